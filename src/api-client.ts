@@ -1,0 +1,317 @@
+import type { App, AppInput, Job, RunRequest } from './armox-types.js';
+import { ApiError, TimeoutError } from './errors.js';
+import { sendRequest, TransportError, type HttpResult } from './http.js';
+import type { Logger } from './log.js';
+import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from './timing.js';
+
+export interface ClientOptions {
+  /** Base URL without a trailing slash. */
+  apiUrl: string;
+  apiKey: string;
+  /** The action's version, for the User-Agent. */
+  version: string;
+  log: Logger;
+  /** Aborts waits between retries when the workflow is cancelled. */
+  signal?: AbortSignal;
+  /** Longest single request (the overall deadline may cut it shorter). */
+  requestTimeoutMs?: number;
+  /** First retry delay; doubles each attempt, with jitter. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Attempts for a read that keeps failing transiently (5xx, resets, hangs). */
+  readAttempts?: number;
+  /** How many 429 answers one call sits out before giving up. */
+  rateLimitWaits?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+interface CallOptions {
+  deadline: Deadline;
+  /** Safe to send again when the outcome is unknown (reads, cancel). Never true for a run submission. */
+  retryable: boolean;
+  /** Abandon the call when the workflow is cancelled. Off for the submission (its outcome must be known) and for cancel itself. */
+  abortable: boolean;
+}
+
+/** API answers are small; anything bigger is a broken or hostile server. */
+const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
+
+const STATUS_HINTS: Record<number, string> = {
+  401: 'Check the api-key secret: it must be a valid Armox key (sk_live_…) for this api-url.',
+  402: 'Add credits to the Armox account, or run a cheaper app.',
+  403: 'API access needs an eligible Armox subscription, and the key must be allowed to use this app.',
+};
+
+/**
+ * The Armox API, as the action uses it. One place sets the User-Agent and the
+ * key, bounds every request in time, retries what is safe to retry, and turns
+ * `{"error": …}` answers into errors that name the call that failed.
+ */
+export class ArmoxClient {
+  private readonly options: Required<Omit<ClientOptions, 'signal'>> & { signal?: AbortSignal };
+  /** Set when the API said `X-RateLimit-Remaining: 0`: no request before this time. */
+  private pausedUntil = 0;
+  /** Every request sent, by call, for the log and the benchmark. */
+  readonly requestCounts = new Map<string, number>();
+
+  constructor(options: ClientOptions) {
+    this.options = {
+      requestTimeoutMs: 60_000,
+      retryBaseMs: 1_000,
+      retryMaxMs: 30_000,
+      readAttempts: 5,
+      rateLimitWaits: 8,
+      now: Date.now,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  get origin(): string {
+    return new URL(this.options.apiUrl).origin;
+  }
+
+  async listApps(deadline: Deadline): Promise<App[]> {
+    const body = await this.call('GET', '/apps', null, { deadline, retryable: true, abortable: true });
+    return parseAppList(body);
+  }
+
+  async getJob(jobId: string, deadline: Deadline): Promise<Job> {
+    const call = `GET /jobs/${jobId}`;
+    const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, retryable: true, abortable: true }, call);
+    return parseJob(body, call);
+  }
+
+  async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
+    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true });
+    const data = isObject(body) ? body.data : undefined;
+    if (!Array.isArray(data)) throw malformed('GET /jobs', 'it has no "data" list');
+    return data.flatMap((item) => {
+      try {
+        return [parseJob(item, 'GET /jobs')];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /**
+   * Submits a run: exactly one request reaches the API unless it answers 429
+   * (which means it did not take the run). Any other failure leaves the
+   * outcome unknown, and is thrown as a transient ApiError without retrying.
+   */
+  async runApp(request: RunRequest, deadline: Deadline): Promise<Job> {
+    const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, retryable: false, abortable: false });
+    // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
+    if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
+      return { ...body, id: body.id, status: 'processing' };
+    }
+    return parseJob(body, 'POST /apps/run');
+  }
+
+  /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
+  async cancelJob(jobId: string, deadline: Deadline): Promise<{ status: string }> {
+    const call = `POST /jobs/${jobId}/cancel`;
+    const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, retryable: true, abortable: false }, call);
+    const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
+    return { status };
+  }
+
+  private async call(method: string, path: string, body: string | null, options: CallOptions, callName?: string): Promise<unknown> {
+    const call = callName ?? `${method} ${path.replace(/\?.*$/, '')}`;
+    const { log, now } = this.options;
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      await this.waitForRateLimitPause(call, options);
+      const remaining = options.deadline.remaining();
+      if (remaining <= 0) throw new TimeoutError(`${call}: the timeout ran out before the API answered.`);
+
+      let result: HttpResult;
+      const started = now();
+      this.requestCounts.set(call, (this.requestCounts.get(call) ?? 0) + 1);
+      try {
+        result = await sendRequest(method, this.options.apiUrl + path, body, {
+          timeoutMs: Math.min(this.options.requestTimeoutMs, remaining),
+          maxBodyBytes: MAX_API_BODY_BYTES,
+          userAgent: `armox-app-action/${this.options.version}`,
+          signal: this.signalFor(options),
+          headers: {
+            Authorization: `Bearer ${this.options.apiKey}`,
+            Accept: 'application/json',
+            ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof TransportError)) throw error;
+        if (error.kind === 'timeout' && options.deadline.expired) {
+          throw new TimeoutError(`${call}: the timeout ran out while waiting for the API to answer.`);
+        }
+        const failure = new ApiError(`${call} failed: ${error.message}.`, call, undefined, true);
+        failures = await this.retryOrThrow(failure, failures, options);
+        continue;
+      }
+      log.debug(`${call} → ${result.status} in ${now() - started}ms`);
+
+      if (result.status === 429) {
+        rateLimited += 1;
+        const wait = parseRetryAfter(header(result, 'retry-after'), now());
+        const delay = wait ?? backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+        if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
+          throw new ApiError(
+            `${call} failed: 429 rate limited (${apiErrorText(result) ?? 'Rate limit exceeded'}) and the limit did not ` +
+              'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.',
+            call,
+            429,
+            true,
+          );
+        }
+        log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
+        await sleep(delay, this.signalFor(options));
+        continue;
+      }
+
+      if (result.status >= 200 && result.status < 300) {
+        this.notePacing(result);
+        try {
+          return JSON.parse(result.body) as unknown;
+        } catch {
+          const failure = malformed(call, describeNonJson(result));
+          failures = await this.retryOrThrow(failure, failures, options);
+          continue;
+        }
+      }
+
+      const failure = httpError(call, result);
+      if (!failure.transient) throw failure;
+      failures = await this.retryOrThrow(failure, failures, options);
+    }
+  }
+
+  /** Waits before the next attempt, or throws `failure` when retrying is unsafe or pointless. */
+  private async retryOrThrow(failure: ApiError, failuresSoFar: number, options: CallOptions): Promise<number> {
+    const failures = failuresSoFar + 1;
+    if (!options.retryable || failures >= this.options.readAttempts) throw failure;
+    const delay = backoffDelay(failures - 1, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+    if (delay >= options.deadline.remaining()) throw failure;
+    this.options.log.info(`${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`);
+    await sleep(delay, this.signalFor(options));
+    return failures;
+  }
+
+  /** Slows down before a 429 when the API says the window is used up. */
+  private notePacing(result: HttpResult): void {
+    if (header(result, 'x-ratelimit-remaining') !== '0') return;
+    const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), this.options.now()) ?? 1_000;
+    this.pausedUntil = this.options.now() + Math.min(reset, 60_000);
+  }
+
+  private async waitForRateLimitPause(call: string, options: CallOptions): Promise<void> {
+    const wait = this.pausedUntil - this.options.now();
+    if (wait <= 0) return;
+    this.options.log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
+    await sleep(Math.min(wait, options.deadline.remaining()), this.signalFor(options));
+  }
+
+  private signalFor(options: CallOptions): AbortSignal | undefined {
+    return options.abortable ? this.options.signal : undefined;
+  }
+}
+
+function header(result: HttpResult, name: string): string | undefined {
+  const value = result.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The `error` text of an Armox error body, when the body is one. */
+function apiErrorText(result: HttpResult): string | undefined {
+  try {
+    const parsed = JSON.parse(result.body) as unknown;
+    if (isObject(parsed) && typeof parsed.error === 'string') return clip(parsed.error, 500);
+    if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string') return clip(parsed.error.message, 500);
+  } catch {
+    // not JSON: described below
+  }
+  return undefined;
+}
+
+function httpError(call: string, result: HttpResult): ApiError {
+  const status = result.status;
+  const transient = status >= 500 || status === 408;
+  if (status >= 300 && status < 400) {
+    const location = header(result, 'location');
+    return new ApiError(
+      `${call} failed: the API answered ${status} redirecting to ${location ?? '(nowhere)'}. Set api-url to the final address.`,
+      call,
+      status,
+    );
+  }
+  const text = apiErrorText(result) ?? describeNonJson(result);
+  const hint = STATUS_HINTS[status];
+  return new ApiError(`${call} failed: ${status} ${JSON.stringify(text)}.${hint ? ` ${hint}` : ''}`, call, status, transient);
+}
+
+function describeNonJson(result: HttpResult): string {
+  const type = header(result, 'content-type') ?? 'no content type';
+  const text = result.body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const snippet = text ? `: ${clip(text, 160)}` : '';
+  return `an answer that is not JSON (${type}, ${Buffer.byteLength(result.body)} bytes${snippet})`;
+}
+
+function malformed(call: string, what: string): ApiError {
+  return new ApiError(`${call} failed: the API sent ${what}.`, call, undefined, true);
+}
+
+function clip(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `GET /apps`, keeping what the action relies on and skipping entries it cannot use. */
+export function parseAppList(body: unknown): App[] {
+  const data = isObject(body) ? body.data : undefined;
+  if (!Array.isArray(data)) throw malformed('GET /apps', 'a body without a "data" list of apps');
+  const apps: App[] = [];
+  for (const item of data) {
+    if (!isObject(item) || typeof item.id !== 'string' || typeof item.name !== 'string') continue;
+    const inputs: AppInput[] = [];
+    for (const input of Array.isArray(item.inputs) ? item.inputs : []) {
+      if (!isObject(input) || typeof input.id !== 'string' || input.id === '') continue;
+      inputs.push({
+        id: input.id,
+        type: typeof input.type === 'string' ? input.type : 'text',
+        label: typeof input.label === 'string' && input.label.trim() ? input.label : input.id,
+        required: input.required === true,
+        targetHandle: typeof input.targetHandle === 'string' ? input.targetHandle : undefined,
+        allowMultiple: input.allowMultiple === true,
+      });
+    }
+    apps.push({
+      id: item.id,
+      name: item.name,
+      description: typeof item.description === 'string' ? item.description : undefined,
+      inputs,
+    });
+  }
+  return apps;
+}
+
+/** Checks that an answer is a job: an object with a string `id` and `status`. */
+export function parseJob(body: unknown, call: string): Job {
+  if (!isObject(body)) throw malformed(call, 'an answer that is not a job object');
+  if (typeof body.id !== 'string' || body.id === '') throw malformed(call, 'a job without an "id"');
+  if (typeof body.status !== 'string' || body.status === '') {
+    throw malformed(call, `job ${body.id} without a "status"`);
+  }
+  return body as unknown as Job;
+}

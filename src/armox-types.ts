@@ -1,0 +1,48 @@
+/** The shapes the Armox API answers with (see shared/armox-api), as the action reads them. */
+
+export type InputType = 'image' | 'text';
+
+export interface AppInput {
+  id: string;
+  type: InputType | string;
+  label: string;
+  required: boolean;
+  targetHandle?: string;
+  allowMultiple: boolean;
+}
+
+export interface App {
+  id: string;
+  name: string;
+  description?: string;
+  inputs: AppInput[];
+}
+
+export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled' | (string & {});
+
+export const TERMINAL_STATUSES: readonly string[] = ['completed', 'failed', 'cancelled'];
+
+export function isTerminal(status: string): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+export interface Job {
+  id: string;
+  status: JobStatus;
+  app_id?: string;
+  app_name?: string;
+  credits_charged?: number;
+  error_message?: string | null;
+  created_at?: string;
+  completed_at?: string | null;
+  input_data?: { app_id?: string; inputs?: Record<string, unknown> } | null;
+  /** `node_outputs` is keyed by node id; each value is usually `{outputImage: url}` and the like. */
+  output_data?: { app_name?: string; node_outputs?: unknown } | null;
+}
+
+/** The request body of `POST /apps/run`. */
+export interface RunRequest {
+  app_id: string;
+  inputs: Record<string, string | string[]>;
+  webhook_url?: string;
+}

@@ -1,0 +1,52 @@
+/**
+ * What the core needs to talk to the workflow log. `main.ts` backs it with
+ * `@actions/core`; tests use a recording logger. Every line goes through
+ * `redact`, so the API key never reaches a log even where the runner's
+ * masking is absent (local runs, tests).
+ */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  /** Runs `fn` inside a collapsible log group. */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export function redactingLogger(inner: Logger, secrets: string[]): Logger {
+  const redact = (text: string) => redactSecrets(text, secrets);
+  return {
+    info: (message) => inner.info(redact(message)),
+    warning: (message) => inner.warning(redact(message)),
+    debug: (message) => inner.debug(redact(message)),
+    group: (title, fn) => inner.group(redact(title), fn),
+  };
+}
+
+export function redactSecrets(text: string, secrets: string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) result = result.split(secret).join('***');
+  }
+  return result;
+}
+
+/** A logger that keeps every line, for tests and for building summaries. */
+export class MemoryLogger implements Logger {
+  readonly lines: string[] = [];
+  info(message: string): void {
+    this.lines.push(message);
+  }
+  warning(message: string): void {
+    this.lines.push(`warning: ${message}`);
+  }
+  debug(message: string): void {
+    this.lines.push(`debug: ${message}`);
+  }
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    this.lines.push(`[${title}]`);
+    return fn();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
