@@ -42,6 +42,9 @@ export function parseInputsMapping(source: InputsSource): Entry[] {
   const document = documents[0];
   if (!document) return [];
   const problem = document.errors[0];
+  if (problem && /call stack/i.test(problem.message)) {
+    throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
+  }
   if (problem) {
     const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
     const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -59,6 +62,10 @@ export function parseInputsMapping(source: InputsSource): Entry[] {
     plain = document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT }) as Map<unknown, unknown>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+    }
+    if (error instanceof RangeError) throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
     throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
   }
   const entries: Entry[] = [];

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.js';
+import { InputError } from '../src/errors.js';
+
+const base = { 'api-key': 'sk_test_123', 'app-name': 'Sketch to Render' };
+
+function read(inputs: Record<string, string>, env: Record<string, string | undefined> = {}) {
+  return readConfig((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: '/work/space', ...env });
+}
+
+function problem(inputs: Record<string, string>, env: Record<string, string | undefined> = {}): string {
+  try {
+    read(inputs, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readConfig', () => {
+  it('applies the documented defaults', () => {
+    const { config, warnings } = read(base);
+    expect(config).toMatchObject({
+      apiKey: 'sk_test_123',
+      apiUrl: 'https://armox.ai/api/v1',
+      appName: 'Sketch to Render',
+      wait: true,
+      timeoutMs: 30 * 60_000,
+      pollIntervalMs: 10_000,
+      cancelOnTimeout: true,
+      dryRun: false,
+    });
+    expect(config.uploadToRelease).toBeUndefined();
+    expect(warnings).toEqual([]);
+  });
+
+  it('falls back to ARMOX_API_KEY and explains a missing key', () => {
+    expect(read({ 'app-id': 'x' }, { ARMOX_API_KEY: 'sk_env' }).config.apiKey).toBe('sk_env');
+    expect(problem({ 'app-id': 'x' })).toMatch(/api-key is empty.*ARMOX_API_KEY/);
+  });
+
+  it('resolves paths against the workspace and trims the api-url slash', () => {
+    const { config } = read({ ...base, 'inputs-file': 'cfg/inputs.yml', 'download-dir': 'out', 'api-url': 'http://127.0.0.1:9/api/v1/' });
+    expect(config.inputsFile).toBe('/work/space/cfg/inputs.yml');
+    expect(config.downloadDir).toBe('/work/space/out');
+    expect(config.apiUrl).toBe('http://127.0.0.1:9/api/v1');
+  });
+
+  it.each([
+    [{ timeout: '0' }, /timeout: "0" must be longer than zero/],
+    [{ timeout: '-5m' }, /timeout: "-5m" is not a duration \(use 600, 90s, 15m or 1h30m\)/],
+    [{ timeout: '10 minutes' }, /timeout: "10 minutes" is not a duration/],
+    [{ 'poll-interval': 'soon' }, /poll-interval: "soon" is not a duration/],
+    [{ wait: 'yes please' }, /wait: "yes please" is not a boolean \(use true or false\)/],
+    [{ 'dry-run': 'maybe' }, /dry-run: "maybe" is not a boolean/],
+    [{ 'api-url': 'ftp://armox.ai/api/v1' }, /api-url: "ftp:\/\/armox.ai\/api\/v1" must be an http\(s\) URL/],
+    [{ 'api-url': 'file:///etc/passwd' }, /api-url: .* must be an http\(s\) URL/],
+    [{ 'api-url': 'armox.ai' }, /api-url: "armox.ai" is not a URL/],
+    [{ 'api-url': 'https://user:pw@armox.ai/api/v1' }, /api-url contains credentials/],
+    [{ 'webhook-url': 'javascript:alert(1)' }, /webhook-url: .* must be an http\(s\) URL/],
+    [{ 'app-id': 'abc' }, /app-id and app-name are both set/],
+    [{ 'job-id': '../apps' }, /job-id "..\/apps" is not a job id/],
+    [{ 'job-id': 'a/b' }, /job-id "a\/b" is not a job id/],
+    [{ 'job-id': '?x=1' }, /job-id "\?x=1" is not a job id/],
+    [{ 'job-id': 'abc%2F..' }, /is not a job id/],
+    [{ 'job-id': 'abc', 'dry-run': 'true' }, /dry-run and job-id are both set/],
+  ])('refuses %j', (extra, message) => {
+    expect(problem({ ...base, ...extra })).toMatch(message);
+  });
+
+  it('reports every problem at once', () => {
+    const message = problem({ timeout: 'later', wait: 'perhaps' });
+    expect(message).toMatch(/4 problems/);
+    expect(message).toMatch(/No app given/);
+    expect(message).toMatch(/api-key is empty/);
+    expect(message).toMatch(/timeout: "later"/);
+    expect(message).toMatch(/wait: "perhaps"/);
+  });
+
+  it('asks for an app when none is given', () => {
+    expect(problem({ 'api-key': 'k' })).toMatch(/No app given: set app-id or app-name/);
+  });
+
+  it('accepts a job id alone and the YAML booleans', () => {
+    const { config } = read({ 'api-key': 'k', 'job-id': '0fefb57b-a89a-46f3-b7f6-da24841722f4', wait: 'False', 'cancel-on-timeout': 'FALSE' });
+    expect(config.jobId).toBe('0fefb57b-a89a-46f3-b7f6-da24841722f4');
+    expect(config.wait).toBe(false);
+    expect(config.cancelOnTimeout).toBe(false);
+  });
+
+  it('warns about short poll intervals and plain-http APIs', () => {
+    const { warnings } = read({ ...base, 'poll-interval': '2s', 'api-url': 'http://armox.example/api/v1' });
+    expect(warnings.join('\n')).toMatch(/poll-interval is 2000 ms: Armox advises 10–15 s/);
+    expect(warnings.join('\n')).toMatch(/plain http/);
+  });
+
+  it('reads upload-to-release as the triggering release or a tag', () => {
+    expect(read({ ...base, 'upload-to-release': 'true' }).config.uploadToRelease).toBe(true);
+    expect(read({ ...base, 'upload-to-release': 'v1.2.3' }).config.uploadToRelease).toBe('v1.2.3');
+    expect(read({ ...base, 'upload-to-release': 'false' }).config.uploadToRelease).toBeUndefined();
+  });
+
+  it('shows invisible characters in what it quotes back', () => {
+    expect(problem({ ...base, wait: 'tr\u200bue' })).toContain('tr\\u200bue');
+  });
+});
