@@ -40405,6 +40405,9 @@ function parseRetryAfter(value, now = Date.now()) {
     const text = value.trim();
     if (/^\d+$/.test(text))
         return Number(text) * 1000;
+    // An HTTP date names its day or month in letters; bare numbers like "-5" are not dates.
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
     const date = Date.parse(text);
     if (Number.isNaN(date))
         return undefined;
@@ -41034,6 +41037,9 @@ function parseInputsMapping(source) {
     if (!document)
         return [];
     const problem = document.errors[0];
+    if (problem && /call stack/i.test(problem.message)) {
+        throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
+    }
     if (problem) {
         const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
         const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -41053,6 +41059,11 @@ function parseInputsMapping(source) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        if (/alias/i.test(message)) {
+            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+        }
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
         throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
     }
     const entries = [];
@@ -41770,8 +41781,14 @@ function renderOutputs(items) {
         lines.push('');
     return lines;
 }
+/** Text from the server shown as text: no markdown, no HTML, one line. */
 function escapeMarkdown(text) {
-    return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+        .replace(/\r?\n/g, ' ');
 }
 function escapeAttribute(text) {
     return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

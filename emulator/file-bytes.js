@@ -25,7 +25,10 @@ export function fileBlock(seed) {
   if (cached) return cached;
   const block = Buffer.allocUnsafe(BLOCK_SIZE);
   for (let i = 0; i < BLOCK_SIZE / HASH_SIZE; i++) {
-    createHash('sha256').update(`${seed}\n${i}`).digest().copy(block, i * HASH_SIZE);
+    createHash('sha256')
+      .update(`${seed}\n${i}`)
+      .digest()
+      .copy(block, i * HASH_SIZE);
   }
   if (blockCache.size >= BLOCK_CACHE_LIMIT) {
     const oldest = blockCache.keys().next().value;

@@ -285,7 +285,10 @@ function finishJob(job: Job, context: RunContext): void {
       throw new ActionError(`Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
     }
     report.outcome = 'completed';
-    context.log.info(`Job ${job.id} completed: ${urls.length} file${urls.length === 1 ? '' : 's'}, ${items.length - urls.length} text output(s).`);
+    const texts = items.length - urls.length;
+    context.log.info(
+      `Job ${job.id} completed: ${plural(urls.length, 'file')}${texts ? ` and ${plural(texts, 'text output')}` : ''}.`,
+    );
     return;
   }
   report.outcome = job.status === 'cancelled' ? 'cancelled' : 'failed';
@@ -327,4 +330,8 @@ function recordJob(job: Pick<Job, 'id' | 'status'> & Partial<Job>, context: RunC
 
 function resumeHint(jobId: string): string {
   return `To wait for it later, run this action with job-id: ${jobId}.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

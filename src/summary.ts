@@ -86,21 +86,28 @@ function renderOutputs(items: OutputItem[]): string[] {
     );
     lines.push(previews.join(' '), '');
   }
-  for (const item of items) {
-    if (item.kind === 'image') continue;
-    if (item.kind === 'text') {
-      lines.push(`**${escapeMarkdown(item.key || 'text')}**`, '', quote(item.value), '');
-    } else {
+  const media = items.filter((item) => item.kind !== 'image' && item.kind !== 'text');
+  if (media.length > 0) {
+    for (const item of media) {
       const icon = item.kind === 'video' ? '🎬' : item.kind === 'audio' ? '🔊' : '📄';
       lines.push(`- ${icon} ${link(fileName(item.value), item.value)}`);
     }
+    lines.push('');
   }
-  if (lines[lines.length - 1] !== '') lines.push('');
+  for (const item of items.filter((entry) => entry.kind === 'text')) {
+    lines.push(`**${escapeMarkdown(item.key || 'text')}**`, '', quote(item.value), '');
+  }
   return lines;
 }
 
+/** Text from the server shown as text: no markdown, no HTML, one line. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
 }
 
 function escapeAttribute(text: string): string {

@@ -1,0 +1,213 @@
+/**
+ * A loopback fake of the GitHub releases API, enough for the action's release
+ * upload: look a release up by tag, list/delete its assets, and upload to the
+ * release's `upload_url` (served under `/uploads` on the same server, as
+ * uploads.github.com is on github.com). Uploaded bytes are kept and served at
+ * each asset's `browser_download_url`. Every request is recorded.
+ *
+ * For an end-to-end run: point GITHUB_API_URL at `url`, pass `token` as the
+ * github-token, and `seedRelease('owner/repo', 'v1.0.0')` first.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface FakeAsset {
+  id: number;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export interface FakeRelease {
+  id: number;
+  owner: string;
+  repo: string;
+  tag: string;
+  draft: boolean;
+  assets: FakeAsset[];
+}
+
+export interface GitHubRequest {
+  method: string;
+  /** Path and query, as sent. */
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Request body size in bytes. */
+  bodyBytes: number;
+}
+
+export interface FakeGitHub {
+  /** The API base URL (GITHUB_API_URL). */
+  url: string;
+  /** The only token accepted, as `token X` or `Bearer X`. */
+  token: string;
+  releases: FakeRelease[];
+  requests: GitHubRequest[];
+  /** When true, uploads and deletes answer 403 "Resource not accessible by integration" (a read-only GITHUB_TOKEN). */
+  forbidWrites: boolean;
+  seedRelease(repository: string, tag: string, options?: { draft?: boolean; assets?: Array<{ name: string; data: string | Buffer }> }): FakeRelease;
+  /** The release as the API returns it, e.g. for a `release` event payload. */
+  releaseJson(release: FakeRelease): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  const sockets = new Set<Socket>();
+  let nextId = 1000;
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => json(res, 500, { message: String(error) }));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const fake: FakeGitHub = {
+    url,
+    token: `ghs_${randomBytes(12).toString('hex')}`,
+    releases: [],
+    requests: [],
+    forbidWrites: false,
+    seedRelease(repository, tag, options = {}) {
+      const [owner = '', repo = ''] = repository.split('/');
+      const release: FakeRelease = { id: nextId++, owner, repo, tag, draft: options.draft ?? false, assets: [] };
+      for (const asset of options.assets ?? []) {
+        release.assets.push({ id: nextId++, name: asset.name, contentType: 'application/octet-stream', data: Buffer.from(asset.data) });
+      }
+      fake.releases.push(release);
+      return release;
+    },
+    releaseJson,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  function releaseJson(release: FakeRelease): Record<string, unknown> {
+    const { owner, repo, id, tag } = release;
+    return {
+      id,
+      tag_name: tag,
+      name: tag,
+      draft: release.draft,
+      prerelease: false,
+      url: `${url}/repos/${owner}/${repo}/releases/${id}`,
+      html_url: `${url}/${owner}/${repo}/releases/tag/${encodeURIComponent(tag)}`,
+      upload_url: `${url}/uploads/repos/${owner}/${repo}/releases/${id}/assets{?name,label}`,
+      assets: release.assets.map((asset) => assetJson(release, asset)),
+    };
+  }
+
+  function assetJson(release: FakeRelease, asset: FakeAsset): Record<string, unknown> {
+    return {
+      id: asset.id,
+      name: asset.name,
+      label: null,
+      state: 'uploaded',
+      content_type: asset.contentType,
+      size: asset.data.length,
+      url: `${url}/repos/${release.owner}/${release.repo}/releases/assets/${asset.id}`,
+      browser_download_url: `${url}/${release.owner}/${release.repo}/releases/download/${encodeURIComponent(release.tag)}/${encodeURIComponent(asset.name)}`,
+    };
+  }
+
+  const find = (owner: string, repo: string, test: (r: FakeRelease) => boolean) =>
+    fake.releases.find((r) => r.owner === owner && r.repo === repo && test(r));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const method = req.method ?? 'GET';
+    const target = new URL(req.url ?? '/', url);
+    fake.requests.push({ method, path: req.url ?? '/', headers: req.headers, bodyBytes: body.length });
+    const parts = target.pathname.split('/').slice(1).map(decodeURIComponent);
+
+    // Public downloads: /:owner/:repo/releases/download/:tag/:name
+    if (method === 'GET' && parts.length === 6 && parts[2] === 'releases' && parts[3] === 'download') {
+      const release = find(parts[0]!, parts[1]!, (r) => r.tag === parts[4]);
+      const asset = release?.assets.find((a) => a.name === parts[5]);
+      if (!asset) return json(res, 404, { message: 'Not Found' });
+      res.writeHead(200, { 'Content-Type': asset.contentType, 'Content-Length': asset.data.length });
+      res.end(asset.data);
+      return;
+    }
+
+    const auth = req.headers.authorization ?? '';
+    if (auth !== `token ${fake.token}` && auth !== `Bearer ${fake.token}`) {
+      return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    }
+
+    const upload = parts[0] === 'uploads';
+    const [repos, owner = '', repo = '', releases, ...rest] = upload ? parts.slice(1) : parts;
+    if (repos !== 'repos' || releases !== 'releases') return json(res, 404, { message: 'Not Found' });
+
+    // GET /repos/:o/:r/releases/tags/:tag (drafts are not found by tag, as on GitHub)
+    if (!upload && method === 'GET' && rest.length === 2 && rest[0] === 'tags') {
+      const release = find(owner, repo, (r) => r.tag === rest[1] && !r.draft);
+      return release ? json(res, 200, releaseJson(release)) : json(res, 404, notFound);
+    }
+    // GET /repos/:o/:r/releases/:id/assets?per_page=&page=
+    if (!upload && method === 'GET' && rest.length === 2 && rest[1] === 'assets') {
+      const release = find(owner, repo, (r) => String(r.id) === rest[0]);
+      if (!release) return json(res, 404, notFound);
+      const perPage = Number(target.searchParams.get('per_page') ?? 30);
+      const page = Number(target.searchParams.get('page') ?? 1);
+      const slice = release.assets.slice((page - 1) * perPage, page * perPage);
+      if (page * perPage < release.assets.length) {
+        const next = new URL(target);
+        next.searchParams.set('page', String(page + 1));
+        res.setHeader('Link', `<${next.href}>; rel="next"`);
+      }
+      return json(res, 200, slice.map((asset) => assetJson(release, asset)));
+    }
+    // DELETE /repos/:o/:r/releases/assets/:id
+    if (!upload && method === 'DELETE' && rest.length === 2 && rest[0] === 'assets') {
+      if (fake.forbidWrites) return json(res, 403, forbidden);
+      for (const release of fake.releases) {
+        const index = release.assets.findIndex((a) => String(a.id) === rest[1]);
+        if (index >= 0 && release.owner === owner && release.repo === repo) {
+          release.assets.splice(index, 1);
+          res.writeHead(204).end();
+          return;
+        }
+      }
+      return json(res, 404, notFound);
+    }
+    // POST /uploads/repos/:o/:r/releases/:id/assets?name=
+    if (upload && method === 'POST' && rest.length === 2 && rest[1] === 'assets') {
+      if (fake.forbidWrites) return json(res, 403, forbidden);
+      const release = find(owner, repo, (r) => String(r.id) === rest[0]);
+      if (!release) return json(res, 404, notFound);
+      const name = target.searchParams.get('name');
+      if (!name) return json(res, 422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'missing', field: 'name' }] });
+      if (req.headers['content-length'] === undefined) return json(res, 411, { message: 'Length Required' });
+      if (release.assets.some((a) => a.name === name)) {
+        return json(res, 422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] });
+      }
+      const asset: FakeAsset = { id: nextId++, name, contentType: req.headers['content-type'] ?? '', data: body };
+      release.assets.push(asset);
+      return json(res, 201, assetJson(release, asset));
+    }
+    return json(res, 404, notFound);
+  }
+
+  return fake;
+}
+
+const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/releases' };
+const forbidden = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com/rest/releases/assets',
+  status: '403',
+};
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
