@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28391,6 +28389,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -28549,6 +28554,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -37169,7 +37181,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -37178,6 +37190,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -37225,6 +37240,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -37241,11 +37278,74 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -37320,7 +37420,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -37376,8 +37476,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -37391,10 +37491,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -37410,7 +37510,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -38113,7 +38213,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -38375,7 +38475,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -38398,7 +38498,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -38494,7 +38594,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -38698,7 +38798,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -38725,7 +38825,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -39218,13 +39318,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -39515,7 +39615,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -39854,8 +39954,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -40036,7 +40136,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -40104,7 +40204,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -40442,7 +40542,10 @@ const STATUS_HINTS = {
  */
 class ArmoxClient {
     options;
-    /** Set when the API said `X-RateLimit-Remaining: 0`: no request before this time. */
+    /**
+     * No request before this time: set when the API said `X-RateLimit-Remaining: 0`
+     * or answered 429. The limit is per key, so it holds for every call.
+     */
     pausedUntil = 0;
     /** Every request sent, by call, for the log and the benchmark. */
     requestCounts = new Map();
@@ -40462,16 +40565,16 @@ class ArmoxClient {
         return new URL(this.options.apiUrl).origin;
     }
     async listApps(deadline) {
-        const body = await this.call('GET', '/apps', null, { deadline, retryable: true, abortable: true });
+        const body = await this.call('GET', '/apps', null, { deadline, retryable: true, abortable: true, abortWaits: true });
         return parseAppList(body);
     }
     async getJob(jobId, deadline) {
         const call = `GET /jobs/${jobId}`;
-        const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, retryable: true, abortable: true }, call);
+        const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, retryable: true, abortable: true, abortWaits: true }, call);
         return parseJob(body, call);
     }
     async listJobs(limit, deadline) {
-        const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true });
+        const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true, abortWaits: true });
         const data = isObject(body) ? body.data : undefined;
         if (!Array.isArray(data))
             throw malformed('GET /jobs', 'it has no "data" list');
@@ -40490,7 +40593,7 @@ class ArmoxClient {
      * outcome unknown, and is thrown as a transient ApiError without retrying.
      */
     async runApp(request, deadline) {
-        const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, retryable: false, abortable: false });
+        const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, retryable: false, abortable: false, abortWaits: true });
         // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
         if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
             return { ...body, id: body.id, status: 'processing' };
@@ -40500,7 +40603,7 @@ class ArmoxClient {
     /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
     async cancelJob(jobId, deadline) {
         const call = `POST /jobs/${jobId}/cancel`;
-        const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, retryable: true, abortable: false }, call);
+        const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, retryable: true, abortable: false, abortWaits: false }, call);
         const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
         return { status };
     }
@@ -40510,7 +40613,8 @@ class ArmoxClient {
         let failures = 0;
         let rateLimited = 0;
         for (;;) {
-            await this.waitForRateLimitPause(call, options);
+            // After a 429 the wait was announced already.
+            await this.waitForRateLimitPause(call, options, rateLimited === 0);
             const remaining = options.deadline.remaining();
             if (remaining <= 0)
                 throw new TimeoutError(`${call}: the timeout ran out before the API answered.`);
@@ -40545,13 +40649,14 @@ class ArmoxClient {
                 rateLimited += 1;
                 const wait = parseRetryAfter(header(result, 'retry-after'), now());
                 const delay = wait ?? backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+                // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
+                this.pauseUntil(now() + delay);
                 if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
                     throw new ApiError(`${call} failed: 429 rate limited (${apiErrorText(result) ?? 'Rate limit exceeded'}) and the limit did not ` +
                         'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.', call, 429, true);
                 }
                 log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
-                await sleep(delay, this.signalFor(options));
-                continue;
+                continue; // the pause at the top of the loop waits it out
             }
             if (result.status >= 200 && result.status < 300) {
                 this.notePacing(result);
@@ -40579,7 +40684,7 @@ class ArmoxClient {
         if (delay >= options.deadline.remaining())
             throw failure;
         this.options.log.info(`${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`);
-        await sleep(delay, this.signalFor(options));
+        await sleep(delay, this.waitSignalFor(options));
         return failures;
     }
     /** Slows down before a 429 when the API says the window is used up. */
@@ -40587,17 +40692,37 @@ class ArmoxClient {
         if (header(result, 'x-ratelimit-remaining') !== '0')
             return;
         const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), this.options.now()) ?? 1_000;
-        this.pausedUntil = this.options.now() + Math.min(reset, 60_000);
+        this.pauseUntil(this.options.now() + Math.min(reset, 60_000));
     }
-    async waitForRateLimitPause(call, options) {
-        const wait = this.pausedUntil - this.options.now();
+    pauseUntil(time) {
+        this.pausedUntil = Math.max(this.pausedUntil, time);
+    }
+    /**
+     * Waits until the rate-limit pause is over. When it ends after the deadline
+     * nothing can be sent in time: fails at once instead of sleeping for nothing
+     * (a clean-up call after a cancellation has seconds, not minutes).
+     */
+    async waitForRateLimitPause(call, options, announce) {
+        const { now, log } = this.options;
+        const wait = this.pausedUntil - now();
         if (wait <= 0)
             return;
-        this.options.log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
-        await sleep(Math.min(wait, options.deadline.remaining()), this.signalFor(options));
+        if (wait >= options.deadline.remaining()) {
+            // A 429 like any other: nothing was sent, so nothing was accepted (a submission is not in doubt).
+            throw new ApiError(`${call} was not sent: the API's rate limit allows the next request in ${Math.ceil(wait / 1000)}s, after the time left.`, call, 429, true);
+        }
+        if (announce)
+            log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
+        // A timer may fire a little early by the wall clock: never send before the pause is over.
+        for (let round = 0; round < 3 && now() < this.pausedUntil; round++) {
+            await sleep(this.pausedUntil - now(), this.waitSignalFor(options));
+        }
     }
     signalFor(options) {
         return options.abortable ? this.options.signal : undefined;
+    }
+    waitSignalFor(options) {
+        return options.abortWaits ? this.options.signal : undefined;
     }
 }
 function header(result, name) {
@@ -40834,6 +40959,13 @@ function readConfig(input, env) {
             uploadToRelease,
             githubToken: text('github-token') || env.GITHUB_TOKEN || undefined,
             workspace,
+            github: {
+                apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+                repository: env.GITHUB_REPOSITORY,
+                eventName: env.GITHUB_EVENT_NAME,
+                eventPath: env.GITHUB_EVENT_PATH,
+                runnerTemp: env.RUNNER_TEMP,
+            },
         },
         warnings,
     };
@@ -40961,6 +41093,8 @@ class Outputs {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/apps.ts
 
 
@@ -41289,6 +41423,544 @@ function inputsSkeleton(app) {
     return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/file-names.ts
+/**
+ * Local file names for downloaded outputs. The names come from URLs the action
+ * does not control, so they are made safe to write anywhere (Linux, macOS,
+ * Windows runners) and to paste into a shell script: no path separators, no
+ * hidden or relative names, no control or invisible characters, bounded length.
+ */
+/** Longest name, in UTF-8 bytes (file systems allow 255; room is left for temp-file affixes). */
+const MAX_NAME_BYTES = 120;
+/** Used when nothing usable is left of the URL's last segment. */
+const FALLBACK_NAME = 'output';
+/** An extension is a short ASCII suffix: `.png`, `.mp4`, `.json`. */
+const EXTENSION = /\.[A-Za-z0-9]{1,12}$/;
+const EXTENSIONS_BY_TYPE = {
+    'image/png': '.png',
+    'image/jpeg': '.jpg',
+    'image/jpg': '.jpg',
+    'image/gif': '.gif',
+    'image/webp': '.webp',
+    'image/avif': '.avif',
+    'image/bmp': '.bmp',
+    'image/svg+xml': '.svg',
+    'image/tiff': '.tiff',
+    'video/mp4': '.mp4',
+    'video/webm': '.webm',
+    'video/quicktime': '.mov',
+    'video/x-matroska': '.mkv',
+    'audio/mpeg': '.mp3',
+    'audio/mp3': '.mp3',
+    'audio/wav': '.wav',
+    'audio/x-wav': '.wav',
+    'audio/wave': '.wav',
+    'audio/ogg': '.ogg',
+    'audio/aac': '.aac',
+    'audio/flac': '.flac',
+    'audio/mp4': '.m4a',
+    'audio/webm': '.weba',
+    'text/plain': '.txt',
+    'text/html': '.html',
+    'text/csv': '.csv',
+    'text/markdown': '.md',
+    'application/json': '.json',
+    'application/pdf': '.pdf',
+    'application/zip': '.zip',
+    'model/gltf-binary': '.glb',
+};
+/** The reverse direction, for uploads: the first extension listed for a type wins. */
+const TYPES_BY_EXTENSION = {};
+for (const [type, extension] of Object.entries(EXTENSIONS_BY_TYPE))
+    TYPES_BY_EXTENSION[extension] ??= type;
+TYPES_BY_EXTENSION['.jpeg'] = 'image/jpeg';
+TYPES_BY_EXTENSION['.htm'] = 'text/html';
+/** `.png` for `image/png; charset=binary`; undefined for unknown or missing types. */
+function extensionForContentType(contentType) {
+    const type = contentType?.split(';')[0]?.trim().toLowerCase();
+    return type ? EXTENSIONS_BY_TYPE[type] : undefined;
+}
+/** The media type for a file name, `application/octet-stream` when unknown. */
+function contentTypeForName(name) {
+    const extension = EXTENSION.exec(name)?.[0].toLowerCase();
+    return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
+}
+function hasExtension(name) {
+    return EXTENSION.test(name);
+}
+/**
+ * A safe, unique file name for `url`: its last path segment, decoded and
+ * cleaned, with an extension from `contentType` when it has none. The result
+ * is added to `taken`, which holds lower-cased names (file systems on macOS
+ * and Windows ignore case).
+ */
+function safeFileName(url, contentType, taken) {
+    const name = sanitizeFileName(decodeLoosely(lastPathSegment(url)));
+    const extension = EXTENSION.exec(name)?.[0];
+    if (extension)
+        return claimUnique(name.slice(0, -extension.length), extension, taken);
+    return claimUnique(name, extensionForContentType(contentType) ?? '', taken);
+}
+/**
+ * `name` (already claimed in `taken`) with the extension for `contentType`
+ * added, when it has none and the type is known; otherwise `name` unchanged.
+ * Used once a download's response reveals its type. Base names stay claimed,
+ * and a candidate whose base is claimed by another file is skipped (`photo-2.png`
+ * while `photo-2` is taken), so two files can never race for the same name and
+ * the outcome does not depend on which download answers first.
+ */
+function addExtension(name, contentType, taken) {
+    const extension = extensionForContentType(contentType);
+    if (!extension || hasExtension(name))
+        return name;
+    return claimUnique(name, extension, taken, true);
+}
+/** Claims `name` in `taken`, or the first free `stem-2.ext`, `stem-3.ext`… */
+function claimUniqueName(name, taken) {
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return claimUnique(name.slice(0, name.length - extension.length), extension, taken);
+}
+/** The last non-empty path segment, without query or fragment; still percent-encoded. */
+function lastPathSegment(url) {
+    let pathname;
+    try {
+        pathname = new URL(url).pathname;
+    }
+    catch {
+        pathname = url.replace(/[?#].*$/s, '');
+    }
+    const segments = pathname.split('/').filter((segment) => segment !== '');
+    return segments[segments.length - 1] ?? '';
+}
+/** Percent-decodes what decodes; a malformed `%` sequence is kept as written. */
+function decodeLoosely(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+            try {
+                return decodeURIComponent(run);
+            }
+            catch {
+                return run;
+            }
+        });
+    }
+}
+/* eslint-disable no-control-regex */
+/** Characters replaced by `_`: separators, controls, what Windows forbids, and shell metacharacters. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\<>:"|?*$`'!;&]/g;
+/** Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM), removed; ZWNJ/ZWJ are kept for the scripts that need them. */
+const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
+/** A UTF-16 half without its other half (cannot be written as UTF-8). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+/** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
+/** One path segment made safe as a file name; never empty. */
+function sanitizeFileName(raw) {
+    let name = raw
+        .normalize('NFC')
+        .replace(LONE_SURROGATE, '_')
+        .replace(INVISIBLE, '')
+        .replace(UNSAFE, '_')
+        .replace(/\s/g, (c) => (c === ' ' ? c : ' '));
+    // Leading dots make a name hidden or relative (`..`); trailing dots and spaces vanish on Windows.
+    name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+    // A name starting with `-` reads as an option to most commands.
+    name = name.replace(/^-/, '_');
+    if (WINDOWS_RESERVED.test(name))
+        name = `_${name}`;
+    if (name === '')
+        name = FALLBACK_NAME;
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return fitLength(name.slice(0, name.length - extension.length), extension);
+}
+/** `stem + extension`, the stem shortened (by whole characters) to fit MAX_NAME_BYTES. */
+function fitLength(stem, extension, suffix = '') {
+    const budget = MAX_NAME_BYTES - utf8Length(extension) - utf8Length(suffix);
+    let kept = '';
+    let bytes = 0;
+    for (const char of stem) {
+        bytes += utf8Length(char);
+        if (bytes > budget)
+            break;
+        kept += char;
+    }
+    if (kept.length < stem.length)
+        kept = kept.replace(/[\s.]+$/, '');
+    return `${kept || FALLBACK_NAME}${suffix}${extension}`;
+}
+/**
+ * Claims `stem + extension`, or the first free `stem-2.ext`, `stem-3.ext`…
+ * With `skipClaimedStems`, a numbered candidate whose extension-less form is
+ * claimed is skipped too (see addExtension).
+ */
+function claimUnique(stem, extension, taken, skipClaimedStems = false) {
+    const isFree = (name) => !taken.has(name.toLowerCase());
+    let candidate = fitLength(stem, extension);
+    for (let n = 2; !isFree(candidate); n++) {
+        const numbered = fitLength(stem, extension, `-${n}`);
+        const stemClaimed = skipClaimedStems && !isFree(numbered.slice(0, numbered.length - extension.length));
+        if (!stemClaimed)
+            candidate = numbered;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+}
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/download.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Redirect hops followed before giving up. */
+const MAX_REDIRECTS = 10;
+/** A Retry-After longer than this is not waited for: the file fails instead. */
+const MAX_RETRY_AFTER_MS = 120_000;
+/** File-system failures that retrying cannot fix. */
+const DISK_ERRORS = new Set([
+    'ENOSPC',
+    'EDQUOT',
+    'EACCES',
+    'EPERM',
+    'EROFS',
+    'EISDIR',
+    'ENOTDIR',
+    'ENAMETOOLONG',
+    'EEXIST',
+    'EMFILE',
+]);
+/** Why one attempt failed; `transient` when another attempt could succeed. */
+class AttemptError extends Error {
+    transient;
+    retryAfterMs;
+    constructor(message, transient, retryAfterMs) {
+        super(message);
+        this.transient = transient;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** Thrown by downloads stopped because another file failed or the workflow was cancelled. */
+class StoppedError extends Error {
+}
+/**
+ * Downloads `urls` into `options.dir`, a few at a time, streaming each body to
+ * disk (memory stays flat whatever the size). Names come from the URLs, made
+ * safe and unique, decided in URL order so the result does not depend on
+ * timing. Each file is written under a temporary name and renamed once it is
+ * complete and its size checked. When a file fails for good, the downloads in
+ * flight are stopped, their partial files removed, and an ActionError names
+ * the URL; files already completed stay.
+ */
+async function downloadFiles(urls, options) {
+    for (const url of urls)
+        checkUrl(url);
+    if (urls.length === 0)
+        return [];
+    const dir = external_node_path_namespaceObject.resolve(options.dir);
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    }
+    catch (error) {
+        throw new ActionError(`Cannot create the download directory ${dir}: ${describeNetworkError(error)}.`);
+    }
+    const stopper = new AbortController();
+    const onCancel = () => stopper.abort();
+    if (options.signal?.aborted)
+        onCancel();
+    else
+        options.signal?.addEventListener('abort', onCancel, { once: true });
+    const taken = new Set();
+    const names = urls.map((url) => safeFileName(url, undefined, taken));
+    // `??` rather than a spread: an option passed as `undefined` still gets its default.
+    const settings = {
+        dir,
+        workspace: options.workspace,
+        log: options.log,
+        userAgent: options.userAgent,
+        concurrency: options.concurrency ?? 3,
+        attempts: options.attempts ?? 4,
+        retryBaseMs: options.retryBaseMs ?? 1_000,
+        retryMaxMs: options.retryMaxMs ?? 30_000,
+        requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+        random: options.random ?? Math.random,
+        stop: stopper.signal,
+        taken,
+    };
+    const results = [];
+    let failure;
+    let next = 0;
+    const worker = async () => {
+        while (!stopper.signal.aborted && next < urls.length) {
+            const index = next++;
+            try {
+                results[index] = await downloadOne(urls[index], names[index], settings);
+            }
+            catch (error) {
+                failure ??= error;
+                stopper.abort();
+            }
+        }
+    };
+    try {
+        // Every worker has finished (and cleaned up) before this returns or throws.
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, urls.length)) }, worker));
+    }
+    finally {
+        options.signal?.removeEventListener('abort', onCancel);
+    }
+    if (options.signal?.aborted)
+        throw new CancelledError('The workflow was cancelled while downloading files.');
+    if (failure !== undefined)
+        throw failure;
+    return results;
+}
+function checkUrl(url) {
+    let protocol;
+    try {
+        protocol = new URL(url).protocol;
+    }
+    catch {
+        // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+        throw new ActionError(`Cannot download ${printable(url, 200)}: only http and https URLs can be downloaded.`);
+    }
+}
+/** One file, retried while failures are transient. */
+async function downloadOne(url, name, settings) {
+    const { dir, log, attempts } = settings;
+    const started = Date.now();
+    const temp = insideDir(dir, `.${name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    for (let attempt = 1;; attempt++) {
+        let received;
+        try {
+            log.debug(`GET ${url} (attempt ${attempt} of ${attempts}) → ${temp}`);
+            received = await attemptDownload(url, temp, settings);
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(temp, { force: true });
+            if (error instanceof StoppedError)
+                throw error;
+            const failure = error instanceof AttemptError ? error : new AttemptError(describeNetworkError(error), false);
+            const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
+            if (!failure.transient || attempt >= attempts) {
+                throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}${tries}.`);
+            }
+            const delay = failure.retryAfterMs ?? backoffDelay(attempt - 1, settings.retryBaseMs, settings.retryMaxMs, settings.random);
+            if (delay > MAX_RETRY_AFTER_MS) {
+                throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}, and the server asked to wait ${Math.ceil(delay / 1000)}s before retrying.`);
+            }
+            log.info(`${name}: ${failure.message}; retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts}).`);
+            try {
+                await sleep(delay, settings.stop);
+            }
+            catch {
+                throw new StoppedError('stopped');
+            }
+            continue;
+        }
+        // Only now is the type known: a name without an extension gets one from it.
+        const finalName = addExtension(name, received.contentType, settings.taken);
+        const target = insideDir(dir, finalName);
+        try {
+            await (0,promises_namespaceObject.rename)(temp, target);
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(temp, { force: true });
+            throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeNetworkError(error)}.`);
+        }
+        log.info(`Downloaded ${finalName} (${formatBytes(received.bytes)}) in ${formatDuration(Date.now() - started)}.`);
+        return { url, path: external_node_path_namespaceObject.relative(settings.workspace, target).split(external_node_path_namespaceObject.sep).join('/'), bytes: received.bytes };
+    }
+}
+/** `dir/name`, refusing anything that would resolve elsewhere (defence in depth: names are already safe). */
+function insideDir(dir, name) {
+    const resolved = external_node_path_namespaceObject.resolve(dir, name);
+    const prefix = dir.endsWith(external_node_path_namespaceObject.sep) ? dir : dir + external_node_path_namespaceObject.sep; // `dir` may be a root such as C:\
+    if (!resolved.startsWith(prefix) || external_node_path_namespaceObject.dirname(resolved) !== dir) {
+        throw new ActionError(`Refusing to write ${JSON.stringify(name)}: it would land outside ${dir}.`);
+    }
+    return resolved;
+}
+/**
+ * One GET streamed into `temp`. Rejects with AttemptError (transient or not),
+ * or StoppedError when the whole call is being stopped.
+ */
+async function attemptDownload(url, temp, settings) {
+    const { requestTimeoutMs, stop } = settings;
+    const attempt = new AbortController();
+    // No Authorization header is ever set: these are public storage URLs on another host.
+    const client = new lib_HttpClient(settings.userAgent, [], {
+        allowRetries: false,
+        // Redirects are followed below: http-client cannot resolve a relative Location.
+        allowRedirects: false,
+        keepAlive: false,
+        // Our own idle timer fires first and tears the attempt down properly.
+        socketTimeout: requestTimeoutMs + 5_000,
+    });
+    let idle;
+    const armIdle = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => attempt.abort(new AttemptError(`no data received for ${formatDuration(requestTimeoutMs)}`, true)), requestTimeoutMs);
+    };
+    const onStop = () => attempt.abort(new StoppedError('stopped'));
+    // Destroying the client's agent destroys its sockets, ending whatever is in flight.
+    attempt.signal.addEventListener('abort', () => client.dispose(), { once: true });
+    if (stop.aborted)
+        onStop();
+    else
+        stop.addEventListener('abort', onStop, { once: true });
+    let message;
+    let file;
+    try {
+        armIdle();
+        message = await abortable(openStream(client, url, settings), attempt.signal);
+        const contentType = download_header(message, 'content-type');
+        const declared = download_header(message, 'content-length');
+        settings.log.debug(`${url} → ${message.statusCode} (${contentType ?? 'no content type'}, ${declared ?? 'unknown'} bytes)`);
+        let bytes = 0;
+        const meter = new external_node_stream_.Transform({
+            transform(chunk, _encoding, done) {
+                bytes += chunk.length;
+                armIdle();
+                done(null, chunk);
+            },
+        });
+        // 'wx': never follow or reuse whatever already has this name.
+        file = (0,external_node_fs_namespaceObject.createWriteStream)(temp, { flags: 'wx' });
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(message, meter, file, { signal: attempt.signal });
+        if (!message.complete)
+            throw new AttemptError(`the body was cut short after ${bytes} bytes`, true);
+        if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) !== bytes) {
+            throw new AttemptError(`received ${bytes} bytes of the ${declared} announced`, true);
+        }
+        return { bytes, contentType };
+    }
+    catch (error) {
+        throw attemptFailure(error, attempt.signal);
+    }
+    finally {
+        clearTimeout(idle);
+        stop.removeEventListener('abort', onStop);
+        message?.destroy();
+        client.dispose();
+        if (file)
+            await download_closed(file);
+    }
+}
+/** GET `url`, following redirects, resolving with a 2xx response whose body is unread. */
+async function openStream(client, url, settings) {
+    let current = new URL(url);
+    for (let hop = 0;; hop++) {
+        const response = await client.get(current.href, { Accept: '*/*' });
+        const message = response.message;
+        const status = message.statusCode ?? 0;
+        if (status >= 200 && status < 300)
+            return message;
+        message.destroy();
+        const location = download_header(message, 'location');
+        if (status >= 300 && status < 400 && location !== undefined) {
+            if (hop >= MAX_REDIRECTS)
+                throw new AttemptError(`more than ${MAX_REDIRECTS} redirects`, false);
+            const target = new URL(location, current);
+            if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+                throw new AttemptError(`redirected to a ${target.protocol} URL, which cannot be downloaded`, false);
+            }
+            if (current.protocol === 'https:' && target.protocol === 'http:') {
+                throw new AttemptError('redirected from https to plain http, which is refused', false);
+            }
+            settings.log.debug(`${current.href} → ${status} redirect to ${target.href}`);
+            current = target;
+            continue;
+        }
+        throw statusFailure(status, message);
+    }
+}
+function statusFailure(status, message) {
+    const text = `HTTP ${status}${message.statusMessage ? ` ${message.statusMessage}` : ''}`;
+    if (status === 429 || status === 503) {
+        return new AttemptError(text, true, parseRetryAfter(download_header(message, 'retry-after')));
+    }
+    return new AttemptError(text, status >= 500 || status === 408);
+}
+/** What an attempt's failure means for retrying. */
+function attemptFailure(error, signal) {
+    // An abort wins over the error it caused (a destroyed socket, an AbortError from pipeline).
+    if (signal.aborted && (signal.reason instanceof AttemptError || signal.reason instanceof StoppedError))
+        return signal.reason;
+    if (error instanceof AttemptError || error instanceof StoppedError)
+        return error;
+    const code = error?.code;
+    if (code && DISK_ERRORS.has(code))
+        return new AttemptError(`cannot write the file (${describeNetworkError(error)})`, false);
+    // Resets, refused connections, DNS hiccups, bodies cut short: worth another try.
+    return new AttemptError(describeNetworkError(error), true);
+}
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+function abortable(promise, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/** Waits until the file's descriptor is closed, so the partial file can be removed (Windows refuses to delete open files). */
+function download_closed(file) {
+    if (file.closed)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        file.once('close', () => resolve());
+        file.destroy();
+    });
+}
+function download_header(message, name) {
+    const value = message.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/job-outputs.ts
 
 /**
@@ -41352,6 +42024,271 @@ function fileKind(key, url) {
     const path = new URL(url).pathname;
     return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
 }
+
+;// CONCATENATED MODULE: ./src/release.ts
+
+
+
+
+
+
+
+const PERMISSION_HINT = 'The token cannot write to releases: add `permissions: contents: write` to the workflow (or the job) that runs this step.';
+/**
+ * Finds where release assets will go. Called before the paid run is submitted,
+ * so a run whose files would have nowhere to go costs nothing.
+ */
+async function resolveReleaseTarget(options) {
+    if (!options.token) {
+        throw new InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
+            'and give the job `permissions: contents: write`).');
+    }
+    if (options.upload === true)
+        return releaseFromEvent(options);
+    const tag = options.upload.trim();
+    if (!tag)
+        throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
+    const { owner, repo } = splitRepository(options.repository);
+    const octokit = await connect(options.token, options.apiUrl, options.log);
+    try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
+        return { owner, repo, releaseId: data.id, tag: data.tag_name, uploadUrl: data.upload_url, htmlUrl: data.html_url };
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status === 404) {
+            throw new InputError(`upload-to-release: no release for tag ${tag} in ${owner}/${repo} (create it first, e.g. with \`gh release create ${tag}\`; ` +
+                'a draft release cannot be found by its tag).');
+        }
+        if (status === 401)
+            throw new InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
+        throw githubFailure(`look up the release for tag ${tag} in ${owner}/${repo}`, error, false);
+    }
+}
+/**
+ * Attaches `files` to the release, in order, and returns their download URLs.
+ * An asset of the same name already on the release (from an earlier run of the
+ * same workflow) is deleted first, so a re-run replaces it instead of failing.
+ */
+async function uploadReleaseAssets(target, files, options) {
+    if (files.length === 0)
+        return [];
+    const { owner, repo, releaseId, tag } = target;
+    const octokit = await connect(options.token, options.apiUrl, options.log);
+    const request = { signal: options.signal };
+    let existing;
+    try {
+        existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+            owner,
+            repo,
+            release_id: releaseId,
+            per_page: 100,
+            request,
+        });
+    }
+    catch (error) {
+        throw githubFailure(`list the assets of release ${tag}`, error, false);
+    }
+    const uploadBase = target.uploadUrl.replace(/\{[^}]*\}$/, '');
+    const claimed = new Set();
+    const urls = [];
+    for (const file of files) {
+        const name = claimUniqueName(releaseAssetName(file.name), claimed);
+        for (const old of existing.filter((asset) => releaseAssetName(asset.name) === name)) {
+            options.log.info(`Replacing the asset ${old.name} already on release ${tag}.`);
+            try {
+                await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: old.id, request });
+            }
+            catch (error) {
+                // Already gone (a concurrent re-run) is what we wanted.
+                if (statusOf(error) !== 404 || isPermissionError(error))
+                    throw githubFailure(`delete the old asset ${old.name} from release ${tag}`, error, true);
+            }
+        }
+        const url = await uploadFile(uploadBase, file.absolutePath, `${name} to release ${tag}`, name, options);
+        options.log.info(`Uploaded ${name} to release ${tag}: ${url}`);
+        urls.push(url);
+    }
+    return urls;
+}
+/**
+ * POSTs one file to the release's upload URL, streamed from disk, and returns
+ * its `browser_download_url`. This goes through `@actions/http-client` (which
+ * honours the runner's proxy settings) rather than Octokit: Octokit sends with
+ * fetch, and undici's fetch keeps a streamed request body in memory until the
+ * request ends (nodejs/undici#4058), so a 1 GB asset would cost 1 GB of RAM.
+ * `node:http` piping keeps memory flat.
+ */
+async function uploadFile(uploadBase, file, what, name, options) {
+    const url = new URL(uploadBase);
+    url.searchParams.set('name', name);
+    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const client = new lib_HttpClient(options.userAgent ?? 'armox-app-action', [], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: false,
+    });
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file);
+    let onAbort;
+    // http-client ignores errors on the stream it pipes (and a signal): either tears the request down.
+    const interrupted = new Promise((_, reject) => {
+        stream.once('error', (error) => {
+            client.dispose();
+            reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeNetworkError(error)}).`));
+        });
+        onAbort = () => {
+            client.dispose();
+            reject(new CancelledError('The workflow was cancelled while uploading release assets.'));
+        };
+        if (options.signal?.aborted)
+            onAbort();
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        const exchange = (async () => {
+            const response = await client.sendStream('POST', url.href, stream, {
+                Authorization: `token ${options.token}`,
+                Accept: 'application/vnd.github+json',
+                'Content-Type': contentTypeForName(name),
+                // GitHub needs the length up front (no chunked uploads).
+                'Content-Length': String(size),
+            });
+            return { status: response.message.statusCode ?? 0, body: await response.readBody() };
+        })();
+        const { status, body } = await Promise.race([exchange, interrupted]);
+        let data;
+        try {
+            data = JSON.parse(body);
+        }
+        catch {
+            data = body;
+        }
+        if (status === 201 || status === 200) {
+            if (isObject(data) && typeof data.browser_download_url === 'string')
+                return data.browser_download_url;
+            throw new ActionError(`Uploaded ${what}, but GitHub's answer has no browser_download_url.`);
+        }
+        if (status === 422 && /already_exists/.test(body)) {
+            throw new ActionError(`Could not upload ${what}: an asset with that name already exists and could not be replaced; delete it and re-run.`);
+        }
+        throw githubFailure(`upload ${what}`, { status, response: { data } }, true);
+    }
+    catch (error) {
+        if (error instanceof ActionError)
+            throw error;
+        throw new ActionError(`Could not upload ${what}: ${describeNetworkError(error)}.`);
+    }
+    finally {
+        if (onAbort)
+            options.signal?.removeEventListener('abort', onAbort);
+        stream.destroy();
+        client.dispose();
+    }
+}
+/**
+ * The name GitHub will keep for an asset. GitHub renames names with other
+ * characters (`a b.png` becomes `a.b.png`); naming assets this way ourselves
+ * means a re-run finds the asset it uploaded before, under the same name.
+ */
+function releaseAssetName(name) {
+    const extension = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0] ?? '';
+    const stem = name
+        .slice(0, name.length - extension.length)
+        .replace(/[^A-Za-z0-9_-]+/g, '.')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^\.+|\.+$/g, '');
+    return `${stem || 'asset'}${extension}`;
+}
+/** `upload-to-release: true`: the release in this run's event payload. */
+async function releaseFromEvent(options) {
+    if (options.eventName !== 'release') {
+        const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
+        throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
+    }
+    let payload;
+    try {
+        if (!options.eventPath)
+            throw new Error('GITHUB_EVENT_PATH is not set');
+        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(options.eventPath, 'utf8'));
+    }
+    catch (error) {
+        throw new ActionError(`upload-to-release: cannot read the release event payload: ${errorMessage(error)}.`);
+    }
+    const release = isObject(payload) ? payload.release : undefined;
+    if (!isObject(release) ||
+        typeof release.id !== 'number' ||
+        typeof release.tag_name !== 'string' ||
+        typeof release.upload_url !== 'string') {
+        throw new ActionError('upload-to-release: the release event payload has no release id, tag and upload_url.');
+    }
+    const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
+    const { owner, repo } = splitRepository(options.repository || (typeof fullName === 'string' ? fullName : undefined));
+    return {
+        owner,
+        repo,
+        releaseId: release.id,
+        tag: release.tag_name,
+        uploadUrl: release.upload_url,
+        htmlUrl: typeof release.html_url === 'string' ? release.html_url : '',
+    };
+}
+function splitRepository(repository) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
+    if (!match) {
+        throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+/** Octokit, loaded only when a release upload is asked for (it is a large part of the bundle). */
+async function connect(token, apiUrl, log) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const quiet = () => undefined;
+    return getOctokit(token, {
+        baseUrl: apiUrl.replace(/\/+$/, ''),
+        log: {
+            debug: log ? (message) => log.debug(message) : quiet,
+            info: log ? (message) => log.debug(message) : quiet,
+            warn: log ? (message) => log.warning(message) : quiet,
+            error: log ? (message) => log.warning(message) : quiet,
+        },
+    });
+}
+function githubFailure(action, error, write) {
+    const status = statusOf(error);
+    const message = githubMessage(error);
+    if (isPermissionError(error) || (write && status === 403)) {
+        return new ActionError(`Could not ${action}: GitHub answered ${status ?? ''} ${JSON.stringify(message)}. ${PERMISSION_HINT}`);
+    }
+    // Octokit reports "no answer at all" (refused, reset, DNS) as status 500 without a response.
+    if (status === undefined || responseData(error) === undefined)
+        return new ActionError(`Could not ${action}: ${message}.`);
+    return new ActionError(`Could not ${action}: GitHub answered ${status} ${JSON.stringify(message)}.`);
+}
+function isPermissionError(error) {
+    const status = statusOf(error);
+    return ((status === 403 || status === 404) &&
+        /resource not accessible by (integration|personal access token)/i.test(githubMessage(error)));
+}
+function statusOf(error) {
+    return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
+}
+function responseData(error) {
+    return isObject(error) && isObject(error.response) ? error.response.data : undefined;
+}
+/** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
+function githubMessage(error) {
+    const data = responseData(error);
+    if (isObject(data) && typeof data.message === 'string')
+        return data.message;
+    if (typeof data === 'string' && data.trim())
+        return data.trim().slice(0, 300);
+    return errorMessage(error);
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/wait.ts
 
@@ -41423,6 +42360,10 @@ async function waitForJob(client, jobId, options) {
 
 
 
+
+
+
+
 /**
  * Time allowed for clean-up calls made after the deadline or a cancellation:
  * cancelling the job, or finding a job whose submission answer was lost.
@@ -41437,7 +42378,10 @@ async function runAction(config, context) {
     const now = context.now ?? Date.now;
     const deadline = Deadline.after(config.timeoutMs, now);
     if (config.jobId) {
-        await followExistingJob(config, config.jobId, deadline, context);
+        const release = await findRelease(config, context);
+        const job = await followExistingJob(config, config.jobId, deadline, context);
+        if (job)
+            await deliverResults(config, release, context);
         return;
     }
     const app = await context.log.group('Checking the app and its inputs', async () => {
@@ -41452,6 +42396,8 @@ async function runAction(config, context) {
         reportDryRun(app, request, context);
         return;
     }
+    // Found before paying, so no credits are spent on assets with nowhere to go.
+    const release = await findRelease(config, context);
     let job = await run_submit(request, deadline, context);
     if (context.signal.aborted)
         await cancelAfterInterruption(job, context);
@@ -41463,23 +42409,75 @@ async function runAction(config, context) {
     }
     job = await waitUntilTerminal(config, job.id, deadline, false, context);
     finishJob(job, context);
+    await deliverResults(config, release, context);
 }
-/** `job-id` given: follow that job instead of submitting a new run. */
+/**
+ * `job-id` given: follow that job instead of submitting a new run.
+ * Returns the job once it has completed, or undefined when not waiting for it.
+ */
 async function followExistingJob(config, jobId, deadline, context) {
-    const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
+    let job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
     recordJob(job, context);
     if (job.app_id)
         recordApp(context, job.app_id, job.app_name ?? job.output_data?.app_name);
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
-    if (isTerminal(job.status)) {
-        finishJob(job, context);
+    if (!isTerminal(job.status)) {
+        if (!config.wait) {
+            context.report.outcome = 'running';
+            return undefined;
+        }
+        job = await waitUntilTerminal(config, jobId, deadline, false, context);
+    }
+    finishJob(job, context);
+    return job;
+}
+/** The release that will receive the files, when `upload-to-release` asks for one. */
+async function findRelease(config, context) {
+    if (!config.uploadToRelease || config.dryRun)
+        return undefined;
+    return context.log.group('Checking the release', async () => {
+        const target = await resolveReleaseTarget({
+            upload: config.uploadToRelease,
+            token: config.githubToken,
+            apiUrl: config.github.apiUrl,
+            repository: config.github.repository,
+            eventName: config.github.eventName,
+            eventPath: config.github.eventPath,
+            log: context.log,
+        });
+        context.log.info(`Files will be attached to release ${target.tag} (${target.htmlUrl}).`);
+        return target;
+    });
+}
+/**
+ * A completed job's files: downloaded to `download-dir` (or a scratch folder
+ * when they are only needed for the release), then attached to the release.
+ */
+async function deliverResults(config, release, context) {
+    const { log, outputs, report } = context;
+    if (!config.downloadDir && !release)
+        return;
+    const urls = report.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+    if (urls.length === 0) {
+        log.info('The job has no output files to download.');
+        if (config.downloadDir)
+            outputs.set('files', '[]');
         return;
     }
-    if (!config.wait) {
-        context.report.outcome = 'running';
-        return;
+    const dir = config.downloadDir ?? (await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(config.github.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'armox-')));
+    const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () => downloadFiles(urls, { dir, workspace: config.workspace, log, userAgent: `armox-app-action/${VERSION}`, signal: context.signal }));
+    if (config.downloadDir) {
+        report.files = files;
+        outputs.set('files', JSON.stringify(files.map((file) => file.path)));
     }
-    finishJob(await waitUntilTerminal(config, jobId, deadline, false, context), context);
+    if (!release)
+        return;
+    const assets = await log.group(`Uploading ${plural(files.length, 'file')} to release ${release.tag}`, () => uploadReleaseAssets(release, files.map((file) => {
+        const absolutePath = external_node_path_namespaceObject.resolve(config.workspace, file.path);
+        return { absolutePath, name: external_node_path_namespaceObject.basename(absolutePath) };
+    }), { token: config.githubToken ?? '', apiUrl: config.github.apiUrl, log, signal: context.signal, userAgent: `armox-app-action/${VERSION}` }));
+    report.releaseAssets = assets;
+    outputs.set('release-assets', JSON.stringify(assets));
 }
 async function buildRunRequest(config, app, context) {
     const sources = [];
@@ -41659,7 +42657,8 @@ function finishJob(job, context) {
             throw new ActionError(`Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
         }
         report.outcome = 'completed';
-        context.log.info(`Job ${job.id} completed: ${urls.length} file${urls.length === 1 ? '' : 's'}, ${items.length - urls.length} text output(s).`);
+        const texts = items.length - urls.length;
+        context.log.info(`Job ${job.id} completed: ${plural(urls.length, 'file')}${texts ? ` and ${plural(texts, 'text output')}` : ''}.`);
         return;
     }
     report.outcome = job.status === 'cancelled' ? 'cancelled' : 'failed';
@@ -41699,6 +42698,9 @@ function recordJob(job, context) {
 }
 function resumeHint(jobId) {
     return `To wait for it later, run this action with job-id: ${jobId}.`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -41746,7 +42748,7 @@ function renderSummary(report) {
     if (report.files.length > 0) {
         lines.push('### Downloaded files', '', '| File | Size |', '| --- | --- |');
         for (const file of report.files)
-            lines.push(`| ${code(file.path)} | ${formatBytes(file.bytes)} |`);
+            lines.push(`| ${code(file.path)} | ${summary_formatBytes(file.bytes)} |`);
         lines.push('');
     }
     if (report.releaseAssets.length > 0) {
@@ -41766,19 +42768,17 @@ function renderOutputs(items) {
         const previews = images.map((item) => `<a href="${escapeAttribute(item.value)}"><img src="${escapeAttribute(item.value)}" alt="${escapeAttribute(fileName(item.value))}" width="320"></a>`);
         lines.push(previews.join(' '), '');
     }
-    for (const item of items) {
-        if (item.kind === 'image')
-            continue;
-        if (item.kind === 'text') {
-            lines.push(`**${escapeMarkdown(item.key || 'text')}**`, '', quote(item.value), '');
-        }
-        else {
+    const media = items.filter((item) => item.kind !== 'image' && item.kind !== 'text');
+    if (media.length > 0) {
+        for (const item of media) {
             const icon = item.kind === 'video' ? '🎬' : item.kind === 'audio' ? '🔊' : '📄';
             lines.push(`- ${icon} ${summary_link(fileName(item.value), item.value)}`);
         }
-    }
-    if (lines[lines.length - 1] !== '')
         lines.push('');
+    }
+    for (const item of items.filter((entry) => entry.kind === 'text')) {
+        lines.push(`**${escapeMarkdown(item.key || 'text')}**`, '', quote(item.value), '');
+    }
     return lines;
 }
 /** Text from the server shown as text: no markdown, no HTML, one line. */
@@ -41815,7 +42815,7 @@ function fileName(url) {
         return url;
     }
 }
-function formatBytes(bytes) {
+function summary_formatBytes(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
     const units = ['KiB', 'MiB', 'GiB'];
@@ -41827,10 +42827,6 @@ function formatBytes(bytes) {
     }
     return `${value.toFixed(1)} ${units[unit]}`;
 }
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
-const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
@@ -41857,10 +42853,11 @@ const EXIT_AFTER_SIGNAL_MS = 6_000;
  */
 async function run(env = process.env) {
     // The key is masked before anything else is printed.
-    const rawKey = (getInput('api-key') || env.ARMOX_API_KEY || '').trim();
-    if (rawKey)
-        core_setSecret(rawKey);
-    const secrets = rawKey ? [rawKey] : [];
+    const secrets = [getInput('api-key') || env.ARMOX_API_KEY || '', getInput('github-token')]
+        .map((value) => value.trim())
+        .filter((value) => value.length > 0);
+    for (const secret of secrets)
+        core_setSecret(secret);
     const log = redactingLogger(coreLogger, secrets);
     const report = newReport(Date.now());
     const outputs = new Outputs((name, value) => setOutput(name, redactSecrets(value, secrets)));

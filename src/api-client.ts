@@ -32,6 +32,11 @@ interface CallOptions {
   retryable: boolean;
   /** Abandon the call when the workflow is cancelled. Off for the submission (its outcome must be known) and for cancel itself. */
   abortable: boolean;
+  /**
+   * Stop waiting between attempts (rate-limit pauses, 429s) when the workflow is
+   * cancelled. True for the submission too: nothing was accepted while it waits.
+   */
+  abortWaits: boolean;
 }
 
 /** API answers are small; anything bigger is a broken or hostile server. */
@@ -50,7 +55,10 @@ const STATUS_HINTS: Record<number, string> = {
  */
 export class ArmoxClient {
   private readonly options: Required<Omit<ClientOptions, 'signal'>> & { signal?: AbortSignal };
-  /** Set when the API said `X-RateLimit-Remaining: 0`: no request before this time. */
+  /**
+   * No request before this time: set when the API said `X-RateLimit-Remaining: 0`
+   * or answered 429. The limit is per key, so it holds for every call.
+   */
   private pausedUntil = 0;
   /** Every request sent, by call, for the log and the benchmark. */
   readonly requestCounts = new Map<string, number>();
@@ -73,18 +81,18 @@ export class ArmoxClient {
   }
 
   async listApps(deadline: Deadline): Promise<App[]> {
-    const body = await this.call('GET', '/apps', null, { deadline, retryable: true, abortable: true });
+    const body = await this.call('GET', '/apps', null, { deadline, retryable: true, abortable: true, abortWaits: true });
     return parseAppList(body);
   }
 
   async getJob(jobId: string, deadline: Deadline): Promise<Job> {
     const call = `GET /jobs/${jobId}`;
-    const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, retryable: true, abortable: true }, call);
+    const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, retryable: true, abortable: true, abortWaits: true }, call);
     return parseJob(body, call);
   }
 
   async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
-    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true });
+    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true, abortWaits: true });
     const data = isObject(body) ? body.data : undefined;
     if (!Array.isArray(data)) throw malformed('GET /jobs', 'it has no "data" list');
     return data.flatMap((item) => {
@@ -102,7 +110,7 @@ export class ArmoxClient {
    * outcome unknown, and is thrown as a transient ApiError without retrying.
    */
   async runApp(request: RunRequest, deadline: Deadline): Promise<Job> {
-    const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, retryable: false, abortable: false });
+    const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, retryable: false, abortable: false, abortWaits: true });
     // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
     if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
       return { ...body, id: body.id, status: 'processing' };
@@ -113,7 +121,7 @@ export class ArmoxClient {
   /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
   async cancelJob(jobId: string, deadline: Deadline): Promise<{ status: string }> {
     const call = `POST /jobs/${jobId}/cancel`;
-    const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, retryable: true, abortable: false }, call);
+    const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, retryable: true, abortable: false, abortWaits: false }, call);
     const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
     return { status };
   }
@@ -124,7 +132,8 @@ export class ArmoxClient {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
-      await this.waitForRateLimitPause(call, options);
+      // After a 429 the wait was announced already.
+      await this.waitForRateLimitPause(call, options, rateLimited === 0);
       const remaining = options.deadline.remaining();
       if (remaining <= 0) throw new TimeoutError(`${call}: the timeout ran out before the API answered.`);
 
@@ -158,6 +167,8 @@ export class ArmoxClient {
         rateLimited += 1;
         const wait = parseRetryAfter(header(result, 'retry-after'), now());
         const delay = wait ?? backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+        // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
+        this.pauseUntil(now() + delay);
         if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
           throw new ApiError(
             `${call} failed: 429 rate limited (${apiErrorText(result) ?? 'Rate limit exceeded'}) and the limit did not ` +
@@ -168,8 +179,7 @@ export class ArmoxClient {
           );
         }
         log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
-        await sleep(delay, this.signalFor(options));
-        continue;
+        continue; // the pause at the top of the loop waits it out
       }
 
       if (result.status >= 200 && result.status < 300) {
@@ -196,7 +206,7 @@ export class ArmoxClient {
     const delay = backoffDelay(failures - 1, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
     if (delay >= options.deadline.remaining()) throw failure;
     this.options.log.info(`${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`);
-    await sleep(delay, this.signalFor(options));
+    await sleep(delay, this.waitSignalFor(options));
     return failures;
   }
 
@@ -204,18 +214,44 @@ export class ArmoxClient {
   private notePacing(result: HttpResult): void {
     if (header(result, 'x-ratelimit-remaining') !== '0') return;
     const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), this.options.now()) ?? 1_000;
-    this.pausedUntil = this.options.now() + Math.min(reset, 60_000);
+    this.pauseUntil(this.options.now() + Math.min(reset, 60_000));
   }
 
-  private async waitForRateLimitPause(call: string, options: CallOptions): Promise<void> {
-    const wait = this.pausedUntil - this.options.now();
+  private pauseUntil(time: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, time);
+  }
+
+  /**
+   * Waits until the rate-limit pause is over. When it ends after the deadline
+   * nothing can be sent in time: fails at once instead of sleeping for nothing
+   * (a clean-up call after a cancellation has seconds, not minutes).
+   */
+  private async waitForRateLimitPause(call: string, options: CallOptions, announce: boolean): Promise<void> {
+    const { now, log } = this.options;
+    const wait = this.pausedUntil - now();
     if (wait <= 0) return;
-    this.options.log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
-    await sleep(Math.min(wait, options.deadline.remaining()), this.signalFor(options));
+    if (wait >= options.deadline.remaining()) {
+      // A 429 like any other: nothing was sent, so nothing was accepted (a submission is not in doubt).
+      throw new ApiError(
+        `${call} was not sent: the API's rate limit allows the next request in ${Math.ceil(wait / 1000)}s, after the time left.`,
+        call,
+        429,
+        true,
+      );
+    }
+    if (announce) log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
+    // A timer may fire a little early by the wall clock: never send before the pause is over.
+    for (let round = 0; round < 3 && now() < this.pausedUntil; round++) {
+      await sleep(this.pausedUntil - now(), this.waitSignalFor(options));
+    }
   }
 
   private signalFor(options: CallOptions): AbortSignal | undefined {
     return options.abortable ? this.options.signal : undefined;
+  }
+
+  private waitSignalFor(options: CallOptions): AbortSignal | undefined {
+    return options.abortWaits ? this.options.signal : undefined;
   }
 }
 

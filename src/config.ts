@@ -26,6 +26,19 @@ export interface ActionConfig {
   uploadToRelease?: true | string;
   githubToken?: string;
   workspace: string;
+  /** Where the workflow runs: what release uploads need to know. */
+  github: GitHubContext;
+}
+
+export interface GitHubContext {
+  /** GITHUB_API_URL: api.github.com, or the GitHub Enterprise API. */
+  apiUrl: string;
+  /** GITHUB_REPOSITORY, `owner/repo`. */
+  repository?: string;
+  eventName?: string;
+  eventPath?: string;
+  /** RUNNER_TEMP: scratch space for files that are uploaded but not kept. */
+  runnerTemp?: string;
 }
 
 /** Reads one input by its action.yml name; empty string when not given. */
@@ -138,6 +151,13 @@ export function readConfig(
       uploadToRelease,
       githubToken: text('github-token') || env.GITHUB_TOKEN || undefined,
       workspace,
+      github: {
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        repository: env.GITHUB_REPOSITORY,
+        eventName: env.GITHUB_EVENT_NAME,
+        eventPath: env.GITHUB_EVENT_PATH,
+        runnerTemp: env.RUNNER_TEMP,
+      },
     },
     warnings,
   };

@@ -41,7 +41,18 @@ const MAX_REDIRECTS = 10;
 /** A Retry-After longer than this is not waited for: the file fails instead. */
 const MAX_RETRY_AFTER_MS = 120_000;
 /** File-system failures that retrying cannot fix. */
-const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'EEXIST', 'EMFILE']);
+const DISK_ERRORS = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EISDIR',
+  'ENOTDIR',
+  'ENAMETOOLONG',
+  'EEXIST',
+  'EMFILE',
+]);
 
 /** Why one attempt failed; `transient` when another attempt could succeed. */
 class AttemptError extends Error {
@@ -92,15 +103,18 @@ export async function downloadFiles(urls: string[], options: DownloadOptions): P
 
   const taken = new Set<string>();
   const names = urls.map((url) => safeFileName(url, undefined, taken));
+  // `??` rather than a spread: an option passed as `undefined` still gets its default.
   const settings: Settings = {
-    concurrency: 3,
-    attempts: 4,
-    retryBaseMs: 1_000,
-    retryMaxMs: 30_000,
-    requestTimeoutMs: 60_000,
-    random: Math.random,
-    ...options,
     dir,
+    workspace: options.workspace,
+    log: options.log,
+    userAgent: options.userAgent,
+    concurrency: options.concurrency ?? 3,
+    attempts: options.attempts ?? 4,
+    retryBaseMs: options.retryBaseMs ?? 1_000,
+    retryMaxMs: options.retryMaxMs ?? 30_000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    random: options.random ?? Math.random,
     stop: stopper.signal,
     taken,
   };
@@ -160,11 +174,16 @@ async function downloadOne(url: string, name: string, settings: Settings): Promi
       if (!failure.transient || attempt >= attempts) {
         throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}${tries}.`);
       }
-      const delay = failure.retryAfterMs ?? backoffDelay(attempt - 1, settings.retryBaseMs, settings.retryMaxMs, settings.random);
+      const delay =
+        failure.retryAfterMs ?? backoffDelay(attempt - 1, settings.retryBaseMs, settings.retryMaxMs, settings.random);
       if (delay > MAX_RETRY_AFTER_MS) {
-        throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}, and the server asked to wait ${Math.ceil(delay / 1000)}s before retrying.`);
+        throw new ActionError(
+          `Could not download ${printable(url, 200)}: ${failure.message}, and the server asked to wait ${Math.ceil(delay / 1000)}s before retrying.`,
+        );
       }
-      log.info(`${name}: ${failure.message}; retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts}).`);
+      log.info(
+        `${name}: ${failure.message}; retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts}).`,
+      );
       try {
         await sleep(delay, settings.stop);
       } catch {
@@ -190,7 +209,8 @@ async function downloadOne(url: string, name: string, settings: Settings): Promi
 /** `dir/name`, refusing anything that would resolve elsewhere (defence in depth: names are already safe). */
 function insideDir(dir: string, name: string): string {
   const resolved = path.resolve(dir, name);
-  if (!resolved.startsWith(dir + path.sep) || path.dirname(resolved) !== dir) {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep; // `dir` may be a root such as C:\
+  if (!resolved.startsWith(prefix) || path.dirname(resolved) !== dir) {
     throw new ActionError(`Refusing to write ${JSON.stringify(name)}: it would land outside ${dir}.`);
   }
   return resolved;
@@ -200,7 +220,11 @@ function insideDir(dir: string, name: string): string {
  * One GET streamed into `temp`. Rejects with AttemptError (transient or not),
  * or StoppedError when the whole call is being stopped.
  */
-async function attemptDownload(url: string, temp: string, settings: Settings): Promise<{ bytes: number; contentType?: string }> {
+async function attemptDownload(
+  url: string,
+  temp: string,
+  settings: Settings,
+): Promise<{ bytes: number; contentType?: string }> {
   const { requestTimeoutMs, stop } = settings;
   const attempt = new AbortController();
   // No Authorization header is ever set: these are public storage URLs on another host.
@@ -233,7 +257,9 @@ async function attemptDownload(url: string, temp: string, settings: Settings): P
     message = await abortable(openStream(client, url, settings), attempt.signal);
     const contentType = header(message, 'content-type');
     const declared = header(message, 'content-length');
-    settings.log.debug(`${url} → ${message.statusCode} (${contentType ?? 'no content type'}, ${declared ?? 'unknown'} bytes)`);
+    settings.log.debug(
+      `${url} → ${message.statusCode} (${contentType ?? 'no content type'}, ${declared ?? 'unknown'} bytes)`,
+    );
 
     let bytes = 0;
     const meter = new Transform({
@@ -302,10 +328,12 @@ function statusFailure(status: number, message: IncomingMessage): AttemptError {
 /** What an attempt's failure means for retrying. */
 function attemptFailure(error: unknown, signal: AbortSignal): Error {
   // An abort wins over the error it caused (a destroyed socket, an AbortError from pipeline).
-  if (signal.aborted && (signal.reason instanceof AttemptError || signal.reason instanceof StoppedError)) return signal.reason;
+  if (signal.aborted && (signal.reason instanceof AttemptError || signal.reason instanceof StoppedError))
+    return signal.reason;
   if (error instanceof AttemptError || error instanceof StoppedError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && DISK_ERRORS.has(code)) return new AttemptError(`cannot write the file (${describeNetworkError(error)})`, false);
+  if (code && DISK_ERRORS.has(code))
+    return new AttemptError(`cannot write the file (${describeNetworkError(error)})`, false);
   // Resets, refused connections, DNS hiccups, bodies cut short: worth another try.
   return new AttemptError(describeNetworkError(error), true);
 }

@@ -25,9 +25,10 @@ const EXIT_AFTER_SIGNAL_MS = 6_000;
  */
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
   // The key is masked before anything else is printed.
-  const rawKey = (core.getInput('api-key') || env.ARMOX_API_KEY || '').trim();
-  if (rawKey) core.setSecret(rawKey);
-  const secrets = rawKey ? [rawKey] : [];
+  const secrets = [core.getInput('api-key') || env.ARMOX_API_KEY || '', core.getInput('github-token')]
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
+  for (const secret of secrets) core.setSecret(secret);
   const log = redactingLogger(coreLogger, secrets);
   const report = newReport(Date.now());
   const outputs = new Outputs((name, value) => core.setOutput(name, redactSecrets(value, secrets)));

@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { getOctokit } from '@actions/github';
+import { HttpClient } from '@actions/http-client';
 import { isObject } from './api-client.js';
-import { ActionError, errorMessage, InputError } from './errors.js';
+import { ActionError, CancelledError, errorMessage, InputError } from './errors.js';
 import { claimUniqueName, contentTypeForName } from './file-names.js';
+import { describeNetworkError } from './http.js';
 import type { Logger } from './log.js';
 
 /** The release that generated files are attached to. */
@@ -38,6 +40,8 @@ export interface UploadOptions {
   log: Logger;
   /** Abandons the request in flight when aborted. */
   signal?: AbortSignal;
+  /** Default `armox-app-action`. */
+  userAgent?: string;
 }
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -73,7 +77,8 @@ export async function resolveReleaseTarget(options: ResolveReleaseOptions): Prom
           'a draft release cannot be found by its tag).',
       );
     }
-    if (status === 401) throw new InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
+    if (status === 401)
+      throw new InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
     throw githubFailure(`look up the release for tag ${tag} in ${owner}/${repo}`, error, false);
   }
 }
@@ -95,7 +100,13 @@ export async function uploadReleaseAssets(
 
   let existing: Array<{ id: number; name: string }>;
   try {
-    existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { owner, repo, release_id: releaseId, per_page: 100, request });
+    existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+      owner,
+      repo,
+      release_id: releaseId,
+      per_page: 100,
+      request,
+    });
   } catch (error) {
     throw githubFailure(`list the assets of release ${tag}`, error, false);
   }
@@ -111,38 +122,92 @@ export async function uploadReleaseAssets(
         await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: old.id, request });
       } catch (error) {
         // Already gone (a concurrent re-run) is what we wanted.
-        if (statusOf(error) !== 404 || isPermissionError(error)) throw githubFailure(`delete the old asset ${old.name} from release ${tag}`, error, true);
+        if (statusOf(error) !== 404 || isPermissionError(error))
+          throw githubFailure(`delete the old asset ${old.name} from release ${tag}`, error, true);
       }
     }
 
-    const { size } = await stat(file.absolutePath);
-    try {
-      const { data } = await octokit.request({
-        method: 'POST',
-        url: `${uploadBase}{?name}`,
-        name,
-        // Streamed from disk: Octokit passes the stream to fetch with `duplex: 'half'`.
-        data: createReadStream(file.absolutePath),
-        // GitHub needs the length up front (no chunked uploads).
-        headers: { 'content-type': contentTypeForName(name), 'content-length': size },
-        request,
-      });
-      const url = isObject(data) && typeof data.browser_download_url === 'string' ? data.browser_download_url : undefined;
-      if (!url) throw new ActionError(`Uploading ${name} to release ${tag}: GitHub's answer has no browser_download_url.`);
-      options.log.info(`Uploaded ${name} to release ${tag}: ${url}`);
-      urls.push(url);
-    } catch (error) {
-      if (error instanceof ActionError) throw error;
-      if (statusOf(error) === 422 && /already_exists/.test(JSON.stringify(responseData(error) ?? ''))) {
-        throw new ActionError(
-          `Could not upload ${name} to release ${tag}: an asset with that name already exists and could not be replaced. ` +
-            `Delete it from ${target.htmlUrl} and re-run.`,
-        );
-      }
-      throw githubFailure(`upload ${name} to release ${tag}`, error, true);
-    }
+    const url = await uploadFile(uploadBase, file.absolutePath, `${name} to release ${tag}`, name, options);
+    options.log.info(`Uploaded ${name} to release ${tag}: ${url}`);
+    urls.push(url);
   }
   return urls;
+}
+
+/**
+ * POSTs one file to the release's upload URL, streamed from disk, and returns
+ * its `browser_download_url`. This goes through `@actions/http-client` (which
+ * honours the runner's proxy settings) rather than Octokit: Octokit sends with
+ * fetch, and undici's fetch keeps a streamed request body in memory until the
+ * request ends (nodejs/undici#4058), so a 1 GB asset would cost 1 GB of RAM.
+ * `node:http` piping keeps memory flat.
+ */
+async function uploadFile(
+  uploadBase: string,
+  file: string,
+  what: string,
+  name: string,
+  options: UploadOptions,
+): Promise<string> {
+  const url = new URL(uploadBase);
+  url.searchParams.set('name', name);
+  const { size } = await stat(file);
+  const client = new HttpClient(options.userAgent ?? 'armox-app-action', [], {
+    allowRedirects: false,
+    allowRetries: false,
+    keepAlive: false,
+  });
+  const stream = createReadStream(file);
+  let onAbort: (() => void) | undefined;
+  // http-client ignores errors on the stream it pipes (and a signal): either tears the request down.
+  const interrupted = new Promise<never>((_, reject) => {
+    stream.once('error', (error) => {
+      client.dispose();
+      reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeNetworkError(error)}).`));
+    });
+    onAbort = () => {
+      client.dispose();
+      reject(new CancelledError('The workflow was cancelled while uploading release assets.'));
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const exchange = (async () => {
+      const response = await client.sendStream('POST', url.href, stream, {
+        Authorization: `token ${options.token}`,
+        Accept: 'application/vnd.github+json',
+        'Content-Type': contentTypeForName(name),
+        // GitHub needs the length up front (no chunked uploads).
+        'Content-Length': String(size),
+      });
+      return { status: response.message.statusCode ?? 0, body: await response.readBody() };
+    })();
+    const { status, body } = await Promise.race([exchange, interrupted]);
+    let data: unknown;
+    try {
+      data = JSON.parse(body) as unknown;
+    } catch {
+      data = body;
+    }
+    if (status === 201 || status === 200) {
+      if (isObject(data) && typeof data.browser_download_url === 'string') return data.browser_download_url;
+      throw new ActionError(`Uploaded ${what}, but GitHub's answer has no browser_download_url.`);
+    }
+    if (status === 422 && /already_exists/.test(body)) {
+      throw new ActionError(
+        `Could not upload ${what}: an asset with that name already exists and could not be replaced; delete it and re-run.`,
+      );
+    }
+    throw githubFailure(`upload ${what}`, { status, response: { data } }, true);
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    throw new ActionError(`Could not upload ${what}: ${describeNetworkError(error)}.`);
+  } finally {
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+    stream.destroy();
+    client.dispose();
+  }
 }
 
 /**
@@ -225,16 +290,22 @@ function githubFailure(action: string, error: unknown, write: boolean): ActionEr
   const status = statusOf(error);
   const message = githubMessage(error);
   if (isPermissionError(error) || (write && status === 403)) {
-    return new ActionError(`Could not ${action}: GitHub answered ${status ?? ''} ${JSON.stringify(message)}. ${PERMISSION_HINT}`);
+    return new ActionError(
+      `Could not ${action}: GitHub answered ${status ?? ''} ${JSON.stringify(message)}. ${PERMISSION_HINT}`,
+    );
   }
   // Octokit reports "no answer at all" (refused, reset, DNS) as status 500 without a response.
-  if (status === undefined || responseData(error) === undefined) return new ActionError(`Could not ${action}: ${message}.`);
+  if (status === undefined || responseData(error) === undefined)
+    return new ActionError(`Could not ${action}: ${message}.`);
   return new ActionError(`Could not ${action}: GitHub answered ${status} ${JSON.stringify(message)}.`);
 }
 
 function isPermissionError(error: unknown): boolean {
   const status = statusOf(error);
-  return (status === 403 || status === 404) && /resource not accessible by (integration|personal access token)/i.test(githubMessage(error));
+  return (
+    (status === 403 || status === 404) &&
+    /resource not accessible by (integration|personal access token)/i.test(githubMessage(error))
+  );
 }
 
 function statusOf(error: unknown): number | undefined {

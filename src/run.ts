@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ArmoxClient } from './api-client.js';
 import { resolveApp } from './apps.js';
@@ -8,10 +9,13 @@ import type { ActionConfig } from './config.js';
 import { buildRequestInputs, formatContract, inputsSkeleton, type InputsSource } from './contract.js';
 import { formatDuration } from './duration.js';
 import { ActionError, ApiError, CancelledError, errorMessage, InputError, TimeoutError } from './errors.js';
+import { downloadFiles } from './download.js';
 import { collectOutputs } from './job-outputs.js';
 import type { Logger } from './log.js';
 import type { Outputs, RunReport } from './report.js';
+import { resolveReleaseTarget, uploadReleaseAssets, type ReleaseTarget } from './release.js';
 import { Deadline } from './timing.js';
+import { VERSION } from './version.js';
 import { WaitTimeoutError, waitForJob } from './wait.js';
 
 export interface RunContext {
@@ -40,7 +44,9 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   const deadline = Deadline.after(config.timeoutMs, now);
 
   if (config.jobId) {
-    await followExistingJob(config, config.jobId, deadline, context);
+    const release = await findRelease(config, context);
+    const job = await followExistingJob(config, config.jobId, deadline, context);
+    if (job) await deliverResults(config, release, context);
     return;
   }
 
@@ -57,6 +63,8 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
     reportDryRun(app, request, context);
     return;
   }
+  // Found before paying, so no credits are spent on assets with nowhere to go.
+  const release = await findRelease(config, context);
 
   let job = await submit(request, deadline, context);
   if (context.signal.aborted) await cancelAfterInterruption(job, context);
@@ -68,23 +76,86 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   }
   job = await waitUntilTerminal(config, job.id, deadline, false, context);
   finishJob(job, context);
+  await deliverResults(config, release, context);
 }
 
-/** `job-id` given: follow that job instead of submitting a new run. */
-async function followExistingJob(config: ActionConfig, jobId: string, deadline: Deadline, context: RunContext): Promise<void> {
-  const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
+/**
+ * `job-id` given: follow that job instead of submitting a new run.
+ * Returns the job once it has completed, or undefined when not waiting for it.
+ */
+async function followExistingJob(
+  config: ActionConfig,
+  jobId: string,
+  deadline: Deadline,
+  context: RunContext,
+): Promise<Job | undefined> {
+  let job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
   recordJob(job, context);
   if (job.app_id) recordApp(context, job.app_id, job.app_name ?? job.output_data?.app_name);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
-  if (isTerminal(job.status)) {
-    finishJob(job, context);
+  if (!isTerminal(job.status)) {
+    if (!config.wait) {
+      context.report.outcome = 'running';
+      return undefined;
+    }
+    job = await waitUntilTerminal(config, jobId, deadline, false, context);
+  }
+  finishJob(job, context);
+  return job;
+}
+
+/** The release that will receive the files, when `upload-to-release` asks for one. */
+async function findRelease(config: ActionConfig, context: RunContext): Promise<ReleaseTarget | undefined> {
+  if (!config.uploadToRelease || config.dryRun) return undefined;
+  return context.log.group('Checking the release', async () => {
+    const target = await resolveReleaseTarget({
+      upload: config.uploadToRelease!,
+      token: config.githubToken,
+      apiUrl: config.github.apiUrl,
+      repository: config.github.repository,
+      eventName: config.github.eventName,
+      eventPath: config.github.eventPath,
+      log: context.log,
+    });
+    context.log.info(`Files will be attached to release ${target.tag} (${target.htmlUrl}).`);
+    return target;
+  });
+}
+
+/**
+ * A completed job's files: downloaded to `download-dir` (or a scratch folder
+ * when they are only needed for the release), then attached to the release.
+ */
+async function deliverResults(config: ActionConfig, release: ReleaseTarget | undefined, context: RunContext): Promise<void> {
+  const { log, outputs, report } = context;
+  if (!config.downloadDir && !release) return;
+  const urls = report.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+  if (urls.length === 0) {
+    log.info('The job has no output files to download.');
+    if (config.downloadDir) outputs.set('files', '[]');
     return;
   }
-  if (!config.wait) {
-    context.report.outcome = 'running';
-    return;
+  const dir = config.downloadDir ?? (await mkdtemp(path.join(config.github.runnerTemp ?? tmpdir(), 'armox-')));
+  const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () =>
+    downloadFiles(urls, { dir, workspace: config.workspace, log, userAgent: `armox-app-action/${VERSION}`, signal: context.signal }),
+  );
+  if (config.downloadDir) {
+    report.files = files;
+    outputs.set('files', JSON.stringify(files.map((file) => file.path)));
   }
-  finishJob(await waitUntilTerminal(config, jobId, deadline, false, context), context);
+  if (!release) return;
+  const assets = await log.group(`Uploading ${plural(files.length, 'file')} to release ${release.tag}`, () =>
+    uploadReleaseAssets(
+      release,
+      files.map((file) => {
+        const absolutePath = path.resolve(config.workspace, file.path);
+        return { absolutePath, name: path.basename(absolutePath) };
+      }),
+      { token: config.githubToken ?? '', apiUrl: config.github.apiUrl, log, signal: context.signal, userAgent: `armox-app-action/${VERSION}` },
+    ),
+  );
+  report.releaseAssets = assets;
+  outputs.set('release-assets', JSON.stringify(assets));
 }
 
 async function buildRunRequest(config: ActionConfig, app: App, context: RunContext): Promise<RunRequest> {

@@ -27,7 +27,16 @@ afterEach(async () => {
 });
 
 function options(extra: Partial<DownloadOptions> = {}): DownloadOptions {
-  return { dir, workspace, log, userAgent: 'armox-app-action/test', retryBaseMs: 5, retryMaxMs: 20, requestTimeoutMs: 2_000, ...extra };
+  return {
+    dir,
+    workspace,
+    log,
+    userAgent: 'armox-app-action/test',
+    retryBaseMs: 5,
+    retryMaxMs: 20,
+    requestTimeoutMs: 2_000,
+    ...extra,
+  };
 }
 
 async function listDir(): Promise<string[]> {
@@ -151,14 +160,30 @@ describe('downloadFiles', () => {
   });
 
   it('keeps hostile names inside the directory', async () => {
-    const segments = ['..%2F..%2F..%2Fescape.txt', '..%5C..%5Cwin.txt', '...', '.hidden', 'CON', 'a%00b', 'rtl%E2%80%AEtxt.exe'];
+    const segments = [
+      '..%2F..%2F..%2Fescape.txt',
+      '..%5C..%5Cwin.txt',
+      '...',
+      '.hidden',
+      'CON',
+      'a%00b',
+      'rtl%E2%80%AEtxt.exe',
+    ];
     for (const segment of segments) server.route(`/h/${segment}`, { body: segment, contentType: 'text/plain' });
     const files = await downloadFiles(
       segments.map((s) => `${server.url}/h/${s}`),
       options(),
     );
     const names = files.map((f) => path.basename(f.path));
-    expect(names).toEqual(['_.._.._escape.txt', '_.._win.txt', 'output.txt', 'hidden.txt', '_CON.txt', 'a_b.txt', 'rtltxt.exe']);
+    expect(names).toEqual([
+      '_.._.._escape.txt',
+      '_.._win.txt',
+      'output.txt',
+      'hidden.txt',
+      '_CON.txt',
+      'a_b.txt',
+      'rtltxt.exe',
+    ]);
     for (const file of files) expect(path.dirname(path.resolve(workspace, file.path))).toBe(dir);
     expect((await readdir(workspace)).sort()).toEqual(['out']);
     expect((await readdir(path.join(workspace, 'out'))).sort()).toEqual(['nested']);
@@ -168,7 +193,10 @@ describe('downloadFiles', () => {
     server.route('/a/same.png', { size: 10, contentType: 'image/png', delayMs: 100 });
     server.route('/b/same.png', { size: 20, contentType: 'image/png' });
     server.route('/c/SAME.png', { size: 30, contentType: 'image/png' });
-    const files = await downloadFiles(['/a/same.png', '/b/same.png', '/c/SAME.png'].map((p) => server.url + p), options());
+    const files = await downloadFiles(
+      ['/a/same.png', '/b/same.png', '/c/SAME.png'].map((p) => server.url + p),
+      options(),
+    );
     expect(files.map((f) => [f.path, f.bytes])).toEqual([
       ['out/nested/same.png', 10],
       ['out/nested/same-2.png', 20],
@@ -187,7 +215,13 @@ describe('downloadFiles', () => {
       ['/x/render', '/y/render', '/render.png', '/untyped', '/voice'].map((p) => server.url + p),
       options({ concurrency: 5 }),
     );
-    expect(files.map((f) => path.basename(f.path))).toEqual(['render-3.png', 'render-2.png', 'render.png', 'untyped', 'voice.mp3']);
+    expect(files.map((f) => path.basename(f.path))).toEqual([
+      'render-3.png',
+      'render-2.png',
+      'render.png',
+      'untyped',
+      'voice.mp3',
+    ]);
     expect(files.map((f) => f.bytes)).toEqual([10, 20, 30, 5, 5]);
   });
 
@@ -205,7 +239,13 @@ describe('downloadFiles', () => {
 
   it('refuses URLs that are not http(s) before downloading anything', async () => {
     server.route('/ok.png', { size: 10 });
-    for (const bad of ['file:///etc/passwd', 'ftp://example.com/a.png', 'javascript:alert(1)', 'not a url', '/relative.png']) {
+    for (const bad of [
+      'file:///etc/passwd',
+      'ftp://example.com/a.png',
+      'javascript:alert(1)',
+      'not a url',
+      '/relative.png',
+    ]) {
       const error = await downloadFiles([`${server.url}/ok.png`, bad], options()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ActionError);
       expect((error as Error).message).toContain('only http and https URLs');
@@ -217,7 +257,9 @@ describe('downloadFiles', () => {
     server.route('/slow.bin', { size: 5_000_000, hang: { afterBytes: 1_000_000, times: Infinity } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
-    const error = await downloadFiles([`${server.url}/slow.bin`], options({ signal: controller.signal })).catch((e: unknown) => e);
+    const error = await downloadFiles([`${server.url}/slow.bin`], options({ signal: controller.signal })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CancelledError);
     expect(await listDir()).toEqual([]);
   });

@@ -15,6 +15,7 @@ const base = 'https://storage.example.com/outputs/';
 /** What every produced name must satisfy, on every runner OS. */
 function expectSafe(result: string): void {
   expect(result).not.toBe('');
+  // eslint-disable-next-line no-control-regex
   expect(result).not.toMatch(/[/\\<>:"|?*\u0000-\u001f\u007f]/);
   expect(result).not.toMatch(/^[.\s-]/);
   expect(result).not.toMatch(/[.\s]$/);

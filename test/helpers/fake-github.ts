@@ -8,7 +8,7 @@
  * For an end-to-end run: point GITHUB_API_URL at `url`, pass `token` as the
  * github-token, and `seedRelease('owner/repo', 'v1.0.0')` first.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -16,7 +16,10 @@ export interface FakeAsset {
   id: number;
   name: string;
   contentType: string;
+  /** The uploaded bytes (empty when `keepUploadBytes` was off). */
   data: Buffer;
+  size: number;
+  sha256: string;
 }
 
 export interface FakeRelease {
@@ -46,7 +49,13 @@ export interface FakeGitHub {
   requests: GitHubRequest[];
   /** When true, uploads and deletes answer 403 "Resource not accessible by integration" (a read-only GITHUB_TOKEN). */
   forbidWrites: boolean;
-  seedRelease(repository: string, tag: string, options?: { draft?: boolean; assets?: Array<{ name: string; data: string | Buffer }> }): FakeRelease;
+  /** When false, uploads keep only size and sha256 (for very large uploads). Default true. */
+  keepUploadBytes: boolean;
+  seedRelease(
+    repository: string,
+    tag: string,
+    options?: { draft?: boolean; assets?: Array<{ name: string; data: string | Buffer }> },
+  ): FakeRelease;
   /** The release as the API returns it, e.g. for a `release` event payload. */
   releaseJson(release: FakeRelease): Record<string, unknown>;
   close(): Promise<void>;
@@ -71,11 +80,20 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     releases: [],
     requests: [],
     forbidWrites: false,
+    keepUploadBytes: true,
     seedRelease(repository, tag, options = {}) {
       const [owner = '', repo = ''] = repository.split('/');
       const release: FakeRelease = { id: nextId++, owner, repo, tag, draft: options.draft ?? false, assets: [] };
       for (const asset of options.assets ?? []) {
-        release.assets.push({ id: nextId++, name: asset.name, contentType: 'application/octet-stream', data: Buffer.from(asset.data) });
+        const data = Buffer.from(asset.data);
+        release.assets.push({
+          id: nextId++,
+          name: asset.name,
+          contentType: 'application/octet-stream',
+          data,
+          size: data.length,
+          sha256: sha256(data),
+        });
       }
       fake.releases.push(release);
       return release;
@@ -109,7 +127,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       label: null,
       state: 'uploaded',
       content_type: asset.contentType,
-      size: asset.data.length,
+      size: asset.size,
       url: `${url}/repos/${release.owner}/${release.repo}/releases/assets/${asset.id}`,
       browser_download_url: `${url}/${release.owner}/${release.repo}/releases/download/${encodeURIComponent(release.tag)}/${encodeURIComponent(asset.name)}`,
     };
@@ -119,12 +137,20 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     fake.releases.find((r) => r.owner === owner && r.repo === repo && test(r));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The body is read as a stream, hashed, and kept only when asked to.
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+    const hash = createHash('sha256');
+    let bodyBytes = 0;
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      bodyBytes += buffer.length;
+      hash.update(buffer);
+      if (fake.keepUploadBytes) chunks.push(buffer);
+    }
+    const body = { data: Buffer.concat(chunks), size: bodyBytes, sha256: hash.digest('hex') };
     const method = req.method ?? 'GET';
     const target = new URL(req.url ?? '/', url);
-    fake.requests.push({ method, path: req.url ?? '/', headers: req.headers, bodyBytes: body.length });
+    fake.requests.push({ method, path: req.url ?? '/', headers: req.headers, bodyBytes });
     const parts = target.pathname.split('/').slice(1).map(decodeURIComponent);
 
     // Public downloads: /:owner/:repo/releases/download/:tag/:name
@@ -163,7 +189,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         next.searchParams.set('page', String(page + 1));
         res.setHeader('Link', `<${next.href}>; rel="next"`);
       }
-      return json(res, 200, slice.map((asset) => assetJson(release, asset)));
+      return json(
+        res,
+        200,
+        slice.map((asset) => assetJson(release, asset)),
+      );
     }
     // DELETE /repos/:o/:r/releases/assets/:id
     if (!upload && method === 'DELETE' && rest.length === 2 && rest[0] === 'assets') {
@@ -184,12 +214,19 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const release = find(owner, repo, (r) => String(r.id) === rest[0]);
       if (!release) return json(res, 404, notFound);
       const name = target.searchParams.get('name');
-      if (!name) return json(res, 422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'missing', field: 'name' }] });
+      if (!name)
+        return json(res, 422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'ReleaseAsset', code: 'missing', field: 'name' }],
+        });
       if (req.headers['content-length'] === undefined) return json(res, 411, { message: 'Length Required' });
       if (release.assets.some((a) => a.name === name)) {
-        return json(res, 422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] });
+        return json(res, 422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }],
+        });
       }
-      const asset: FakeAsset = { id: nextId++, name, contentType: req.headers['content-type'] ?? '', data: body };
+      const asset: FakeAsset = { id: nextId++, name, contentType: req.headers['content-type'] ?? '', ...body };
       release.assets.push(asset);
       return json(res, 201, assetJson(release, asset));
     }
@@ -206,8 +243,15 @@ const forbidden = {
   status: '403',
 };
 
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 function json(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

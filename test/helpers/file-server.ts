@@ -57,7 +57,11 @@ const BLOCK_SIZE = 64 * 1024;
 /** The 64 KiB block a path's content repeats. */
 export function blockFor(path: string): Buffer {
   const block = Buffer.alloc(BLOCK_SIZE);
-  for (let i = 0; i < BLOCK_SIZE / 32; i++) createHash('sha256').update(`${path}\n${i}`).digest().copy(block, i * 32);
+  for (let i = 0; i < BLOCK_SIZE / 32; i++)
+    createHash('sha256')
+      .update(`${path}\n${i}`)
+      .digest()
+      .copy(block, i * 32);
   return block;
 }
 
@@ -65,7 +69,8 @@ export function blockFor(path: string): Buffer {
 export function expectedBytes(path: string, size: number): Buffer {
   const block = blockFor(path);
   const out = Buffer.alloc(size);
-  for (let position = 0; position < size; position += BLOCK_SIZE) block.copy(out, position, 0, Math.min(BLOCK_SIZE, size - position));
+  for (let position = 0; position < size; position += BLOCK_SIZE)
+    block.copy(out, position, 0, Math.min(BLOCK_SIZE, size - position));
   return out;
 }
 
@@ -73,7 +78,8 @@ export function expectedBytes(path: string, size: number): Buffer {
 export function expectedSha256(path: string, size: number): string {
   const block = blockFor(path);
   const hash = createHash('sha256');
-  for (let position = 0; position < size; position += BLOCK_SIZE) hash.update(block.subarray(0, Math.min(BLOCK_SIZE, size - position)));
+  for (let position = 0; position < size; position += BLOCK_SIZE)
+    hash.update(block.subarray(0, Math.min(BLOCK_SIZE, size - position)));
   return hash.digest('hex');
 }
 
@@ -140,11 +146,13 @@ async function answer(path: string, seen: number, route: FileRoute | undefined, 
   const block = body ?? blockFor(path);
   const fault = [
     route.reset && seen <= route.reset.times ? { kind: 'reset', afterBytes: route.reset.afterBytes } : undefined,
-    route.truncate && seen <= route.truncate.times ? { kind: 'truncate', afterBytes: route.truncate.afterBytes } : undefined,
+    route.truncate && seen <= route.truncate.times
+      ? { kind: 'truncate', afterBytes: route.truncate.afterBytes }
+      : undefined,
     route.hang && seen <= route.hang.times ? { kind: 'hang', afterBytes: route.hang.afterBytes } : undefined,
   ].find((f) => f !== undefined);
   const limit = fault ? Math.min(fault.afterBytes, size) : size;
-  for (let position = 0; position < limit; ) {
+  for (let position = 0; position < limit;) {
     const length = Math.min(block.length, limit - position);
     const chunk = body ? body.subarray(position, position + length) : block.subarray(0, length);
     position += length;

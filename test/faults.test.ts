@@ -1,0 +1,436 @@
+/**
+ * Every fault switch of the emulator, run against the action's core in this
+ * process (fast: short retry delays and request timeouts). The process-level
+ * cases (signals, secrets in the log, proxies) are in faults-e2e.test.ts and
+ * security.test.ts. docs/faults.md lists which test shows what.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type ArmoxEmulator, type FaultRule, type RecordedRequest } from '../emulator/armox-emulator.js';
+import { ArmoxClient, type ClientOptions } from '../src/api-client.js';
+import { readConfig } from '../src/config.js';
+import { ActionError, CancelledError, TimeoutError } from '../src/errors.js';
+import { MemoryLogger } from '../src/log.js';
+import { newReport, Outputs, type RunReport } from '../src/report.js';
+import { runAction } from '../src/run.js';
+
+let emu: ArmoxEmulator;
+beforeEach(async () => {
+  emu = await startEmulator();
+});
+afterEach(async () => {
+  await emu.close();
+});
+
+const SKETCH = {
+  'app-name': 'Sketch to Render',
+  inputs: 'Input Images: [https://example.com/sketch.jpg]\nAspect Ratio: "16:9"',
+};
+
+/** Paths as the emulator records them (prefix strings or RegExps over path+query). */
+const JOB = /\/api\/v1\/jobs\/[^/?]+$/;
+const CANCEL = /\/api\/v1\/jobs\/[^/?]+\/cancel$/;
+const LIST_JOBS = '/jobs?';
+
+interface CoreRun {
+  outputs: Record<string, string>;
+  report: RunReport;
+  log: MemoryLogger;
+  error?: Error;
+  ms: number;
+}
+
+/**
+ * The action's core against the emulator, like test/helpers/in-process.ts, but
+ * with any client option (request timeout, jitter source) overridable.
+ */
+async function runCore(
+  inputs: Record<string, string>,
+  options: { client?: Partial<ClientOptions>; signal?: AbortSignal } = {},
+): Promise<CoreRun> {
+  const log = new MemoryLogger();
+  const written: Record<string, string> = {};
+  const outputs = new Outputs((name, value) => (written[name] = value));
+  const report = newReport(Date.now());
+  const signal = options.signal ?? new AbortController().signal;
+  const all: Record<string, string> = { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '50ms', ...inputs };
+  const started = Date.now();
+  try {
+    const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd() });
+    const client = new ArmoxClient({
+      apiUrl: config.apiUrl,
+      apiKey: config.apiKey,
+      version: 'test',
+      log,
+      signal,
+      retryBaseMs: 20,
+      retryMaxMs: 200,
+      requestTimeoutMs: 300,
+      ...options.client,
+    });
+    await runAction(config, { client, log, outputs, report, signal });
+    return { outputs: written, report, log, ms: Date.now() - started };
+  } catch (error) {
+    return { outputs: written, report, log, error: error as Error, ms: Date.now() - started };
+  }
+}
+
+/** Milliseconds between successive requests. */
+function gaps(requests: RecordedRequest[]): number[] {
+  return requests.slice(1).map((request, i) => request.at - requests[i]!.at);
+}
+
+function onlyJobId(): string {
+  expect(emu.jobs.size).toBe(1);
+  return [...emu.jobs.keys()][0]!;
+}
+
+describe('429 rate limits', () => {
+  it.each([
+    ['GET /apps', 'GET', '/apps'],
+    ['POST /apps/run', 'POST', '/apps/run'],
+    ['GET /jobs/:id', 'GET', JOB],
+  ] as const)('%s: waits out Retry-After in seconds, then goes on', async (_name, method, path) => {
+    const fault = emu.fault({ kind: 'rate-limit', method, path, retryAfter: '1' });
+    const run = await runCore(SKETCH);
+    expect(run.error).toBeUndefined();
+    expect(fault.hits).toBe(1);
+    const [limited, retried] = emu.findRequests(method, path);
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1000);
+    expect(run.log.text).toMatch(/rate limited by the API; retrying in 1s/);
+    // A 429 means the run was not taken: sending it again charges once.
+    expect(emu.requestCount('POST', '/apps/run')).toBe(method === 'POST' ? 2 : 1);
+    expect(emu.jobs.size).toBe(1);
+    expect(run.outputs.status).toBe('completed');
+  });
+
+  it('POST /jobs/:id/cancel: waits out Retry-After, then cancels', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({ kind: 'rate-limit', method: 'POST', path: CANCEL, retryAfter: '1' });
+    const run = await runCore({ ...SKETCH, timeout: '300ms' });
+    expect(run.error).toBeInstanceOf(TimeoutError);
+    expect(run.error!.message).toMatch(/was cancelled so it stops spending credits/);
+    const [limited, retried] = emu.findRequests('POST', CANCEL);
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1000);
+    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+  });
+
+  it('Retry-After as an HTTP date: no request before that date', async () => {
+    const date = new Date(Math.ceil((Date.now() + 1500) / 1000) * 1000);
+    emu.fault({ kind: 'rate-limit', method: 'GET', path: '/apps', retryAfter: date.toUTCString() });
+    const run = await runCore(SKETCH);
+    expect(run.error).toBeUndefined();
+    const [, retried] = emu.findRequests('GET', '/apps');
+    expect(retried!.at).toBeGreaterThanOrEqual(date.getTime());
+  });
+
+  it('without Retry-After: exponential backoff with jitter', async () => {
+    emu.fault({ kind: 'rate-limit', method: 'GET', path: '/apps', retryAfter: null, times: 3 });
+    let draws = 0;
+    const random = () => {
+      draws += 1;
+      return 0.5;
+    };
+    const run = await runCore(SKETCH, { client: { retryBaseMs: 100, retryMaxMs: 10_000, random } });
+    expect(run.error).toBeUndefined();
+    // Attempt n waits between half and all of 100 ms × 2^n; with the jitter at 0.5, three quarters.
+    const waits = gaps(emu.findRequests('GET', '/apps'));
+    expect(waits).toHaveLength(3);
+    expect(waits[0]).toBeGreaterThanOrEqual(150);
+    expect(waits[1]).toBeGreaterThanOrEqual(300);
+    expect(waits[2]).toBeGreaterThanOrEqual(600);
+    expect(draws).toBeGreaterThanOrEqual(3);
+  });
+
+  it('repeated 429s: gives up with a clear error, without submitting', async () => {
+    emu.fault({ kind: 'rate-limit', method: 'GET', path: '/apps', retryAfter: null, times: Infinity });
+    const run = await runCore(SKETCH, { client: { retryBaseMs: 10, retryMaxMs: 40 } });
+    expect(run.error!.message).toMatch(
+      /^GET \/apps failed: 429 rate limited \(Rate limit exceeded\) and the limit did not clear in time\. Poll less often/,
+    );
+    expect(emu.requestCount('GET', '/apps')).toBe(9); // the first answer and 8 waits
+    expect(emu.requestCount('POST', null)).toBe(0);
+  });
+
+  it('a Retry-After longer than the time left: no request before it allows, not even the next poll', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({ kind: 'rate-limit', method: 'GET', path: JOB, retryAfter: '2', times: Infinity });
+    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    expect(run.error).toBeInstanceOf(TimeoutError);
+    const [limited, ...later] = emu.requests.filter((request) => request.at >= emu.findRequests('GET', JOB)[0]!.at);
+    expect(later.length).toBeGreaterThan(0);
+    for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(2000);
+    // The clean-up still cancels the job once the window has passed.
+    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+  });
+
+  it('X-RateLimit-Remaining: 0 slows down before a 429: the next request waits for the reset', async () => {
+    emu.setRateLimitRemaining(0, 1);
+    const run = await runCore(SKETCH);
+    expect(run.error).toBeUndefined();
+    const apps = emu.findRequests('GET', '/apps')[0]!;
+    const submit = emu.findRequests('POST', '/apps/run')[0]!;
+    // The reset the emulator announced is at least this (it was computed after the request arrived).
+    const reset = Math.ceil(apps.at / 1000 + 1) * 1000;
+    expect(submit.at).toBeGreaterThanOrEqual(reset);
+    expect(run.log.text).toMatch(/rate-limit window is used up; waiting \d+s before POST \/apps\/run/);
+  });
+
+  it('a workflow cancelled while a 429 on the submission is sat out submits nothing', async () => {
+    emu.fault({ kind: 'rate-limit', method: 'POST', path: '/apps/run', retryAfter: '3' });
+    const controller = new AbortController();
+    const running = runCore(SKETCH, { signal: controller.signal });
+    while (emu.requestCount('POST', '/apps/run') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    const run = await running;
+    expect(run.error).toBeInstanceOf(CancelledError);
+    expect(run.ms).toBeLessThan(2500);
+    expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+    expect(emu.jobs.size).toBe(0);
+    expect(run.outputs['job-id']).toBeUndefined();
+  });
+});
+
+describe('5xx, resets and hangs on reads: retried within the timeout', () => {
+  const kinds: Array<[string, Omit<FaultRule, 'method' | 'path'>]> = [
+    ['500', { kind: 'status', status: 500 }],
+    ['503', { kind: 'status', status: 503, body: '{"error":"Service unavailable"}' }],
+    ['502 HTML page', { kind: 'html' }],
+    ['reset', { kind: 'reset' }],
+    ['hang', { kind: 'hang' }],
+    ['hang-body', { kind: 'hang-body' }],
+    ['truncate', { kind: 'truncate' }],
+    ['huge (9 MiB, chunked)', { kind: 'huge', bytes: 9 * 1024 * 1024, chunked: true }],
+  ];
+  const reads = [
+    ['GET /apps', '/apps'],
+    ['GET /jobs/:id', JOB],
+  ] as const;
+
+  it.each(reads.flatMap(([call, path]) => kinds.map(([name, rule]) => [call, name, path, rule] as const)))(
+    '%s, %s once: retried, the run completes',
+    async (_call, _name, path, rule) => {
+      const fault = emu.fault({ ...rule, method: 'GET', path });
+      const run = await runCore(SKETCH);
+      expect(run.error).toBeUndefined();
+      expect(fault.hits).toBe(1);
+      expect(run.outputs.status).toBe('completed');
+      // Polls: one more than without the fault, unless the fault let the emulator handle the request (a cut-short answer).
+      const handled = rule.kind === 'truncate' || rule.kind === 'hang-body';
+      expect(emu.requestCount('GET', path)).toBe(path === JOB && !handled ? 3 : 2);
+      expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+    },
+  );
+
+  it('a read that keeps failing gives up after 5 attempts with the last error', async () => {
+    emu.fault({ kind: 'status', method: 'GET', path: '/apps', status: 500, times: Infinity });
+    const run = await runCore(SKETCH);
+    expect(run.error!.message).toBe('GET /apps failed: 500 "Injected failure".');
+    expect(emu.requestCount('GET', '/apps')).toBe(5);
+    expect(run.log.text).toMatch(/Retrying in [\d.]+s \(attempt 2 of 5\)/);
+  });
+
+  it('a hung read never outlives the timeout (1s, with the default 60s request timeout)', async () => {
+    emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
+    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    expect(run.error).toBeInstanceOf(TimeoutError);
+    expect(run.error!.message).toBe('GET /apps: the timeout ran out while waiting for the API to answer.');
+    expect(run.ms).toBeLessThan(5000);
+  });
+
+  it('a poll that hangs until the timeout: the job is cancelled', async () => {
+    emu.fault({ kind: 'hang-body', method: 'GET', path: JOB, times: Infinity });
+    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    expect(run.error).toBeInstanceOf(TimeoutError);
+    expect(run.error!.message).toMatch(/did not finish within 1s .*was cancelled/);
+    expect(run.ms).toBeLessThan(5000);
+    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+  });
+
+  it.each([
+    ['500', { kind: 'status', status: 500 }],
+    ['reset', { kind: 'reset' }],
+    ['hang', { kind: 'hang' }],
+  ] as const)('a cancel that meets a %s is sent again (cancelling twice is harmless)', async (_name, rule) => {
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({ ...rule, method: 'POST', path: CANCEL });
+    const run = await runCore({ ...SKETCH, timeout: '300ms' });
+    expect(run.error!.message).toMatch(/was cancelled so it stops spending credits/);
+    expect(emu.requestCount('POST', CANCEL)).toBe(2);
+    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+  });
+});
+
+describe('submit (POST /apps/run): never sent twice', () => {
+  const html = '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>';
+  it.each([
+    ['500', { kind: 'status', status: 500 }, false],
+    ['500 after handling', { kind: 'status', status: 500, afterHandling: true }, true],
+    ['502 HTML page', { kind: 'html' }, false],
+    ['reset', { kind: 'reset' }, false],
+    ['reset after handling', { kind: 'reset', afterHandling: true }, true],
+    ['hang', { kind: 'hang' }, false],
+    ['hang after handling', { kind: 'hang', afterHandling: true }, true],
+    ['truncated answer (after handling)', { kind: 'truncate' }, true],
+    ['hang-body (after handling)', { kind: 'hang-body' }, true],
+    ['202 {}', { kind: 'body', status: 202, body: '{}' }, false],
+    ['202 {} after handling', { kind: 'body', status: 202, body: '{}', afterHandling: true }, true],
+    ['202 []', { kind: 'body', status: 202, body: '[]' }, false],
+    ['202 [] after handling', { kind: 'body', status: 202, body: '[]', afterHandling: true }, true],
+    ['200 HTML', { kind: 'body', status: 200, body: html, headers: { 'content-type': 'text/html' } }, false],
+    [
+      '200 HTML after handling',
+      { kind: 'body', status: 200, body: html, headers: { 'content-type': 'text/html' }, afterHandling: true },
+      true,
+    ],
+  ] as const)('%s', async (_name, rule, wentThrough) => {
+    emu.fault({ ...(rule as FaultRule), method: 'POST', path: '/apps/run' });
+    const run = await runCore(SKETCH);
+    expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+    expect(emu.requestCount('GET', LIST_JOBS)).toBe(1);
+    expect(run.log.text).toMatch(/may or may not have accepted the run; it is not sent again/);
+    if (wentThrough) {
+      // The run went through: found among the recent jobs, followed to the end.
+      expect(run.error).toBeUndefined();
+      expect(run.outputs['job-id']).toBe(onlyJobId());
+      expect(run.outputs.status).toBe('completed');
+      expect(run.log.text).toContain(`Found the submitted run among the recent jobs: ${onlyJobId()}`);
+    } else {
+      expect(emu.jobs.size).toBe(0);
+      expect(run.error).toBeInstanceOf(ActionError);
+      expect(run.error!.message).toMatch(
+        /^Submitting the run failed and its outcome is unknown: POST \/apps\/run failed: .* It was not retried, so it was charged at most once\./,
+      );
+      expect(run.outputs['job-id']).toBeUndefined();
+      expect(run.report.nextSteps.join('\n')).toMatch(/GET \/api\/v1\/jobs/);
+    }
+  });
+
+  it('a submission that hangs until the timeout: stops at the timeout, still sent once', async () => {
+    emu.fault({ kind: 'hang', method: 'POST', path: '/apps/run' });
+    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    expect(run.error!.message).toMatch(/^Submitting the run failed and its outcome is unknown: POST \/apps\/run: the timeout ran out/);
+    expect(run.ms).toBeLessThan(5000);
+    expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+  });
+
+  it('the answer is lost and the recent jobs cannot be listed either: says so, sends once', async () => {
+    emu.fault({ kind: 'reset', method: 'POST', path: '/apps/run', afterHandling: true });
+    emu.fault({ kind: 'status', method: 'GET', path: LIST_JOBS, status: 503, times: Infinity });
+    const run = await runCore(SKETCH);
+    expect(run.error!.message).toMatch(/outcome is unknown/);
+    expect(run.log.text).toMatch(/Could not list the recent jobs: GET \/jobs failed: 503/);
+    expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+  });
+});
+
+describe('malformed or surprising answers: a clear error, never a crash', () => {
+  it('an HTML error page from a proxy, every time', async () => {
+    emu.fault({ kind: 'html', method: 'GET', path: '/apps', times: Infinity });
+    const run = await runCore(SKETCH);
+    expect(run.error!.message).toMatch(
+      /^GET \/apps failed: 502 "an answer that is not JSON \(text\/html, \d+ bytes: 502 Bad Gateway 502 Bad Gateway cloudflare\)"\.$/,
+    );
+  });
+
+  it('a 200 HTML page instead of JSON, every time', async () => {
+    emu.fault({
+      kind: 'body',
+      method: 'GET',
+      path: '/apps',
+      times: Infinity,
+      body: '<html><head><title>Sign in</title><script>var x = 1;</script></head><body>Please sign in</body></html>',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+    const run = await runCore(SKETCH);
+    expect(run.error!.message).toMatch(/^GET \/apps failed: the API sent an answer that is not JSON \(text\/html; charset=utf-8, \d+ bytes: Sign in Please sign in\)\.$/);
+  });
+
+  it('truncated JSON, every time', async () => {
+    emu.fault({ kind: 'truncate', method: 'GET', path: '/apps', times: Infinity });
+    const run = await runCore(SKETCH);
+    expect(run.error!.message).toMatch(/^GET \/apps failed: the answer was cut short/);
+  });
+
+  it.each([
+    ['with a Content-Length', false],
+    ['chunked', true],
+  ])('a body over 8 MiB (%s), every time', async (_name, chunked) => {
+    emu.fault({ kind: 'huge', method: 'GET', path: '/apps', times: Infinity, bytes: 9 * 1024 * 1024, chunked });
+    const run = await runCore(SKETCH);
+    expect(run.error!.message).toMatch(/^GET \/apps failed: the answer is (9437184 bytes, )?more than the 8388608( bytes)? allowed/);
+  });
+
+  it('a job without a status: warns with the reason on every poll, then times out and cancels', async () => {
+    emu.fault({ kind: 'body', method: 'GET', path: JOB, times: Infinity, body: '{"object":"job","id":"x"}' });
+    const run = await runCore({ ...SKETCH, timeout: '500ms' });
+    expect(run.error).toBeInstanceOf(TimeoutError);
+    expect(run.log.text).toMatch(/warning: GET \/jobs\/[0-9a-f-]+ failed: the API sent job x without a "status"\. Still waiting/);
+    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+  });
+
+  it.each([
+    ['a list', '[{"outputImage":"https://x/y.png"}]'],
+    ['a string', '"https://x/y.png"'],
+  ])('node_outputs that is %s: the step fails, naming the problem, with the raw value in outputs', async (_name, raw) => {
+    emu.fault({
+      kind: 'body',
+      method: 'GET',
+      path: JOB,
+      times: Infinity,
+      body: `{"object":"job","id":"j1","status":"completed","output_data":{"node_outputs":${raw}}}`,
+    });
+    const run = await runCore(SKETCH);
+    expect(run.error).toBeInstanceOf(ActionError);
+    expect(run.error!.message).toMatch(/^Job j1 completed, but its answer is malformed: output_data\.node_outputs is (a list|string), not an object/);
+    expect(run.outputs.outputs).toBe(raw);
+    expect(run.outputs.status).toBe('completed');
+  });
+
+  it('a job list without "data" while recovering a lost submission', async () => {
+    emu.fault({ kind: 'reset', method: 'POST', path: '/apps/run', afterHandling: true });
+    emu.fault({ kind: 'body', method: 'GET', path: LIST_JOBS, body: '{"object":"list"}' });
+    const run = await runCore(SKETCH);
+    expect(run.error!.message).toMatch(/outcome is unknown/);
+    expect(run.log.text).toMatch(/Could not list the recent jobs: GET \/jobs failed: the API sent it has no "data" list/);
+  });
+});
+
+describe('job lifecycle surprises', () => {
+  it('a job that stays pending forever: times out and is cancelled', async () => {
+    emu.setJobPlan({ pendingPolls: Infinity });
+    const run = await runCore({ ...SKETCH, timeout: '500ms' });
+    expect(run.error!.message).toMatch(/did not finish within 500ms \(last status: pending\) and was cancelled/);
+    expect(run.outputs.status).toBe('cancelled');
+    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+  });
+
+  it('a job cancelled by someone else while processing: fails, says so, does not cancel again', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    const running = runCore(SKETCH);
+    while (emu.requestCount('GET', JOB) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    emu.settleJob(onlyJobId(), 'cancelled');
+    const run = await running;
+    expect(run.error!.message).toMatch(new RegExp(`^Job ${onlyJobId()} was cancelled`));
+    expect(run.outputs.status).toBe('cancelled');
+    expect(run.report.nextSteps.join('\n')).toMatch(/cancelled outside this workflow/);
+    expect(emu.requestCount('POST', CANCEL)).toBe(0);
+  });
+});
+
+describe('workflow cancellation (in process)', () => {
+  it('while a poll hangs: ends at once and cancels the job', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({ kind: 'hang', method: 'GET', path: JOB, times: Infinity });
+    const controller = new AbortController();
+    const running = runCore(SKETCH, { signal: controller.signal, client: { requestTimeoutMs: 60_000 } });
+    while (emu.requestCount('GET', JOB) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const abortedAt = Date.now();
+    controller.abort();
+    const run = await running;
+    expect(Date.now() - abortedAt).toBeLessThan(2000);
+    expect(run.error).toBeInstanceOf(CancelledError);
+    expect(run.error!.message).toMatch(/The workflow was cancelled; job .* is cancelled/);
+    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+  });
+});
