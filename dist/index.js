@@ -40344,7 +40344,51 @@ function errorMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/duration.ts
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+/** Matches `1h30m`, `15m`, `90s`, `250ms`, `1h2m3s`: each unit at most once, largest first. */
+const COMPOUND = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/;
+/** The longest wait a timer can express (setTimeout's limit, about 24.8 days). */
+const MAX_DURATION_MS = 2_147_483_647;
+/**
+ * Parses a duration as users write it in a workflow: a bare number of seconds
+ * (`900`), or units `h`, `m`, `s`, `ms` (`90s`, `15m`, `1h30m`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (value === '')
+        return undefined;
+    if (/^\d+(?:\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const match = COMPOUND.exec(value);
+    if (!match || match.slice(1).every((part) => part === undefined))
+        return undefined;
+    const [, h, m, s, ms] = match;
+    const total = Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s + Number(ms ?? 0);
+    return Math.round(total);
+}
+/** `95000` → `1m35s`; used in logs and the summary. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))}ms`;
+    let seconds = Math.round(ms / 1000);
+    const hours = Math.floor(seconds / 3600);
+    seconds -= hours * 3600;
+    const minutes = Math.floor(seconds / 60);
+    seconds -= minutes * 60;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join('');
+}
+
 ;// CONCATENATED MODULE: ./src/http.ts
+
 
 
 /** A transport failure: no usable answer arrived (reset, timeout, body too large or cut short). */
@@ -40360,10 +40404,14 @@ class TransportError extends Error {
  * One HTTP request through `@actions/http-client` (which honours the runner's
  * proxy variables), bounded in time and size. Each request gets its own client
  * so a request that hangs can be torn down without touching the others: when
- * the time is up its sockets are destroyed and the call rejects.
+ * the time is up (or the workflow is cancelled) the request is aborted, which
+ * destroys its socket, and the call rejects. The abort goes through the
+ * request itself because `HttpClient.dispose()` only reaches a direct
+ * connection's agent, not the tunnel agent used behind a proxy.
  */
 async function sendRequest(method, url, body, options) {
-    const client = new lib_HttpClient(options.userAgent, [], {
+    const teardown = new AbortController();
+    const client = new lib_HttpClient(options.userAgent, [abortWith(teardown.signal)], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: false,
@@ -40374,11 +40422,12 @@ async function sendRequest(method, url, body, options) {
     let onAbort;
     const timedOut = new Promise((_, reject) => {
         const stop = (error) => {
+            teardown.abort();
             response?.message.destroy();
             client.dispose();
             reject(error);
         };
-        timer = setTimeout(() => stop(new TransportError(`no complete answer within ${Math.ceil(options.timeoutMs / 1000)}s`, 'timeout')), options.timeoutMs);
+        timer = setTimeout(() => stop(new TransportError(`no complete answer within ${formatDuration(options.timeoutMs)}`, 'timeout')), options.timeoutMs);
         onAbort = () => stop(new CancelledError('The workflow was cancelled.'));
         if (options.signal?.aborted)
             onAbort();
@@ -40404,6 +40453,16 @@ async function sendRequest(method, url, body, options) {
             options.signal?.removeEventListener('abort', onAbort);
         client.dispose();
     }
+}
+/** Hands `signal` to the underlying `http.request`, so aborting it destroys the request and its socket. */
+function abortWith(signal) {
+    return {
+        prepareRequest: (requestOptions) => {
+            requestOptions.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported')),
+    };
 }
 async function readBody(response, maxBytes) {
     const message = response.message;
@@ -40577,7 +40636,7 @@ class ArmoxClient {
         const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true, abortWaits: true });
         const data = isObject(body) ? body.data : undefined;
         if (!Array.isArray(data))
-            throw malformed('GET /jobs', 'it has no "data" list');
+            throw malformed('GET /jobs', 'a body without a "data" list of jobs');
         return data.flatMap((item) => {
             try {
                 return [parseJob(item, 'GET /jobs')];
@@ -40652,7 +40711,7 @@ class ArmoxClient {
                 // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
                 this.pauseUntil(now() + delay);
                 if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
-                    throw new ApiError(`${call} failed: 429 rate limited (${apiErrorText(result) ?? 'Rate limit exceeded'}) and the limit did not ` +
+                    throw new ApiError(`${call} failed: 429 rate limited (${apiErrorText(this.withoutKey(result)) ?? 'Rate limit exceeded'}) and the limit did not ` +
                         'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.', call, 429, true);
                 }
                 log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
@@ -40664,12 +40723,12 @@ class ArmoxClient {
                     return JSON.parse(result.body);
                 }
                 catch {
-                    const failure = malformed(call, describeNonJson(result));
+                    const failure = malformed(call, describeNonJson(this.withoutKey(result)));
                     failures = await this.retryOrThrow(failure, failures, options);
                     continue;
                 }
             }
-            const failure = httpError(call, result);
+            const failure = httpError(call, this.withoutKey(result));
             if (!failure.transient)
                 throw failure;
             failures = await this.retryOrThrow(failure, failures, options);
@@ -40686,6 +40745,21 @@ class ArmoxClient {
         this.options.log.info(`${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`);
         await sleep(delay, this.waitSignalFor(options));
         return failures;
+    }
+    /**
+     * The answer with the API key blanked out, before any of it is quoted in an
+     * error: a server or proxy may echo the Authorization header back, and a
+     * quote cut short could show part of the key, which no redaction would catch.
+     */
+    withoutKey(result) {
+        const key = this.options.apiKey;
+        if (key.length < 4)
+            return result;
+        const spellings = new Set([key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key)]);
+        let body = result.body;
+        for (const spelling of spellings)
+            body = body.split(spelling).join('***');
+        return body === result.body ? result : { ...result, body };
     }
     /** Slows down before a 429 when the API says the window is used up. */
     notePacing(result) {
@@ -40820,52 +40894,6 @@ function parseJob(body, call) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/duration.ts
-const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-/** Matches `1h30m`, `15m`, `90s`, `250ms`, `1h2m3s`: each unit at most once, largest first. */
-const COMPOUND = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/;
-/** The longest wait a timer can express (setTimeout's limit, about 24.8 days). */
-const MAX_DURATION_MS = 2_147_483_647;
-/**
- * Parses a duration as users write it in a workflow: a bare number of seconds
- * (`900`), or units `h`, `m`, `s`, `ms` (`90s`, `15m`, `1h30m`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (value === '')
-        return undefined;
-    if (/^\d+(?:\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const match = COMPOUND.exec(value);
-    if (!match || match.slice(1).every((part) => part === undefined))
-        return undefined;
-    const [, h, m, s, ms] = match;
-    const total = Number(h ?? 0) * UNIT_MS.h +
-        Number(m ?? 0) * UNIT_MS.m +
-        Number(s ?? 0) * UNIT_MS.s +
-        Number(ms ?? 0);
-    return Math.round(total);
-}
-/** `95000` → `1m35s`; used in logs and the summary. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.max(0, Math.round(ms))}ms`;
-    let seconds = Math.round(ms / 1000);
-    const hours = Math.floor(seconds / 3600);
-    seconds -= hours * 3600;
-    const minutes = Math.floor(seconds / 60);
-    seconds -= minutes * 60;
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds}s`);
-    return parts.join('');
-}
-
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
@@ -40938,7 +40966,9 @@ function readConfig(input, env) {
     if (uploadToRelease && dryRun)
         warnings.push('upload-to-release is ignored in a dry run: nothing is generated.');
     if (problems.length > 0) {
-        throw new InputError(problems.length === 1 ? problems[0] : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+        throw new InputError(problems.length === 1
+            ? problems[0]
+            : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
     }
     return {
         config: {
@@ -41247,7 +41277,9 @@ function buildRequestInputs(app, sources) {
     const missing = [];
     for (const input of app.inputs) {
         const given = values.get(input.id);
-        const checked = given ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings) : undefined;
+        const checked = given
+            ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings)
+            : undefined;
         if (checked === undefined) {
             if (input.required && (!given || isEmpty(given.value)))
                 missing.push(input.label);
@@ -41280,7 +41312,10 @@ function contract_fold(text) {
     return text.normalize('NFC').trim().toLowerCase();
 }
 function isEmpty(value) {
-    return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+    return (value === null ||
+        value === undefined ||
+        (typeof value === 'string' && value.trim() === '') ||
+        (Array.isArray(value) && value.length === 0));
 }
 /** Returns the value as the API wants it, or undefined (after noting a problem, unless simply empty). */
 function checkValue(input, value, where, problems, warnings) {
@@ -41405,7 +41440,10 @@ function formatContract(app) {
     if (rows.length === 0)
         return `App "${app.name}" takes no inputs.`;
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
     return [`Inputs of "${app.name}":`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 /** A ready-to-paste `inputs:` block for the app, required inputs first. */
@@ -41415,7 +41453,11 @@ function inputsSkeleton(app) {
         const key = (0,dist/* stringify */.As)(input.label).trim();
         const example = input.type === 'image' ? 'https://example.com/image.jpg' : '';
         const value = input.allowMultiple ? `[${example}]` : example ? example : '""';
-        const notes = [input.type === 'image' ? 'public image URL' : 'text', input.allowMultiple ? 'list' : '', input.required ? 'required' : 'optional']
+        const notes = [
+            input.type === 'image' ? 'public image URL' : 'text',
+            input.allowMultiple ? 'list' : '',
+            input.required ? 'required' : 'optional',
+        ]
             .filter(Boolean)
             .join(', ');
         return `  ${key}: ${value}  # ${notes}`;
@@ -41973,7 +42015,10 @@ function collectOutputs(job) {
     if (nodeOutputs === undefined || nodeOutputs === null)
         return { items: [] };
     if (!isObject(nodeOutputs)) {
-        return { items: [], problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : typeof nodeOutputs}, not an object` };
+        return {
+            items: [],
+            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : typeof nodeOutputs}, not an object`,
+        };
     }
     const items = [];
     for (const [nodeId, node] of Object.entries(nodeOutputs)) {
@@ -42465,7 +42510,13 @@ async function deliverResults(config, release, context) {
         return;
     }
     const dir = config.downloadDir ?? (await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(config.github.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'armox-')));
-    const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () => downloadFiles(urls, { dir, workspace: config.workspace, log, userAgent: `armox-app-action/${VERSION}`, signal: context.signal }));
+    const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () => downloadFiles(urls, {
+        dir,
+        workspace: config.workspace,
+        log,
+        userAgent: `armox-app-action/${VERSION}`,
+        signal: context.signal,
+    }));
     if (config.downloadDir) {
         report.files = files;
         outputs.set('files', JSON.stringify(files.map((file) => file.path)));
@@ -42475,7 +42526,13 @@ async function deliverResults(config, release, context) {
     const assets = await log.group(`Uploading ${plural(files.length, 'file')} to release ${release.tag}`, () => uploadReleaseAssets(release, files.map((file) => {
         const absolutePath = external_node_path_namespaceObject.resolve(config.workspace, file.path);
         return { absolutePath, name: external_node_path_namespaceObject.basename(absolutePath) };
-    }), { token: config.githubToken ?? '', apiUrl: config.github.apiUrl, log, signal: context.signal, userAgent: `armox-app-action/${VERSION}` }));
+    }), {
+        token: config.githubToken ?? '',
+        apiUrl: config.github.apiUrl,
+        log,
+        signal: context.signal,
+        userAgent: `armox-app-action/${VERSION}`,
+    }));
     report.releaseAssets = assets;
     outputs.set('release-assets', JSON.stringify(assets));
 }
@@ -42875,7 +42932,13 @@ async function run(env = process.env) {
         const { config, warnings } = readConfig((name) => getInput(name), env);
         for (const warning of warnings)
             log.warning(warning);
-        const client = new ArmoxClient({ apiUrl: config.apiUrl, apiKey: config.apiKey, version: VERSION, log, signal: controller.signal });
+        const client = new ArmoxClient({
+            apiUrl: config.apiUrl,
+            apiKey: config.apiKey,
+            version: VERSION,
+            log,
+            signal: controller.signal,
+        });
         await runAction(config, { client, log, outputs, report, signal: controller.signal });
     }
     catch (error) {

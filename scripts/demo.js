@@ -12,7 +12,8 @@ import { startEmulator } from '../emulator/armox-emulator.js';
 import { runBundledAction } from './action-runner.js';
 
 const bold = (/** @type {string} */ text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
-const rule = (/** @type {string} */ title) => console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 66 - title.length))}`)}`);
+const rule = (/** @type {string} */ title) =>
+  console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 66 - title.length))}`)}`);
 
 /**
  * Renders workflow commands roughly as the Actions log shows them: groups as
@@ -73,7 +74,8 @@ try {
   console.log(run.summary.trim());
 
   rule('What the emulator saw');
-  for (const request of emulator.requests) console.log(`${request.origin.padEnd(8)} ${request.method.padEnd(5)} ${request.path}`);
+  for (const request of emulator.requests)
+    console.log(`${request.origin.padEnd(8)} ${request.method.padEnd(5)} ${request.path}`);
   process.exitCode = run.code ?? 1;
 } finally {
   await emulator.close();

@@ -94,7 +94,7 @@ export class ArmoxClient {
   async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
     const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true, abortWaits: true });
     const data = isObject(body) ? body.data : undefined;
-    if (!Array.isArray(data)) throw malformed('GET /jobs', 'it has no "data" list');
+    if (!Array.isArray(data)) throw malformed('GET /jobs', 'a body without a "data" list of jobs');
     return data.flatMap((item) => {
       try {
         return [parseJob(item, 'GET /jobs')];
@@ -171,7 +171,7 @@ export class ArmoxClient {
         this.pauseUntil(now() + delay);
         if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
           throw new ApiError(
-            `${call} failed: 429 rate limited (${apiErrorText(result) ?? 'Rate limit exceeded'}) and the limit did not ` +
+            `${call} failed: 429 rate limited (${apiErrorText(this.withoutKey(result)) ?? 'Rate limit exceeded'}) and the limit did not ` +
               'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.',
             call,
             429,
@@ -187,13 +187,13 @@ export class ArmoxClient {
         try {
           return JSON.parse(result.body) as unknown;
         } catch {
-          const failure = malformed(call, describeNonJson(result));
+          const failure = malformed(call, describeNonJson(this.withoutKey(result)));
           failures = await this.retryOrThrow(failure, failures, options);
           continue;
         }
       }
 
-      const failure = httpError(call, result);
+      const failure = httpError(call, this.withoutKey(result));
       if (!failure.transient) throw failure;
       failures = await this.retryOrThrow(failure, failures, options);
     }
@@ -208,6 +208,20 @@ export class ArmoxClient {
     this.options.log.info(`${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`);
     await sleep(delay, this.waitSignalFor(options));
     return failures;
+  }
+
+  /**
+   * The answer with the API key blanked out, before any of it is quoted in an
+   * error: a server or proxy may echo the Authorization header back, and a
+   * quote cut short could show part of the key, which no redaction would catch.
+   */
+  private withoutKey(result: HttpResult): HttpResult {
+    const key = this.options.apiKey;
+    if (key.length < 4) return result;
+    const spellings = new Set([key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key)]);
+    let body = result.body;
+    for (const spelling of spellings) body = body.split(spelling).join('***');
+    return body === result.body ? result : { ...result, body };
   }
 
   /** Slows down before a 429 when the API says the window is used up. */

@@ -7,13 +7,17 @@ export function resolveApp(apps: App[], wanted: { appId?: string; appName?: stri
   if (wanted.appId) {
     const app = apps.find((candidate) => candidate.id === wanted.appId);
     if (app) return app;
-    throw new InputError(`app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
+    throw new InputError(
+      `app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`,
+    );
   }
   const name = fold(wanted.appName ?? '');
   const matches = apps.filter((candidate) => fold(candidate.name) === name);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
-    throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
+    throw new InputError(
+      `app-name "${printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`,
+    );
   }
   throw new InputError(
     `app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`,

@@ -78,7 +78,9 @@ export function readConfig(
     warnings.push(`api-url uses plain http (${apiUrl.origin}): the API key travels unencrypted.`);
   }
   if (apiUrl && (apiUrl.search || apiUrl.hash)) {
-    problems.push(`api-url "${apiUrl.href}" has a query or fragment: give the base URL only, e.g. https://armox.ai/api/v1.`);
+    problems.push(
+      `api-url "${apiUrl.href}" has a query or fragment: give the base URL only, e.g. https://armox.ai/api/v1.`,
+    );
   }
   if (apiUrl && (apiUrl.username || apiUrl.password)) {
     problems.push('api-url contains credentials: remove them and pass the key with api-key.');
@@ -104,7 +106,8 @@ export function readConfig(
   const wait = parseBoolean('wait', input('wait'), true, problems);
   const cancelOnTimeout = parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true, problems);
   const dryRun = parseBoolean('dry-run', input('dry-run'), false, problems);
-  if (dryRun && jobId) problems.push('dry-run and job-id are both set: a dry run submits nothing, so there is no job to wait for.');
+  if (dryRun && jobId)
+    problems.push('dry-run and job-id are both set: a dry run submits nothing, so there is no job to wait for.');
 
   const timeoutMs = parseDurationInput('timeout', input('timeout'), 30 * 60_000, problems);
   const pollIntervalMs = parseDurationInput('poll-interval', input('poll-interval'), 10_000, problems);
@@ -128,7 +131,9 @@ export function readConfig(
 
   if (problems.length > 0) {
     throw new InputError(
-      problems.length === 1 ? problems[0]! : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`,
+      problems.length === 1
+        ? problems[0]!
+        : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`,
     );
   }
 

@@ -54,7 +54,9 @@ export function parseInputsMapping(source: InputsSource): Entry[] {
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return [];
   if (!isMap(root)) {
     const kind = isSeq(root) ? 'a list' : 'a single value';
-    throw new InputError(`${name} must be a mapping of input names to values (like "Aspect Ratio: 16:9"), not ${kind}.`);
+    throw new InputError(
+      `${name} must be a mapping of input names to values (like "Aspect Ratio: 16:9"), not ${kind}.`,
+    );
   }
   let plain: Map<unknown, unknown>;
   try {
@@ -63,7 +65,9 @@ export function parseInputsMapping(source: InputsSource): Entry[] {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
-      throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+      throw new InputError(
+        `${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`,
+      );
     }
     if (error instanceof RangeError) throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
     throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
@@ -71,7 +75,9 @@ export function parseInputsMapping(source: InputsSource): Entry[] {
   const entries: Entry[] = [];
   for (const [key, value] of plain) {
     if (key === null || typeof key === 'object') {
-      throw new InputError(`${name} has a key that is not a name (${describe(key)}): use the input's label or id as the key.`);
+      throw new InputError(
+        `${name} has a key that is not a name (${describe(key)}): use the input's label or id as the key.`,
+      );
     }
     entries.push([String(key), value]);
   }
@@ -111,7 +117,9 @@ export function buildRequestInputs(app: App, sources: InputsSource[]): { inputs:
       const input = matches[0]!;
       const earlier = seenHere.get(input.id);
       if (earlier !== undefined) {
-        problems.push(`${source.name}: "${input.label}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
+        problems.push(
+          `${source.name}: "${input.label}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`,
+        );
         continue;
       }
       seenHere.set(input.id, key);
@@ -123,7 +131,9 @@ export function buildRequestInputs(app: App, sources: InputsSource[]): { inputs:
   const missing: string[] = [];
   for (const input of app.inputs) {
     const given = values.get(input.id);
-    const checked = given ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings) : undefined;
+    const checked = given
+      ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings)
+      : undefined;
     if (checked === undefined) {
       if (input.required && (!given || isEmpty(given.value))) missing.push(input.label);
       continue;
@@ -131,7 +141,9 @@ export function buildRequestInputs(app: App, sources: InputsSource[]): { inputs:
     inputs[input.id] = checked;
   }
   if (missing.length > 0) {
-    problems.push(`missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((l) => `"${l}"`).join(', ')}.`);
+    problems.push(
+      `missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((l) => `"${l}"`).join(', ')}.`,
+    );
   }
 
   if (problems.length > 0) {
@@ -159,11 +171,22 @@ function fold(text: string): string {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** Returns the value as the API wants it, or undefined (after noting a problem, unless simply empty). */
-function checkValue(input: AppInput, value: unknown, where: string, problems: string[], warnings: string[]): string | string[] | undefined {
+function checkValue(
+  input: AppInput,
+  value: unknown,
+  where: string,
+  problems: string[],
+  warnings: string[],
+): string | string[] | undefined {
   if (isEmpty(value)) return undefined;
   if (Array.isArray(value)) {
     if (!input.allowMultiple) {
@@ -184,7 +207,9 @@ function checkValue(input: AppInput, value: unknown, where: string, problems: st
   }
   const text = scalarText(value);
   if (text === undefined) {
-    problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${describe(value)}.`);
+    problems.push(
+      `${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${describe(value)}.`,
+    );
     return undefined;
   }
   if (!checkImage(input, text, where, problems, warnings)) return undefined;
@@ -283,8 +308,14 @@ export function formatContract(app: App): string {
   const header = ['label', 'type', 'required', 'targetHandle', 'id'];
   if (rows.length === 0) return `App "${app.name}" takes no inputs.`;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [`Inputs of "${app.name}":`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [`Inputs of "${app.name}":`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join(
+    '\n',
+  );
 }
 
 /** A ready-to-paste `inputs:` block for the app, required inputs first. */
@@ -294,7 +325,11 @@ export function inputsSkeleton(app: App): string {
     const key = stringify(input.label).trim();
     const example = input.type === 'image' ? 'https://example.com/image.jpg' : '';
     const value = input.allowMultiple ? `[${example}]` : example ? example : '""';
-    const notes = [input.type === 'image' ? 'public image URL' : 'text', input.allowMultiple ? 'list' : '', input.required ? 'required' : 'optional']
+    const notes = [
+      input.type === 'image' ? 'public image URL' : 'text',
+      input.allowMultiple ? 'list' : '',
+      input.required ? 'required' : 'optional',
+    ]
       .filter(Boolean)
       .join(', ');
     return `  ${key}: ${value}  # ${notes}`;

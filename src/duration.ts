@@ -19,10 +19,7 @@ export function parseDuration(text: string): number | undefined {
   if (!match || match.slice(1).every((part) => part === undefined)) return undefined;
   const [, h, m, s, ms] = match;
   const total =
-    Number(h ?? 0) * UNIT_MS.h! +
-    Number(m ?? 0) * UNIT_MS.m! +
-    Number(s ?? 0) * UNIT_MS.s! +
-    Number(ms ?? 0);
+    Number(h ?? 0) * UNIT_MS.h! + Number(m ?? 0) * UNIT_MS.m! + Number(s ?? 0) * UNIT_MS.s! + Number(ms ?? 0);
   return Math.round(total);
 }
 

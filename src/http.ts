@@ -1,6 +1,10 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
+import { formatDuration } from './duration.js';
 import { CancelledError } from './errors.js';
+
+/** What `HttpClient` accepts as a handler (the interface is not exported from the package root). */
+type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
 
 /** A whole response, read into memory (API answers only: they are small). */
 export interface HttpResult {
@@ -35,7 +39,10 @@ export interface RequestOptions {
  * One HTTP request through `@actions/http-client` (which honours the runner's
  * proxy variables), bounded in time and size. Each request gets its own client
  * so a request that hangs can be torn down without touching the others: when
- * the time is up its sockets are destroyed and the call rejects.
+ * the time is up (or the workflow is cancelled) the request is aborted, which
+ * destroys its socket, and the call rejects. The abort goes through the
+ * request itself because `HttpClient.dispose()` only reaches a direct
+ * connection's agent, not the tunnel agent used behind a proxy.
  */
 export async function sendRequest(
   method: string,
@@ -43,7 +50,8 @@ export async function sendRequest(
   body: string | null,
   options: RequestOptions,
 ): Promise<HttpResult> {
-  const client = new HttpClient(options.userAgent, [], {
+  const teardown = new AbortController();
+  const client = new HttpClient(options.userAgent, [abortWith(teardown.signal)], {
     allowRedirects: false,
     allowRetries: false,
     keepAlive: false,
@@ -54,12 +62,13 @@ export async function sendRequest(
   let onAbort: (() => void) | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     const stop = (error: Error) => {
+      teardown.abort();
       response?.message.destroy();
       client.dispose();
       reject(error);
     };
     timer = setTimeout(
-      () => stop(new TransportError(`no complete answer within ${Math.ceil(options.timeoutMs / 1000)}s`, 'timeout')),
+      () => stop(new TransportError(`no complete answer within ${formatDuration(options.timeoutMs)}`, 'timeout')),
       options.timeoutMs,
     );
     onAbort = () => stop(new CancelledError('The workflow was cancelled.'));
@@ -82,6 +91,17 @@ export async function sendRequest(
     if (onAbort) options.signal?.removeEventListener('abort', onAbort);
     client.dispose();
   }
+}
+
+/** Hands `signal` to the underlying `http.request`, so aborting it destroys the request and its socket. */
+function abortWith(signal: AbortSignal): RequestHandler {
+  return {
+    prepareRequest: (requestOptions) => {
+      requestOptions.signal = signal;
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not supported')),
+  };
 }
 
 async function readBody(response: HttpClientResponse, maxBytes: number): Promise<string> {

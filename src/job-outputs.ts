@@ -19,7 +19,10 @@ export function collectOutputs(job: Job): { items: OutputItem[]; problem?: strin
   const nodeOutputs = job.output_data?.node_outputs;
   if (nodeOutputs === undefined || nodeOutputs === null) return { items: [] };
   if (!isObject(nodeOutputs)) {
-    return { items: [], problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : typeof nodeOutputs}, not an object` };
+    return {
+      items: [],
+      problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : typeof nodeOutputs}, not an object`,
+    };
   }
   const items: OutputItem[] = [];
   for (const [nodeId, node] of Object.entries(nodeOutputs)) {

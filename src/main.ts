@@ -45,7 +45,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
   try {
     const { config, warnings } = readConfig((name) => core.getInput(name), env);
     for (const warning of warnings) log.warning(warning);
-    const client = new ArmoxClient({ apiUrl: config.apiUrl, apiKey: config.apiKey, version: VERSION, log, signal: controller.signal });
+    const client = new ArmoxClient({
+      apiUrl: config.apiUrl,
+      apiKey: config.apiKey,
+      version: VERSION,
+      log,
+      signal: controller.signal,
+    });
     await runAction(config, { client, log, outputs, report, signal: controller.signal });
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets);

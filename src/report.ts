@@ -2,7 +2,8 @@ import type { RunRequest } from './armox-types.js';
 import type { OutputItem } from './job-outputs.js';
 
 /** How the step ended, as the summary tells it. */
-export type Outcome = 'completed' | 'failed' | 'cancelled' | 'timed-out' | 'submitted' | 'running' | 'dry-run' | 'error';
+export type Outcome =
+  'completed' | 'failed' | 'cancelled' | 'timed-out' | 'submitted' | 'running' | 'dry-run' | 'error';
 
 export interface DownloadedFile {
   url: string;

@@ -126,7 +126,11 @@ async function findRelease(config: ActionConfig, context: RunContext): Promise<R
  * A completed job's files: downloaded to `download-dir` (or a scratch folder
  * when they are only needed for the release), then attached to the release.
  */
-async function deliverResults(config: ActionConfig, release: ReleaseTarget | undefined, context: RunContext): Promise<void> {
+async function deliverResults(
+  config: ActionConfig,
+  release: ReleaseTarget | undefined,
+  context: RunContext,
+): Promise<void> {
   const { log, outputs, report } = context;
   if (!config.downloadDir && !release) return;
   const urls = report.items.filter((item) => item.kind !== 'text').map((item) => item.value);
@@ -137,7 +141,13 @@ async function deliverResults(config: ActionConfig, release: ReleaseTarget | und
   }
   const dir = config.downloadDir ?? (await mkdtemp(path.join(config.github.runnerTemp ?? tmpdir(), 'armox-')));
   const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () =>
-    downloadFiles(urls, { dir, workspace: config.workspace, log, userAgent: `armox-app-action/${VERSION}`, signal: context.signal }),
+    downloadFiles(urls, {
+      dir,
+      workspace: config.workspace,
+      log,
+      userAgent: `armox-app-action/${VERSION}`,
+      signal: context.signal,
+    }),
   );
   if (config.downloadDir) {
     report.files = files;
@@ -151,7 +161,13 @@ async function deliverResults(config: ActionConfig, release: ReleaseTarget | und
         const absolutePath = path.resolve(config.workspace, file.path);
         return { absolutePath, name: path.basename(absolutePath) };
       }),
-      { token: config.githubToken ?? '', apiUrl: config.github.apiUrl, log, signal: context.signal, userAgent: `armox-app-action/${VERSION}` },
+      {
+        token: config.githubToken ?? '',
+        apiUrl: config.github.apiUrl,
+        log,
+        signal: context.signal,
+        userAgent: `armox-app-action/${VERSION}`,
+      },
     ),
   );
   report.releaseAssets = assets;
@@ -184,7 +200,9 @@ function reportDryRun(app: App, request: RunRequest, context: RunContext): void 
   const contract = formatContract(app);
   context.report.outcome = 'dry-run';
   context.report.dryRun = { request, skeleton, contract };
-  context.log.info(`Dry run: the inputs match the contract of "${app.name}". Nothing was submitted and no credits were spent.`);
+  context.log.info(
+    `Dry run: the inputs match the contract of "${app.name}". Nothing was submitted and no credits were spent.`,
+  );
   context.log.info(`Request that would be sent (POST /apps/run):\n${JSON.stringify(request, null, 2)}`);
   context.log.info(contract);
   context.log.info(`Ready-to-paste inputs for this app:\n${skeleton}`);
@@ -203,7 +221,8 @@ async function submit(request: RunRequest, deadline: Deadline, context: RunConte
     try {
       job = await client.runApp(request, deadline);
     } catch (error) {
-      const unknownOutcome = error instanceof TimeoutError || (error instanceof ApiError && error.transient && error.status !== 429);
+      const unknownOutcome =
+        error instanceof TimeoutError || (error instanceof ApiError && error.transient && error.status !== 429);
       if (!unknownOutcome) throw error;
       log.warning(
         `${errorMessage(error)} Armox may or may not have accepted the run; it is not sent again, since that could charge twice. ` +
@@ -244,7 +263,9 @@ async function findSubmittedJob(request: RunRequest, sentAt: number, context: Ru
     });
     if (candidates.length === 1) return candidates[0];
     if (candidates.length > 1) {
-      context.log.warning(`Several recent jobs match this run (${candidates.map((job) => job.id).join(', ')}); not guessing which.`);
+      context.log.warning(
+        `Several recent jobs match this run (${candidates.map((job) => job.id).join(', ')}); not guessing which.`,
+      );
     }
   } catch (error) {
     context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
@@ -269,7 +290,9 @@ async function waitUntilTerminal(
   context: RunContext,
 ): Promise<Job> {
   const { log } = context;
-  log.info(`Waiting for job ${jobId} (poll every ${formatDuration(config.pollIntervalMs)}, timeout ${formatDuration(config.timeoutMs)}).`);
+  log.info(
+    `Waiting for job ${jobId} (poll every ${formatDuration(config.pollIntervalMs)}, timeout ${formatDuration(config.timeoutMs)}).`,
+  );
   try {
     return await waitForJob(context.client, jobId, {
       pollIntervalMs: config.pollIntervalMs,
@@ -290,7 +313,12 @@ async function waitUntilTerminal(
 }
 
 /** The timeout ran out: cancel the job so it stops spending, unless told not to. */
-async function handleTimeout(config: ActionConfig, jobId: string, error: WaitTimeoutError, context: RunContext): Promise<Job> {
+async function handleTimeout(
+  config: ActionConfig,
+  jobId: string,
+  error: WaitTimeoutError,
+  context: RunContext,
+): Promise<Job> {
   const { client, log, report } = context;
   const waited = formatDuration(config.timeoutMs);
   report.outcome = 'timed-out';
@@ -314,7 +342,9 @@ async function handleTimeout(config: ActionConfig, jobId: string, error: WaitTim
     }
     log.warning(`Could not cancel job ${jobId}: ${errorMessage(cancelError)}`);
     report.nextSteps.push(resumeHint(jobId));
-    throw new TimeoutError(`${error.message} Waited ${waited}; cancelling it failed, so it may still run. ${resumeHint(jobId)}`);
+    throw new TimeoutError(
+      `${error.message} Waited ${waited}; cancelling it failed, so it may still run. ${resumeHint(jobId)}`,
+    );
   }
   report.nextSteps.push('Raise `timeout` if this app needs longer, then run again.');
   throw new TimeoutError(
@@ -353,7 +383,9 @@ function finishJob(job: Job, context: RunContext): void {
   if (job.status === 'completed') {
     if (problem) {
       report.outcome = 'error';
-      throw new ActionError(`Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
+      throw new ActionError(
+        `Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`,
+      );
     }
     report.outcome = 'completed';
     const texts = items.length - urls.length;
@@ -365,10 +397,14 @@ function finishJob(job: Job, context: RunContext): void {
   report.outcome = job.status === 'cancelled' ? 'cancelled' : 'failed';
   const reason = job.error_message ? `: ${job.error_message}` : '';
   if (job.status === 'cancelled') {
-    report.nextSteps.push('The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.');
+    report.nextSteps.push(
+      'The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.',
+    );
     throw new ActionError(`Job ${job.id} was cancelled${reason}.`);
   }
-  report.nextSteps.push('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
+  report.nextSteps.push(
+    'Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.',
+  );
   throw new ActionError(`Job ${job.id} failed${reason || ' (the API gave no reason)'}.`);
 }
 

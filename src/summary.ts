@@ -82,7 +82,8 @@ function renderOutputs(items: OutputItem[]): string[] {
   const images = items.filter((item) => item.kind === 'image');
   if (images.length > 0) {
     const previews = images.map(
-      (item) => `<a href="${escapeAttribute(item.value)}"><img src="${escapeAttribute(item.value)}" alt="${escapeAttribute(fileName(item.value))}" width="320"></a>`,
+      (item) =>
+        `<a href="${escapeAttribute(item.value)}"><img src="${escapeAttribute(item.value)}" alt="${escapeAttribute(fileName(item.value))}" width="320"></a>`,
     );
     lines.push(previews.join(' '), '');
   }

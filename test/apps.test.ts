@@ -6,7 +6,11 @@ import { InputError } from '../src/errors.js';
 const apps = parseAppList({
   object: 'list',
   data: [
-    { id: 'app-1', name: 'Sketch to Render', inputs: [{ id: 'i1', type: 'image', label: 'Input Images', required: true, allowMultiple: true }] },
+    {
+      id: 'app-1',
+      name: 'Sketch to Render',
+      inputs: [{ id: 'i1', type: 'image', label: 'Input Images', required: true, allowMultiple: true }],
+    },
     { id: 'app-2', name: 'Product Shot', inputs: [] },
     { id: 'app-3', name: 'product  shot', inputs: 'broken' },
     { name: 'no id' },
@@ -47,6 +51,8 @@ describe('resolveApp', () => {
   });
 
   it('asks for app-id when a name is ambiguous', () => {
-    expect(() => resolveApp(apps, { appName: 'PRODUCT SHOT' })).toThrow(/matches 2 apps; use app-id[\s\S]*app-2[\s\S]*app-3/);
+    expect(() => resolveApp(apps, { appName: 'PRODUCT SHOT' })).toThrow(
+      /matches 2 apps; use app-id[\s\S]*app-2[\s\S]*app-3/,
+    );
   });
 });

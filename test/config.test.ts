@@ -41,7 +41,12 @@ describe('readConfig', () => {
   });
 
   it('resolves paths against the workspace and trims the api-url slash', () => {
-    const { config } = read({ ...base, 'inputs-file': 'cfg/inputs.yml', 'download-dir': 'out', 'api-url': 'http://127.0.0.1:9/api/v1/' });
+    const { config } = read({
+      ...base,
+      'inputs-file': 'cfg/inputs.yml',
+      'download-dir': 'out',
+      'api-url': 'http://127.0.0.1:9/api/v1/',
+    });
     expect(config.inputsFile).toBe('/work/space/cfg/inputs.yml');
     expect(config.downloadDir).toBe('/work/space/out');
     expect(config.apiUrl).toBe('http://127.0.0.1:9/api/v1');
@@ -83,7 +88,12 @@ describe('readConfig', () => {
   });
 
   it('accepts a job id alone and the YAML booleans', () => {
-    const { config } = read({ 'api-key': 'k', 'job-id': '0fefb57b-a89a-46f3-b7f6-da24841722f4', wait: 'False', 'cancel-on-timeout': 'FALSE' });
+    const { config } = read({
+      'api-key': 'k',
+      'job-id': '0fefb57b-a89a-46f3-b7f6-da24841722f4',
+      wait: 'False',
+      'cancel-on-timeout': 'FALSE',
+    });
     expect(config.jobId).toBe('0fefb57b-a89a-46f3-b7f6-da24841722f4');
     expect(config.wait).toBe(false);
     expect(config.cancelOnTimeout).toBe(false);

@@ -11,8 +11,22 @@ const app: App = {
   id: 'cb2bbd2d-b538-4d34-a54e-a9158c2e0dbb',
   name: 'Sketch to Render',
   inputs: [
-    { id: IMAGES, type: 'image', label: 'Input Images', required: true, targetHandle: 'image_input', allowMultiple: true },
-    { id: RATIO, type: 'text', label: 'Aspect Ratio', required: true, targetHandle: 'aspect_ratio', allowMultiple: false },
+    {
+      id: IMAGES,
+      type: 'image',
+      label: 'Input Images',
+      required: true,
+      targetHandle: 'image_input',
+      allowMultiple: true,
+    },
+    {
+      id: RATIO,
+      type: 'text',
+      label: 'Aspect Ratio',
+      required: true,
+      targetHandle: 'aspect_ratio',
+      allowMultiple: false,
+    },
     { id: STYLE, type: 'text', label: 'Style', required: false, targetHandle: 'style', allowMultiple: false },
   ],
 };
@@ -34,7 +48,9 @@ function refusal(text: string, fileText?: string): string {
 
 describe('buildRequestInputs', () => {
   it('maps labels, ids and targetHandles to input ids', () => {
-    expect(build('Input Images: [https://example.com/a.jpg]\naspect_ratio: "16:9"\n' + `${STYLE}: watercolor`).inputs).toEqual({
+    expect(
+      build('Input Images: [https://example.com/a.jpg]\naspect_ratio: "16:9"\n' + `${STYLE}: watercolor`).inputs,
+    ).toEqual({
       [IMAGES]: ['https://example.com/a.jpg'],
       [RATIO]: '16:9',
       [STYLE]: 'watercolor',
@@ -49,7 +65,10 @@ describe('buildRequestInputs', () => {
   });
 
   it('reads JSON as well as YAML', () => {
-    const json = JSON.stringify({ [IMAGES]: ['https://example.com/a.jpg', 'https://example.com/b.jpg'], 'Aspect Ratio': '1:1' });
+    const json = JSON.stringify({
+      [IMAGES]: ['https://example.com/a.jpg', 'https://example.com/b.jpg'],
+      'Aspect Ratio': '1:1',
+    });
     expect(build(json).inputs[IMAGES]).toEqual(['https://example.com/a.jpg', 'https://example.com/b.jpg']);
   });
 
@@ -66,7 +85,10 @@ describe('buildRequestInputs', () => {
   });
 
   it('lets inputs win over inputs-file, input by input', () => {
-    const { inputs } = build('aspect_ratio: "4:3"', 'Input Images: [https://example.com/a.jpg]\nAspect Ratio: "1:1"\nStyle: ink');
+    const { inputs } = build(
+      'aspect_ratio: "4:3"',
+      'Input Images: [https://example.com/a.jpg]\nAspect Ratio: "1:1"\nStyle: ink',
+    );
     expect(inputs).toEqual({ [IMAGES]: ['https://example.com/a.jpg'], [RATIO]: '4:3', [STYLE]: 'ink' });
   });
 
@@ -82,12 +104,16 @@ describe('buildRequestInputs', () => {
   });
 
   it('counts empty values as missing', () => {
-    expect(refusal('Input Images: []\nAspect Ratio: ""')).toContain('missing required inputs: "Input Images", "Aspect Ratio"');
+    expect(refusal('Input Images: []\nAspect Ratio: ""')).toContain(
+      'missing required inputs: "Input Images", "Aspect Ratio"',
+    );
     expect(refusal('Input Images:\nAspect Ratio: ~')).toContain('missing required inputs');
   });
 
   it('suggests the label for a near miss', () => {
-    expect(refusal('Input Images: [https://x.io/a.png]\nAspect Ration: auto')).toContain('Did you mean "Aspect Ratio"?');
+    expect(refusal('Input Images: [https://x.io/a.png]\nAspect Ration: auto')).toContain(
+      'Did you mean "Aspect Ratio"?',
+    );
   });
 
   it('flags unicode look-alike labels', () => {
@@ -105,16 +131,24 @@ describe('buildRequestInputs', () => {
         { id: 'b', type: 'text', label: 'prompt', required: false, allowMultiple: false },
       ],
     };
-    expect(() => buildRequestInputs(twin, [{ name: 'inputs', text: 'PROMPT: hi' }])).toThrow(/matches 2 inputs .*use the input's id/);
+    expect(() => buildRequestInputs(twin, [{ name: 'inputs', text: 'PROMPT: hi' }])).toThrow(
+      /matches 2 inputs .*use the input's id/,
+    );
   });
 
   it('refuses the same input given twice under different keys', () => {
-    expect(refusal(`Aspect Ratio: a\naspect_ratio: b\nInput Images: [https://x.io/a.png]`)).toContain('"Aspect Ratio" is given twice');
+    expect(refusal(`Aspect Ratio: a\naspect_ratio: b\nInput Images: [https://x.io/a.png]`)).toContain(
+      '"Aspect Ratio" is given twice',
+    );
   });
 
   it('refuses nested values', () => {
-    expect(refusal('Input Images: [https://x.io/a.png]\nAspect Ratio: {w: 16, h: 9}')).toContain('must be a string, got a mapping');
-    expect(refusal('Input Images: [[https://x.io/a.png]]\nAspect Ratio: a')).toContain('every list item must be a string');
+    expect(refusal('Input Images: [https://x.io/a.png]\nAspect Ratio: {w: 16, h: 9}')).toContain(
+      'must be a string, got a mapping',
+    );
+    expect(refusal('Input Images: [[https://x.io/a.png]]\nAspect Ratio: a')).toContain(
+      'every list item must be a string',
+    );
   });
 
   it.each(['file:///etc/passwd', 'C:\\\\images\\\\a.png', 'data:image/png;base64,AAAA', 'javascript:alert(1)'])(
@@ -130,7 +164,9 @@ describe('buildRequestInputs', () => {
   });
 
   it('builds a null-prototype-safe body for hostile keys', () => {
-    const message = refusal('__proto__: {polluted: yes}\nconstructor: x\nInput Images: [https://x.io/a.png]\nAspect Ratio: a');
+    const message = refusal(
+      '__proto__: {polluted: yes}\nconstructor: x\nInput Images: [https://x.io/a.png]\nAspect Ratio: a',
+    );
     expect(message).toContain('unknown input "__proto__"');
     expect(message).toContain('unknown input "constructor"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -141,7 +177,9 @@ describe('parseInputsMapping (hostile documents)', () => {
   const parse = (text: string) => parseInputsMapping({ name: 'inputs', text });
 
   it('gives line and column for malformed YAML', () => {
-    expect(() => parse('Aspect Ratio: "16:9\nStyle: x')).toThrow(/inputs is not valid YAML or JSON at line \d+, column \d+/);
+    expect(() => parse('Aspect Ratio: "16:9\nStyle: x')).toThrow(
+      /inputs is not valid YAML or JSON at line \d+, column \d+/,
+    );
     expect(() => parse('{"Aspect Ratio": "16:9",}x')).toThrow(/not valid YAML or JSON at line 1/);
   });
 

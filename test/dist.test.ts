@@ -9,10 +9,23 @@ import { ROOT } from '../scripts/action-runner.js';
 describe('dist/', () => {
   it('matches a fresh build of src/', { timeout: 120_000 }, () => {
     const out = mkdtempSync(path.join(tmpdir(), 'armox-dist-'));
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--quiet'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        'src/index.ts',
+        '-o',
+        out,
+        '--license',
+        'licenses.txt',
+        '--quiet',
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
     const committed = readdirSync(path.join(ROOT, 'dist')).sort();
     expect(readdirSync(out).sort()).toEqual(committed);
     for (const file of committed) {

@@ -16,9 +16,12 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['', 'ten minutes', '10 minutes', '-5m', '5x', 'm', '1m1h', '1.2.3', 'Infinity', '1e3'])('refuses %j', (text) => {
-    expect(parseDuration(text)).toBeUndefined();
-  });
+  it.each(['', 'ten minutes', '10 minutes', '-5m', '5x', 'm', '1m1h', '1.2.3', 'Infinity', '1e3'])(
+    'refuses %j',
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('formatDuration', () => {

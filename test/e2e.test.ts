@@ -15,7 +15,10 @@ afterEach(async () => {
 });
 
 function run(inputs: Record<string, string>, env?: Record<string, string>): Promise<ActionRun> {
-  return runBundledAction({ inputs: { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '200ms', ...inputs }, env });
+  return runBundledAction({
+    inputs: { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '200ms', ...inputs },
+    env,
+  });
 }
 
 const SKETCH = {
@@ -25,7 +28,9 @@ const SKETCH = {
 
 /** Lines of the log that look like a stack trace, outside debug lines. */
 function stackLines(stdout: string): string[] {
-  return stdout.split('\n').filter((line) => /^\s+at /.test(line) || (/\bat .*\.js:\d+:\d+/.test(line) && !line.startsWith('::debug::')));
+  return stdout
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line) || (/\bat .*\.js:\d+:\d+/.test(line) && !line.startsWith('::debug::')));
 }
 
 describe('dist/index.js end to end', () => {
@@ -51,7 +56,9 @@ describe('dist/index.js end to end', () => {
     const names = result.outputHistory.map(([name]) => name);
     expect(names.indexOf('job-id')).toBeGreaterThan(-1);
     expect(names.indexOf('job-id')).toBeLessThan(names.indexOf('output-url'));
-    expect(result.stdout.indexOf(`Job ${result.outputs['job-id']} accepted`)).toBeLessThan(result.stdout.indexOf('completed'));
+    expect(result.stdout.indexOf(`Job ${result.outputs['job-id']} accepted`)).toBeLessThan(
+      result.stdout.indexOf('completed'),
+    );
   });
 
   it('fails with a clear error and no stack trace when the inputs are wrong', async () => {

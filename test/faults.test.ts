@@ -392,7 +392,7 @@ describe('malformed or surprising answers: a clear error, never a crash', () => 
     emu.fault({ kind: 'body', method: 'GET', path: LIST_JOBS, body: '{"object":"list"}' });
     const run = await runCore(SKETCH);
     expect(run.error!.message).toMatch(/outcome is unknown/);
-    expect(run.log.text).toMatch(/Could not list the recent jobs: GET \/jobs failed: the API sent it has no "data" list/);
+    expect(run.log.text).toMatch(/Could not list the recent jobs: GET \/jobs failed: the API sent a body without a "data" list of jobs/);
   });
 });
 

@@ -30,13 +30,21 @@ describe('collectOutputs', () => {
   });
 
   it('treats non-http values as text', () => {
-    const { items } = collectOutputs({ id: 'j', status: 'completed', output_data: { node_outputs: { n: { outputImage: 'javascript:alert(1)' } } } });
+    const { items } = collectOutputs({
+      id: 'j',
+      status: 'completed',
+      output_data: { node_outputs: { n: { outputImage: 'javascript:alert(1)' } } },
+    });
     expect(items[0]!.kind).toBe('text');
   });
 
   it('reports node_outputs that is not an object', () => {
-    expect(collectOutputs({ id: 'j', status: 'completed', output_data: { node_outputs: ['x'] } }).problem).toMatch(/is a list, not an object/);
-    expect(collectOutputs({ id: 'j', status: 'completed', output_data: { node_outputs: 'x' } }).problem).toMatch(/is string/);
+    expect(collectOutputs({ id: 'j', status: 'completed', output_data: { node_outputs: ['x'] } }).problem).toMatch(
+      /is a list, not an object/,
+    );
+    expect(collectOutputs({ id: 'j', status: 'completed', output_data: { node_outputs: 'x' } }).problem).toMatch(
+      /is string/,
+    );
     expect(collectOutputs({ id: 'j', status: 'completed', output_data: null }).items).toEqual([]);
   });
 });

@@ -26,7 +26,13 @@ const REPOSITORY = 'octo/site';
 
 function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return runBundledAction({
-    inputs: { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '200ms', 'github-token': github.token, ...inputs },
+    inputs: {
+      'api-key': emu.apiKey,
+      'api-url': emu.apiUrl,
+      'poll-interval': '200ms',
+      'github-token': github.token,
+      ...inputs,
+    },
     env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_EVENT_NAME: 'push', ...env },
   });
 }
@@ -86,7 +92,11 @@ describe('upload-to-release', () => {
     const assets = JSON.parse(first.outputs['release-assets']!) as string[];
     expect(assets.map((url) => url.split('/').pop())).toEqual(['poster.png', 'teaser.mp4', 'voiceover.mp3']);
     const release = github.releases[0]!;
-    expect(release.assets.find((asset) => asset.name === 'poster.png')!.data.equals(expectedFileBytes('poster.png', 350_000))).toBe(true);
+    expect(
+      release.assets
+        .find((asset) => asset.name === 'poster.png')!
+        .data.equals(expectedFileBytes('poster.png', 350_000)),
+    ).toBe(true);
     // Files were only needed for the upload: no download-dir, no files output.
     expect(first.outputs.files).toBeUndefined();
 

@@ -36,7 +36,10 @@ describe('a run against the emulator', () => {
     const body = JSON.parse(emu.findRequests('POST', '/apps/run')[0]!.body) as unknown;
     expect(body).toEqual({
       app_id: IDS.sketchToRender.app,
-      inputs: { [IDS.sketchToRender.inputImages]: ['https://example.com/sketch.jpg'], [IDS.sketchToRender.aspectRatio]: '16:9' },
+      inputs: {
+        [IDS.sketchToRender.inputImages]: ['https://example.com/sketch.jpg'],
+        [IDS.sketchToRender.aspectRatio]: '16:9',
+      },
     });
   });
 
@@ -49,7 +52,10 @@ describe('a run against the emulator', () => {
   });
 
   it('submits nothing when the inputs do not match the contract', async () => {
-    const run = await runInProcess(emu, { 'app-name': 'Sketch to Render', inputs: 'Input Images: ./local.png\nColour: red' });
+    const run = await runInProcess(emu, {
+      'app-name': 'Sketch to Render',
+      inputs: 'Input Images: ./local.png\nColour: red',
+    });
     expect(run.error).toBeInstanceOf(InputError);
     expect(run.error!.message).toContain('unknown input "Colour"');
     expect(run.error!.message).toContain('missing required input: "Aspect Ratio"');
@@ -76,7 +82,11 @@ describe('a run against the emulator', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const run = await runInProcess(emu, { 'app-name': 'Poster Campaign', 'inputs-file': 'poster.yml', inputs: 'Prompt: from inputs' });
+      const run = await runInProcess(emu, {
+        'app-name': 'Poster Campaign',
+        'inputs-file': 'poster.yml',
+        inputs: 'Prompt: from inputs',
+      });
       expect(run.error).toBeUndefined();
     } finally {
       process.chdir(cwd);
@@ -86,7 +96,11 @@ describe('a run against the emulator', () => {
   });
 
   it('explains a missing inputs-file', async () => {
-    const run = await runInProcess(emu, { 'app-name': 'Poster Campaign', 'inputs-file': 'does/not/exist.yml', inputs: 'Prompt: x' });
+    const run = await runInProcess(emu, {
+      'app-name': 'Poster Campaign',
+      'inputs-file': 'does/not/exist.yml',
+      inputs: 'Prompt: x',
+    });
     expect(run.error!.message).toMatch(/inputs-file: cannot read does\/not\/exist.yml \(no such file/);
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
   });
@@ -172,7 +186,13 @@ describe('a run against the emulator', () => {
 
   it('reports the finished job when the cancel answers 409', async () => {
     emu.setJobPlan({ outcome: 'never' });
-    emu.fault({ method: 'POST', path: /\/cancel$/, kind: 'status', status: 409, body: '{"error":"Job cannot be cancelled: it is completed"}' });
+    emu.fault({
+      method: 'POST',
+      path: /\/cancel$/,
+      kind: 'status',
+      status: 409,
+      body: '{"error":"Job cannot be cancelled: it is completed"}',
+    });
     const running = runInProcess(emu, { ...SKETCH, timeout: '300ms' });
     // Finish the job on the server just before the action gives up on it.
     setTimeout(() => {
@@ -189,7 +209,9 @@ describe('a run against the emulator', () => {
     expect(wrongKey.error!.message).toMatch(/GET \/apps failed: 401 "Invalid API key". Check the api-key secret/);
     emu.credits = 10;
     const broke = await runInProcess(emu, SKETCH);
-    expect(broke.error!.message).toMatch(/POST \/apps\/run failed: 402 "Insufficient credits. Required 200, available 10". Add credits/);
+    expect(broke.error!.message).toMatch(
+      /POST \/apps\/run failed: 402 "Insufficient credits. Required 200, available 10". Add credits/,
+    );
     expect(broke.outputs['job-id']).toBeUndefined();
   });
 

@@ -63,7 +63,11 @@ describe('renderSummary', () => {
       ...newReport(0),
       outcome: 'dry-run',
       appName: 'Sketch to Render',
-      dryRun: { request: { app_id: 'a', inputs: { x: 'y' } }, skeleton: 'inputs: |\n  Aspect Ratio: ""', contract: 'table' },
+      dryRun: {
+        request: { app_id: 'a', inputs: { x: 'y' } },
+        skeleton: 'inputs: |\n  Aspect Ratio: ""',
+        contract: 'table',
+      },
     });
     expect(markdown).toContain('🧪 dry run: nothing submitted');
     expect(markdown).toContain('```json\n{\n  "app_id": "a"');

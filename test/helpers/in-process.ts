@@ -26,7 +26,12 @@ export async function runInProcess(
   const outputs = new Outputs((name, value) => (written[name] = value));
   const report = newReport(Date.now());
   const signal = options.signal ?? new AbortController().signal;
-  const all: Record<string, string> = { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '50ms', ...inputs };
+  const all: Record<string, string> = {
+    'api-key': emu.apiKey,
+    'api-url': emu.apiUrl,
+    'poll-interval': '50ms',
+    ...inputs,
+  };
   try {
     const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd() });
     const client = new ArmoxClient({
