@@ -1,5 +1,5 @@
 import type { App, AppInput, Job, RunRequest } from './armox-types.js';
-import { ApiError, TimeoutError } from './errors.js';
+import { ApiError, NotSentError, TimeoutError } from './errors.js';
 import { sendRequest, TransportError, type HttpResult } from './http.js';
 import type { Logger } from './log.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from './timing.js';
@@ -81,18 +81,34 @@ export class ArmoxClient {
   }
 
   async listApps(deadline: Deadline): Promise<App[]> {
-    const body = await this.call('GET', '/apps', null, { deadline, retryable: true, abortable: true, abortWaits: true });
+    const body = await this.call('GET', '/apps', null, {
+      deadline,
+      retryable: true,
+      abortable: true,
+      abortWaits: true,
+    });
     return parseAppList(body);
   }
 
   async getJob(jobId: string, deadline: Deadline): Promise<Job> {
     const call = `GET /jobs/${jobId}`;
-    const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, retryable: true, abortable: true, abortWaits: true }, call);
+    const body = await this.call(
+      'GET',
+      `/jobs/${encodeURIComponent(jobId)}`,
+      null,
+      { deadline, retryable: true, abortable: true, abortWaits: true },
+      call,
+    );
     return parseJob(body, call);
   }
 
   async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
-    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true, abortWaits: true });
+    const body = await this.call('GET', `/jobs?limit=${limit}`, null, {
+      deadline,
+      retryable: true,
+      abortable: true,
+      abortWaits: true,
+    });
     const data = isObject(body) ? body.data : undefined;
     if (!Array.isArray(data)) throw malformed('GET /jobs', 'a body without a "data" list of jobs');
     return data.flatMap((item) => {
@@ -110,7 +126,12 @@ export class ArmoxClient {
    * outcome unknown, and is thrown as a transient ApiError without retrying.
    */
   async runApp(request: RunRequest, deadline: Deadline): Promise<Job> {
-    const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, retryable: false, abortable: false, abortWaits: true });
+    const body = await this.call('POST', '/apps/run', JSON.stringify(request), {
+      deadline,
+      retryable: false,
+      abortable: false,
+      abortWaits: true,
+    });
     // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
     if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
       return { ...body, id: body.id, status: 'processing' };
@@ -121,12 +142,24 @@ export class ArmoxClient {
   /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
   async cancelJob(jobId: string, deadline: Deadline): Promise<{ status: string }> {
     const call = `POST /jobs/${jobId}/cancel`;
-    const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, retryable: true, abortable: false, abortWaits: false }, call);
+    const body = await this.call(
+      'POST',
+      `/jobs/${encodeURIComponent(jobId)}/cancel`,
+      '{}',
+      { deadline, retryable: true, abortable: false, abortWaits: false },
+      call,
+    );
     const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
     return { status };
   }
 
-  private async call(method: string, path: string, body: string | null, options: CallOptions, callName?: string): Promise<unknown> {
+  private async call(
+    method: string,
+    path: string,
+    body: string | null,
+    options: CallOptions,
+    callName?: string,
+  ): Promise<unknown> {
     const call = callName ?? `${method} ${path.replace(/\?.*$/, '')}`;
     const { log, now } = this.options;
     let failures = 0;
@@ -135,7 +168,7 @@ export class ArmoxClient {
       // After a 429 the wait was announced already.
       await this.waitForRateLimitPause(call, options, rateLimited === 0);
       const remaining = options.deadline.remaining();
-      if (remaining <= 0) throw new TimeoutError(`${call}: the timeout ran out before the API answered.`);
+      if (remaining <= 0) throw new NotSentError(`${call} was not sent: the timeout ran out first.`);
 
       let result: HttpResult;
       const started = now();
@@ -166,7 +199,15 @@ export class ArmoxClient {
       if (result.status === 429) {
         rateLimited += 1;
         const wait = parseRetryAfter(header(result, 'retry-after'), now());
-        const delay = wait ?? backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+        const backoff = backoffDelay(
+          rateLimited,
+          this.options.retryBaseMs,
+          this.options.retryMaxMs,
+          this.options.random,
+        );
+        // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
+        // `Retry-After: 0` (or a date already past, from a skewed clock) cannot make a burst of retries.
+        const delay = wait === undefined ? backoff : rateLimited > 1 ? Math.max(wait, backoff) : wait;
         // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
         this.pauseUntil(now() + delay);
         if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
@@ -205,7 +246,9 @@ export class ArmoxClient {
     if (!options.retryable || failures >= this.options.readAttempts) throw failure;
     const delay = backoffDelay(failures - 1, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
     if (delay >= options.deadline.remaining()) throw failure;
-    this.options.log.info(`${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`);
+    this.options.log.info(
+      `${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`,
+    );
     await sleep(delay, this.waitSignalFor(options));
     return failures;
   }
@@ -253,7 +296,8 @@ export class ArmoxClient {
         true,
       );
     }
-    if (announce) log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
+    if (announce)
+      log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
     // A timer may fire a little early by the wall clock: never send before the pause is over.
     for (let round = 0; round < 3 && now() < this.pausedUntil; round++) {
       await sleep(this.pausedUntil - now(), this.waitSignalFor(options));
@@ -279,7 +323,8 @@ function apiErrorText(result: HttpResult): string | undefined {
   try {
     const parsed = JSON.parse(result.body) as unknown;
     if (isObject(parsed) && typeof parsed.error === 'string') return clip(parsed.error, 500);
-    if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string') return clip(parsed.error.message, 500);
+    if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string')
+      return clip(parsed.error.message, 500);
   } catch {
     // not JSON: described below
   }
@@ -299,7 +344,12 @@ function httpError(call: string, result: HttpResult): ApiError {
   }
   const text = apiErrorText(result) ?? describeNonJson(result);
   const hint = STATUS_HINTS[status];
-  return new ApiError(`${call} failed: ${status} ${JSON.stringify(text)}.${hint ? ` ${hint}` : ''}`, call, status, transient);
+  return new ApiError(
+    `${call} failed: ${status} ${JSON.stringify(text)}.${hint ? ` ${hint}` : ''}`,
+    call,
+    status,
+    transient,
+  );
 }
 
 function describeNonJson(result: HttpResult): string {

@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HttpClient } from '@actions/http-client';
 import { printable } from './config.js';
-import { formatDuration } from './duration.js';
+import { formatBytes, formatDuration } from './duration.js';
 import { ActionError, CancelledError } from './errors.js';
 import { addExtension, safeFileName } from './file-names.js';
 import { describeNetworkError } from './http.js';
@@ -369,16 +369,4 @@ function closed(file: WriteStream): Promise<void> {
 function header(message: IncomingMessage, name: string): string | undefined {
   const value = message.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }

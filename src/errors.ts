@@ -31,6 +31,9 @@ export class ApiError extends ActionError {
 /** The overall `timeout` ran out. */
 export class TimeoutError extends ActionError {}
 
+/** The timeout ran out before a request could be sent: nothing reached the API. */
+export class NotSentError extends TimeoutError {}
+
 /** The workflow was cancelled (SIGINT/SIGTERM) while the action was running. */
 export class CancelledError extends ActionError {}
 

@@ -1,14 +1,22 @@
 import * as core from '@actions/core';
 import { errorMessage } from './errors.js';
+import { redactSecrets } from './log.js';
 import { run } from './main.js';
 
-/** Anything that escapes run() still fails the step, with a message and no stack in the log. */
+/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor the key). */
 function fail(error: unknown): void {
-  core.setFailed(`Unexpected error: ${errorMessage(error)}`);
-  if (error instanceof Error && error.stack) core.debug(error.stack);
+  const key = (core.getInput('api-key') || process.env.ARMOX_API_KEY || '').trim();
+  const secrets = key ? [key] : [];
+  core.setFailed(redactSecrets(`Unexpected error: ${errorMessage(error)}`, secrets));
+  if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
 }
 
 process.on('unhandledRejection', fail);
+// An exception thrown outside any promise (a library's event handler): fail the step the same way, then stop.
+process.on('uncaughtException', (error) => {
+  fail(error);
+  process.exit();
+});
 run()
   .catch(fail)
   // Exit explicitly: a server that never closes a connection must not keep the step alive.

@@ -21,7 +21,7 @@ export function collectOutputs(job: Job): { items: OutputItem[]; problem?: strin
   if (!isObject(nodeOutputs)) {
     return {
       items: [],
-      problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : typeof nodeOutputs}, not an object`,
+      problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : `a ${typeof nodeOutputs}`}, not an object`,
     };
   }
   const items: OutputItem[] = [];

@@ -30,6 +30,13 @@ export function redactSecrets(text: string, secrets: string[]): string {
   return result;
 }
 
+/** A copy of `value` with every secret removed from every string in it (for the job summary). */
+export function redactDeep<T>(value: T, secrets: string[]): T {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+    typeof item === 'string' ? redactSecrets(item, secrets) : item,
+  ) as T;
+}
+
 /** A logger that keeps every line, for tests and for building summaries. */
 export class MemoryLogger implements Logger {
   readonly lines: string[] = [];

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { ArmoxClient } from './api-client.js';
 import { readConfig } from './config.js';
 import { CancelledError, errorMessage } from './errors.js';
-import { redactingLogger, redactSecrets, type Logger } from './log.js';
+import { redactDeep, redactingLogger, redactSecrets, type Logger } from './log.js';
 import { newReport, Outputs } from './report.js';
 import { runAction } from './run.js';
 import { renderSummary } from './summary.js';
@@ -66,7 +66,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     report.finishedAt = Date.now();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
-    await writeSummary(renderSummary(report), log);
+    // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
+    await writeSummary(renderSummary(redactDeep(report, secrets)), log);
   }
 }
 

@@ -8,7 +8,15 @@ import { isTerminal } from './armox-types.js';
 import type { ActionConfig } from './config.js';
 import { buildRequestInputs, formatContract, inputsSkeleton, type InputsSource } from './contract.js';
 import { formatDuration } from './duration.js';
-import { ActionError, ApiError, CancelledError, errorMessage, InputError, TimeoutError } from './errors.js';
+import {
+  ActionError,
+  ApiError,
+  CancelledError,
+  errorMessage,
+  InputError,
+  NotSentError,
+  TimeoutError,
+} from './errors.js';
 import { downloadFiles } from './download.js';
 import { collectOutputs } from './job-outputs.js';
 import type { Logger } from './log.js';
@@ -221,8 +229,10 @@ async function submit(request: RunRequest, deadline: Deadline, context: RunConte
     try {
       job = await client.runApp(request, deadline);
     } catch (error) {
+      // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
       const unknownOutcome =
-        error instanceof TimeoutError || (error instanceof ApiError && error.transient && error.status !== 429);
+        (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
+        (error instanceof ApiError && error.transient && error.status !== 429);
       if (!unknownOutcome) throw error;
       log.warning(
         `${errorMessage(error)} Armox may or may not have accepted the run; it is not sent again, since that could charge twice. ` +

@@ -1,4 +1,4 @@
-import { formatDuration } from './duration.js';
+import { formatBytes, formatDuration } from './duration.js';
 import type { OutputItem } from './job-outputs.js';
 import type { Outcome, RunReport } from './report.js';
 
@@ -138,16 +138,4 @@ function fileName(url: string): string {
   } catch {
     return url;
   }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -46,7 +46,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * Exponential backoff with "equal jitter": half the step is fixed, half random,
  * so retries from many runners do not synchronise (as Armox asks).
  */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(maxMs, baseMs * 2 ** attempt);
   return Math.round(step / 2 + random() * (step / 2));
 }

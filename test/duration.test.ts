@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../src/duration.js';
+import { formatBytes, formatDuration, parseDuration } from '../src/duration.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -34,5 +34,15 @@ describe('formatDuration', () => {
     [5_430_000, '1h30m30s'],
   ])('formats %d as %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [512, '512 B'],
+    [2_500_000, '2.4 MiB'],
+    [3 * 1024 ** 3, '3.0 GiB'],
+  ])('formats %d as %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
   });
 });

@@ -116,7 +116,9 @@ describe('hung servers and the timeout', { timeout: 20_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.durationMs).toBeLessThan(10_000);
     expect(emu.jobs.get(run.outputs['job-id']!)!.status).toBe('cancelled');
-    expect(errorLines(run)[0]).toMatch(/^::error::Job \S+ did not finish within 1s .*was cancelled so it stops spending credits/);
+    expect(errorLines(run)[0]).toMatch(
+      /^::error::Job \S+ did not finish within 1s .*was cancelled so it stops spending credits/,
+    );
     expect(stackLines(run)).toEqual([]);
   });
 });
@@ -153,7 +155,10 @@ describe('malformed answers in the log: a clear error, no stack trace', { timeou
   ] as const)('%s', async (_name, inject, error) => {
     const emu = await emulator();
     inject(emu);
-    const run = await runBundledAction({ inputs: inputsFor(emu, { 'poll-interval': '100ms' }), env: { RUNNER_DEBUG: '1' } });
+    const run = await runBundledAction({
+      inputs: inputsFor(emu, { 'poll-interval': '100ms' }),
+      env: { RUNNER_DEBUG: '1' },
+    });
     expect(stackLines(run)).toEqual([]);
     expect(run.stderr).toBe('');
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
@@ -172,7 +177,12 @@ describe('bad inputs are refused before anything is sent', { timeout: 20_000 }, 
   it('several bad inputs: exit 1, one ::error:: naming each input, no stack, no request at all', async () => {
     const emu = await emulator();
     const run = await runBundledAction({
-      inputs: inputsFor(emu, { timeout: 'ten minutes', wait: 'perhaps', 'poll-interval': '0', 'webhook-url': 'javascript:alert(1)' }),
+      inputs: inputsFor(emu, {
+        timeout: 'ten minutes',
+        wait: 'perhaps',
+        'poll-interval': '0',
+        'webhook-url': 'javascript:alert(1)',
+      }),
     });
     expect(run.code).toBe(1);
     const errors = errorLines(run);

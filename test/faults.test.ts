@@ -4,7 +4,7 @@
  * cases (signals, secrets in the log, proxies) are in faults-e2e.test.ts and
  * security.test.ts. docs/faults.md lists which test shows what.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator, type ArmoxEmulator, type FaultRule, type RecordedRequest } from '../emulator/armox-emulator.js';
 import { ArmoxClient, type ClientOptions } from '../src/api-client.js';
 import { readConfig } from '../src/config.js';
@@ -13,12 +13,15 @@ import { MemoryLogger } from '../src/log.js';
 import { newReport, Outputs, type RunReport } from '../src/report.js';
 import { runAction } from '../src/run.js';
 
-let emu: ArmoxEmulator;
-beforeEach(async () => {
-  emu = await startEmulator();
-});
-afterEach(async () => {
-  await emu.close();
+// Each test has its own emulator, so tests run concurrently (most of their time is spent waiting).
+const emulators: ArmoxEmulator[] = [];
+async function fresh(): Promise<ArmoxEmulator> {
+  const emu = await startEmulator();
+  emulators.push(emu);
+  return emu;
+}
+afterAll(async () => {
+  await Promise.all(emulators.splice(0).map((emu) => emu.close()));
 });
 
 const SKETCH = {
@@ -44,6 +47,7 @@ interface CoreRun {
  * with any client option (request timeout, jitter source) overridable.
  */
 async function runCore(
+  emu: ArmoxEmulator,
   inputs: Record<string, string>,
   options: { client?: Partial<ClientOptions>; signal?: AbortSignal } = {},
 ): Promise<CoreRun> {
@@ -52,7 +56,12 @@ async function runCore(
   const outputs = new Outputs((name, value) => (written[name] = value));
   const report = newReport(Date.now());
   const signal = options.signal ?? new AbortController().signal;
-  const all: Record<string, string> = { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '50ms', ...inputs };
+  const all: Record<string, string> = {
+    'api-key': emu.apiKey,
+    'api-url': emu.apiUrl,
+    'poll-interval': '50ms',
+    ...inputs,
+  };
   const started = Date.now();
   try {
     const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd() });
@@ -79,19 +88,20 @@ function gaps(requests: RecordedRequest[]): number[] {
   return requests.slice(1).map((request, i) => request.at - requests[i]!.at);
 }
 
-function onlyJobId(): string {
+function onlyJobId(emu: ArmoxEmulator): string {
   expect(emu.jobs.size).toBe(1);
   return [...emu.jobs.keys()][0]!;
 }
 
-describe('429 rate limits', () => {
+describe.concurrent('429 rate limits', () => {
   it.each([
     ['GET /apps', 'GET', '/apps'],
     ['POST /apps/run', 'POST', '/apps/run'],
     ['GET /jobs/:id', 'GET', JOB],
   ] as const)('%s: waits out Retry-After in seconds, then goes on', async (_name, method, path) => {
+    const emu = await fresh();
     const fault = emu.fault({ kind: 'rate-limit', method, path, retryAfter: '1' });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error).toBeUndefined();
     expect(fault.hits).toBe(1);
     const [limited, retried] = emu.findRequests(method, path);
@@ -104,33 +114,36 @@ describe('429 rate limits', () => {
   });
 
   it('POST /jobs/:id/cancel: waits out Retry-After, then cancels', async () => {
+    const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ kind: 'rate-limit', method: 'POST', path: CANCEL, retryAfter: '1' });
-    const run = await runCore({ ...SKETCH, timeout: '300ms' });
+    const run = await runCore(emu, { ...SKETCH, timeout: '300ms' });
     expect(run.error).toBeInstanceOf(TimeoutError);
     expect(run.error!.message).toMatch(/was cancelled so it stops spending credits/);
     const [limited, retried] = emu.findRequests('POST', CANCEL);
     expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1000);
-    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+    expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 
   it('Retry-After as an HTTP date: no request before that date', async () => {
+    const emu = await fresh();
     const date = new Date(Math.ceil((Date.now() + 1500) / 1000) * 1000);
     emu.fault({ kind: 'rate-limit', method: 'GET', path: '/apps', retryAfter: date.toUTCString() });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error).toBeUndefined();
     const [, retried] = emu.findRequests('GET', '/apps');
     expect(retried!.at).toBeGreaterThanOrEqual(date.getTime());
   });
 
   it('without Retry-After: exponential backoff with jitter', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'rate-limit', method: 'GET', path: '/apps', retryAfter: null, times: 3 });
     let draws = 0;
     const random = () => {
       draws += 1;
       return 0.5;
     };
-    const run = await runCore(SKETCH, { client: { retryBaseMs: 100, retryMaxMs: 10_000, random } });
+    const run = await runCore(emu, SKETCH, { client: { retryBaseMs: 100, retryMaxMs: 10_000, random } });
     expect(run.error).toBeUndefined();
     // Attempt n waits between half and all of 100 ms × 2^n; with the jitter at 0.5, three quarters.
     const waits = gaps(emu.findRequests('GET', '/apps'));
@@ -141,9 +154,22 @@ describe('429 rate limits', () => {
     expect(draws).toBeGreaterThanOrEqual(3);
   });
 
+  it('repeated 429s with Retry-After: 0 still back off, with jitter', async () => {
+    const emu = await fresh();
+    emu.fault({ kind: 'rate-limit', method: 'GET', path: '/apps', retryAfter: '0', times: 3 });
+    const run = await runCore(emu, SKETCH, { client: { retryBaseMs: 100, retryMaxMs: 10_000, random: () => 0.5 } });
+    expect(run.error).toBeUndefined();
+    const waits = gaps(emu.findRequests('GET', '/apps'));
+    expect(waits).toHaveLength(3);
+    // The first 429 is taken at its word (retry now); the next ones wait 3/4 of 100 ms × 2^n at least.
+    expect(waits[1]).toBeGreaterThanOrEqual(300);
+    expect(waits[2]).toBeGreaterThanOrEqual(600);
+  });
+
   it('repeated 429s: gives up with a clear error, without submitting', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'rate-limit', method: 'GET', path: '/apps', retryAfter: null, times: Infinity });
-    const run = await runCore(SKETCH, { client: { retryBaseMs: 10, retryMaxMs: 40 } });
+    const run = await runCore(emu, SKETCH, { client: { retryBaseMs: 10, retryMaxMs: 40 } });
     expect(run.error!.message).toMatch(
       /^GET \/apps failed: 429 rate limited \(Rate limit exceeded\) and the limit did not clear in time\. Poll less often/,
     );
@@ -152,20 +178,22 @@ describe('429 rate limits', () => {
   });
 
   it('a Retry-After longer than the time left: no request before it allows, not even the next poll', async () => {
+    const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ kind: 'rate-limit', method: 'GET', path: JOB, retryAfter: '2', times: Infinity });
-    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
     expect(run.error).toBeInstanceOf(TimeoutError);
     const [limited, ...later] = emu.requests.filter((request) => request.at >= emu.findRequests('GET', JOB)[0]!.at);
     expect(later.length).toBeGreaterThan(0);
     for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(2000);
     // The clean-up still cancels the job once the window has passed.
-    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+    expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 
   it('X-RateLimit-Remaining: 0 slows down before a 429: the next request waits for the reset', async () => {
+    const emu = await fresh();
     emu.setRateLimitRemaining(0, 1);
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error).toBeUndefined();
     const apps = emu.findRequests('GET', '/apps')[0]!;
     const submit = emu.findRequests('POST', '/apps/run')[0]!;
@@ -176,9 +204,10 @@ describe('429 rate limits', () => {
   });
 
   it('a workflow cancelled while a 429 on the submission is sat out submits nothing', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'rate-limit', method: 'POST', path: '/apps/run', retryAfter: '3' });
     const controller = new AbortController();
-    const running = runCore(SKETCH, { signal: controller.signal });
+    const running = runCore(emu, SKETCH, { signal: controller.signal });
     while (emu.requestCount('POST', '/apps/run') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort();
@@ -191,7 +220,7 @@ describe('429 rate limits', () => {
   });
 });
 
-describe('5xx, resets and hangs on reads: retried within the timeout', () => {
+describe.concurrent('5xx, resets and hangs on reads: retried within the timeout', () => {
   const kinds: Array<[string, Omit<FaultRule, 'method' | 'path'>]> = [
     ['500', { kind: 'status', status: 500 }],
     ['503', { kind: 'status', status: 503, body: '{"error":"Service unavailable"}' }],
@@ -210,8 +239,9 @@ describe('5xx, resets and hangs on reads: retried within the timeout', () => {
   it.each(reads.flatMap(([call, path]) => kinds.map(([name, rule]) => [call, name, path, rule] as const)))(
     '%s, %s once: retried, the run completes',
     async (_call, _name, path, rule) => {
+      const emu = await fresh();
       const fault = emu.fault({ ...rule, method: 'GET', path });
-      const run = await runCore(SKETCH);
+      const run = await runCore(emu, SKETCH);
       expect(run.error).toBeUndefined();
       expect(fault.hits).toBe(1);
       expect(run.outputs.status).toBe('completed');
@@ -223,28 +253,31 @@ describe('5xx, resets and hangs on reads: retried within the timeout', () => {
   );
 
   it('a read that keeps failing gives up after 5 attempts with the last error', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'status', method: 'GET', path: '/apps', status: 500, times: Infinity });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error!.message).toBe('GET /apps failed: 500 "Injected failure".');
     expect(emu.requestCount('GET', '/apps')).toBe(5);
     expect(run.log.text).toMatch(/Retrying in [\d.]+s \(attempt 2 of 5\)/);
   });
 
   it('a hung read never outlives the timeout (1s, with the default 60s request timeout)', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
-    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
     expect(run.error).toBeInstanceOf(TimeoutError);
     expect(run.error!.message).toBe('GET /apps: the timeout ran out while waiting for the API to answer.');
     expect(run.ms).toBeLessThan(5000);
   });
 
   it('a poll that hangs until the timeout: the job is cancelled', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'hang-body', method: 'GET', path: JOB, times: Infinity });
-    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
     expect(run.error).toBeInstanceOf(TimeoutError);
     expect(run.error!.message).toMatch(/did not finish within 1s .*was cancelled/);
     expect(run.ms).toBeLessThan(5000);
-    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+    expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 
   it.each([
@@ -252,16 +285,17 @@ describe('5xx, resets and hangs on reads: retried within the timeout', () => {
     ['reset', { kind: 'reset' }],
     ['hang', { kind: 'hang' }],
   ] as const)('a cancel that meets a %s is sent again (cancelling twice is harmless)', async (_name, rule) => {
+    const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ ...rule, method: 'POST', path: CANCEL });
-    const run = await runCore({ ...SKETCH, timeout: '300ms' });
+    const run = await runCore(emu, { ...SKETCH, timeout: '300ms' });
     expect(run.error!.message).toMatch(/was cancelled so it stops spending credits/);
     expect(emu.requestCount('POST', CANCEL)).toBe(2);
-    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+    expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 });
 
-describe('submit (POST /apps/run): never sent twice', () => {
+describe.concurrent('submit (POST /apps/run): never sent twice', () => {
   const html = '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>';
   it.each([
     ['500', { kind: 'status', status: 500 }, false],
@@ -284,17 +318,18 @@ describe('submit (POST /apps/run): never sent twice', () => {
       true,
     ],
   ] as const)('%s', async (_name, rule, wentThrough) => {
+    const emu = await fresh();
     emu.fault({ ...(rule as FaultRule), method: 'POST', path: '/apps/run' });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
     expect(emu.requestCount('GET', LIST_JOBS)).toBe(1);
     expect(run.log.text).toMatch(/may or may not have accepted the run; it is not sent again/);
     if (wentThrough) {
       // The run went through: found among the recent jobs, followed to the end.
       expect(run.error).toBeUndefined();
-      expect(run.outputs['job-id']).toBe(onlyJobId());
+      expect(run.outputs['job-id']).toBe(onlyJobId(emu));
       expect(run.outputs.status).toBe('completed');
-      expect(run.log.text).toContain(`Found the submitted run among the recent jobs: ${onlyJobId()}`);
+      expect(run.log.text).toContain(`Found the submitted run among the recent jobs: ${onlyJobId(emu)}`);
     } else {
       expect(emu.jobs.size).toBe(0);
       expect(run.error).toBeInstanceOf(ActionError);
@@ -307,33 +342,39 @@ describe('submit (POST /apps/run): never sent twice', () => {
   });
 
   it('a submission that hangs until the timeout: stops at the timeout, still sent once', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'hang', method: 'POST', path: '/apps/run' });
-    const run = await runCore({ ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
-    expect(run.error!.message).toMatch(/^Submitting the run failed and its outcome is unknown: POST \/apps\/run: the timeout ran out/);
+    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    expect(run.error!.message).toMatch(
+      /^Submitting the run failed and its outcome is unknown: POST \/apps\/run: the timeout ran out/,
+    );
     expect(run.ms).toBeLessThan(5000);
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
   });
 
   it('the answer is lost and the recent jobs cannot be listed either: says so, sends once', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'reset', method: 'POST', path: '/apps/run', afterHandling: true });
     emu.fault({ kind: 'status', method: 'GET', path: LIST_JOBS, status: 503, times: Infinity });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error!.message).toMatch(/outcome is unknown/);
     expect(run.log.text).toMatch(/Could not list the recent jobs: GET \/jobs failed: 503/);
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
   });
 });
 
-describe('malformed or surprising answers: a clear error, never a crash', () => {
+describe.concurrent('malformed or surprising answers: a clear error, never a crash', () => {
   it('an HTML error page from a proxy, every time', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'html', method: 'GET', path: '/apps', times: Infinity });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error!.message).toMatch(
       /^GET \/apps failed: 502 "an answer that is not JSON \(text\/html, \d+ bytes: 502 Bad Gateway 502 Bad Gateway cloudflare\)"\.$/,
     );
   });
 
   it('a 200 HTML page instead of JSON, every time', async () => {
+    const emu = await fresh();
     emu.fault({
       kind: 'body',
       method: 'GET',
@@ -342,13 +383,16 @@ describe('malformed or surprising answers: a clear error, never a crash', () => 
       body: '<html><head><title>Sign in</title><script>var x = 1;</script></head><body>Please sign in</body></html>',
       headers: { 'content-type': 'text/html; charset=utf-8' },
     });
-    const run = await runCore(SKETCH);
-    expect(run.error!.message).toMatch(/^GET \/apps failed: the API sent an answer that is not JSON \(text\/html; charset=utf-8, \d+ bytes: Sign in Please sign in\)\.$/);
+    const run = await runCore(emu, SKETCH);
+    expect(run.error!.message).toMatch(
+      /^GET \/apps failed: the API sent an answer that is not JSON \(text\/html; charset=utf-8, \d+ bytes: Sign in Please sign in\)\.$/,
+    );
   });
 
   it('truncated JSON, every time', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'truncate', method: 'GET', path: '/apps', times: Infinity });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error!.message).toMatch(/^GET \/apps failed: the answer was cut short/);
   });
 
@@ -356,74 +400,92 @@ describe('malformed or surprising answers: a clear error, never a crash', () => 
     ['with a Content-Length', false],
     ['chunked', true],
   ])('a body over 8 MiB (%s), every time', async (_name, chunked) => {
+    const emu = await fresh();
     emu.fault({ kind: 'huge', method: 'GET', path: '/apps', times: Infinity, bytes: 9 * 1024 * 1024, chunked });
-    const run = await runCore(SKETCH);
-    expect(run.error!.message).toMatch(/^GET \/apps failed: the answer is (9437184 bytes, )?more than the 8388608( bytes)? allowed/);
+    const run = await runCore(emu, SKETCH);
+    expect(run.error!.message).toMatch(
+      /^GET \/apps failed: the answer is (9437184 bytes, )?more than the 8388608( bytes)? allowed/,
+    );
   });
 
   it('a job without a status: warns with the reason on every poll, then times out and cancels', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'body', method: 'GET', path: JOB, times: Infinity, body: '{"object":"job","id":"x"}' });
-    const run = await runCore({ ...SKETCH, timeout: '500ms' });
+    const run = await runCore(emu, { ...SKETCH, timeout: '500ms' });
     expect(run.error).toBeInstanceOf(TimeoutError);
-    expect(run.log.text).toMatch(/warning: GET \/jobs\/[0-9a-f-]+ failed: the API sent job x without a "status"\. Still waiting/);
-    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+    expect(run.log.text).toMatch(
+      /warning: GET \/jobs\/[0-9a-f-]+ failed: the API sent job x without a "status"\. Still waiting/,
+    );
+    expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 
   it.each([
     ['a list', '[{"outputImage":"https://x/y.png"}]'],
     ['a string', '"https://x/y.png"'],
-  ])('node_outputs that is %s: the step fails, naming the problem, with the raw value in outputs', async (_name, raw) => {
-    emu.fault({
-      kind: 'body',
-      method: 'GET',
-      path: JOB,
-      times: Infinity,
-      body: `{"object":"job","id":"j1","status":"completed","output_data":{"node_outputs":${raw}}}`,
-    });
-    const run = await runCore(SKETCH);
-    expect(run.error).toBeInstanceOf(ActionError);
-    expect(run.error!.message).toMatch(/^Job j1 completed, but its answer is malformed: output_data\.node_outputs is (a list|string), not an object/);
-    expect(run.outputs.outputs).toBe(raw);
-    expect(run.outputs.status).toBe('completed');
-  });
+  ])(
+    'node_outputs that is %s: the step fails, naming the problem, with the raw value in outputs',
+    async (_name, raw) => {
+      const emu = await fresh();
+      emu.fault({
+        kind: 'body',
+        method: 'GET',
+        path: JOB,
+        times: Infinity,
+        body: `{"object":"job","id":"j1","status":"completed","output_data":{"node_outputs":${raw}}}`,
+      });
+      const run = await runCore(emu, SKETCH);
+      expect(run.error).toBeInstanceOf(ActionError);
+      expect(run.error!.message).toMatch(
+        /^Job j1 completed, but its answer is malformed: output_data\.node_outputs is (a list|a string), not an object/,
+      );
+      expect(run.outputs.outputs).toBe(raw);
+      expect(run.outputs.status).toBe('completed');
+    },
+  );
 
   it('a job list without "data" while recovering a lost submission', async () => {
+    const emu = await fresh();
     emu.fault({ kind: 'reset', method: 'POST', path: '/apps/run', afterHandling: true });
     emu.fault({ kind: 'body', method: 'GET', path: LIST_JOBS, body: '{"object":"list"}' });
-    const run = await runCore(SKETCH);
+    const run = await runCore(emu, SKETCH);
     expect(run.error!.message).toMatch(/outcome is unknown/);
-    expect(run.log.text).toMatch(/Could not list the recent jobs: GET \/jobs failed: the API sent a body without a "data" list of jobs/);
+    expect(run.log.text).toMatch(
+      /Could not list the recent jobs: GET \/jobs failed: the API sent a body without a "data" list of jobs/,
+    );
   });
 });
 
-describe('job lifecycle surprises', () => {
+describe.concurrent('job lifecycle surprises', () => {
   it('a job that stays pending forever: times out and is cancelled', async () => {
+    const emu = await fresh();
     emu.setJobPlan({ pendingPolls: Infinity });
-    const run = await runCore({ ...SKETCH, timeout: '500ms' });
+    const run = await runCore(emu, { ...SKETCH, timeout: '500ms' });
     expect(run.error!.message).toMatch(/did not finish within 500ms \(last status: pending\) and was cancelled/);
     expect(run.outputs.status).toBe('cancelled');
-    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+    expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 
   it('a job cancelled by someone else while processing: fails, says so, does not cancel again', async () => {
+    const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
-    const running = runCore(SKETCH);
+    const running = runCore(emu, SKETCH);
     while (emu.requestCount('GET', JOB) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
-    emu.settleJob(onlyJobId(), 'cancelled');
+    emu.settleJob(onlyJobId(emu), 'cancelled');
     const run = await running;
-    expect(run.error!.message).toMatch(new RegExp(`^Job ${onlyJobId()} was cancelled`));
+    expect(run.error!.message).toMatch(new RegExp(`^Job ${onlyJobId(emu)} was cancelled`));
     expect(run.outputs.status).toBe('cancelled');
     expect(run.report.nextSteps.join('\n')).toMatch(/cancelled outside this workflow/);
     expect(emu.requestCount('POST', CANCEL)).toBe(0);
   });
 });
 
-describe('workflow cancellation (in process)', () => {
+describe.concurrent('workflow cancellation (in process)', () => {
   it('while a poll hangs: ends at once and cancels the job', async () => {
+    const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ kind: 'hang', method: 'GET', path: JOB, times: Infinity });
     const controller = new AbortController();
-    const running = runCore(SKETCH, { signal: controller.signal, client: { requestTimeoutMs: 60_000 } });
+    const running = runCore(emu, SKETCH, { signal: controller.signal, client: { requestTimeoutMs: 60_000 } });
     while (emu.requestCount('GET', JOB) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const abortedAt = Date.now();
     controller.abort();
@@ -431,6 +493,6 @@ describe('workflow cancellation (in process)', () => {
     expect(Date.now() - abortedAt).toBeLessThan(2000);
     expect(run.error).toBeInstanceOf(CancelledError);
     expect(run.error!.message).toMatch(/The workflow was cancelled; job .* is cancelled/);
-    expect(emu.jobs.get(onlyJobId())!.status).toBe('cancelled');
+    expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 });

@@ -43,7 +43,7 @@ describe('collectOutputs', () => {
       /is a list, not an object/,
     );
     expect(collectOutputs({ id: 'j', status: 'completed', output_data: { node_outputs: 'x' } }).problem).toMatch(
-      /is string/,
+      /is a string, not an object/,
     );
     expect(collectOutputs({ id: 'j', status: 'completed', output_data: null }).items).toEqual([]);
   });

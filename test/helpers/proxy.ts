@@ -53,7 +53,14 @@ export async function startProxy(hosts: Record<string, string>): Promise<TestPro
       res.writeHead(400).end('absolute URI expected');
       return;
     }
-    seen.push({ kind: 'forward', target: url.host, method: req.method ?? 'GET', url: req.url ?? '', headers: { ...req.headers }, at: Date.now() });
+    seen.push({
+      kind: 'forward',
+      target: url.host,
+      method: req.method ?? 'GET',
+      url: req.url ?? '',
+      headers: { ...req.headers },
+      at: Date.now(),
+    });
     const address = resolve(url.hostname);
     if (!address || url.protocol !== 'http:') {
       res.writeHead(403).end('host not allowed');
@@ -61,7 +68,13 @@ export async function startProxy(hosts: Record<string, string>): Promise<TestPro
     }
     open += 1;
     const upstream = httpRequest(
-      { host: address, port: Number(url.port || 80), method: req.method, path: url.pathname + url.search, headers: req.headers },
+      {
+        host: address,
+        port: Number(url.port || 80),
+        method: req.method,
+        path: url.pathname + url.search,
+        headers: req.headers,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
