@@ -40327,6 +40327,9 @@ class ApiError extends ActionError {
 /** The overall `timeout` ran out. */
 class TimeoutError extends ActionError {
 }
+/** The timeout ran out before a request could be sent: nothing reached the API. */
+class NotSentError extends TimeoutError {
+}
 /** The workflow was cancelled (SIGINT/SIGTERM) while the action was running. */
 class CancelledError extends ActionError {
 }
@@ -40344,7 +40347,51 @@ function errorMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+function redactingLogger(inner, secrets) {
+    const redact = (text) => redactSecrets(text, secrets);
+    return {
+        info: (message) => inner.info(redact(message)),
+        warning: (message) => inner.warning(redact(message)),
+        debug: (message) => inner.debug(redact(message)),
+        group: (title, fn) => inner.group(redact(title), fn),
+    };
+}
+function redactSecrets(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (secret.length >= 4)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/** A copy of `value` with every secret removed from every string in it (for the job summary). */
+function redactDeep(value, secrets) {
+    return JSON.parse(JSON.stringify(value), (_key, item) => typeof item === 'string' ? redactSecrets(item, secrets) : item);
+}
+/** A logger that keeps every line, for tests and for building summaries. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    async group(title, fn) {
+        this.lines.push(`[${title}]`);
+        return fn();
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/duration.ts
+/** Durations and sizes as users write and read them. */
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Matches `1h30m`, `15m`, `90s`, `250ms`, `1h2m3s`: each unit at most once, largest first. */
 const COMPOUND = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/;
@@ -40385,6 +40432,19 @@ function formatDuration(ms) {
     if (seconds || parts.length === 0)
         parts.push(`${seconds}s`);
     return parts.join('');
+}
+/** `2500000` → `2.4 MiB`; used in logs and the summary. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ./src/http.ts
@@ -40624,7 +40684,12 @@ class ArmoxClient {
         return new URL(this.options.apiUrl).origin;
     }
     async listApps(deadline) {
-        const body = await this.call('GET', '/apps', null, { deadline, retryable: true, abortable: true, abortWaits: true });
+        const body = await this.call('GET', '/apps', null, {
+            deadline,
+            retryable: true,
+            abortable: true,
+            abortWaits: true,
+        });
         return parseAppList(body);
     }
     async getJob(jobId, deadline) {
@@ -40633,7 +40698,12 @@ class ArmoxClient {
         return parseJob(body, call);
     }
     async listJobs(limit, deadline) {
-        const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, retryable: true, abortable: true, abortWaits: true });
+        const body = await this.call('GET', `/jobs?limit=${limit}`, null, {
+            deadline,
+            retryable: true,
+            abortable: true,
+            abortWaits: true,
+        });
         const data = isObject(body) ? body.data : undefined;
         if (!Array.isArray(data))
             throw malformed('GET /jobs', 'a body without a "data" list of jobs');
@@ -40652,7 +40722,12 @@ class ArmoxClient {
      * outcome unknown, and is thrown as a transient ApiError without retrying.
      */
     async runApp(request, deadline) {
-        const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, retryable: false, abortable: false, abortWaits: true });
+        const body = await this.call('POST', '/apps/run', JSON.stringify(request), {
+            deadline,
+            retryable: false,
+            abortable: false,
+            abortWaits: true,
+        });
         // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
         if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
             return { ...body, id: body.id, status: 'processing' };
@@ -40676,7 +40751,7 @@ class ArmoxClient {
             await this.waitForRateLimitPause(call, options, rateLimited === 0);
             const remaining = options.deadline.remaining();
             if (remaining <= 0)
-                throw new TimeoutError(`${call}: the timeout ran out before the API answered.`);
+                throw new NotSentError(`${call} was not sent: the timeout ran out first.`);
             let result;
             const started = now();
             this.requestCounts.set(call, (this.requestCounts.get(call) ?? 0) + 1);
@@ -40707,7 +40782,10 @@ class ArmoxClient {
             if (result.status === 429) {
                 rateLimited += 1;
                 const wait = parseRetryAfter(header(result, 'retry-after'), now());
-                const delay = wait ?? backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+                const backoff = backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+                // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
+                // `Retry-After: 0` (or a date already past, from a skewed clock) cannot make a burst of retries.
+                const delay = wait === undefined ? backoff : rateLimited > 1 ? Math.max(wait, backoff) : wait;
                 // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
                 this.pauseUntil(now() + delay);
                 if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
@@ -41055,45 +41133,6 @@ function printable(value, max = 80) {
     // eslint-disable-next-line no-control-regex
     const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
-}
-
-;// CONCATENATED MODULE: ./src/log.ts
-function redactingLogger(inner, secrets) {
-    const redact = (text) => redactSecrets(text, secrets);
-    return {
-        info: (message) => inner.info(redact(message)),
-        warning: (message) => inner.warning(redact(message)),
-        debug: (message) => inner.debug(redact(message)),
-        group: (title, fn) => inner.group(redact(title), fn),
-    };
-}
-function redactSecrets(text, secrets) {
-    let result = text;
-    for (const secret of secrets) {
-        if (secret.length >= 4)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-/** A logger that keeps every line, for tests and for building summaries. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(title, fn) {
-        this.lines.push(`[${title}]`);
-        return fn();
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -41990,18 +42029,6 @@ function download_header(message, name) {
     const value = message.headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
 
 ;// CONCATENATED MODULE: ./src/job-outputs.ts
 
@@ -42017,7 +42044,7 @@ function collectOutputs(job) {
     if (!isObject(nodeOutputs)) {
         return {
             items: [],
-            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : typeof nodeOutputs}, not an object`,
+            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : `a ${typeof nodeOutputs}`}, not an object`,
         };
     }
     const items = [];
@@ -42580,7 +42607,9 @@ async function run_submit(request, deadline, context) {
             job = await client.runApp(request, deadline);
         }
         catch (error) {
-            const unknownOutcome = error instanceof TimeoutError || (error instanceof ApiError && error.transient && error.status !== 429);
+            // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
+            const unknownOutcome = (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
+                (error instanceof ApiError && error.transient && error.status !== 429);
             if (!unknownOutcome)
                 throw error;
             log.warning(`${errorMessage(error)} Armox may or may not have accepted the run; it is not sent again, since that could charge twice. ` +
@@ -42805,7 +42834,7 @@ function renderSummary(report) {
     if (report.files.length > 0) {
         lines.push('### Downloaded files', '', '| File | Size |', '| --- | --- |');
         for (const file of report.files)
-            lines.push(`| ${code(file.path)} | ${summary_formatBytes(file.bytes)} |`);
+            lines.push(`| ${code(file.path)} | ${formatBytes(file.bytes)} |`);
         lines.push('');
     }
     if (report.releaseAssets.length > 0) {
@@ -42871,18 +42900,6 @@ function fileName(url) {
     catch {
         return url;
     }
-}
-function summary_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -42957,7 +42974,8 @@ async function run(env = process.env) {
         report.finishedAt = Date.now();
         process.off('SIGINT', stopOnSignal);
         process.off('SIGTERM', stopOnSignal);
-        await writeSummary(renderSummary(report), log);
+        // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
+        await writeSummary(renderSummary(redactDeep(report, secrets)), log);
     }
 }
 async function writeSummary(markdown, log) {
@@ -42975,13 +42993,21 @@ async function writeSummary(markdown, log) {
 
 
 
-/** Anything that escapes run() still fails the step, with a message and no stack in the log. */
+
+/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor the key). */
 function fail(error) {
-    setFailed(`Unexpected error: ${errorMessage(error)}`);
+    const key = (getInput('api-key') || process.env.ARMOX_API_KEY || '').trim();
+    const secrets = key ? [key] : [];
+    setFailed(redactSecrets(`Unexpected error: ${errorMessage(error)}`, secrets));
     if (error instanceof Error && error.stack)
-        core_debug(error.stack);
+        core_debug(redactSecrets(error.stack, secrets));
 }
 process.on('unhandledRejection', fail);
+// An exception thrown outside any promise (a library's event handler): fail the step the same way, then stop.
+process.on('uncaughtException', (error) => {
+    fail(error);
+    process.exit();
+});
 run()
     .catch(fail)
     // Exit explicitly: a server that never closes a connection must not keep the step alive.
