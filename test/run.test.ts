@@ -226,3 +226,21 @@ describe('a run against the emulator', () => {
     expect(emu.jobs.get(run.outputs['job-id']!)!.status).toBe('cancelled');
   });
 });
+
+describe('a submission the deadline stops before sending', () => {
+  it('is reported as not sent, so it is never mistaken for a lost answer', async () => {
+    const { ArmoxClient } = await import('../src/api-client.js');
+    const { MemoryLogger } = await import('../src/log.js');
+    const { NotSentError } = await import('../src/errors.js');
+    const { Deadline } = await import('../src/timing.js');
+    const client = new ArmoxClient({
+      apiUrl: emu.apiUrl,
+      apiKey: emu.apiKey,
+      version: 'test',
+      log: new MemoryLogger(),
+    });
+    const request = { app_id: IDS.sketchToRender.app, inputs: {} };
+    await expect(client.runApp(request, Deadline.after(0))).rejects.toBeInstanceOf(NotSentError);
+    expect(emu.requests).toEqual([]);
+  });
+});
