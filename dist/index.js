@@ -40647,6 +40647,12 @@ function parseRateLimitReset(value, now = Date.now()) {
 
 
 
+/** Reads: retried, and abandoned when the workflow is cancelled. */
+const READ = { retryable: true, abortable: true, abortWaits: true };
+/** The paid submission: sent once, never abandoned mid-flight, but not sent at all if cancelled while waiting. */
+const SUBMIT = { retryable: false, abortable: false, abortWaits: true };
+/** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
+const CANCEL = { retryable: true, abortable: false, abortWaits: false };
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 const STATUS_HINTS = {
@@ -40666,8 +40672,6 @@ class ArmoxClient {
      * or answered 429. The limit is per key, so it holds for every call.
      */
     pausedUntil = 0;
-    /** Every request sent, by call, for the log and the benchmark. */
-    requestCounts = new Map();
     constructor(options) {
         this.options = {
             requestTimeoutMs: 60_000,
@@ -40680,30 +40684,17 @@ class ArmoxClient {
             ...options,
         };
     }
-    get origin() {
-        return new URL(this.options.apiUrl).origin;
-    }
     async listApps(deadline) {
-        const body = await this.call('GET', '/apps', null, {
-            deadline,
-            retryable: true,
-            abortable: true,
-            abortWaits: true,
-        });
+        const body = await this.call('GET', '/apps', null, { deadline, ...READ });
         return parseAppList(body);
     }
     async getJob(jobId, deadline) {
         const call = `GET /jobs/${jobId}`;
-        const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, retryable: true, abortable: true, abortWaits: true }, call);
+        const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
         return parseJob(body, call);
     }
     async listJobs(limit, deadline) {
-        const body = await this.call('GET', `/jobs?limit=${limit}`, null, {
-            deadline,
-            retryable: true,
-            abortable: true,
-            abortWaits: true,
-        });
+        const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, ...READ });
         const data = isObject(body) ? body.data : undefined;
         if (!Array.isArray(data))
             throw malformed('GET /jobs', 'a body without a "data" list of jobs');
@@ -40722,12 +40713,7 @@ class ArmoxClient {
      * outcome unknown, and is thrown as a transient ApiError without retrying.
      */
     async runApp(request, deadline) {
-        const body = await this.call('POST', '/apps/run', JSON.stringify(request), {
-            deadline,
-            retryable: false,
-            abortable: false,
-            abortWaits: true,
-        });
+        const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, ...SUBMIT });
         // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
         if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
             return { ...body, id: body.id, status: 'processing' };
@@ -40737,7 +40723,7 @@ class ArmoxClient {
     /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
     async cancelJob(jobId, deadline) {
         const call = `POST /jobs/${jobId}/cancel`;
-        const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, retryable: true, abortable: false, abortWaits: false }, call);
+        const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, ...CANCEL }, call);
         const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
         return { status };
     }
@@ -40754,7 +40740,6 @@ class ArmoxClient {
                 throw new NotSentError(`${call} was not sent: the timeout ran out first.`);
             let result;
             const started = now();
-            this.requestCounts.set(call, (this.requestCounts.get(call) ?? 0) + 1);
             try {
                 result = await sendRequest(method, this.options.apiUrl + path, body, {
                     timeoutMs: Math.min(this.options.requestTimeoutMs, remaining),

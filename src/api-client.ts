@@ -39,6 +39,14 @@ interface CallOptions {
   abortWaits: boolean;
 }
 
+type CallPolicy = Omit<CallOptions, 'deadline'>;
+/** Reads: retried, and abandoned when the workflow is cancelled. */
+const READ: CallPolicy = { retryable: true, abortable: true, abortWaits: true };
+/** The paid submission: sent once, never abandoned mid-flight, but not sent at all if cancelled while waiting. */
+const SUBMIT: CallPolicy = { retryable: false, abortable: false, abortWaits: true };
+/** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
+const CANCEL: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
+
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -60,8 +68,6 @@ export class ArmoxClient {
    * or answered 429. The limit is per key, so it holds for every call.
    */
   private pausedUntil = 0;
-  /** Every request sent, by call, for the log and the benchmark. */
-  readonly requestCounts = new Map<string, number>();
 
   constructor(options: ClientOptions) {
     this.options = {
@@ -76,39 +82,19 @@ export class ArmoxClient {
     };
   }
 
-  get origin(): string {
-    return new URL(this.options.apiUrl).origin;
-  }
-
   async listApps(deadline: Deadline): Promise<App[]> {
-    const body = await this.call('GET', '/apps', null, {
-      deadline,
-      retryable: true,
-      abortable: true,
-      abortWaits: true,
-    });
+    const body = await this.call('GET', '/apps', null, { deadline, ...READ });
     return parseAppList(body);
   }
 
   async getJob(jobId: string, deadline: Deadline): Promise<Job> {
     const call = `GET /jobs/${jobId}`;
-    const body = await this.call(
-      'GET',
-      `/jobs/${encodeURIComponent(jobId)}`,
-      null,
-      { deadline, retryable: true, abortable: true, abortWaits: true },
-      call,
-    );
+    const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
     return parseJob(body, call);
   }
 
   async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
-    const body = await this.call('GET', `/jobs?limit=${limit}`, null, {
-      deadline,
-      retryable: true,
-      abortable: true,
-      abortWaits: true,
-    });
+    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, ...READ });
     const data = isObject(body) ? body.data : undefined;
     if (!Array.isArray(data)) throw malformed('GET /jobs', 'a body without a "data" list of jobs');
     return data.flatMap((item) => {
@@ -126,12 +112,7 @@ export class ArmoxClient {
    * outcome unknown, and is thrown as a transient ApiError without retrying.
    */
   async runApp(request: RunRequest, deadline: Deadline): Promise<Job> {
-    const body = await this.call('POST', '/apps/run', JSON.stringify(request), {
-      deadline,
-      retryable: false,
-      abortable: false,
-      abortWaits: true,
-    });
+    const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, ...SUBMIT });
     // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
     if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
       return { ...body, id: body.id, status: 'processing' };
@@ -146,7 +127,7 @@ export class ArmoxClient {
       'POST',
       `/jobs/${encodeURIComponent(jobId)}/cancel`,
       '{}',
-      { deadline, retryable: true, abortable: false, abortWaits: false },
+      { deadline, ...CANCEL },
       call,
     );
     const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
@@ -172,7 +153,6 @@ export class ArmoxClient {
 
       let result: HttpResult;
       const started = now();
-      this.requestCounts.set(call, (this.requestCounts.get(call) ?? 0) + 1);
       try {
         result = await sendRequest(method, this.options.apiUrl + path, body, {
           timeoutMs: Math.min(this.options.requestTimeoutMs, remaining),
