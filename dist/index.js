@@ -40390,8 +40390,8 @@ class MemoryLogger {
     }
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
-/** Durations and sizes as users write and read them. */
+;// CONCATENATED MODULE: ./src/format.ts
+/** Durations, sizes and counts as users write and read them. */
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Matches `1h30m`, `15m`, `90s`, `250ms`, `1h2m3s`: each unit at most once, largest first. */
 const COMPOUND = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/;
@@ -40445,6 +40445,10 @@ function formatBytes(bytes) {
         unit += 1;
     }
     return `${value.toFixed(1)} ${units[unit]}`;
+}
+/** `plural(3, 'file')` → `3 files`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/http.ts
@@ -41147,8 +41151,6 @@ class Outputs {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/apps.ts
 
 
@@ -41489,6 +41491,75 @@ function inputsSkeleton(app) {
     return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/job-outputs.ts
+
+/**
+ * Walks `output_data.node_outputs` in node order and collects every value:
+ * strings that are http(s) URLs are files, other strings are text. The set of
+ * keys is open (outputImage, outputVideo, …), so anything is accepted.
+ */
+function collectOutputs(job) {
+    const nodeOutputs = job.output_data?.node_outputs;
+    if (nodeOutputs === undefined || nodeOutputs === null)
+        return { items: [] };
+    if (!isObject(nodeOutputs)) {
+        return {
+            items: [],
+            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : `a ${typeof nodeOutputs}`}, not an object`,
+        };
+    }
+    const items = [];
+    for (const [nodeId, node] of Object.entries(nodeOutputs)) {
+        if (isObject(node)) {
+            for (const [key, value] of Object.entries(node))
+                collect(items, nodeId, key, value);
+        }
+        else {
+            collect(items, nodeId, '', node);
+        }
+    }
+    return { items };
+}
+function collect(items, nodeId, key, value) {
+    if (Array.isArray(value)) {
+        for (const entry of value)
+            collect(items, nodeId, key, entry);
+        return;
+    }
+    if (typeof value !== 'string' || value === '')
+        return;
+    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
+}
+function isHttpUrl(value) {
+    if (!/^https?:\/\//i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const EXTENSION_KINDS = [
+    [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
+    [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
+    [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
+];
+function fileKind(key, url) {
+    const lower = key.toLowerCase();
+    if (lower.includes('image'))
+        return 'image';
+    if (lower.includes('video'))
+        return 'video';
+    if (lower.includes('audio'))
+        return 'audio';
+    const path = new URL(url).pathname;
+    return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -42015,73 +42086,6 @@ function download_header(message, name) {
     return Array.isArray(value) ? value[0] : value;
 }
 
-;// CONCATENATED MODULE: ./src/job-outputs.ts
-
-/**
- * Walks `output_data.node_outputs` in node order and collects every value:
- * strings that are http(s) URLs are files, other strings are text. The set of
- * keys is open (outputImage, outputVideo, …), so anything is accepted.
- */
-function collectOutputs(job) {
-    const nodeOutputs = job.output_data?.node_outputs;
-    if (nodeOutputs === undefined || nodeOutputs === null)
-        return { items: [] };
-    if (!isObject(nodeOutputs)) {
-        return {
-            items: [],
-            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : `a ${typeof nodeOutputs}`}, not an object`,
-        };
-    }
-    const items = [];
-    for (const [nodeId, node] of Object.entries(nodeOutputs)) {
-        if (isObject(node)) {
-            for (const [key, value] of Object.entries(node))
-                collect(items, nodeId, key, value);
-        }
-        else {
-            collect(items, nodeId, '', node);
-        }
-    }
-    return { items };
-}
-function collect(items, nodeId, key, value) {
-    if (Array.isArray(value)) {
-        for (const entry of value)
-            collect(items, nodeId, key, entry);
-        return;
-    }
-    if (typeof value !== 'string' || value === '')
-        return;
-    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
-}
-function isHttpUrl(value) {
-    if (!/^https?:\/\//i.test(value))
-        return false;
-    try {
-        new URL(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-const EXTENSION_KINDS = [
-    [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
-    [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
-    [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
-];
-function fileKind(key, url) {
-    const lower = key.toLowerCase();
-    if (lower.includes('image'))
-        return 'image';
-    if (lower.includes('video'))
-        return 'video';
-    if (lower.includes('audio'))
-        return 'audio';
-    const path = new URL(url).pathname;
-    return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
-}
-
 ;// CONCATENATED MODULE: ./src/release.ts
 
 
@@ -42347,6 +42351,180 @@ function githubMessage(error) {
 /** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
 const VERSION = '1.0.0';
 
+;// CONCATENATED MODULE: ./src/results.ts
+
+
+
+
+
+
+
+/** The release that will receive the files, when `upload-to-release` asks for one. */
+async function findRelease(config, context) {
+    if (!config.uploadToRelease || config.dryRun)
+        return undefined;
+    return context.log.group('Checking the release', async () => {
+        const target = await resolveReleaseTarget({
+            upload: config.uploadToRelease,
+            token: config.githubToken,
+            apiUrl: config.github.apiUrl,
+            repository: config.github.repository,
+            eventName: config.github.eventName,
+            eventPath: config.github.eventPath,
+            log: context.log,
+        });
+        context.log.info(`Files will be attached to release ${target.tag} (${target.htmlUrl}).`);
+        return target;
+    });
+}
+/**
+ * A completed job's files: downloaded to `download-dir` (or a scratch folder
+ * when they are only needed for the release), then attached to the release.
+ */
+async function deliverResults(config, release, context) {
+    const { log, outputs, report } = context;
+    if (!config.downloadDir && !release)
+        return;
+    const urls = report.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+    if (urls.length === 0) {
+        log.info('The job has no output files to download.');
+        if (config.downloadDir)
+            outputs.set('files', '[]');
+        return;
+    }
+    const dir = config.downloadDir ?? (await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(config.github.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'armox-')));
+    const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () => downloadFiles(urls, {
+        dir,
+        workspace: config.workspace,
+        log,
+        userAgent: `armox-app-action/${VERSION}`,
+        signal: context.signal,
+    }));
+    if (config.downloadDir) {
+        report.files = files;
+        outputs.set('files', JSON.stringify(files.map((file) => file.path)));
+    }
+    if (!release)
+        return;
+    const assets = await log.group(`Uploading ${plural(files.length, 'file')} to release ${release.tag}`, () => uploadReleaseAssets(release, files.map((file) => {
+        const absolutePath = external_node_path_namespaceObject.resolve(config.workspace, file.path);
+        return { absolutePath, name: external_node_path_namespaceObject.basename(absolutePath) };
+    }), {
+        token: config.githubToken ?? '',
+        apiUrl: config.github.apiUrl,
+        log,
+        signal: context.signal,
+        userAgent: `armox-app-action/${VERSION}`,
+    }));
+    report.releaseAssets = assets;
+    outputs.set('release-assets', JSON.stringify(assets));
+}
+
+;// CONCATENATED MODULE: ./src/run-context.ts
+/**
+ * Time allowed for clean-up calls made after the deadline or a cancellation:
+ * cancelling the job, or finding a job whose submission answer was lost.
+ */
+const CLEANUP_MS = 5_000;
+function recordApp(context, appId, appName) {
+    context.report.appId = appId;
+    context.outputs.set('app-id', appId);
+    if (appName) {
+        context.report.appName = appName;
+        context.outputs.set('app-name', appName);
+    }
+}
+/** Outputs follow the job as soon as anything about it is known. */
+function recordJob(job, context) {
+    const { outputs, report } = context;
+    report.jobId = job.id;
+    report.status = job.status;
+    outputs.set('job-id', job.id);
+    outputs.set('status', job.status);
+    if (typeof job.credits_charged === 'number') {
+        report.creditsCharged = job.credits_charged;
+        outputs.set('credits-charged', job.credits_charged);
+    }
+    if (typeof job.error_message === 'string' && job.error_message) {
+        report.errorMessage = job.error_message;
+        outputs.set('error-message', job.error_message);
+    }
+    if (!report.appName && job.app_name)
+        report.appName = job.app_name;
+}
+function resumeHint(jobId) {
+    return `To wait for it later, run this action with job-id: ${jobId}.`;
+}
+
+;// CONCATENATED MODULE: ./src/submit.ts
+
+
+
+/**
+ * Sends the run exactly once. When the answer is lost (5xx, reset, hang, a body
+ * that is not a job) the run may or may not exist: it is never sent again.
+ * Instead the recent jobs are searched for it, so a paid run is not lost.
+ */
+async function submit_submit(request, deadline, context) {
+    const { client, log } = context;
+    const sentAt = (context.now ?? Date.now)();
+    return log.group('Submitting the run', async () => {
+        let job;
+        try {
+            job = await client.runApp(request, deadline);
+        }
+        catch (error) {
+            // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
+            const unknownOutcome = (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
+                (error instanceof ApiError && error.transient && error.status !== 429);
+            if (!unknownOutcome)
+                throw error;
+            log.warning(`${errorMessage(error)} Armox may or may not have accepted the run; it is not sent again, since that could charge twice. ` +
+                'Looking for it among the recent jobs…');
+            const found = await findSubmittedJob(request, sentAt, context);
+            if (!found) {
+                context.report.nextSteps.push('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
+                throw new ActionError(`Submitting the run failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once. ` +
+                    'Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.');
+            }
+            log.warning(`Found the submitted run among the recent jobs: ${found.id}.`);
+            job = found;
+        }
+        recordJob(job, context);
+        log.info(`Job ${job.id} accepted${job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : ''}.`);
+        return job;
+    });
+}
+/** A job of this app, with exactly these inputs, created since the submission (allowing for clock skew). */
+async function findSubmittedJob(request, sentAt, context) {
+    const skewMs = 120_000;
+    const wanted = canonical(request.inputs);
+    try {
+        const jobs = await context.client.listJobs(20, Deadline.after(CLEANUP_MS, context.now));
+        const candidates = jobs.filter((job) => {
+            const created = Date.parse(job.created_at ?? '');
+            return (job.app_id === request.app_id &&
+                canonical(job.input_data?.inputs ?? null) === wanted &&
+                (Number.isNaN(created) || created >= sentAt - skewMs));
+        });
+        if (candidates.length === 1)
+            return candidates[0];
+        if (candidates.length > 1) {
+            context.log.warning(`Several recent jobs match this run (${candidates.map((job) => job.id).join(', ')}); not guessing which.`);
+        }
+    }
+    catch (error) {
+        context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
+    }
+    return undefined;
+}
+/** JSON with sorted keys, to compare input maps. */
+function canonical(value) {
+    return JSON.stringify(value, (_, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v);
+}
+
 ;// CONCATENATED MODULE: ./src/wait.ts
 
 
@@ -42420,12 +42598,6 @@ async function waitForJob(client, jobId, options) {
 
 
 
-
-/**
- * Time allowed for clean-up calls made after the deadline or a cancellation:
- * cancelling the job, or finding a job whose submission answer was lost.
- */
-const CLEANUP_MS = 5_000;
 /**
  * The action's main job: find the app, check the inputs against its contract,
  * submit one run, wait for it, and record what is known as soon as it is known.
@@ -42455,7 +42627,7 @@ async function runAction(config, context) {
     }
     // Found before paying, so no credits are spent on assets with nowhere to go.
     const release = await findRelease(config, context);
-    let job = await run_submit(request, deadline, context);
+    let job = await submit_submit(request, deadline, context);
     if (context.signal.aborted)
         await cancelAfterInterruption(job, context);
     if (!config.wait) {
@@ -42488,66 +42660,6 @@ async function followExistingJob(config, jobId, deadline, context) {
     finishJob(job, context);
     return job;
 }
-/** The release that will receive the files, when `upload-to-release` asks for one. */
-async function findRelease(config, context) {
-    if (!config.uploadToRelease || config.dryRun)
-        return undefined;
-    return context.log.group('Checking the release', async () => {
-        const target = await resolveReleaseTarget({
-            upload: config.uploadToRelease,
-            token: config.githubToken,
-            apiUrl: config.github.apiUrl,
-            repository: config.github.repository,
-            eventName: config.github.eventName,
-            eventPath: config.github.eventPath,
-            log: context.log,
-        });
-        context.log.info(`Files will be attached to release ${target.tag} (${target.htmlUrl}).`);
-        return target;
-    });
-}
-/**
- * A completed job's files: downloaded to `download-dir` (or a scratch folder
- * when they are only needed for the release), then attached to the release.
- */
-async function deliverResults(config, release, context) {
-    const { log, outputs, report } = context;
-    if (!config.downloadDir && !release)
-        return;
-    const urls = report.items.filter((item) => item.kind !== 'text').map((item) => item.value);
-    if (urls.length === 0) {
-        log.info('The job has no output files to download.');
-        if (config.downloadDir)
-            outputs.set('files', '[]');
-        return;
-    }
-    const dir = config.downloadDir ?? (await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(config.github.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'armox-')));
-    const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () => downloadFiles(urls, {
-        dir,
-        workspace: config.workspace,
-        log,
-        userAgent: `armox-app-action/${VERSION}`,
-        signal: context.signal,
-    }));
-    if (config.downloadDir) {
-        report.files = files;
-        outputs.set('files', JSON.stringify(files.map((file) => file.path)));
-    }
-    if (!release)
-        return;
-    const assets = await log.group(`Uploading ${plural(files.length, 'file')} to release ${release.tag}`, () => uploadReleaseAssets(release, files.map((file) => {
-        const absolutePath = external_node_path_namespaceObject.resolve(config.workspace, file.path);
-        return { absolutePath, name: external_node_path_namespaceObject.basename(absolutePath) };
-    }), {
-        token: config.githubToken ?? '',
-        apiUrl: config.github.apiUrl,
-        log,
-        signal: context.signal,
-        userAgent: `armox-app-action/${VERSION}`,
-    }));
-    report.releaseAssets = assets;
-    outputs.set('release-assets', JSON.stringify(assets));
-}
 async function buildRunRequest(config, app, context) {
     const sources = [];
     if (config.inputsFile) {
@@ -42577,70 +42689,6 @@ function reportDryRun(app, request, context) {
     context.log.info(`Request that would be sent (POST /apps/run):\n${JSON.stringify(request, null, 2)}`);
     context.log.info(contract);
     context.log.info(`Ready-to-paste inputs for this app:\n${skeleton}`);
-}
-/**
- * Sends the run exactly once. When the answer is lost (5xx, reset, hang, a body
- * that is not a job) the run may or may not exist: it is never sent again.
- * Instead the recent jobs are searched for it, so a paid run is not lost.
- */
-async function run_submit(request, deadline, context) {
-    const { client, log } = context;
-    const sentAt = (context.now ?? Date.now)();
-    return log.group('Submitting the run', async () => {
-        let job;
-        try {
-            job = await client.runApp(request, deadline);
-        }
-        catch (error) {
-            // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
-            const unknownOutcome = (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
-                (error instanceof ApiError && error.transient && error.status !== 429);
-            if (!unknownOutcome)
-                throw error;
-            log.warning(`${errorMessage(error)} Armox may or may not have accepted the run; it is not sent again, since that could charge twice. ` +
-                'Looking for it among the recent jobs…');
-            const found = await findSubmittedJob(request, sentAt, context);
-            if (!found) {
-                context.report.nextSteps.push('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
-                throw new ActionError(`Submitting the run failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once. ` +
-                    'Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.');
-            }
-            log.warning(`Found the submitted run among the recent jobs: ${found.id}.`);
-            job = found;
-        }
-        recordJob(job, context);
-        log.info(`Job ${job.id} accepted${job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : ''}.`);
-        return job;
-    });
-}
-/** A job of this app, with exactly these inputs, created since the submission (allowing for clock skew). */
-async function findSubmittedJob(request, sentAt, context) {
-    const skewMs = 120_000;
-    const wanted = canonical(request.inputs);
-    try {
-        const jobs = await context.client.listJobs(20, Deadline.after(CLEANUP_MS, context.now));
-        const candidates = jobs.filter((job) => {
-            const created = Date.parse(job.created_at ?? '');
-            return (job.app_id === request.app_id &&
-                canonical(job.input_data?.inputs ?? null) === wanted &&
-                (Number.isNaN(created) || created >= sentAt - skewMs));
-        });
-        if (candidates.length === 1)
-            return candidates[0];
-        if (candidates.length > 1) {
-            context.log.warning(`Several recent jobs match this run (${candidates.map((job) => job.id).join(', ')}); not guessing which.`);
-        }
-    }
-    catch (error) {
-        context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
-    }
-    return undefined;
-}
-/** JSON with sorted keys, to compare input maps. */
-function canonical(value) {
-    return JSON.stringify(value, (_, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-        : v);
 }
 async function waitUntilTerminal(config, jobId, deadline, pollFirst, context) {
     const { log } = context;
@@ -42740,38 +42788,6 @@ function finishJob(job, context) {
     }
     report.nextSteps.push('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
     throw new ActionError(`Job ${job.id} failed${reason || ' (the API gave no reason)'}.`);
-}
-function recordApp(context, appId, appName) {
-    context.report.appId = appId;
-    context.outputs.set('app-id', appId);
-    if (appName) {
-        context.report.appName = appName;
-        context.outputs.set('app-name', appName);
-    }
-}
-/** Outputs follow the job as soon as anything about it is known. */
-function recordJob(job, context) {
-    const { outputs, report } = context;
-    report.jobId = job.id;
-    report.status = job.status;
-    outputs.set('job-id', job.id);
-    outputs.set('status', job.status);
-    if (typeof job.credits_charged === 'number') {
-        report.creditsCharged = job.credits_charged;
-        outputs.set('credits-charged', job.credits_charged);
-    }
-    if (typeof job.error_message === 'string' && job.error_message) {
-        report.errorMessage = job.error_message;
-        outputs.set('error-message', job.error_message);
-    }
-    if (!report.appName && job.app_name)
-        report.appName = job.app_name;
-}
-function resumeHint(jobId) {
-    return `To wait for it later, run this action with job-id: ${jobId}.`;
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts

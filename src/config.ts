@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { MAX_DURATION_MS, parseDuration } from './duration.js';
+import { MAX_DURATION_MS, parseDuration } from './format.js';
 import { InputError } from './errors.js';
 
 /** Everything the action needs from its `with:` block, parsed and checked once. */

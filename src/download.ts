@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HttpClient } from '@actions/http-client';
 import { printable } from './config.js';
-import { formatBytes, formatDuration } from './duration.js';
+import { formatBytes, formatDuration } from './format.js';
 import { ActionError, CancelledError } from './errors.js';
 import { addExtension, safeFileName } from './file-names.js';
 import { describeNetworkError } from './http.js';

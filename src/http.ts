@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
-import { formatDuration } from './duration.js';
+import { formatDuration } from './format.js';
 import { CancelledError } from './errors.js';
 
 /** What `HttpClient` accepts as a handler (the interface is not exported from the package root). */

@@ -1,4 +1,4 @@
-import { formatBytes, formatDuration } from './duration.js';
+import { formatBytes, formatDuration } from './format.js';
 import type { OutputItem } from './job-outputs.js';
 import type { Outcome, RunReport } from './report.js';
 

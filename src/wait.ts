@@ -1,6 +1,6 @@
 import type { ArmoxClient } from './api-client.js';
 import { isTerminal, type Job } from './armox-types.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from './format.js';
 import { ApiError, TimeoutError } from './errors.js';
 import type { Logger } from './log.js';
 import { type Deadline, sleep } from './timing.js';
