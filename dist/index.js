@@ -41564,8 +41564,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/file-names.ts
@@ -41771,7 +41769,6 @@ function utf8Length(text) {
 
 
 
-
 /** Redirect hops followed before giving up. */
 const MAX_REDIRECTS = 10;
 /** A Retry-After longer than this is not waited for: the file fails instead. */
@@ -41958,11 +41955,13 @@ async function attemptDownload(url, temp, settings) {
         // Our own idle timer fires first and tears the attempt down properly.
         socketTimeout: requestTimeoutMs + 5_000,
     });
-    let idle;
-    const armIdle = () => {
-        clearTimeout(idle);
-        idle = setTimeout(() => attempt.abort(new AttemptError(`no data received for ${formatDuration(requestTimeoutMs)}`, true)), requestTimeoutMs);
-    };
+    // One watchdog per attempt rather than a timer reset on every chunk: cheaper on a fast link.
+    let lastProgress = Date.now();
+    const watchdog = setInterval(() => {
+        if (Date.now() - lastProgress < requestTimeoutMs)
+            return;
+        attempt.abort(new AttemptError(`no data received for ${formatDuration(requestTimeoutMs)}`, true));
+    }, Math.min(1_000, Math.max(10, requestTimeoutMs / 4)));
     const onStop = () => attempt.abort(new StoppedError('stopped'));
     // Destroying the client's agent destroys its sockets, ending whatever is in flight.
     attempt.signal.addEventListener('abort', () => client.dispose(), { once: true });
@@ -41973,22 +41972,19 @@ async function attemptDownload(url, temp, settings) {
     let message;
     let file;
     try {
-        armIdle();
         message = await abortable(openStream(client, url, settings), attempt.signal);
         const contentType = download_header(message, 'content-type');
         const declared = download_header(message, 'content-length');
         settings.log.debug(`${url} → ${message.statusCode} (${contentType ?? 'no content type'}, ${declared ?? 'unknown'} bytes)`);
         let bytes = 0;
-        const meter = new external_node_stream_.Transform({
-            transform(chunk, _encoding, done) {
-                bytes += chunk.length;
-                armIdle();
-                done(null, chunk);
-            },
+        lastProgress = Date.now();
+        message.on('data', (chunk) => {
+            bytes += chunk.length;
+            lastProgress = Date.now();
         });
         // 'wx': never follow or reuse whatever already has this name.
         file = (0,external_node_fs_namespaceObject.createWriteStream)(temp, { flags: 'wx' });
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(message, meter, file, { signal: attempt.signal });
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(message, file, { signal: attempt.signal });
         if (!message.complete)
             throw new AttemptError(`the body was cut short after ${bytes} bytes`, true);
         if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) !== bytes) {
@@ -42000,7 +41996,7 @@ async function attemptDownload(url, temp, settings) {
         throw attemptFailure(error, attempt.signal);
     }
     finally {
-        clearTimeout(idle);
+        clearInterval(watchdog);
         stop.removeEventListener('abort', onStop);
         message?.destroy();
         client.dispose();
