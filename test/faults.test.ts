@@ -6,12 +6,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator, type ArmoxEmulator, type FaultRule, type RecordedRequest } from '../emulator/armox-emulator.js';
-import { ArmoxClient, type ClientOptions } from '../src/api-client.js';
-import { readConfig } from '../src/config.js';
+import type { ClientOptions } from '../src/api-client.js';
 import { ActionError, CancelledError, TimeoutError } from '../src/errors.js';
-import { MemoryLogger } from '../src/log.js';
-import { newReport, Outputs, type RunReport } from '../src/report.js';
-import { runAction } from '../src/run.js';
+import { runInProcess, type InProcessRun } from './helpers/in-process.js';
 
 // Each test has its own emulator, so tests run concurrently (most of their time is spent waiting).
 const emulators: ArmoxEmulator[] = [];
@@ -34,53 +31,15 @@ const JOB = /\/api\/v1\/jobs\/[^/?]+$/;
 const CANCEL = /\/api\/v1\/jobs\/[^/?]+\/cancel$/;
 const LIST_JOBS = '/jobs?';
 
-interface CoreRun {
-  outputs: Record<string, string>;
-  report: RunReport;
-  log: MemoryLogger;
-  error?: Error;
-  ms: number;
-}
+type CoreRun = InProcessRun;
 
-/**
- * The action's core against the emulator, like test/helpers/in-process.ts, but
- * with any client option (request timeout, jitter source) overridable.
- */
-async function runCore(
+/** The action's core against the emulator (test/helpers/in-process.ts), with a short request timeout. */
+function runCore(
   emu: ArmoxEmulator,
   inputs: Record<string, string>,
   options: { client?: Partial<ClientOptions>; signal?: AbortSignal } = {},
 ): Promise<CoreRun> {
-  const log = new MemoryLogger();
-  const written: Record<string, string> = {};
-  const outputs = new Outputs((name, value) => (written[name] = value));
-  const report = newReport(Date.now());
-  const signal = options.signal ?? new AbortController().signal;
-  const all: Record<string, string> = {
-    'api-key': emu.apiKey,
-    'api-url': emu.apiUrl,
-    'poll-interval': '50ms',
-    ...inputs,
-  };
-  const started = Date.now();
-  try {
-    const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd() });
-    const client = new ArmoxClient({
-      apiUrl: config.apiUrl,
-      apiKey: config.apiKey,
-      version: 'test',
-      log,
-      signal,
-      retryBaseMs: 20,
-      retryMaxMs: 200,
-      requestTimeoutMs: 300,
-      ...options.client,
-    });
-    await runAction(config, { client, log, outputs, report, signal });
-    return { outputs: written, report, log, ms: Date.now() - started };
-  } catch (error) {
-    return { outputs: written, report, log, error: error as Error, ms: Date.now() - started };
-  }
+  return runInProcess(emu, inputs, { signal: options.signal, client: { requestTimeoutMs: 300, ...options.client } });
 }
 
 /** Milliseconds between successive requests. */

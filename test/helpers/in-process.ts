@@ -1,4 +1,4 @@
-import { ArmoxClient } from '../../src/api-client.js';
+import { ArmoxClient, type ClientOptions } from '../../src/api-client.js';
 import { readConfig } from '../../src/config.js';
 import { MemoryLogger } from '../../src/log.js';
 import { newReport, Outputs, type RunReport } from '../../src/report.js';
@@ -10,16 +10,19 @@ export interface InProcessRun {
   report: RunReport;
   log: MemoryLogger;
   error?: Error;
+  /** How long the run took. */
+  ms: number;
 }
 
 /**
  * Runs the action's core in this process against the emulator, with short
- * retry delays so fault tests stay fast. `inputs` are the `with:` values.
+ * retry delays so fault tests stay fast. `inputs` are the `with:` values;
+ * `client` overrides any client option (request timeout, jitter source).
  */
 export async function runInProcess(
   emu: ArmoxEmulator,
   inputs: Record<string, string>,
-  options: { signal?: AbortSignal; retryBaseMs?: number } = {},
+  options: { signal?: AbortSignal; client?: Partial<ClientOptions> } = {},
 ): Promise<InProcessRun> {
   const log = new MemoryLogger();
   const written: Record<string, string> = {};
@@ -32,6 +35,8 @@ export async function runInProcess(
     'poll-interval': '50ms',
     ...inputs,
   };
+  const started = Date.now();
+  const finish = (error?: Error): InProcessRun => ({ outputs: written, report, log, error, ms: Date.now() - started });
   try {
     const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd() });
     const client = new ArmoxClient({
@@ -40,12 +45,13 @@ export async function runInProcess(
       version: 'test',
       log,
       signal,
-      retryBaseMs: options.retryBaseMs ?? 20,
+      retryBaseMs: 20,
       retryMaxMs: 200,
+      ...options.client,
     });
     await runAction(config, { client, log, outputs, report, signal });
-    return { outputs: written, report, log };
+    return finish();
   } catch (error) {
-    return { outputs: written, report, log, error: error as Error };
+    return finish(error as Error);
   }
 }
