@@ -41032,6 +41032,17 @@ function readConfig(input, env) {
     }
     if (uploadToRelease && dryRun)
         warnings.push('upload-to-release is ignored in a dry run: nothing is generated.');
+    if (jobId) {
+        const unused = ['app-id', 'app-name', 'inputs-file', 'webhook-url'].filter((name) => text(name) !== '');
+        if (text('inputs') !== '' && text('inputs') !== '{}')
+            unused.unshift('inputs');
+        if (unused.length > 0) {
+            warnings.push(`job-id is set, so no new run is submitted: ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} ignored.`);
+        }
+    }
+    else if (!wait && downloadDirText) {
+        warnings.push('download-dir is ignored with wait: false: the files do not exist yet. Download them in the step that waits (job-id).');
+    }
     if (problems.length > 0) {
         throw new InputError(problems.length === 1
             ? problems[0]

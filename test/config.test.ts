@@ -114,4 +114,14 @@ describe('readConfig', () => {
   it('shows invisible characters in what it quotes back', () => {
     expect(problem({ ...base, wait: 'tr\u200bue' })).toContain('tr\\u200bue');
   });
+
+  it('warns about inputs that a combination makes pointless', () => {
+    const resumed = read({ 'api-key': 'k', 'job-id': 'abc', 'app-name': 'X', inputs: 'Prompt: hi' }).warnings.join(
+      '\n',
+    );
+    expect(resumed).toContain('job-id is set, so no new run is submitted: inputs, app-name are ignored.');
+    expect(read({ 'api-key': 'k', 'job-id': 'abc', inputs: '{}' }).warnings).toEqual([]);
+    const noWait = read({ ...base, wait: 'false', 'download-dir': 'out' }).warnings.join('\n');
+    expect(noWait).toContain('download-dir is ignored with wait: false');
+  });
 });
