@@ -82,6 +82,46 @@ describe('download-dir', () => {
     const left = readdirSync(path.join(result.workspace, 'out'));
     expect(left.filter((name) => name.includes('teaser') || name.endsWith('.part'))).toEqual([]);
   });
+  it('keeps hostile and clashing names safe inside download-dir, and retries a flaky file', async () => {
+    const file = (nodeId: string, name: string, extra: Record<string, string> = {}) => ({
+      nodeId,
+      key: 'outputImage',
+      file: { name, size: 1_000, contentType: 'image/png', ...extra },
+    });
+    emu.apps.push({
+      id: 'hostile-app',
+      name: 'Hostile Names',
+      inputs: [],
+      cost: 1,
+      outputs: [
+        file('n1', '../../escape.png'),
+        file('n2', 'same.png', { path: '/public/a/same.png' }),
+        file('n3', 'same.png', { path: '/public/b/same.png' }),
+        file('n4', 'no-extension'),
+        file('n5', 'flaky.png'),
+      ],
+    });
+    emu.fault({ origin: 'storage', path: /flaky/, kind: 'status', status: 503, times: 1 });
+    const result = await run({ 'app-id': 'hostile-app', 'download-dir': 'out' });
+    expect(result.code).toBe(0);
+    const files = JSON.parse(result.outputs.files!) as string[];
+    expect(files).toEqual([
+      'out/_.._escape.png',
+      'out/same.png',
+      'out/same-2.png',
+      'out/no-extension.png',
+      'out/flaky.png',
+    ]);
+    expect(readdirSync(path.join(result.workspace, 'out')).sort()).toEqual(
+      ['_.._escape.png', 'flaky.png', 'no-extension.png', 'same-2.png', 'same.png'].sort(),
+    );
+    expect(readdirSync(result.workspace)).toEqual(['out']);
+    const flaky = readFileSync(path.join(result.workspace, 'out/flaky.png'));
+    expect(flaky.equals(expectedFileBytes('flaky.png', 1_000))).toBe(true);
+    expect(emu.requests.filter((request) => request.origin === 'storage' && /flaky/.test(request.path))).toHaveLength(
+      2,
+    );
+  });
 });
 
 describe('upload-to-release', () => {
