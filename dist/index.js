@@ -42929,15 +42929,19 @@ const coreLogger = {
 };
 /** After SIGINT the runner sends SIGTERM 7.5 s later; finish well before it. */
 const EXIT_AFTER_SIGNAL_MS = 6_000;
+/** The values no log line, output or summary may show: the API key and the GitHub token. */
+function actionSecrets(env = process.env) {
+    return [getInput('api-key') || env.ARMOX_API_KEY || '', getInput('github-token')]
+        .map((value) => value.trim())
+        .filter((value) => value.length > 0);
+}
 /**
  * Reads the inputs, runs the action, and reports: outputs, job summary, and
  * one failure path (`core.setFailed` with a message; the stack only in debug).
  */
 async function run(env = process.env) {
     // The key is masked before anything else is printed.
-    const secrets = [getInput('api-key') || env.ARMOX_API_KEY || '', getInput('github-token')]
-        .map((value) => value.trim())
-        .filter((value) => value.length > 0);
+    const secrets = actionSecrets(env);
     for (const secret of secrets)
         core_setSecret(secret);
     const log = redactingLogger(coreLogger, secrets);
@@ -43002,10 +43006,9 @@ async function writeSummary(markdown, log) {
 
 
 
-/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor the key). */
+/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor a secret). */
 function fail(error) {
-    const key = (getInput('api-key') || process.env.ARMOX_API_KEY || '').trim();
-    const secrets = key ? [key] : [];
+    const secrets = actionSecrets();
     setFailed(redactSecrets(`Unexpected error: ${errorMessage(error)}`, secrets));
     if (error instanceof Error && error.stack)
         core_debug(redactSecrets(error.stack, secrets));

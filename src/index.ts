@@ -1,12 +1,11 @@
 import * as core from '@actions/core';
 import { errorMessage } from './errors.js';
 import { redactSecrets } from './log.js';
-import { run } from './main.js';
+import { actionSecrets, run } from './main.js';
 
-/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor the key). */
+/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor a secret). */
 function fail(error: unknown): void {
-  const key = (core.getInput('api-key') || process.env.ARMOX_API_KEY || '').trim();
-  const secrets = key ? [key] : [];
+  const secrets = actionSecrets();
   core.setFailed(redactSecrets(`Unexpected error: ${errorMessage(error)}`, secrets));
   if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
 }

@@ -19,15 +19,20 @@ const coreLogger: Logger = {
 /** After SIGINT the runner sends SIGTERM 7.5 s later; finish well before it. */
 const EXIT_AFTER_SIGNAL_MS = 6_000;
 
+/** The values no log line, output or summary may show: the API key and the GitHub token. */
+export function actionSecrets(env: Record<string, string | undefined> = process.env): string[] {
+  return [core.getInput('api-key') || env.ARMOX_API_KEY || '', core.getInput('github-token')]
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
+}
+
 /**
  * Reads the inputs, runs the action, and reports: outputs, job summary, and
  * one failure path (`core.setFailed` with a message; the stack only in debug).
  */
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
   // The key is masked before anything else is printed.
-  const secrets = [core.getInput('api-key') || env.ARMOX_API_KEY || '', core.getInput('github-token')]
-    .map((value) => value.trim())
-    .filter((value) => value.length > 0);
+  const secrets = actionSecrets(env);
   for (const secret of secrets) core.setSecret(secret);
   const log = redactingLogger(coreLogger, secrets);
   const report = newReport(Date.now());
