@@ -22,7 +22,8 @@ function actionDefaults() {
   /** @type {Record<string, string>} */
   const defaults = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
-    if (spec.default !== undefined) defaults[name] = String(spec.default);
+    // The runner expands expressions in defaults; here `${{ github.token }}` is simply absent.
+    if (spec.default !== undefined) defaults[name] = String(spec.default).replace(/\$\{\{[^}]*\}\}/g, '');
   }
   return defaults;
 }
