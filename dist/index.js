@@ -40518,7 +40518,10 @@ async function sendRequest(method, url, body, options) {
         client.dispose();
     }
 }
-/** Hands `signal` to the underlying `http.request`, so aborting it destroys the request and its socket. */
+/**
+ * Hands `signal` to the underlying `http.request`, so aborting it destroys the
+ * request and its socket, a proxy tunnel's included (which `dispose()` misses).
+ */
 function abortWith(signal) {
     return {
         prepareRequest: (requestOptions) => {
@@ -41958,7 +41961,7 @@ async function attemptDownload(url, temp, settings) {
     const { requestTimeoutMs, stop } = settings;
     const attempt = new AbortController();
     // No Authorization header is ever set: these are public storage URLs on another host.
-    const client = new lib_HttpClient(settings.userAgent, [], {
+    const client = new lib_HttpClient(settings.userAgent, [abortWith(attempt.signal)], {
         allowRetries: false,
         // Redirects are followed below: http-client cannot resolve a relative Location.
         allowRedirects: false,
@@ -41974,7 +41977,7 @@ async function attemptDownload(url, temp, settings) {
         attempt.abort(new AttemptError(`no data received for ${formatDuration(requestTimeoutMs)}`, true));
     }, Math.min(1_000, Math.max(10, requestTimeoutMs / 4)));
     const onStop = () => attempt.abort(new StoppedError('stopped'));
-    // Destroying the client's agent destroys its sockets, ending whatever is in flight.
+    // Aborting the attempt destroys its request (through abortWith) and the client's sockets.
     attempt.signal.addEventListener('abort', () => client.dispose(), { once: true });
     if (stop.aborted)
         onStop();
@@ -42191,7 +42194,8 @@ async function uploadFile(uploadBase, file, what, name, options) {
     const url = new URL(uploadBase);
     url.searchParams.set('name', name);
     const { size } = await (0,promises_namespaceObject.stat)(file);
-    const client = new lib_HttpClient(options.userAgent ?? 'armox-app-action', [], {
+    const teardown = new AbortController();
+    const client = new lib_HttpClient(options.userAgent ?? 'armox-app-action', [abortWith(teardown.signal)], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: false,
@@ -42201,10 +42205,12 @@ async function uploadFile(uploadBase, file, what, name, options) {
     // http-client ignores errors on the stream it pipes (and a signal): either tears the request down.
     const interrupted = new Promise((_, reject) => {
         stream.once('error', (error) => {
+            teardown.abort();
             client.dispose();
             reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeNetworkError(error)}).`));
         });
         onAbort = () => {
+            teardown.abort();
             client.dispose();
             reject(new CancelledError('The workflow was cancelled while uploading release assets.'));
         };

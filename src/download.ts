@@ -9,7 +9,7 @@ import { printable } from './config.js';
 import { formatBytes, formatDuration } from './format.js';
 import { ActionError, CancelledError } from './errors.js';
 import { addExtension, safeFileName } from './file-names.js';
-import { describeNetworkError } from './http.js';
+import { abortWith, describeNetworkError } from './http.js';
 import type { Logger } from './log.js';
 import type { DownloadedFile } from './report.js';
 import { backoffDelay, parseRetryAfter, sleep } from './timing.js';
@@ -227,7 +227,7 @@ async function attemptDownload(
   const { requestTimeoutMs, stop } = settings;
   const attempt = new AbortController();
   // No Authorization header is ever set: these are public storage URLs on another host.
-  const client = new HttpClient(settings.userAgent, [], {
+  const client = new HttpClient(settings.userAgent, [abortWith(attempt.signal)], {
     allowRetries: false,
     // Redirects are followed below: http-client cannot resolve a relative Location.
     allowRedirects: false,
@@ -245,7 +245,7 @@ async function attemptDownload(
     Math.min(1_000, Math.max(10, requestTimeoutMs / 4)),
   );
   const onStop = () => attempt.abort(new StoppedError('stopped'));
-  // Destroying the client's agent destroys its sockets, ending whatever is in flight.
+  // Aborting the attempt destroys its request (through abortWith) and the client's sockets.
   attempt.signal.addEventListener('abort', () => client.dispose(), { once: true });
   if (stop.aborted) onStop();
   else stop.addEventListener('abort', onStop, { once: true });

@@ -93,8 +93,11 @@ export async function sendRequest(
   }
 }
 
-/** Hands `signal` to the underlying `http.request`, so aborting it destroys the request and its socket. */
-function abortWith(signal: AbortSignal): RequestHandler {
+/**
+ * Hands `signal` to the underlying `http.request`, so aborting it destroys the
+ * request and its socket, a proxy tunnel's included (which `dispose()` misses).
+ */
+export function abortWith(signal: AbortSignal): RequestHandler {
   return {
     prepareRequest: (requestOptions) => {
       requestOptions.signal = signal;

@@ -5,7 +5,7 @@ import { HttpClient } from '@actions/http-client';
 import { isObject } from './api-client.js';
 import { ActionError, CancelledError, errorMessage, InputError } from './errors.js';
 import { claimUniqueName, contentTypeForName } from './file-names.js';
-import { describeNetworkError } from './http.js';
+import { abortWith, describeNetworkError } from './http.js';
 import type { Logger } from './log.js';
 
 /** The release that generated files are attached to. */
@@ -152,7 +152,8 @@ async function uploadFile(
   const url = new URL(uploadBase);
   url.searchParams.set('name', name);
   const { size } = await stat(file);
-  const client = new HttpClient(options.userAgent ?? 'armox-app-action', [], {
+  const teardown = new AbortController();
+  const client = new HttpClient(options.userAgent ?? 'armox-app-action', [abortWith(teardown.signal)], {
     allowRedirects: false,
     allowRetries: false,
     keepAlive: false,
@@ -162,10 +163,12 @@ async function uploadFile(
   // http-client ignores errors on the stream it pipes (and a signal): either tears the request down.
   const interrupted = new Promise<never>((_, reject) => {
     stream.once('error', (error) => {
+      teardown.abort();
       client.dispose();
       reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeNetworkError(error)}).`));
     });
     onAbort = () => {
+      teardown.abort();
       client.dispose();
       reject(new CancelledError('The workflow was cancelled while uploading release assets.'));
     };

@@ -354,6 +354,35 @@ describe(
       }
     });
 
+    it('a download stalled behind the proxy is torn down: its tunnel closes (in process)', async () => {
+      const emu = await emulator();
+      const through = await proxy();
+      emu.storageFiles.set('/public/stall/film.mp4', { size: 1_000, contentType: 'video/mp4' });
+      emu.fault({ origin: 'storage', kind: 'hang', path: '/public/stall/', times: Infinity });
+      const saved = process.env.http_proxy;
+      process.env.http_proxy = through.url;
+      try {
+        const dir = mkdtempSync(path.join(tmpdir(), 'armox-stall-'));
+        const url = `${emu.storageUrl.replace('127.0.0.1', 'armox.test')}/public/stall/film.mp4`;
+        const pending = downloadFiles([url], {
+          dir,
+          workspace: dir,
+          log: new MemoryLogger(),
+          userAgent: 'test',
+          attempts: 1,
+          requestTimeoutMs: 200,
+        }).catch((caught: unknown) => caught);
+        expect(String(await pending)).toMatch(/no data received/);
+        const started = Date.now();
+        while (through.openConnections > 0 && Date.now() - started < 2_000)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(through.openConnections).toBe(0);
+      } finally {
+        if (saved === undefined) delete process.env.http_proxy;
+        else process.env.http_proxy = saved;
+      }
+    });
+
     it('the proxy helper also forwards absolute-URI requests (what plain HTTP proxy clients send)', async () => {
       const emu = await emulator();
       const through = await proxy();
