@@ -41158,9 +41158,6 @@ class Outputs {
         this.values.set(name, text);
         this.write(name, text);
     }
-    get(name) {
-        return this.values.get(name);
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"

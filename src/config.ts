@@ -225,7 +225,7 @@ function parseHttpUrl(name: string, value: string, problems: string[]): URL | un
   return url;
 }
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return host === 'localhost' || host.startsWith('127.') || host === '::1';
 }

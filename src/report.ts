@@ -50,8 +50,4 @@ export class Outputs {
     this.values.set(name, text);
     this.write(name, text);
   }
-
-  get(name: string): string | undefined {
-    return this.values.get(name);
-  }
 }
