@@ -215,6 +215,21 @@ describe('a run against the emulator', () => {
     expect(broke.outputs['job-id']).toBeUndefined();
   });
 
+  it('surfaces 403 with the subscription hint, submitting nothing', async () => {
+    emu.fault({
+      method: 'GET',
+      path: '/apps',
+      kind: 'status',
+      status: 403,
+      body: '{"error":"API access requires a Pro plan"}',
+    });
+    const run = await runInProcess(emu, SKETCH);
+    expect(run.error!.message).toMatch(
+      /GET \/apps failed: 403 "API access requires a Pro plan". API access needs an eligible/,
+    );
+    expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+  });
+
   it('cancels the remote job when the workflow is cancelled', async () => {
     emu.setJobPlan({ outcome: 'never' });
     const controller = new AbortController();
