@@ -3,10 +3,10 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError, InputError } from '../src/errors.js';
-import { MemoryLogger } from '../src/log.js';
-import { releaseAssetName, resolveReleaseTarget, uploadReleaseAssets, type ReleaseTarget } from '../src/release.js';
-import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+import { ActionError, InputError } from '../../src/errors.js';
+import { MemoryLogger } from '../../src/log.js';
+import { releaseAssetName, resolveReleaseTarget, uploadReleaseAssets, type ReleaseTarget } from '../../src/release.js';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
 let github: FakeGitHub;
 let tmp: string;

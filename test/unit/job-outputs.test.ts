@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectOutputs } from '../src/job-outputs.js';
+import { collectOutputs } from '../../src/job-outputs.js';
 
 describe('collectOutputs', () => {
   it('collects URLs and texts in node order', () => {

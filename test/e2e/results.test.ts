@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectedFileBytes, startEmulator, type ArmoxEmulator } from '../emulator/armox-emulator.js';
-import { runBundledAction, type ActionRun } from '../scripts/action-runner.js';
-import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+import { expectedFileBytes, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
 let emu: ArmoxEmulator;
 let github: FakeGitHub;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newReport } from '../src/report.js';
-import { renderSummary } from '../src/summary.js';
+import { newReport } from '../../src/report.js';
+import { renderSummary } from '../../src/summary.js';
 
 describe('renderSummary', () => {
   it('shows a completed run with inline images, media links, text and files', () => {

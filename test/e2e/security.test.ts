@@ -9,15 +9,15 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type ArmoxEmulator, type EmulatorOptions } from '../emulator/armox-emulator.js';
-import { runBundledAction, type ActionRun } from '../scripts/action-runner.js';
-import { ArmoxClient } from '../src/api-client.js';
-import { downloadFiles } from '../src/download.js';
-import { CancelledError } from '../src/errors.js';
-import { MemoryLogger } from '../src/log.js';
-import { Deadline } from '../src/timing.js';
-import { runInProcess } from './helpers/in-process.js';
-import { resolveHostsOption, startProxy, type TestProxy } from './helpers/proxy.js';
+import { startEmulator, type ArmoxEmulator, type EmulatorOptions } from '../../emulator/armox-emulator.js';
+import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
+import { ArmoxClient } from '../../src/api-client.js';
+import { downloadFiles } from '../../src/download.js';
+import { CancelledError } from '../../src/errors.js';
+import { MemoryLogger } from '../../src/log.js';
+import { Deadline } from '../../src/timing.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { resolveHostsOption, startProxy, type TestProxy } from '../helpers/proxy.js';
 
 const SECRET = 'sk_test_SECRET_9f8e7d';
 /** Any piece of the key's secret part: a quote cut short must not show it either. */

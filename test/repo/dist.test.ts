@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/action-runner.js';
+import { ROOT } from '../../scripts/action-runner.js';
 
 describe('dist/', () => {
   it('matches a fresh build of src/', { timeout: 120_000 }, () => {

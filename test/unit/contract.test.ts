@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { App } from '../src/armox-types.js';
-import { buildRequestInputs, formatContract, inputsSkeleton, parseInputsMapping } from '../src/contract.js';
-import { InputError } from '../src/errors.js';
+import type { App } from '../../src/armox-types.js';
+import { buildRequestInputs, formatContract, inputsSkeleton, parseInputsMapping } from '../../src/contract.js';
+import { InputError } from '../../src/errors.js';
 
 const IMAGES = '93197f6b-0180-4da1-ad4a-87890d2c7d4a';
 const RATIO = 'ced4aa7b-a2a8-4b53-b9ea-1b3e7d9194b5';

@@ -3,8 +3,8 @@
  * against the emulator. Outputs are read back from GITHUB_OUTPUT.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IDS, startEmulator, type ArmoxEmulator } from '../emulator/armox-emulator.js';
-import { runBundledAction, type ActionRun } from '../scripts/action-runner.js';
+import { IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
 
 let emu: ArmoxEmulator;
 beforeEach(async () => {

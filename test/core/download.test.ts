@@ -4,10 +4,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { downloadFiles, type DownloadOptions } from '../src/download.js';
-import { ActionError, CancelledError } from '../src/errors.js';
-import { MemoryLogger } from '../src/log.js';
-import { expectedBytes, expectedSha256, startFileServer, type FileServer } from './helpers/file-server.js';
+import { downloadFiles, type DownloadOptions } from '../../src/download.js';
+import { ActionError, CancelledError } from '../../src/errors.js';
+import { MemoryLogger } from '../../src/log.js';
+import { expectedBytes, expectedSha256, startFileServer, type FileServer } from '../helpers/file-server.js';
 
 let server: FileServer;
 let workspace: string;

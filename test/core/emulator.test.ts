@@ -11,7 +11,7 @@ import {
   POSTER_CAMPAIGN,
   SEEDED_APPS,
   startEmulator,
-} from '../emulator/armox-emulator.js';
+} from '../../emulator/armox-emulator.js';
 
 // ---------------------------------------------------------------- shapes
 

