@@ -40369,26 +40369,6 @@ function redactSecrets(text, secrets) {
 function redactDeep(value, secrets) {
     return JSON.parse(JSON.stringify(value), (_key, item) => typeof item === 'string' ? redactSecrets(item, secrets) : item);
 }
-/** A logger that keeps every line, for tests and for building summaries. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(title, fn) {
-        this.lines.push(`[${title}]`);
-        return fn();
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/format.ts
 /** Durations, sizes and counts as users write and read them. */
@@ -40451,7 +40431,41 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/** Small helpers for text and values from outside: what a user typed, what a server sent. */
+/** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
+function printable(value, max = 80) {
+    // eslint-disable-next-line no-control-regex
+    const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
+}
+/** A plain object (not null, not a list): what JSON answers are checked with. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** True for an absolute http(s) URL that parses. */
+function isHttpUrl(value) {
+    if (!/^https?:\/\//i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `ECONNRESET: socket hang up` or `ENOSPC: no space left…` rather than a bare stack: network and disk errors alike. */
+function describeSystemError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+    }
+    return String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/http.ts
+
 
 
 
@@ -40554,7 +40568,7 @@ async function readBody(response, maxBytes) {
     catch (error) {
         if (error instanceof TransportError)
             throw error;
-        throw new TransportError(`the answer was cut short (${describeNetworkError(error)})`, 'truncated');
+        throw new TransportError(`the answer was cut short (${describeSystemError(error)})`, 'truncated');
     }
     if (!message.complete)
         throw new TransportError('the answer was cut short', 'truncated');
@@ -40563,16 +40577,8 @@ async function readBody(response, maxBytes) {
 function toTransportError(error) {
     if (error instanceof TransportError)
         return error;
-    const text = describeNetworkError(error);
+    const text = describeSystemError(error);
     return new TransportError(text, /timeout/i.test(text) ? 'timeout' : 'network');
-}
-/** `ECONNRESET (socket hang up)` rather than a bare stack. */
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-    }
-    return String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/timing.ts
@@ -40651,6 +40657,7 @@ function parseRateLimitReset(value, now = Date.now()) {
 }
 
 ;// CONCATENATED MODULE: ./src/api-client.ts
+
 
 
 
@@ -40916,9 +40923,6 @@ function clip(text, max) {
     const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
     return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** Reads `GET /apps`, keeping what the action relies on and skipping entries it cannot use. */
 function parseAppList(body) {
     const data = isObject(body) ? body.data : undefined;
@@ -40965,6 +40969,7 @@ function parseJob(body, call) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -41130,12 +41135,6 @@ function parseHttpUrl(name, value, problems) {
 function isLoopback(hostname) {
     const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
     return host === 'localhost' || host.startsWith('127.') || host === '::1';
-}
-/** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
-function printable(value, max = 80) {
-    // eslint-disable-next-line no-control-regex
-    const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -41541,17 +41540,6 @@ function collect(items, nodeId, key, value) {
         return;
     items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
 }
-function isHttpUrl(value) {
-    if (!/^https?:\/\//i.test(value))
-        return false;
-    try {
-        new URL(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 const EXTENSION_KINDS = [
     [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
     [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
@@ -41829,7 +41817,7 @@ async function downloadFiles(urls, options) {
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     }
     catch (error) {
-        throw new ActionError(`Cannot create the download directory ${dir}: ${describeNetworkError(error)}.`);
+        throw new ActionError(`Cannot create the download directory ${dir}: ${describeSystemError(error)}.`);
     }
     const stopper = new AbortController();
     const onCancel = () => stopper.abort();
@@ -41909,7 +41897,7 @@ async function downloadOne(url, name, settings) {
             await (0,promises_namespaceObject.rm)(temp, { force: true });
             if (error instanceof StoppedError)
                 throw error;
-            const failure = error instanceof AttemptError ? error : new AttemptError(describeNetworkError(error), false);
+            const failure = error instanceof AttemptError ? error : new AttemptError(describeSystemError(error), false);
             const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
             if (!failure.transient || attempt >= attempts) {
                 throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}${tries}.`);
@@ -41935,7 +41923,7 @@ async function downloadOne(url, name, settings) {
         }
         catch (error) {
             await (0,promises_namespaceObject.rm)(temp, { force: true });
-            throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeNetworkError(error)}.`);
+            throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeSystemError(error)}.`);
         }
         log.info(`Downloaded ${finalName} (${formatBytes(received.bytes)}) in ${formatDuration(Date.now() - started)}.`);
         return { url, path: external_node_path_namespaceObject.relative(settings.workspace, target).split(external_node_path_namespaceObject.sep).join('/'), bytes: received.bytes };
@@ -42059,9 +42047,9 @@ function attemptFailure(error, signal) {
         return error;
     const code = error?.code;
     if (code && DISK_ERRORS.has(code))
-        return new AttemptError(`cannot write the file (${describeNetworkError(error)})`, false);
+        return new AttemptError(`cannot write the file (${describeSystemError(error)})`, false);
     // Resets, refused connections, DNS hiccups, bodies cut short: worth another try.
-    return new AttemptError(describeNetworkError(error), true);
+    return new AttemptError(describeSystemError(error), true);
 }
 /** `promise`, or a rejection with the signal's reason as soon as it aborts. */
 function abortable(promise, signal) {
@@ -42204,7 +42192,7 @@ async function uploadFile(uploadBase, file, what, name, options) {
         stream.once('error', (error) => {
             teardown.abort();
             client.dispose();
-            reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeNetworkError(error)}).`));
+            reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeSystemError(error)}).`));
         });
         onAbort = () => {
             teardown.abort();
@@ -42248,7 +42236,7 @@ async function uploadFile(uploadBase, file, what, name, options) {
     catch (error) {
         if (error instanceof ActionError)
             throw error;
-        throw new ActionError(`Could not upload ${what}: ${describeNetworkError(error)}.`);
+        throw new ActionError(`Could not upload ${what}: ${describeSystemError(error)}.`);
     }
     finally {
         if (onAbort)
@@ -42358,8 +42346,10 @@ function githubMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
-/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+/** The action's version. A test keeps it equal to package.json's. */
 const VERSION = '1.0.0';
+/** Sent with every request the action makes: Armox, storage and GitHub alike. */
+const USER_AGENT = `armox-app-action/${VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/results.ts
 
@@ -42407,7 +42397,7 @@ async function deliverResults(config, release, context) {
         dir,
         workspace: config.workspace,
         log,
-        userAgent: `armox-app-action/${VERSION}`,
+        userAgent: USER_AGENT,
         signal: context.signal,
     }));
     if (config.downloadDir) {
@@ -42424,7 +42414,7 @@ async function deliverResults(config, release, context) {
         apiUrl: config.github.apiUrl,
         log,
         signal: context.signal,
-        userAgent: `armox-app-action/${VERSION}`,
+        userAgent: USER_AGENT,
     }));
     report.releaseAssets = assets;
     outputs.set('release-assets', JSON.stringify(assets));

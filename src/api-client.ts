@@ -3,6 +3,7 @@ import { ApiError, NotSentError, TimeoutError } from './errors.js';
 import { sendRequest, TransportError, type HttpResult } from './http.js';
 import type { Logger } from './log.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from './timing.js';
+import { isObject } from './text.js';
 
 export interface ClientOptions {
   /** Base URL without a trailing slash. */
@@ -351,10 +352,6 @@ function clip(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads `GET /apps`, keeping what the action relies on and skipping entries it cannot use. */

@@ -1,5 +1,5 @@
 import type { App } from './armox-types.js';
-import { printable } from './config.js';
+import { printable } from './text.js';
 import { InputError } from './errors.js';
 
 /** Finds the app by exact id, or by name (case-insensitive); errors list what the key can see. */

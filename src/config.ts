@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { MAX_DURATION_MS, parseDuration } from './format.js';
 import { InputError } from './errors.js';
+import { printable } from './text.js';
 
 /** Everything the action needs from its `with:` block, parsed and checked once. */
 export interface ActionConfig {
@@ -228,13 +229,4 @@ function parseHttpUrl(name: string, value: string, problems: string[]): URL | un
 function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return host === 'localhost' || host.startsWith('127.') || host === '::1';
-}
-
-/** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
-export function printable(value: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) =>
-    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document } from 'yaml';
 import type { App, AppInput } from './armox-types.js';
-import { printable } from './config.js';
+import { printable } from './text.js';
 import { InputError } from './errors.js';
 
 /** The most text `inputs` (or `inputs-file`) may hold: prompts are long, but not megabytes. */

@@ -5,14 +5,14 @@ import type { IncomingMessage } from 'node:http';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { HttpClient } from '@actions/http-client';
-import { printable } from './config.js';
 import { formatBytes, formatDuration } from './format.js';
 import { ActionError, CancelledError } from './errors.js';
 import { addExtension, safeFileName } from './file-names.js';
-import { abortWith, describeNetworkError } from './http.js';
+import { abortWith } from './http.js';
 import type { Logger } from './log.js';
 import type { DownloadedFile } from './report.js';
 import { backoffDelay, parseRetryAfter, sleep } from './timing.js';
+import { describeSystemError, printable } from './text.js';
 
 export interface DownloadOptions {
   /** Absolute directory the files go to; created when missing. */
@@ -92,7 +92,7 @@ export async function downloadFiles(urls: string[], options: DownloadOptions): P
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new ActionError(`Cannot create the download directory ${dir}: ${describeNetworkError(error)}.`);
+    throw new ActionError(`Cannot create the download directory ${dir}: ${describeSystemError(error)}.`);
   }
 
   const stopper = new AbortController();
@@ -168,7 +168,7 @@ async function downloadOne(url: string, name: string, settings: Settings): Promi
     } catch (error) {
       await rm(temp, { force: true });
       if (error instanceof StoppedError) throw error;
-      const failure = error instanceof AttemptError ? error : new AttemptError(describeNetworkError(error), false);
+      const failure = error instanceof AttemptError ? error : new AttemptError(describeSystemError(error), false);
       const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
       if (!failure.transient || attempt >= attempts) {
         throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}${tries}.`);
@@ -198,7 +198,7 @@ async function downloadOne(url: string, name: string, settings: Settings): Promi
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
-      throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeNetworkError(error)}.`);
+      throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeSystemError(error)}.`);
     }
     log.info(`Downloaded ${finalName} (${formatBytes(received.bytes)}) in ${formatDuration(Date.now() - started)}.`);
     return { url, path: path.relative(settings.workspace, target).split(path.sep).join('/'), bytes: received.bytes };
@@ -330,9 +330,9 @@ function attemptFailure(error: unknown, signal: AbortSignal): Error {
   if (error instanceof AttemptError || error instanceof StoppedError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && DISK_ERRORS.has(code))
-    return new AttemptError(`cannot write the file (${describeNetworkError(error)})`, false);
+    return new AttemptError(`cannot write the file (${describeSystemError(error)})`, false);
   // Resets, refused connections, DNS hiccups, bodies cut short: worth another try.
-  return new AttemptError(describeNetworkError(error), true);
+  return new AttemptError(describeSystemError(error), true);
 }
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts. */

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
 import { formatDuration } from './format.js';
 import { CancelledError } from './errors.js';
+import { describeSystemError } from './text.js';
 
 /** What `HttpClient` accepts as a handler (the interface is not exported from the package root). */
 type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
@@ -128,7 +129,7 @@ async function readBody(response: HttpClientResponse, maxBytes: number): Promise
     }
   } catch (error) {
     if (error instanceof TransportError) throw error;
-    throw new TransportError(`the answer was cut short (${describeNetworkError(error)})`, 'truncated');
+    throw new TransportError(`the answer was cut short (${describeSystemError(error)})`, 'truncated');
   }
   if (!message.complete) throw new TransportError('the answer was cut short', 'truncated');
   return Buffer.concat(chunks).toString('utf8');
@@ -136,15 +137,6 @@ async function readBody(response: HttpClientResponse, maxBytes: number): Promise
 
 function toTransportError(error: unknown): TransportError {
   if (error instanceof TransportError) return error;
-  const text = describeNetworkError(error);
+  const text = describeSystemError(error);
   return new TransportError(text, /timeout/i.test(text) ? 'timeout' : 'network');
-}
-
-/** `ECONNRESET (socket hang up)` rather than a bare stack. */
-export function describeNetworkError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  }
-  return String(error);
 }

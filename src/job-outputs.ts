@@ -1,5 +1,5 @@
-import { isObject } from './api-client.js';
 import type { Job } from './armox-types.js';
+import { isHttpUrl, isObject } from './text.js';
 
 /** One value found in `node_outputs`: a file URL or a piece of text. */
 export interface OutputItem {
@@ -42,16 +42,6 @@ function collect(items: OutputItem[], nodeId: string, key: string, value: unknow
   }
   if (typeof value !== 'string' || value === '') return;
   items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
-}
-
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const EXTENSION_KINDS: Array<[RegExp, OutputItem['kind']]> = [

@@ -2,11 +2,11 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { getOctokit } from '@actions/github';
 import { HttpClient } from '@actions/http-client';
-import { isObject } from './api-client.js';
 import { ActionError, CancelledError, errorMessage, InputError } from './errors.js';
 import { claimUniqueName, contentTypeForName } from './file-names.js';
-import { abortWith, describeNetworkError } from './http.js';
+import { abortWith } from './http.js';
 import type { Logger } from './log.js';
+import { describeSystemError, isObject } from './text.js';
 
 /** The release that generated files are attached to. */
 export interface ReleaseTarget {
@@ -165,7 +165,7 @@ async function uploadFile(
     stream.once('error', (error) => {
       teardown.abort();
       client.dispose();
-      reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeNetworkError(error)}).`));
+      reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeSystemError(error)}).`));
     });
     onAbort = () => {
       teardown.abort();
@@ -205,7 +205,7 @@ async function uploadFile(
     throw githubFailure(`upload ${what}`, { status, response: { data } }, true);
   } catch (error) {
     if (error instanceof ActionError) throw error;
-    throw new ActionError(`Could not upload ${what}: ${describeNetworkError(error)}.`);
+    throw new ActionError(`Could not upload ${what}: ${describeSystemError(error)}.`);
   } finally {
     if (onAbort) options.signal?.removeEventListener('abort', onAbort);
     stream.destroy();

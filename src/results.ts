@@ -6,7 +6,7 @@ import { downloadFiles } from './download.js';
 import { plural } from './format.js';
 import { resolveReleaseTarget, uploadReleaseAssets, type ReleaseTarget } from './release.js';
 import type { RunContext } from './run-context.js';
-import { VERSION } from './version.js';
+import { USER_AGENT } from './version.js';
 
 /** The release that will receive the files, when `upload-to-release` asks for one. */
 export async function findRelease(config: ActionConfig, context: RunContext): Promise<ReleaseTarget | undefined> {
@@ -49,7 +49,7 @@ export async function deliverResults(
       dir,
       workspace: config.workspace,
       log,
-      userAgent: `armox-app-action/${VERSION}`,
+      userAgent: USER_AGENT,
       signal: context.signal,
     }),
   );
@@ -70,7 +70,7 @@ export async function deliverResults(
         apiUrl: config.github.apiUrl,
         log,
         signal: context.signal,
-        userAgent: `armox-app-action/${VERSION}`,
+        userAgent: USER_AGENT,
       },
     ),
   );

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadFiles, type DownloadOptions } from '../../src/download.js';
 import { ActionError, CancelledError } from '../../src/errors.js';
-import { MemoryLogger } from '../../src/log.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
 import { expectedBytes, expectedSha256, startFileServer, type FileServer } from '../helpers/file-server.js';
 
 let server: FileServer;

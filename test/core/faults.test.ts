@@ -5,7 +5,12 @@
  * security.test.ts. docs/faults.md lists which test shows what.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmulator, type ArmoxEmulator, type FaultRule, type RecordedRequest } from '../../emulator/armox-emulator.js';
+import {
+  startEmulator,
+  type ArmoxEmulator,
+  type FaultRule,
+  type RecordedRequest,
+} from '../../emulator/armox-emulator.js';
 import type { ClientOptions } from '../../src/api-client.js';
 import { ActionError, CancelledError, TimeoutError } from '../../src/errors.js';
 import { runInProcess, type InProcessRun } from '../helpers/in-process.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionError, InputError } from '../../src/errors.js';
-import { MemoryLogger } from '../../src/log.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
 import { releaseAssetName, resolveReleaseTarget, uploadReleaseAssets, type ReleaseTarget } from '../../src/release.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 

@@ -14,7 +14,7 @@ import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js
 import { ArmoxClient } from '../../src/api-client.js';
 import { downloadFiles } from '../../src/download.js';
 import { CancelledError } from '../../src/errors.js';
-import { MemoryLogger } from '../../src/log.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
 import { Deadline } from '../../src/timing.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { resolveHostsOption, startProxy, type TestProxy } from '../helpers/proxy.js';

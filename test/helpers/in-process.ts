@@ -1,6 +1,6 @@
 import { ArmoxClient, type ClientOptions } from '../../src/api-client.js';
 import { readConfig } from '../../src/config.js';
-import { MemoryLogger } from '../../src/log.js';
+import { MemoryLogger } from './memory-logger.js';
 import { newReport, Outputs, type RunReport } from '../../src/report.js';
 import { runAction } from '../../src/run.js';
 import type { ArmoxEmulator } from '../../emulator/armox-emulator.js';

@@ -1,0 +1,35 @@
+/** Small helpers for text and values from outside: what a user typed, what a server sent. */
+
+/** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
+export function printable(value: string, max = 80): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) =>
+    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
+}
+
+/** A plain object (not null, not a list): what JSON answers are checked with. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True for an absolute http(s) URL that parses. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `ECONNRESET: socket hang up` or `ENOSPC: no space left…` rather than a bare stack: network and disk errors alike. */
+export function describeSystemError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
