@@ -29,15 +29,22 @@ export function isTerminal(status: string): boolean {
 export interface Job {
   id: string;
   status: JobStatus;
-  app_id?: string;
+  /** `app` or `model`. */
+  run_type?: string;
+  app_id?: string | null;
   app_name?: string;
+  model_id?: string | null;
   credits_charged?: number;
   error_message?: string | null;
   created_at?: string;
   completed_at?: string | null;
-  input_data?: { app_id?: string; inputs?: Record<string, unknown> } | null;
-  /** `node_outputs` is keyed by node id; each value is usually `{outputImage: url}` and the like. */
-  output_data?: { app_name?: string; node_outputs?: unknown } | null;
+  /** As sent: `{app_id, inputs}` for an app run, `{input}` for a model run. */
+  input_data?: { app_id?: string; inputs?: Record<string, unknown>; input?: Record<string, unknown> } | null;
+  /**
+   * App jobs: `node_outputs` keyed by node id, each value usually `{outputImage: url}` and the like.
+   * Model jobs: flat, `{outputImage: url, …}`.
+   */
+  output_data?: ({ app_name?: string; node_outputs?: unknown } & Record<string, unknown>) | null;
 }
 
 /** The request body of `POST /apps/run`. */
