@@ -40256,9 +40256,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -40462,6 +40462,10 @@ function describeSystemError(error) {
         return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
     }
     return String(error);
+}
+/** JSON with object keys sorted (list order kept): two values are the same data when these are equal. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_, item) => isObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item);
 }
 
 ;// CONCATENATED MODULE: ./src/http.ts
@@ -40968,6 +40972,214 @@ function parseJob(body, call) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/names.ts
+/**
+ * Every input, output and step-state name, declared once (as actions/cache does),
+ * so no bare name string is spread over the code. The values are action.yml's names.
+ */
+const Input = {
+    ApiKey: 'api-key',
+    ApiUrl: 'api-url',
+    AppId: 'app-id',
+    AppName: 'app-name',
+    Model: 'model',
+    Inputs: 'inputs',
+    InputsFile: 'inputs-file',
+    Batch: 'batch',
+    BatchFile: 'batch-file',
+    MaxConcurrency: 'max-concurrency',
+    MaxCredits: 'max-credits',
+    FailFast: 'fail-fast',
+    Wait: 'wait',
+    JobId: 'job-id',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    CancelOnTimeout: 'cancel-on-timeout',
+    WebhookUrl: 'webhook-url',
+    DryRun: 'dry-run',
+    DownloadDir: 'download-dir',
+    UploadToRelease: 'upload-to-release',
+    GithubToken: 'github-token',
+    Reuse: 'reuse',
+    Manifest: 'manifest',
+    CommentOnPr: 'comment-on-pr',
+    AllowUntrustedTrigger: 'allow-untrusted-trigger',
+};
+const Output = {
+    JobId: 'job-id',
+    JobIds: 'job-ids',
+    Status: 'status',
+    CreditsCharged: 'credits-charged',
+    OutputUrl: 'output-url',
+    OutputUrls: 'output-urls',
+    Outputs: 'outputs',
+    ErrorMessage: 'error-message',
+    AppId: 'app-id',
+    AppName: 'app-name',
+    Model: 'model',
+    Files: 'files',
+    ReleaseAssets: 'release-assets',
+    Results: 'results',
+    Reused: 'reused',
+    Manifest: 'manifest',
+};
+/** What the main step leaves for the post step (`core.saveState`, read back as `STATE_<name>`). */
+const State = {
+    /** JSON list of the job ids this step started and has not finished with yet. */
+    OpenJobs: 'armox-open-jobs',
+    ApiUrl: 'armox-api-url',
+    /** Set by the post step's own run, so a main step never mistakes itself for the post step. */
+    IsPost: 'armox-is-post',
+};
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+/**
+ * The two secrets, read one way for everyone: the configuration uses them, and
+ * the start-up masking hides exactly these values before anything is printed.
+ */
+function readSecrets(read, env) {
+    return {
+        apiKey: read(Input.ApiKey).trim() || (env.ARMOX_API_KEY ?? '').trim(),
+        githubToken: read(Input.GithubToken).trim() || (env.GITHUB_TOKEN ?? '').trim(),
+    };
+}
+/** The non-empty secret values, for masking and redaction. */
+function secretValues(secrets) {
+    return [secrets.apiKey, secrets.githubToken].filter((value) => value.length > 0);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+/** Reads every input; `problems` gets one line per bad value, naming the input and the fix. */
+function readInputs(read, env, workspace, problems) {
+    const get = new InputParser(read, workspace, problems);
+    const secrets = readSecrets(read, env);
+    return {
+        apiKey: secrets.apiKey,
+        apiUrl: get.url(Input.ApiUrl, 'https://armox.ai/api/v1'),
+        appId: get.text(Input.AppId),
+        appName: get.text(Input.AppName),
+        model: get.text(Input.Model),
+        inputs: read(Input.Inputs),
+        inputsFile: get.path(Input.InputsFile),
+        batch: get.text(Input.Batch),
+        batchFile: get.path(Input.BatchFile),
+        maxConcurrency: get.count(Input.MaxConcurrency, 4, 1, 100),
+        maxCredits: get.credits(Input.MaxCredits),
+        failFast: get.boolean(Input.FailFast, false),
+        wait: get.boolean(Input.Wait, true),
+        jobId: get.text(Input.JobId),
+        timeoutMs: get.duration(Input.Timeout, 30 * 60_000),
+        pollIntervalMs: get.duration(Input.PollInterval, 10_000),
+        cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
+        webhookUrl: get.url(Input.WebhookUrl)?.href,
+        dryRun: get.boolean(Input.DryRun, false),
+        downloadDir: get.path(Input.DownloadDir),
+        uploadToRelease: get.release(Input.UploadToRelease),
+        githubToken: secrets.githubToken || undefined,
+        reuse: get.text(Input.Reuse) ?? 'rerun',
+        manifest: get.path(Input.Manifest),
+        commentOnPr: get.boolean(Input.CommentOnPr, false),
+        allowUntrustedTrigger: get.boolean(Input.AllowUntrustedTrigger, false),
+    };
+}
+/** Typed readers for one input each; a bad value adds a problem and yields the default. */
+class InputParser {
+    read;
+    workspace;
+    problems;
+    constructor(read, workspace, problems) {
+        this.read = read;
+        this.workspace = workspace;
+        this.problems = problems;
+    }
+    text(name) {
+        return this.read(name).trim() || undefined;
+    }
+    /** A workspace-relative path, made absolute. */
+    path(name) {
+        const value = this.text(name);
+        return value ? external_node_path_namespaceObject.resolve(this.workspace, value) : undefined;
+    }
+    /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
+    boolean(name, fallback) {
+        const value = this.read(name).trim();
+        if (value === '')
+            return fallback;
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        this.problems.push(`${name}: "${printable(value)}" is not a boolean (use true or false).`);
+        return fallback;
+    }
+    duration(name, fallback) {
+        const value = this.read(name).trim();
+        if (value === '')
+            return fallback;
+        const ms = parseDuration(value);
+        const problem = ms === undefined
+            ? 'is not a duration (use 600, 90s, 15m or 1h30m)'
+            : ms <= 0
+                ? 'must be longer than zero'
+                : ms > MAX_DURATION_MS
+                    ? 'is too long (at most 24 days)'
+                    : undefined;
+        if (problem === undefined)
+            return ms;
+        this.problems.push(`${name}: "${printable(value)}" ${problem}.`);
+        return fallback;
+    }
+    count(name, fallback, min, max) {
+        const value = this.read(name).trim();
+        if (value === '')
+            return fallback;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (n >= min && n <= max)
+            return n;
+        this.problems.push(`${name}: "${printable(value)}" must be a whole number from ${min} to ${max}.`);
+        return fallback;
+    }
+    credits(name) {
+        const value = this.read(name).trim();
+        if (value === '')
+            return undefined;
+        if (/^\d+(\.\d+)?$/.test(value))
+            return Number(value);
+        this.problems.push(`${name}: "${printable(value)}" is not a number of credits (e.g. 2000).`);
+        return undefined;
+    }
+    url(name, fallback) {
+        const value = this.read(name).trim() || fallback;
+        if (value === undefined)
+            return undefined;
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            this.problems.push(`${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
+            return undefined;
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
+            return undefined;
+        }
+        return url;
+    }
+    release(name) {
+        const value = this.read(name).trim();
+        if (value === '' || value.toLowerCase() === 'false')
+            return undefined;
+        return value.toLowerCase() === 'true' ? true : value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
@@ -40978,79 +41190,19 @@ const ADVISED_MIN_POLL_MS = 5_000;
 /** Job ids are UUIDs today; anything outside this set could change the request path. */
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /**
- * Parses the action's inputs. Every problem is collected and reported together,
- * each naming its input and how to fix it; nothing has been sent anywhere yet.
+ * Reads the inputs and checks the rules that span them. Every problem is
+ * collected and reported together, each naming its input and how to fix it;
+ * nothing has been sent anywhere yet.
  */
-function readConfig(input, env) {
+function readConfig(read, env) {
     const problems = [];
     const warnings = [];
-    const text = (name) => input(name).trim();
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const apiKey = text('api-key') || (env.ARMOX_API_KEY ?? '').trim();
-    if (!apiKey) {
-        problems.push('api-key is empty: pass `api-key: ${{ secrets.ARMOX_API_KEY }}` or set the ARMOX_API_KEY environment variable ' +
-            '(secrets are not available to workflows triggered from forks).');
-    }
-    else if (/\s/.test(apiKey)) {
-        problems.push('api-key contains whitespace: check that the secret holds only the key (sk_live_…).');
-    }
-    const apiUrl = parseHttpUrl('api-url', text('api-url') || 'https://armox.ai/api/v1', problems);
-    if (apiUrl && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
-        warnings.push(`api-url uses plain http (${apiUrl.origin}): the API key travels unencrypted.`);
-    }
-    if (apiUrl && (apiUrl.search || apiUrl.hash)) {
-        problems.push(`api-url "${apiUrl.href}" has a query or fragment: give the base URL only, e.g. https://armox.ai/api/v1.`);
-    }
-    if (apiUrl && (apiUrl.username || apiUrl.password)) {
-        problems.push('api-url contains credentials: remove them and pass the key with api-key.');
-    }
-    const webhookText = text('webhook-url');
-    const webhookUrl = webhookText ? parseHttpUrl('webhook-url', webhookText, problems)?.href : undefined;
-    const appId = text('app-id') || undefined;
-    const appName = text('app-name') || undefined;
-    const jobId = text('job-id') || undefined;
-    if (appId && appName)
-        problems.push('app-id and app-name are both set: give one of them.');
-    if (!appId && !appName && !jobId) {
-        problems.push('No app given: set app-id or app-name (or job-id to wait for an existing job).');
-    }
-    if (jobId && !JOB_ID.test(jobId)) {
-        problems.push(`job-id "${printable(jobId)}" is not a job id: use the id the action output earlier ` +
-            '(letters, digits, - and _ only, e.g. 0fefb57b-a89a-46f3-b7f6-da24841722f4).');
-    }
-    const wait = parseBoolean('wait', input('wait'), true, problems);
-    const cancelOnTimeout = parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true, problems);
-    const dryRun = parseBoolean('dry-run', input('dry-run'), false, problems);
-    if (dryRun && jobId)
-        problems.push('dry-run and job-id are both set: a dry run submits nothing, so there is no job to wait for.');
-    const timeoutMs = parseDurationInput('timeout', input('timeout'), 30 * 60_000, problems);
-    const pollIntervalMs = parseDurationInput('poll-interval', input('poll-interval'), 10_000, problems);
-    if (pollIntervalMs < ADVISED_MIN_POLL_MS && pollIntervalMs > 0) {
-        warnings.push(`poll-interval is ${pollIntervalMs} ms: Armox advises 10–15 s; short intervals can trip the API rate limit.`);
-    }
-    const inputsFileText = text('inputs-file');
-    const downloadDirText = text('download-dir');
-    const releaseText = text('upload-to-release');
-    let uploadToRelease;
-    if (releaseText && releaseText.toLowerCase() !== 'false') {
-        uploadToRelease = releaseText.toLowerCase() === 'true' ? true : releaseText;
-    }
-    if (uploadToRelease && jobId === undefined && !wait) {
-        problems.push('upload-to-release needs the finished job: it cannot be combined with wait: false.');
-    }
-    if (uploadToRelease && dryRun)
-        warnings.push('upload-to-release is ignored in a dry run: nothing is generated.');
-    if (jobId) {
-        const unused = ['app-id', 'app-name', 'inputs-file', 'webhook-url'].filter((name) => text(name) !== '');
-        if (text('inputs') !== '' && text('inputs') !== '{}')
-            unused.unshift('inputs');
-        if (unused.length > 0) {
-            warnings.push(`job-id is set, so no new run is submitted: ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} ignored.`);
-        }
-    }
-    else if (!wait && downloadDirText) {
-        warnings.push('download-dir is ignored with wait: false: the files do not exist yet. Download them in the step that waits (job-id).');
-    }
+    const inputs = readInputs(read, env, workspace, problems);
+    const given = (name) => read(name).trim() !== '';
+    checkApi(inputs, problems, warnings);
+    checkWhatToRun(inputs, given, problems);
+    checkWaiting(inputs, given, problems, warnings);
     if (problems.length > 0) {
         throw new InputError(problems.length === 1
             ? problems[0]
@@ -41058,505 +41210,403 @@ function readConfig(input, env) {
     }
     return {
         config: {
-            apiKey,
-            apiUrl: apiUrl.href.replace(/\/+$/, ''),
-            appId,
-            appName,
-            inputs: input('inputs'),
-            inputsFile: inputsFileText ? external_node_path_namespaceObject.resolve(workspace, inputsFileText) : undefined,
-            wait,
-            jobId,
-            timeoutMs,
-            pollIntervalMs,
-            cancelOnTimeout,
-            webhookUrl,
-            dryRun,
-            downloadDir: downloadDirText ? external_node_path_namespaceObject.resolve(workspace, downloadDirText) : undefined,
-            uploadToRelease,
-            githubToken: text('github-token') || env.GITHUB_TOKEN || undefined,
+            ...inputs,
+            apiUrl: inputs.apiUrl.href.replace(/\/+$/, ''),
+            isBatch: inputs.batch !== undefined || inputs.batchFile !== undefined,
             workspace,
-            github: {
-                apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-                repository: env.GITHUB_REPOSITORY,
-                eventName: env.GITHUB_EVENT_NAME,
-                eventPath: env.GITHUB_EVENT_PATH,
-                runnerTemp: env.RUNNER_TEMP,
-            },
+            github: gitHubContext(env),
         },
         warnings,
     };
 }
-/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(name, raw, fallback, problems) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    problems.push(`${name}: "${printable(value)}" is not a boolean (use true or false).`);
-    return fallback;
+function checkApi(inputs, problems, warnings) {
+    if (!inputs.apiKey) {
+        problems.push('api-key is empty: pass `api-key: ${{ secrets.ARMOX_API_KEY }}` or set the ARMOX_API_KEY environment variable ' +
+            '(secrets are not available to workflows triggered from forks).');
+    }
+    else if (/\s/.test(inputs.apiKey)) {
+        problems.push('api-key contains whitespace: check that the secret holds only the key (sk_live_…).');
+    }
+    const apiUrl = inputs.apiUrl;
+    if (!apiUrl)
+        return;
+    if (apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+        warnings.push(`api-url uses plain http (${apiUrl.origin}): the API key travels unencrypted.`);
+    }
+    if (apiUrl.search || apiUrl.hash) {
+        problems.push(`api-url "${apiUrl.href}" has a query or fragment: give the base URL only, e.g. https://armox.ai/api/v1.`);
+    }
+    if (apiUrl.username || apiUrl.password) {
+        problems.push('api-url contains credentials: remove them and pass the key with api-key.');
+    }
 }
-function parseDurationInput(name, raw, fallback, problems) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    const ms = parseDuration(value);
-    if (ms === undefined) {
-        problems.push(`${name}: "${printable(value)}" is not a duration (use 600, 90s, 15m or 1h30m).`);
-        return fallback;
+/** Exactly one of app-id, app-name, model (or job-id to follow a job); at most one batch source. */
+function checkWhatToRun(inputs, given, problems) {
+    const targets = [Input.AppId, Input.AppName, Input.Model].filter(given);
+    if (targets.length > 1) {
+        problems.push(`${targets.join(' and ')} are ${targets.length === 2 ? 'both' : 'all'} set: give exactly one of app-id, app-name or model.`);
     }
-    if (ms <= 0) {
-        problems.push(`${name}: "${printable(value)}" must be longer than zero.`);
-        return fallback;
+    if (targets.length === 0 && !inputs.jobId) {
+        problems.push('No app or model given: set app-id, app-name or model (or job-id to wait for an existing job).');
     }
-    if (ms > MAX_DURATION_MS) {
-        problems.push(`${name}: "${printable(value)}" is too long (at most 24 days).`);
-        return fallback;
+    if (inputs.jobId && !JOB_ID.test(inputs.jobId)) {
+        problems.push(`job-id "${printable(inputs.jobId)}" is not a job id: use the id the action output earlier ` +
+            '(letters, digits, - and _ only, e.g. 0fefb57b-a89a-46f3-b7f6-da24841722f4).');
     }
-    return ms;
+    if (inputs.batch !== undefined && inputs.batchFile !== undefined) {
+        problems.push('batch and batch-file are both set: give the runs in one of them.');
+    }
+    if (inputs.jobId && (inputs.batch !== undefined || inputs.batchFile !== undefined)) {
+        problems.push('job-id and a batch are both set: job-id follows one existing job, a batch submits new runs.');
+    }
+    if (inputs.dryRun && inputs.jobId) {
+        problems.push('dry-run and job-id are both set: a dry run submits nothing, so there is no job to wait for.');
+    }
 }
-function parseHttpUrl(name, value, problems) {
-    let url;
-    try {
-        url = new URL(value);
+function checkWaiting(inputs, given, problems, warnings) {
+    if (inputs.pollIntervalMs < ADVISED_MIN_POLL_MS) {
+        warnings.push(`poll-interval is ${inputs.pollIntervalMs} ms: Armox advises 10–15 s; short intervals can trip the API rate limit.`);
     }
-    catch {
-        problems.push(`${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
-        return undefined;
+    if (inputs.uploadToRelease && inputs.jobId === undefined && !inputs.wait) {
+        problems.push('upload-to-release needs the finished job: it cannot be combined with wait: false.');
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
-        return undefined;
+    if (inputs.uploadToRelease && inputs.dryRun) {
+        warnings.push('upload-to-release is ignored in a dry run: nothing is generated.');
     }
-    return url;
+    if (inputs.jobId) {
+        const unused = [Input.AppId, Input.AppName, Input.Model, Input.InputsFile, Input.WebhookUrl].filter(given);
+        const inputsText = inputs.inputs.trim();
+        if (inputsText !== '' && inputsText !== '{}')
+            unused.unshift(Input.Inputs);
+        if (unused.length > 0) {
+            warnings.push(`job-id is set, so no new run is submitted: ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} ignored.`);
+        }
+    }
+    else if (!inputs.wait && inputs.downloadDir) {
+        warnings.push('download-dir is ignored with wait: false: the files do not exist yet. Download them in the step that waits (job-id).');
+    }
+}
+function gitHubContext(env) {
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT);
+    return {
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        repository: env.GITHUB_REPOSITORY,
+        eventName: env.GITHUB_EVENT_NAME,
+        eventPath: env.GITHUB_EVENT_PATH,
+        runnerTemp: env.RUNNER_TEMP,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1,
+        sha: env.GITHUB_SHA,
+        workflow: env.GITHUB_WORKFLOW,
+        job: env.GITHUB_JOB,
+        action: env.GITHUB_ACTION,
+    };
 }
 function isLoopback(hostname) {
     const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
     return host === 'localhost' || host.startsWith('127.') || host === '::1';
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-function newReport(now) {
-    return { startedAt: now, items: [], nextSteps: [], files: [], releaseAssets: [] };
+;// CONCATENATED MODULE: ./src/record.ts
+
+/**
+ * One run of the step — the single run, or one item of a batch — filled in as
+ * it happens, so outputs and the summary can be written whatever happened.
+ * Each method says what happened and publishes the step's outputs again.
+ */
+class RunRecord {
+    name;
+    changed;
+    /** The inputs as sent (or as they would have been). */
+    inputs;
+    jobId;
+    status;
+    /** What this step caused to be charged: 0 for a reused job. */
+    creditsCharged;
+    createdAt;
+    completedAt;
+    outcome;
+    errorMessage;
+    /** The values the job produced: file URLs and texts. */
+    items = [];
+    /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
+    rawOutputs;
+    /** Undefined until delivery ran (or was not asked for). */
+    files;
+    releaseAssets = [];
+    reusedFrom;
+    startedAt;
+    finishedAt;
+    constructor(
+    /** `1`, `2`, … or the batch item's name; the single run is `1`. */
+    name, changed) {
+        this.name = name;
+        this.changed = changed;
+    }
+    /** The API took the run (or it was found after a lost answer): the job id is known from now on. */
+    accepted(job, now) {
+        this.startedAt ??= now;
+        this.jobUpdated(job);
+    }
+    /** An earlier completed job is adopted instead of submitting: nothing is charged. */
+    reused(job, now) {
+        this.startedAt ??= now;
+        this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
+        this.jobUpdated(job);
+    }
+    /** Anything new about the job: its status, charge, timestamps, error. */
+    jobUpdated(job) {
+        this.jobId = job.id;
+        this.status = job.status;
+        if (this.reusedFrom)
+            this.creditsCharged = 0;
+        else if (typeof job.credits_charged === 'number')
+            this.creditsCharged = job.credits_charged;
+        if (job.created_at)
+            this.createdAt = job.created_at;
+        if (job.completed_at)
+            this.completedAt = job.completed_at;
+        if (typeof job.error_message === 'string' && job.error_message)
+            this.errorMessage = job.error_message;
+        this.changed();
+    }
+    /** The job reached a terminal state; `items` are its outputs. */
+    finished(job, items, rawOutputs, now) {
+        this.items = items;
+        this.rawOutputs = rawOutputs;
+        this.finishedAt = now;
+        this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
+        this.jobUpdated(job);
+    }
+    fileSaved(file) {
+        (this.files ??= []).push(file);
+        this.changed();
+    }
+    /** Delivery was asked for: `files` is set (empty until files are saved). */
+    expectFiles() {
+        this.files ??= [];
+        this.changed();
+    }
+    assetUploaded(asset) {
+        this.releaseAssets.push(asset);
+        this.changed();
+    }
+    /** The run ended without a job result: not submitted, skipped, timed out, an error. */
+    ended(outcome, message) {
+        this.outcome = outcome;
+        if (message)
+            this.errorMessage = message;
+        this.changed();
+    }
+    get fileUrls() {
+        return this.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+    }
 }
-/** Step outputs, written once per change (every write appends to GITHUB_OUTPUT). */
-class Outputs {
+/**
+ * The step: what it ran, one RunRecord per run, and how it ended. The step's
+ * outputs are derived from it in one place (`publish`), after every change, so
+ * they follow what is known as soon as it is known (the job id above all).
+ */
+class StepRecord {
+    startedAt;
     write;
-    values = new Map();
-    constructor(write) {
+    isBatch;
+    target;
+    runs = [];
+    outcome;
+    errorMessage;
+    /** What to do next, when the step failed or stopped early. */
+    nextSteps = [];
+    dryRun;
+    /** Lines for the summary that are not about one run (e.g. the spending cap). */
+    notes = [];
+    finishedAt;
+    manifestPath;
+    written = new Map();
+    constructor(startedAt, write, 
+    /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
+    isBatch = false) {
+        this.startedAt = startedAt;
         this.write = write;
+        this.isBatch = isBatch;
+    }
+    targetKnown(target) {
+        this.target = target;
+        this.publish();
+    }
+    addRun(name) {
+        const run = new RunRecord(name, () => this.publish());
+        this.runs.push(run);
+        return run;
+    }
+    /** The step failed or stopped; `nextStep` says what to do about it. */
+    failed(outcome, message, nextStep) {
+        this.outcome = outcome;
+        this.errorMessage = message;
+        if (nextStep && !this.nextSteps.includes(nextStep))
+            this.nextSteps.push(nextStep);
+        this.publish();
+    }
+    addNextStep(step) {
+        if (!this.nextSteps.includes(step))
+            this.nextSteps.push(step);
+    }
+    /** A plain copy of what is known, for the summary and the manifest. */
+    snapshot() {
+        return JSON.parse(JSON.stringify({
+            target: this.target,
+            runs: this.runs,
+            isBatch: this.isBatch,
+            outcome: this.outcome,
+            errorMessage: this.errorMessage,
+            nextSteps: this.nextSteps,
+            notes: this.notes,
+            dryRun: this.dryRun,
+            startedAt: this.startedAt,
+            finishedAt: this.finishedAt,
+            creditsCharged: this.creditsCharged,
+        }));
+    }
+    /** The single run, when the step has exactly one. */
+    get single() {
+        return this.runs.length === 1 ? this.runs[0] : undefined;
+    }
+    get creditsCharged() {
+        const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
+        return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged, 0) : undefined;
+    }
+    /** Sets every output that can be derived from what is known now. */
+    publish() {
+        const target = this.target;
+        if (target?.kind === 'app') {
+            this.set(Output.AppId, target.id);
+            this.set(Output.AppName, target.name);
+        }
+        else if (target?.kind === 'model') {
+            this.set(Output.Model, target.id);
+        }
+        const single = this.single;
+        if (single)
+            this.publishRun(single);
+        else if (this.runs.length > 1)
+            this.publishBatch();
+        if (this.runs.some((run) => run.jobId)) {
+            this.set(Output.JobIds, JSON.stringify(this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []))));
+            this.set(Output.Results, JSON.stringify(this.runs.map(resultOf)));
+        }
+        this.set(Output.Manifest, this.manifestPath);
+        const message = single?.errorMessage ?? this.errorMessage;
+        if (this.runs.length > 1)
+            this.set(Output.ErrorMessage, batchErrors(this.runs) || this.errorMessage);
+        else
+            this.set(Output.ErrorMessage, message);
+    }
+    publishRun(run) {
+        this.set(Output.JobId, run.jobId);
+        this.set(Output.Status, run.status);
+        this.set(Output.CreditsCharged, run.creditsCharged);
+        if (run.outcome && run.rawOutputs !== undefined) {
+            const urls = run.fileUrls;
+            this.set(Output.OutputUrls, JSON.stringify(urls));
+            this.set(Output.OutputUrl, urls[0] ?? '');
+            this.set(Output.Outputs, JSON.stringify(run.rawOutputs ?? {}));
+        }
+        if (run.files)
+            this.set(Output.Files, JSON.stringify(run.files.map((file) => file.path)));
+        if (run.releaseAssets.length)
+            this.set(Output.ReleaseAssets, JSON.stringify(run.releaseAssets.map((a) => a.url)));
+        if (run.jobId)
+            this.set(Output.Reused, String(run.reusedFrom !== undefined));
+    }
+    publishBatch() {
+        const runs = this.runs;
+        this.set(Output.CreditsCharged, this.creditsCharged);
+        const urls = runs.flatMap((run) => run.fileUrls);
+        if (runs.some((run) => run.rawOutputs !== undefined)) {
+            this.set(Output.OutputUrls, JSON.stringify(urls));
+            this.set(Output.OutputUrl, urls[0] ?? '');
+        }
+        if (runs.some((run) => run.files)) {
+            this.set(Output.Files, JSON.stringify(runs.flatMap((run) => run.files ?? []).map((file) => file.path)));
+        }
+        const assets = runs.flatMap((run) => run.releaseAssets);
+        if (assets.length)
+            this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
+        if (runs.every((run) => run.outcome !== undefined)) {
+            this.set(Output.Status, runs.every((run) => run.outcome === 'completed') ? 'completed' : 'failed');
+        }
+        if (runs.some((run) => run.jobId)) {
+            this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
+        }
     }
     set(name, value) {
-        if (value === undefined || value === null)
+        if (value === undefined)
             return;
         const text = String(value);
-        if (this.values.get(name) === text)
+        if (this.written.get(name) === text)
             return;
-        this.values.set(name, text);
+        this.written.set(name, text);
         this.write(name, text);
     }
+}
+/** One entry of the `results` output. */
+function resultOf(run) {
+    return {
+        name: run.name,
+        'job-id': run.jobId ?? null,
+        status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? null),
+        'credits-charged': run.creditsCharged ?? null,
+        'output-urls': run.fileUrls,
+        files: (run.files ?? []).map((file) => file.path),
+        'error-message': run.errorMessage ?? null,
+        reused: run.reusedFrom !== undefined,
+    };
+}
+/** One line per failed or skipped item, for a batch's `error-message`. */
+function batchErrors(runs) {
+    return runs
+        .filter((run) => run.outcome !== undefined && run.outcome !== 'completed' && run.outcome !== 'submitted')
+        .map((run) => `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/run-context.ts
+/** The jobs the post step must cancel if this step dies before it is done with them. */
+class OpenJobs {
+    save;
+    ids = new Set();
+    constructor(save = () => undefined) {
+        this.save = save;
+    }
+    /** The job was accepted: from now on it is this step's to finish, cancel or hand over. */
+    opened(jobId) {
+        if (this.ids.has(jobId))
+            return;
+        this.ids.add(jobId);
+        this.save([...this.ids]);
+    }
+    /** The step is done with the job: it ended, was cancelled, or is left running on purpose. */
+    handled(jobId) {
+        if (!this.ids.delete(jobId))
+            return;
+        this.save([...this.ids]);
+    }
+    get size() {
+        return this.ids.size;
+    }
+}
+/**
+ * Time allowed for clean-up calls made after the deadline or a cancellation:
+ * cancelling the job, or finding a job whose submission answer was lost.
+ */
+const CLEANUP_MS = 5_000;
+function resumeHint(jobId) {
+    return `To wait for it later, run this action with job-id: ${jobId}.`;
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/apps.ts
-
-
-/** Finds the app by exact id, or by name (case-insensitive); errors list what the key can see. */
-function resolveApp(apps, wanted) {
-    if (wanted.appId) {
-        const app = apps.find((candidate) => candidate.id === wanted.appId);
-        if (app)
-            return app;
-        throw new InputError(`app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
-    }
-    const name = fold(wanted.appName ?? '');
-    const matches = apps.filter((candidate) => fold(candidate.name) === name);
-    if (matches.length === 1)
-        return matches[0];
-    if (matches.length === 0) {
-        throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
-    }
-    throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
-}
-function fold(text) {
-    return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-function listApps(apps) {
-    if (apps.length === 0)
-        return 'This API key sees no apps (check that the key belongs to the right Armox account).';
-    const width = Math.max(...apps.map((app) => app.name.length));
-    return ['Apps available (name, app-id):', ...apps.map((app) => `  ${app.name.padEnd(width)}  ${app.id}`)].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/armox-types.ts
-/** The shapes the Armox API answers with (see shared/armox-api), as the action reads them. */
-const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
-function isTerminal(status) {
-    return TERMINAL_STATUSES.includes(status);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/contract.ts
-
-
-
-/** The most text `inputs` (or `inputs-file`) may hold: prompts are long, but not megabytes. */
-const MAX_INPUTS_BYTES = 1024 * 1024;
-/** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
-const MAX_ALIAS_COUNT = 100;
-/**
- * Parses a YAML or JSON mapping (JSON is YAML). Refuses, with line and column,
- * anything that is not a single mapping of names to values.
- */
-function parseInputsMapping(source) {
-    const { name, text } = source;
-    if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
-        throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
-    }
-    if (text.trim() === '')
-        return [];
-    let documents;
-    try {
-        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: true, strict: true });
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
-        throw error;
-    }
-    if (!Array.isArray(documents))
-        documents = [documents];
-    if (documents.length > 1) {
-        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one mapping.`);
-    }
-    const document = documents[0];
-    if (!document)
-        return [];
-    const problem = document.errors[0];
-    if (problem && /call stack/i.test(problem.message)) {
-        throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
-    }
-    if (problem) {
-        const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
-        const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
-    }
-    const root = document.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
-        return [];
-    if (!(0,dist/* isMap */.jh)(root)) {
-        const kind = (0,dist/* isSeq */.oP)(root) ? 'a list' : 'a single value';
-        throw new InputError(`${name} must be a mapping of input names to values (like "Aspect Ratio: 16:9"), not ${kind}.`);
-    }
-    let plain;
-    try {
-        // mapAsMap keeps keys such as "__proto__" as plain data.
-        plain = document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (/alias/i.test(message)) {
-            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
-        }
-        if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
-        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
-    }
-    const entries = [];
-    for (const [key, value] of plain) {
-        if (key === null || typeof key === 'object') {
-            throw new InputError(`${name} has a key that is not a name (${describe(key)}): use the input's label or id as the key.`);
-        }
-        entries.push([String(key), value]);
-    }
-    return entries;
-}
-/**
- * Maps the user's keys (id, label or targetHandle) to the app's inputs and checks
- * every value against the contract. Every problem is collected; when there is
- * any, one InputError lists them all with the app's contract. Sources later in
- * the list win where two give the same input (`inputs` over `inputs-file`).
- */
-function buildRequestInputs(app, sources) {
-    const problems = [];
-    const warnings = [];
-    const values = new Map();
-    for (const source of sources) {
-        const seenHere = new Map();
-        for (const [key, value] of parseInputsMapping(source)) {
-            const matches = matchInput(app, key);
-            if (matches.length === 0) {
-                problems.push(`${source.name}: unknown input "${printable(key)}".${suggest(app, key)}`);
-                continue;
-            }
-            if (matches.length > 1) {
-                problems.push(`${source.name}: "${printable(key)}" matches ${matches.length} inputs (${matches
-                    .map((m) => `${m.label} = ${m.id}`)
-                    .join(', ')}); use the input's id as the key.`);
-                continue;
-            }
-            const input = matches[0];
-            const earlier = seenHere.get(input.id);
-            if (earlier !== undefined) {
-                problems.push(`${source.name}: "${input.label}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
-                continue;
-            }
-            seenHere.set(input.id, key);
-            values.set(input.id, { value, source: source.name, key });
-        }
-    }
-    const inputs = {};
-    const missing = [];
-    for (const input of app.inputs) {
-        const given = values.get(input.id);
-        const checked = given
-            ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings)
-            : undefined;
-        if (checked === undefined) {
-            if (input.required && (!given || isEmpty(given.value)))
-                missing.push(input.label);
-            continue;
-        }
-        inputs[input.id] = checked;
-    }
-    if (missing.length > 0) {
-        problems.push(`missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((l) => `"${l}"`).join(', ')}.`);
-    }
-    if (problems.length > 0) {
-        throw new InputError(`The inputs do not match the contract of app "${app.name}" (${app.id}):\n` +
-            problems.map((p) => `- ${p}`).join('\n') +
-            `\n\n${formatContract(app)}\n\nNothing was submitted and no credits were spent.`);
-    }
-    return { inputs, warnings };
-}
-/** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
-function matchInput(app, key) {
-    const byId = app.inputs.filter((input) => input.id === key);
-    if (byId.length > 0)
-        return byId;
-    const wanted = contract_fold(key);
-    const byLabel = app.inputs.filter((input) => contract_fold(input.label) === wanted);
-    if (byLabel.length > 0)
-        return byLabel;
-    return app.inputs.filter((input) => input.targetHandle !== undefined && contract_fold(input.targetHandle) === wanted);
-}
-function contract_fold(text) {
-    return text.normalize('NFC').trim().toLowerCase();
-}
-function isEmpty(value) {
-    return (value === null ||
-        value === undefined ||
-        (typeof value === 'string' && value.trim() === '') ||
-        (Array.isArray(value) && value.length === 0));
-}
-/** Returns the value as the API wants it, or undefined (after noting a problem, unless simply empty). */
-function checkValue(input, value, where, problems, warnings) {
-    if (isEmpty(value))
-        return undefined;
-    if (Array.isArray(value)) {
-        if (!input.allowMultiple) {
-            problems.push(`${where} takes one value, not a list of ${value.length}.`);
-            return undefined;
-        }
-        const items = [];
-        for (const item of value) {
-            const text = scalarText(item);
-            if (text === undefined) {
-                problems.push(`${where}: every list item must be a string, got ${describe(item)}.`);
-                return undefined;
-            }
-            if (text.trim() !== '')
-                items.push(text);
-        }
-        if (items.length === 0)
-            return undefined;
-        return items.every((item) => checkImage(input, item, where, problems, warnings)) ? items : undefined;
-    }
-    const text = scalarText(value);
-    if (text === undefined) {
-        problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${describe(value)}.`);
-        return undefined;
-    }
-    if (!checkImage(input, text, where, problems, warnings))
-        return undefined;
-    return input.allowMultiple ? [text] : text;
-}
-/** Strings stay; YAML numbers and booleans become their text. */
-function scalarText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-        return String(value);
-    return undefined;
-}
-/** Armox fetches image inputs itself, so they must be public http(s) URLs. */
-function checkImage(input, text, where, problems, warnings) {
-    if (input.type !== 'image')
-        return true;
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
-            'a local file must be uploaded somewhere public first (a release asset, a storage bucket).');
-        return false;
-    }
-    if (isPrivateHost(url.hostname)) {
-        warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
-    }
-    return true;
-}
-function isPrivateHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return (host === 'localhost' ||
-        host === '::1' ||
-        /^(127|10)\./.test(host) ||
-        /^192\.168\./.test(host) ||
-        /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-        host.endsWith('.local') ||
-        host.endsWith('.internal'));
-}
-function describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (value instanceof Map || typeof value === 'object')
-        return 'a mapping';
-    return typeof value;
-}
-/** "Did you mean …?" for near-misses and look-alike characters. */
-function suggest(app, key) {
-    const wanted = contract_fold(key);
-    const names = app.inputs.map((input) => input.label);
-    const close = names.find((name) => editDistance(contract_fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
-    const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
-    const note = nonAscii.length
-        ? ` It contains non-ASCII characters (${nonAscii
-            .slice(0, 3)
-            .map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
-            .join(', ')}) that may only look like the label's.`
-        : '';
-    const valid = ` Valid keys: ${names.map((n) => `"${n}"`).join(', ')} (or the input ids).`;
-    return close ? ` Did you mean "${close}"?${note}${valid}` : `${note}${valid}`;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 3)
-        return 99;
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-/** The app's contract as a small text table, for errors and dry runs. */
-function formatContract(app) {
-    const rows = app.inputs.map((input) => [
-        input.label,
-        input.type + (input.allowMultiple ? ' (list)' : ''),
-        input.required ? 'yes' : 'no',
-        input.targetHandle ?? '',
-        input.id,
-    ]);
-    const header = ['label', 'type', 'required', 'targetHandle', 'id'];
-    if (rows.length === 0)
-        return `App "${app.name}" takes no inputs.`;
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    return [`Inputs of "${app.name}":`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-/** A ready-to-paste `inputs:` block for the app, required inputs first. */
-function inputsSkeleton(app) {
-    const ordered = [...app.inputs].sort((a, b) => Number(b.required) - Number(a.required));
-    const lines = ordered.map((input) => {
-        const key = (0,dist/* stringify */.As)(input.label).trim();
-        const example = input.type === 'image' ? 'https://example.com/image.jpg' : '';
-        const value = input.allowMultiple ? `[${example}]` : example ? example : '""';
-        const notes = [
-            input.type === 'image' ? 'public image URL' : 'text',
-            input.allowMultiple ? 'list' : '',
-            input.required ? 'required' : 'optional',
-        ]
-            .filter(Boolean)
-            .join(', ');
-        return `  ${key}: ${value}  # ${notes}`;
-    });
-    return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/job-outputs.ts
-
-/**
- * Walks `output_data.node_outputs` in node order and collects every value:
- * strings that are http(s) URLs are files, other strings are text. The set of
- * keys is open (outputImage, outputVideo, …), so anything is accepted.
- */
-function collectOutputs(job) {
-    const nodeOutputs = job.output_data?.node_outputs;
-    if (nodeOutputs === undefined || nodeOutputs === null)
-        return { items: [] };
-    if (!isObject(nodeOutputs)) {
-        return {
-            items: [],
-            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : `a ${typeof nodeOutputs}`}, not an object`,
-        };
-    }
-    const items = [];
-    for (const [nodeId, node] of Object.entries(nodeOutputs)) {
-        if (isObject(node)) {
-            for (const [key, value] of Object.entries(node))
-                collect(items, nodeId, key, value);
-        }
-        else {
-            collect(items, nodeId, '', node);
-        }
-    }
-    return { items };
-}
-function collect(items, nodeId, key, value) {
-    if (Array.isArray(value)) {
-        for (const entry of value)
-            collect(items, nodeId, key, entry);
-        return;
-    }
-    if (typeof value !== 'string' || value === '')
-        return;
-    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
-}
-const EXTENSION_KINDS = [
-    [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
-    [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
-    [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
-];
-function fileKind(key, url) {
-    const lower = key.toLowerCase();
-    if (lower.includes('image'))
-        return 'image';
-    if (lower.includes('video'))
-        return 'video';
-    if (lower.includes('audio'))
-        return 'audio';
-    const path = new URL(url).pathname;
-    return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:crypto"
@@ -42351,7 +42401,7 @@ const VERSION = '1.0.0';
 /** Sent with every request the action makes: Armox, storage and GitHub alike. */
 const USER_AGENT = `armox-app-action/${VERSION}`;
 
-;// CONCATENATED MODULE: ./src/results.ts
+;// CONCATENATED MODULE: ./src/deliver.ts
 
 
 
@@ -42378,37 +42428,37 @@ async function findRelease(config, context) {
     });
 }
 /**
- * A completed job's files: downloaded to `download-dir` (or a scratch folder
- * when they are only needed for the release), then attached to the release.
+ * A completed run's files: downloaded to its folder (or a scratch folder when
+ * they are only needed for the release), then attached to the release.
  */
-async function deliverResults(config, release, context) {
-    const { log, outputs, report } = context;
-    if (!config.downloadDir && !release)
+async function deliverRun(run, destination, config, release, context) {
+    const { log } = context;
+    if (!destination.dir && !release)
         return;
-    const urls = report.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+    if (destination.dir)
+        run.expectFiles();
+    const urls = run.fileUrls;
+    const label = run.name === '1' && !context.record.isBatch ? '' : ` of ${run.name}`;
     if (urls.length === 0) {
-        log.info('The job has no output files to download.');
-        if (config.downloadDir)
-            outputs.set('files', '[]');
+        log.info(`The job${label} has no output files to download.`);
         return;
     }
-    const dir = config.downloadDir ?? (await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(config.github.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'armox-')));
-    const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () => downloadFiles(urls, {
+    const dir = destination.dir ?? (await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(config.github.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'armox-')));
+    const files = await log.group(`Downloading ${plural(urls.length, 'file')}${label}`, () => downloadFiles(urls, {
         dir,
         workspace: config.workspace,
         log,
         userAgent: USER_AGENT,
         signal: context.signal,
     }));
-    if (config.downloadDir) {
-        report.files = files;
-        outputs.set('files', JSON.stringify(files.map((file) => file.path)));
-    }
+    if (destination.dir)
+        for (const file of files)
+            run.fileSaved(file);
     if (!release)
         return;
-    const assets = await log.group(`Uploading ${plural(files.length, 'file')} to release ${release.tag}`, () => uploadReleaseAssets(release, files.map((file) => {
+    const assets = await log.group(`Uploading ${plural(files.length, 'file')}${label} to release ${release.tag}`, () => uploadReleaseAssets(release, files.map((file) => {
         const absolutePath = external_node_path_namespaceObject.resolve(config.workspace, file.path);
-        return { absolutePath, name: external_node_path_namespaceObject.basename(absolutePath) };
+        return { absolutePath, name: destination.assetPrefix + external_node_path_namespaceObject.basename(absolutePath) };
     }), {
         token: config.githubToken ?? '',
         apiUrl: config.github.apiUrl,
@@ -42416,96 +42466,122 @@ async function deliverResults(config, release, context) {
         signal: context.signal,
         userAgent: USER_AGENT,
     }));
-    report.releaseAssets = assets;
-    outputs.set('release-assets', JSON.stringify(assets));
+    for (const url of assets)
+        run.assetUploaded({ name: decodeURIComponent(url.split('/').pop() ?? url), url });
 }
 
-;// CONCATENATED MODULE: ./src/run-context.ts
+;// CONCATENATED MODULE: ./src/armox-types.ts
+/** The shapes the Armox API answers with (see shared/armox-api), as the action reads them. */
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
+}
+
+;// CONCATENATED MODULE: ./src/job-outputs.ts
+
 /**
- * Time allowed for clean-up calls made after the deadline or a cancellation:
- * cancelling the job, or finding a job whose submission answer was lost.
+ * Walks `output_data.node_outputs` in node order and collects every value:
+ * strings that are http(s) URLs are files, other strings are text. The set of
+ * keys is open (outputImage, outputVideo, …), so anything is accepted.
  */
-const CLEANUP_MS = 5_000;
-function recordApp(context, appId, appName) {
-    context.report.appId = appId;
-    context.outputs.set('app-id', appId);
-    if (appName) {
-        context.report.appName = appName;
-        context.outputs.set('app-name', appName);
+function collectOutputs(job) {
+    const nodeOutputs = job.output_data?.node_outputs;
+    if (nodeOutputs === undefined || nodeOutputs === null)
+        return { items: [] };
+    if (!isObject(nodeOutputs)) {
+        return {
+            items: [],
+            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : `a ${typeof nodeOutputs}`}, not an object`,
+        };
     }
+    const items = [];
+    for (const [nodeId, node] of Object.entries(nodeOutputs)) {
+        if (isObject(node)) {
+            for (const [key, value] of Object.entries(node))
+                collect(items, nodeId, key, value);
+        }
+        else {
+            collect(items, nodeId, '', node);
+        }
+    }
+    return { items };
 }
-/** Outputs follow the job as soon as anything about it is known. */
-function recordJob(job, context) {
-    const { outputs, report } = context;
-    report.jobId = job.id;
-    report.status = job.status;
-    outputs.set('job-id', job.id);
-    outputs.set('status', job.status);
-    if (typeof job.credits_charged === 'number') {
-        report.creditsCharged = job.credits_charged;
-        outputs.set('credits-charged', job.credits_charged);
+function collect(items, nodeId, key, value) {
+    if (Array.isArray(value)) {
+        for (const entry of value)
+            collect(items, nodeId, key, entry);
+        return;
     }
-    if (typeof job.error_message === 'string' && job.error_message) {
-        report.errorMessage = job.error_message;
-        outputs.set('error-message', job.error_message);
-    }
-    if (!report.appName && job.app_name)
-        report.appName = job.app_name;
+    if (typeof value !== 'string' || value === '')
+        return;
+    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
 }
-function resumeHint(jobId) {
-    return `To wait for it later, run this action with job-id: ${jobId}.`;
+const EXTENSION_KINDS = [
+    [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
+    [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
+    [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
+];
+function fileKind(key, url) {
+    const lower = key.toLowerCase();
+    if (lower.includes('image'))
+        return 'image';
+    if (lower.includes('video'))
+        return 'video';
+    if (lower.includes('audio'))
+        return 'audio';
+    const path = new URL(url).pathname;
+    return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
 }
 
 ;// CONCATENATED MODULE: ./src/submit.ts
 
 
 
+
+/** Recent jobs looked at when an answer was lost. */
+const RECENT_JOBS = 100;
+/** Clock skew allowed between this runner and Armox when matching creation times. */
+const SKEW_MS = 120_000;
 /**
- * Sends the run exactly once. When the answer is lost (5xx, reset, hang, a body
+ * Sends one run exactly once. When the answer is lost (5xx, reset, hang, a body
  * that is not a job) the run may or may not exist: it is never sent again.
  * Instead the recent jobs are searched for it, so a paid run is not lost.
+ * `what` names the run in messages: `the run`, `item "2"`.
  */
-async function submit_submit(request, deadline, context) {
+async function submitOnce(target, request, what, deadline, context) {
     const { client, log } = context;
     const sentAt = (context.now ?? Date.now)();
-    return log.group('Submitting the run', async () => {
-        let job;
-        try {
-            job = await client.runApp(request, deadline);
-        }
-        catch (error) {
-            // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
-            const unknownOutcome = (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
-                (error instanceof ApiError && error.transient && error.status !== 429);
-            if (!unknownOutcome)
-                throw error;
-            log.warning(`${errorMessage(error)} Armox may or may not have accepted the run; it is not sent again, since that could charge twice. ` +
-                'Looking for it among the recent jobs…');
-            const found = await findSubmittedJob(request, sentAt, context);
-            if (!found) {
-                context.report.nextSteps.push('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
-                throw new ActionError(`Submitting the run failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once. ` +
-                    'Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.');
-            }
-            log.warning(`Found the submitted run among the recent jobs: ${found.id}.`);
-            job = found;
-        }
-        recordJob(job, context);
-        log.info(`Job ${job.id} accepted${job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : ''}.`);
-        return job;
-    });
-}
-/** A job of this app, with exactly these inputs, created since the submission (allowing for clock skew). */
-async function findSubmittedJob(request, sentAt, context) {
-    const skewMs = 120_000;
-    const wanted = canonical(request.inputs);
     try {
-        const jobs = await context.client.listJobs(20, Deadline.after(CLEANUP_MS, context.now));
+        return await target.submit(client, request, deadline);
+    }
+    catch (error) {
+        // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
+        const unknownOutcome = (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
+            (error instanceof ApiError && error.transient && error.status !== 429);
+        if (!unknownOutcome)
+            throw error;
+        log.warning(`${errorMessage(error)} Armox may or may not have accepted ${what}; it is not sent again, since that could charge twice. ` +
+            'Looking for it among the recent jobs…');
+        const found = await findSubmittedJob(target, request, sentAt, context);
+        if (!found) {
+            context.record.addNextStep('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
+            throw new ActionError(`Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once. ` +
+                'Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.');
+        }
+        log.warning(`Found ${what === 'the run' ? 'the submitted run' : `the run of ${what}`} among the recent jobs: ${found.id}.`);
+        return found;
+    }
+}
+/** A job of this target, with exactly these inputs, created since the submission (allowing for clock skew). */
+async function findSubmittedJob(target, request, sentAt, context) {
+    const wanted = canonicalJson(request.inputs);
+    try {
+        const jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS, context.now));
         const candidates = jobs.filter((job) => {
             const created = Date.parse(job.created_at ?? '');
-            return (job.app_id === request.app_id &&
-                canonical(job.input_data?.inputs ?? null) === wanted &&
-                (Number.isNaN(created) || created >= sentAt - skewMs));
+            return (target.ownsJob(job) &&
+                canonicalJson(target.jobInputs(job)) === wanted &&
+                (Number.isNaN(created) || created >= sentAt - SKEW_MS));
         });
         if (candidates.length === 1)
             return candidates[0];
@@ -42518,70 +42594,983 @@ async function findSubmittedJob(request, sentAt, context) {
     }
     return undefined;
 }
-/** JSON with sorted keys, to compare input maps. */
-function canonical(value) {
-    return JSON.stringify(value, (_, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-        : v);
+
+;// CONCATENATED MODULE: ./src/watch.ts
+
+
+/** The most jobs `GET /jobs` lists; a batch's jobs are looked for among them. */
+const JOB_LIST_LIMIT = 100;
+/**
+ * One polling round for the jobs still running. One job: `GET /jobs/:id`. Several:
+ * one `GET /jobs?limit=100` shows them all (so polling does not grow with a batch),
+ * and `GET /jobs/:id` only for a job the list no longer shows. A round that fails
+ * transiently is logged and yields nothing: the jobs are paid for, so waiting goes
+ * on until the deadline. A poll stopped by the deadline yields nothing either.
+ * Errors that will not heal (401, 404) are thrown.
+ */
+async function pollJobs(ids, deadline, context) {
+    const seen = new Map();
+    if (ids.length === 0)
+        return seen;
+    if (ids.length > 1) {
+        const listed = await tolerate(() => context.client.listJobs(JOB_LIST_LIMIT, deadline), 'the jobs', context);
+        for (const job of listed ?? [])
+            if (ids.includes(job.id))
+                seen.set(job.id, job);
+        if (listed === undefined)
+            return seen;
+    }
+    for (const id of ids.filter((jobId) => !seen.has(jobId))) {
+        const job = await tolerate(() => context.client.getJob(id, deadline), `job ${id}`, context);
+        if (job)
+            seen.set(id, job);
+    }
+    return seen;
 }
-
-;// CONCATENATED MODULE: ./src/wait.ts
-
-
-
-
-/** Thrown when the deadline passes; carries the last job seen, if any. */
-class WaitTimeoutError extends TimeoutError {
-    lastJob;
-    constructor(message, lastJob) {
-        super(message);
-        this.lastJob = lastJob;
+async function tolerate(read, what, context) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof TimeoutError)
+            return undefined;
+        if (error instanceof ApiError && error.transient) {
+            context.log.warning(`${error.message} Still waiting for ${what}.`);
+            return undefined;
+        }
+        throw error;
     }
 }
+/** True when the job needs no more polling. */
+function isDone(job) {
+    return isTerminal(job.status);
+}
+
+;// CONCATENATED MODULE: ./src/execute.ts
+
+
+
+
+
+
+
+
+/** Polls between two progress lines of a batch. */
+const PROGRESS_EVERY = 5;
 /**
- * Polls `GET /jobs/:id` every `pollIntervalMs` until the job is terminal.
- * Logs status changes (with the time since waiting began), not every poll.
- * A poll that fails transiently after the client's own retries is logged and
- * the next poll goes on: the job is already paid for, so the wait persists
- * until the deadline. Errors that will not heal (401, 404) end the wait.
+ * *How* runs are carried out, whatever is run: submit each run once (at most
+ * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
+ * failure with `fail-fast`), follow every job with one poll per interval, and
+ * stop them all on timeout or cancellation. Records everything as it happens;
+ * throws when the step should fail.
  */
-async function waitForJob(client, jobId, options) {
-    const now = options.now ?? Date.now;
-    const started = now();
-    let lastJob;
-    let lastStatus;
-    let firstPoll = true;
-    for (;;) {
-        if (!firstPoll || !options.pollFirst) {
-            const pause = Math.min(options.pollIntervalMs, options.deadline.remaining());
-            await sleep(pause, options.signal);
+async function carryOut(execution) {
+    const run = new Carrier(execution);
+    try {
+        await run.loop();
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            await run.interrupted();
+        throw error;
+    }
+    run.conclude();
+}
+class Carrier {
+    x;
+    waiting = [];
+    live = new Map();
+    /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
+    stopReason;
+    polls = 0;
+    startedAt;
+    batch;
+    constructor(x) {
+        this.x = x;
+        this.startedAt = this.now();
+        this.batch = x.runs.length > 1;
+        for (const run of x.runs) {
+            if (run.job)
+                this.adopt(run, run.job);
+            else
+                this.waiting.push(run);
         }
-        firstPoll = false;
-        if (options.deadline.expired)
-            break;
-        let job;
-        try {
-            job = await client.getJob(jobId, options.deadline);
-        }
-        catch (error) {
-            if (error instanceof TimeoutError)
-                break;
-            if (error instanceof ApiError && error.transient) {
-                options.log.warning(`${error.message} Still waiting for job ${jobId}.`);
+    }
+    async loop() {
+        const { config, deadline, context } = this.x;
+        let first = true;
+        for (;;) {
+            await this.submitWhatFits();
+            if (!config.wait)
+                return this.leaveRunning();
+            if (this.live.size === 0) {
+                if (this.waiting.length === 0 || this.stopReason)
+                    return;
                 continue;
             }
-            throw error;
+            if (!(first && this.x.pollFirst))
+                await sleep(Math.min(config.pollIntervalMs, deadline.remaining()), context.signal);
+            first = false;
+            if (deadline.expired)
+                return this.timedOut();
+            const seen = await pollJobs([...this.live.keys()], deadline, context);
+            for (const [id, job] of seen)
+                this.update(id, this.live.get(id), job);
+            if (this.batch && ++this.polls % PROGRESS_EVERY === 0)
+                context.log.info(this.progressLine());
         }
-        lastJob = job;
-        options.onUpdate?.(job);
-        if (job.status !== lastStatus) {
-            options.log.info(`[${formatDuration(now() - started).padStart(6)}] job ${jobId}: ${job.status}`);
-            lastStatus = job.status;
-        }
-        if (isTerminal(job.status))
-            return job;
     }
-    throw new WaitTimeoutError(`Job ${jobId} did not finish within the timeout (last status: ${lastStatus ?? 'unknown'}).`, lastJob);
+    /** Submits waiting runs while there is room under max-concurrency and max-credits. */
+    async submitWhatFits() {
+        const { config, context } = this.x;
+        // Without waiting, nothing frees a slot: every run is submitted (the client keeps to the rate limit).
+        const room = () => !config.wait || this.live.size < config.maxConcurrency;
+        while (this.waiting.length > 0 && !this.stopReason && room()) {
+            if (context.signal.aborted)
+                throw new CancelledError('The workflow was cancelled.');
+            const capped = this.x.cost.check(this.spent(), config.maxCredits);
+            if (capped) {
+                this.stopSubmitting(capped);
+                if (!this.batch)
+                    throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
+                break;
+            }
+            const run = this.waiting.shift();
+            await this.submit(run);
+        }
+    }
+    async submit(run) {
+        const { target, deadline, context } = this.x;
+        const what = this.batch ? `item "${run.record.name}"` : 'the run';
+        const send = () => submitOnce(target, run.request, what, deadline, context);
+        let job;
+        try {
+            job = this.batch ? await send() : await context.log.group('Submitting the run', send);
+        }
+        catch (error) {
+            if (!this.batch)
+                throw error;
+            run.record.ended('error', errorMessage(error));
+            context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
+            if (error instanceof TimeoutError)
+                this.stopSubmitting('the timeout ran out.');
+            else if (stopsEveryRun(error))
+                this.stopSubmitting(`the API refused ${what}: ${errorMessage(error)}`);
+            else if (this.x.config.failFast)
+                this.stopSubmitting(`fail-fast: ${what} failed.`);
+            return;
+        }
+        this.x.cost.learn(job.credits_charged);
+        context.log.info(`${this.batch ? `${run.record.name}: job` : 'Job'} ${job.id} accepted${job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : ''}.`);
+        this.adopt(run, job);
+        if (context.signal.aborted)
+            throw new CancelledError('The workflow was cancelled.');
+    }
+    /** A job that is this step's from now on: accepted, followed or reused. */
+    adopt(run, job) {
+        if (!run.record.reusedFrom)
+            run.record.accepted(job, this.now());
+        if (isDone(job)) {
+            this.finish(run, job);
+            return;
+        }
+        this.x.context.openJobs.opened(job.id);
+        this.live.set(job.id, run);
+    }
+    update(id, run, job) {
+        const record = run.record;
+        if (job.status !== record.status) {
+            const elapsed = formatDuration(this.now() - this.startedAt).padStart(6);
+            const who = this.batch ? `${record.name} (job ${job.id})` : `job ${job.id}`;
+            this.x.context.log.info(`[${elapsed}] ${who}: ${job.status}`);
+        }
+        if (isDone(job))
+            this.finish(run, job, id);
+        else
+            record.jobUpdated(job);
+    }
+    /** A terminal job: its outputs are recorded; with fail-fast, a failure stops further submissions. */
+    finish(run, job, trackedId = job.id) {
+        const { context, config } = this.x;
+        this.live.delete(trackedId);
+        context.openJobs.handled(trackedId);
+        const { items, problem } = collectOutputs(job);
+        run.record.finished(job, items, rawOutputs(job), this.now());
+        if (job.status === 'completed' && problem) {
+            run.record.ended('error', `Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
+        }
+        if (run.record.outcome === 'completed') {
+            const urls = run.record.fileUrls.length;
+            const texts = items.length - urls;
+            const who = this.batch ? `${run.record.name}: job` : 'Job';
+            context.log.info(`${who} ${job.id} completed: ${plural(urls, 'file')}${texts ? ` and ${plural(texts, 'text output')}` : ''}.`);
+        }
+        else if (this.batch && config.failFast) {
+            this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
+        }
+    }
+    stopSubmitting(reason) {
+        if (this.stopReason)
+            return;
+        this.stopReason = reason;
+        if (this.waiting.length > 0) {
+            this.x.context.log.warning(`Not submitting the ${plural(this.waiting.length, 'remaining run')}: ${reason}`);
+        }
+        for (const run of this.waiting.splice(0))
+            run.record.ended('skipped', `not submitted: ${reason}`);
+    }
+    /** `wait: false`: every job is left running on purpose, and the step says how to follow them. */
+    leaveRunning() {
+        const { context } = this.x;
+        for (const [id, run] of this.live) {
+            run.record.ended(run.record.jobId && !run.request ? 'running' : 'submitted');
+            context.openJobs.handled(id);
+            if (!this.batch)
+                context.record.addNextStep(resumeHint(id));
+        }
+        if (this.live.size > 0) {
+            const how = this.batch
+                ? `The job ids are in the job-ids output; follow each with job-id.`
+                : resumeHint([...this.live.keys()][0]);
+            context.log.info(`Not waiting (wait: false). ${how}`);
+        }
+        this.live.clear();
+    }
+    /** The timeout ran out while jobs were unfinished: cancel them (unless told not to) and fail. */
+    async timedOut() {
+        const { config, context } = this.x;
+        const waited = formatDuration(config.timeoutMs);
+        this.stopSubmitting(`the timeout (${waited}) ran out.`);
+        const runs = [...this.live.values()];
+        if (!config.cancelOnTimeout) {
+            for (const run of runs) {
+                run.record.ended('timed-out');
+                context.openJobs.handled(run.record.jobId);
+                context.record.addNextStep(resumeHint(run.record.jobId));
+            }
+            this.live.clear();
+            const ids = runs.map((run) => run.record.jobId).join(', ');
+            const one = runs.length === 1 ? runs[0].record : undefined;
+            throw new TimeoutError(one
+                ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId)}`
+                : `${plural(runs.length, 'job')} (${ids}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`);
+        }
+        const lastStatus = runs[0]?.record.status;
+        const failures = await this.cancelLive('timed-out');
+        if (this.live.size === 0 && failures.length === 0 && runs.every((run) => run.record.outcome !== 'timed-out'))
+            return;
+        const cancelled = runs.filter((run) => run.record.outcome === 'timed-out');
+        if (failures.length > 0) {
+            const ids = failures.map((run) => run.record.jobId);
+            for (const id of ids)
+                context.record.addNextStep(resumeHint(id));
+            throw new TimeoutError(`${ids.length === 1 ? `Job ${ids[0]}` : `Jobs ${ids.join(', ')}`} did not finish within the timeout. Waited ${waited}; ` +
+                `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`);
+        }
+        context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
+        const one = cancelled.length === 1 && !this.batch ? cancelled[0].record : undefined;
+        throw new TimeoutError(one
+            ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
+                'Raise timeout if the app needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
+            : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`);
+    }
+    /** The workflow was cancelled: cancel every unfinished job too. */
+    async interrupted() {
+        const { context } = this.x;
+        context.record.outcome = 'cancelled';
+        this.stopSubmitting('the workflow was cancelled.');
+        const runs = [...this.live.values()];
+        await this.cancelLive('cancelled');
+        const one = this.x.runs.length === 1 ? this.x.runs[0].record : undefined;
+        if (one?.jobId)
+            throw new CancelledError(`The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`);
+        if (runs.length > 0)
+            throw new CancelledError(`The workflow was cancelled; ${plural(runs.length, 'unfinished job')} cancelled.`);
+    }
+    /**
+     * Cancels every unfinished job, all at once, each within the clean-up time.
+     * A job that finished meanwhile (409) is reported as finished. Returns the runs
+     * whose job could not be cancelled.
+     */
+    async cancelLive(outcome) {
+        const { client, log, openJobs } = this.x.context;
+        const failures = [];
+        const why = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
+        await Promise.all([...this.live.entries()].map(async ([id, run]) => {
+            const cleanup = Deadline.after(CLEANUP_MS, this.x.context.now);
+            try {
+                const cancelled = await client.cancelJob(id, cleanup);
+                run.record.jobUpdated({ id, status: cancelled.status });
+                run.record.ended(outcome);
+                openJobs.handled(id);
+                log.info(`Cancelled job ${id} ${why}.`);
+            }
+            catch (error) {
+                if (error instanceof ApiError && error.status === 409 && (await this.finishedMeanwhile(run, id, cleanup)))
+                    return;
+                log.warning(`Could not cancel job ${id}: ${errorMessage(error)}`);
+                run.record.ended(outcome);
+                failures.push(run);
+            }
+        }));
+        this.live.clear();
+        return failures;
+    }
+    /** The cancel answered 409: the job finished just as it was given up on; report it as finished. */
+    async finishedMeanwhile(run, id, cleanup) {
+        try {
+            const job = await this.x.context.client.getJob(id, cleanup);
+            if (!isTerminal(job.status))
+                return false;
+            this.x.context.log.info(`Job ${id} finished just as the timeout ran out; reporting its result.`);
+            this.finish(run, job, id);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** After waiting: fail the step unless every run completed (or was left running on purpose). */
+    conclude() {
+        const { context } = this.x;
+        const records = this.x.runs.map((run) => run.record);
+        const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
+        if (this.batch || this.x.runs.length > 1) {
+            if (this.x.runs.length > 1)
+                context.log.info(this.progressLine());
+            if (unfinished.length === 0)
+                return;
+            throw new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
+                unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'));
+        }
+        const record = records[0];
+        if (unfinished.length === 0)
+            return;
+        const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
+        if (record.outcome === 'error')
+            throw new ActionError(record.errorMessage);
+        if (record.outcome === 'skipped')
+            throw new ActionError(record.errorMessage ?? 'The run was not submitted.');
+        if (record.outcome === 'cancelled') {
+            context.record.addNextStep('The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.');
+            throw new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
+        }
+        context.record.addNextStep('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
+        throw new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+    }
+    /** `12/40 completed, 3 running, 1 failed, 4 410 credits` */
+    progressLine() {
+        const records = this.x.runs.map((run) => run.record);
+        const count = (outcome) => records.filter((r) => r.outcome === outcome).length;
+        const parts = [`${count('completed')}/${records.length} completed`, `${this.live.size} running`];
+        for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
+            if (count(outcome))
+                parts.push(`${count(outcome)} ${outcome}`);
+        }
+        parts.push(`${this.spent().toLocaleString('en-US')} credits`);
+        return parts.join(', ');
+    }
+    spent() {
+        return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
+    }
+    now() {
+        return (this.x.context.now ?? Date.now)();
+    }
+}
+/** The job's output object as the API gave it: an app's `node_outputs`, a model's flat `output_data`. */
+function rawOutputs(job) {
+    return (job.run_type === 'model' ? job.output_data : job.output_data?.node_outputs) ?? {};
+}
+/** Errors about the account or the key, not the item: every later run would meet them too. */
+function stopsEveryRun(error) {
+    return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml-input.ts
+
+
+
+/** The most text `inputs`, `batch` or their files may hold: prompts are long, but not megabytes. */
+const MAX_INPUTS_BYTES = 1024 * 1024;
+/** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+/** Item names become folder and asset name prefixes. */
+const ITEM_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/**
+ * Parses a YAML or JSON mapping of input names to values (JSON is YAML).
+ * Refuses, with line and column, anything that is not a single mapping.
+ */
+function parseInputsMapping(name, text) {
+    const root = parseDocument(name, text);
+    if (root === undefined)
+        return { name, entries: [] };
+    return { name, entries: toEntries(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")') };
+}
+/**
+ * Parses `batch` (or a batch file): a list of input mappings (items named 1, 2, …)
+ * or a mapping of item name → input mapping. JSON Lines (one mapping a line)
+ * when `jsonLines`. Every problem with item names is reported at once.
+ */
+function parseBatch(name, text, jsonLines = false) {
+    const problems = [];
+    const items = [];
+    const add = (itemName, value) => {
+        const where = `${name}: item "${printable(itemName)}"`;
+        try {
+            items.push({ name: itemName, source: { name: where, entries: toEntries(where, value, 'an input mapping') } });
+        }
+        catch (error) {
+            problems.push(error.message);
+        }
+    };
+    if (jsonLines) {
+        text.split(/\r?\n/).forEach((line, index) => {
+            if (line.trim() === '')
+                return;
+            try {
+                add(String(items.length + problems.length + 1), parseDocument(`${name} line ${index + 1}`, line) ?? new Map());
+            }
+            catch (error) {
+                problems.push(error.message);
+            }
+        });
+    }
+    else {
+        const root = parseDocument(name, text);
+        if (Array.isArray(root))
+            root.forEach((value, index) => add(String(index + 1), value));
+        else if (root instanceof Map)
+            for (const [key, value] of root)
+                add(String(key), value);
+        else
+            throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
+    }
+    problems.push(...checkItemNames(name, items));
+    if (items.length === 0 && problems.length === 0)
+        problems.push(`${name} holds no runs: give at least one item.`);
+    if (problems.length > 0) {
+        throw new InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+    }
+    return items;
+}
+function checkItemNames(name, items) {
+    const problems = [];
+    const seen = new Set();
+    for (const item of items) {
+        if (!ITEM_NAME.test(item.name)) {
+            problems.push(`${name}: item name "${printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
+        }
+        else if (seen.has(item.name)) {
+            problems.push(`${name}: item name "${item.name}" is used twice; item names must be unique.`);
+        }
+        seen.add(item.name);
+    }
+    return problems;
+}
+/** A mapping's keys and values, in order; anything else is an InputError saying what was expected. */
+function toEntries(name, value, expected) {
+    if (value === null || value === undefined || value === '')
+        return [];
+    if (!(value instanceof Map)) {
+        const kind = Array.isArray(value) ? 'a list' : 'a single value';
+        throw new InputError(`${name} must be ${expected}, not ${kind}.`);
+    }
+    const entries = [];
+    for (const [key, item] of value) {
+        if (key === null || typeof key === 'object') {
+            throw new InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
+        }
+        entries.push([String(key), item]);
+    }
+    return entries;
+}
+/**
+ * One YAML/JSON document as plain data (mappings as Maps, so keys such as
+ * `__proto__` stay data), or undefined when empty. Hostile documents (alias
+ * bombs, deep nesting, huge text, several documents) are refused with the reason.
+ */
+function parseDocument(name, text) {
+    if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
+        throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
+    }
+    if (text.trim() === '')
+        return undefined;
+    let documents;
+    try {
+        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw error;
+    }
+    if (!Array.isArray(documents))
+        documents = [documents];
+    if (documents.length > 1) {
+        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
+    }
+    const document = documents[0];
+    if (!document)
+        return undefined;
+    const problem = document.errors[0];
+    if (problem && /call stack/i.test(problem.message))
+        throw new InputError(`${name} is nested too deeply to be read.`);
+    if (problem) {
+        const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
+        const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
+    }
+    const root = document.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
+        return undefined;
+    if (!(0,dist/* isMap */.jh)(root) && !(0,dist/* isSeq */.oP)(root))
+        return root.toJSON();
+    try {
+        return document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (/alias/i.test(message)) {
+            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+        }
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
+    }
+}
+/** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value instanceof Map || typeof value === 'object')
+        return 'a mapping';
+    return typeof value;
+}
+
+;// CONCATENATED MODULE: ./src/app-contract.ts
+
+
+
+/**
+ * Maps the user's keys (id, label or targetHandle) to the app's inputs and checks
+ * every value against the contract. Every problem is collected, each naming its
+ * source and key. Sources later in the list win where two give the same input
+ * (`inputs` over `inputs-file`, a batch item over both).
+ */
+function buildRequestInputs(app, sources) {
+    const problems = [];
+    const warnings = [];
+    const values = new Map();
+    for (const source of sources) {
+        const seenHere = new Map();
+        for (const [key, value] of source.entries) {
+            const matches = matchInput(app, key);
+            if (matches.length === 0) {
+                problems.push(`${source.name}: unknown input "${printable(key)}".${suggest(app, key)}`);
+                continue;
+            }
+            if (matches.length > 1) {
+                problems.push(`${source.name}: "${printable(key)}" matches ${matches.length} inputs (${matches
+                    .map((m) => `${m.label} = ${m.id}`)
+                    .join(', ')}); use the input's id as the key.`);
+                continue;
+            }
+            const input = matches[0];
+            const earlier = seenHere.get(input.id);
+            if (earlier !== undefined) {
+                problems.push(`${source.name}: "${input.label}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
+                continue;
+            }
+            seenHere.set(input.id, key);
+            values.set(input.id, { value, source: source.name, key });
+        }
+    }
+    const inputs = {};
+    const missing = [];
+    for (const input of app.inputs) {
+        const given = values.get(input.id);
+        const checked = given
+            ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings)
+            : undefined;
+        if (checked === undefined) {
+            if (input.required && (!given || isEmpty(given.value)))
+                missing.push(input.label);
+            continue;
+        }
+        inputs[input.id] = checked;
+    }
+    if (missing.length > 0) {
+        problems.push(`missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((l) => `"${l}"`).join(', ')}.`);
+    }
+    return { inputs, problems, warnings };
+}
+/** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
+function matchInput(app, key) {
+    const byId = app.inputs.filter((input) => input.id === key);
+    if (byId.length > 0)
+        return byId;
+    const wanted = fold(key);
+    const byLabel = app.inputs.filter((input) => fold(input.label) === wanted);
+    if (byLabel.length > 0)
+        return byLabel;
+    return app.inputs.filter((input) => input.targetHandle !== undefined && fold(input.targetHandle) === wanted);
+}
+function fold(text) {
+    return text.normalize('NFC').trim().toLowerCase();
+}
+function isEmpty(value) {
+    return (value === null ||
+        value === undefined ||
+        (typeof value === 'string' && value.trim() === '') ||
+        (Array.isArray(value) && value.length === 0));
+}
+/** Returns the value as the API wants it, or undefined (after noting a problem, unless simply empty). */
+function checkValue(input, value, where, problems, warnings) {
+    if (isEmpty(value))
+        return undefined;
+    if (Array.isArray(value)) {
+        if (!input.allowMultiple) {
+            problems.push(`${where} takes one value, not a list of ${value.length}.`);
+            return undefined;
+        }
+        const items = [];
+        for (const item of value) {
+            const text = scalarText(item);
+            if (text === undefined) {
+                problems.push(`${where}: every list item must be a string, got ${describeValue(item)}.`);
+                return undefined;
+            }
+            if (text.trim() !== '')
+                items.push(text);
+        }
+        if (items.length === 0)
+            return undefined;
+        return items.every((item) => checkImage(input, item, where, problems, warnings)) ? items : undefined;
+    }
+    const text = scalarText(value);
+    if (text === undefined) {
+        problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${describeValue(value)}.`);
+        return undefined;
+    }
+    if (!checkImage(input, text, where, problems, warnings))
+        return undefined;
+    return input.allowMultiple ? [text] : text;
+}
+/** Strings stay; YAML numbers and booleans become their text. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    return undefined;
+}
+/** Armox fetches image inputs itself, so they must be public http(s) URLs. */
+function checkImage(input, text, where, problems, warnings) {
+    if (input.type !== 'image')
+        return true;
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
+            'a local file must be uploaded somewhere public first (a release asset, a storage bucket).');
+        return false;
+    }
+    if (isPrivateHost(url.hostname)) {
+        warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
+    }
+    return true;
+}
+function isPrivateHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return (host === 'localhost' ||
+        host === '::1' ||
+        /^(127|10)\./.test(host) ||
+        /^192\.168\./.test(host) ||
+        /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+        host.endsWith('.local') ||
+        host.endsWith('.internal'));
+}
+/** "Did you mean …?" for near-misses and look-alike characters. */
+function suggest(app, key) {
+    const wanted = fold(key);
+    const names = app.inputs.map((input) => input.label);
+    const close = names.find((name) => editDistance(fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
+    const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
+    const note = nonAscii.length
+        ? ` It contains non-ASCII characters (${nonAscii
+            .slice(0, 3)
+            .map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+            .join(', ')}) that may only look like the label's.`
+        : '';
+    const valid = ` Valid keys: ${names.map((n) => `"${n}"`).join(', ')} (or the input ids).`;
+    return close ? ` Did you mean "${close}"?${note}${valid}` : `${note}${valid}`;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 3)
+        return 99;
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+/** The app's contract as a small text table, for errors and dry runs. */
+function formatContract(app) {
+    const rows = app.inputs.map((input) => [
+        input.label,
+        input.type + (input.allowMultiple ? ' (list)' : ''),
+        input.required ? 'yes' : 'no',
+        input.targetHandle ?? '',
+        input.id,
+    ]);
+    const header = ['label', 'type', 'required', 'targetHandle', 'id'];
+    if (rows.length === 0)
+        return `App "${app.name}" takes no inputs.`;
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    return [`Inputs of "${app.name}":`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+/** A ready-to-paste `inputs:` block for the app, required inputs first. */
+function inputsSkeleton(app) {
+    const ordered = [...app.inputs].sort((a, b) => Number(b.required) - Number(a.required));
+    const lines = ordered.map((input) => {
+        const key = (0,dist/* stringify */.As)(input.label).trim();
+        const example = input.type === 'image' ? 'https://example.com/image.jpg' : '';
+        const value = input.allowMultiple ? `[${example}]` : example ? example : '""';
+        const notes = [
+            input.type === 'image' ? 'public image URL' : 'text',
+            input.allowMultiple ? 'list' : '',
+            input.required ? 'required' : 'optional',
+        ]
+            .filter(Boolean)
+            .join(', ');
+        return `  ${key}: ${value}  # ${notes}`;
+    });
+    return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/app-target.ts
+
+/** An Armox app: its inputs contract decides what a run may send. */
+class AppTarget {
+    app;
+    kind = 'app';
+    submitCall = 'POST /apps/run';
+    price = undefined;
+    constructor(app) {
+        this.app = app;
+    }
+    get id() {
+        return this.app.id;
+    }
+    get name() {
+        return this.app.name;
+    }
+    get title() {
+        return `app "${this.app.name}" (${this.app.id})`;
+    }
+    prepare(sources, webhookUrl) {
+        const { inputs, problems, warnings } = buildRequestInputs(this.app, sources);
+        if (problems.length > 0)
+            return { problems, warnings };
+        const body = { app_id: this.app.id, inputs, ...(webhookUrl ? { webhook_url: webhookUrl } : {}) };
+        return { request: { body: { ...body }, inputs }, problems, warnings };
+    }
+    contractTable() {
+        return formatContract(this.app);
+    }
+    inputsSkeleton() {
+        return inputsSkeleton(this.app);
+    }
+    submit(client, request, deadline) {
+        return client.runApp(request.body, deadline);
+    }
+    ownsJob(job) {
+        return job.run_type !== 'model' && job.app_id === this.app.id;
+    }
+    jobInputs(job) {
+        return job.input_data?.inputs ?? null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apps.ts
+
+
+/** Finds the app by exact id, or by name (case-insensitive); errors list what the key can see. */
+function resolveApp(apps, wanted) {
+    if (wanted.appId) {
+        const app = apps.find((candidate) => candidate.id === wanted.appId);
+        if (app)
+            return app;
+        throw new InputError(`app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
+    }
+    const name = apps_fold(wanted.appName ?? '');
+    const matches = apps.filter((candidate) => apps_fold(candidate.name) === name);
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length === 0) {
+        throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
+    }
+    throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
+}
+function apps_fold(text) {
+    return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+function listApps(apps) {
+    if (apps.length === 0)
+        return 'This API key sees no apps (check that the key belongs to the right Armox account).';
+    const width = Math.max(...apps.map((app) => app.name.length));
+    return ['Apps available (name, app-id):', ...apps.map((app) => `  ${app.name.padEnd(width)}  ${app.id}`)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+
+
+
+
+
+
+
+/** Finds what the step runs (the app by id or name) and records it. */
+async function loadTarget(config, deadline, context) {
+    return context.log.group('Checking the app and its inputs', async () => {
+        const apps = await context.client.listApps(deadline);
+        const target = new AppTarget(resolveApp(apps, config));
+        context.record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title });
+        context.log.info(`App: ${target.name} (${target.id})`);
+        return target;
+    });
+}
+/**
+ * The runs of the step, each checked against the target's contract before
+ * anything is submitted: the single run, or every item of the batch. When any
+ * run has a problem, nothing is submitted and every problem is listed at once.
+ */
+async function planRuns(config, target, context) {
+    const shared = [];
+    if (config.inputsFile) {
+        shared.push(parseInputsMapping(fileLabel(Input.InputsFile, config), await readInput(Input.InputsFile, config)));
+    }
+    shared.push(parseInputsMapping(Input.Inputs, config.inputs));
+    const items = config.isBatch ? await readBatch(config) : [undefined];
+    context.record.isBatch = config.isBatch && items.length > 1;
+    const problems = new Set();
+    const warnings = new Set();
+    const runs = [];
+    for (const item of items) {
+        const preparation = target.prepare(item ? [...shared, item.source] : shared, config.webhookUrl);
+        preparation.problems.forEach((problem) => problems.add(problem));
+        preparation.warnings.forEach((warning) => warnings.add(warning));
+        const record = context.record.addRun(item?.name ?? '1');
+        if (preparation.request) {
+            record.inputs = preparation.request.inputs;
+            runs.push({ record, request: preparation.request });
+        }
+    }
+    for (const warning of warnings)
+        context.log.warning(warning);
+    if (problems.size > 0) {
+        const what = items.length > 1 ? `The batch's ${items.length} runs do not` : 'The inputs do not';
+        throw new InputError(`${what} match the contract of ${target.title}:\n` +
+            [...problems].map((problem) => `- ${problem}`).join('\n') +
+            `\n\n${target.contractTable()}\n\nNothing was submitted and no credits were spent.`);
+    }
+    return runs;
+}
+async function readBatch(config) {
+    if (config.batchFile) {
+        const text = await readInput(Input.BatchFile, config);
+        return parseBatch(fileLabel(Input.BatchFile, config), text, /\.jsonl$/i.test(config.batchFile));
+    }
+    return parseBatch(Input.Batch, config.batch ?? '');
+}
+/** `inputs-file (renders.yml)`: how errors name a file input. */
+function fileLabel(name, config) {
+    const file = name === Input.InputsFile ? config.inputsFile : config.batchFile;
+    return `${name} (${external_node_path_namespaceObject.relative(config.workspace, file) || file})`;
+}
+async function readInput(name, config) {
+    const file = name === Input.InputsFile ? config.inputsFile : config.batchFile;
+    const shown = external_node_path_namespaceObject.relative(config.workspace, file) || file;
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new InputError(`${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/spending.ts
+/**
+ * What the next run will cost, for `max-credits`. A model's price is known up
+ * front; an app's is not (its contract has none), so it is estimated from what
+ * recent runs of the same app were charged, else from the first run's charge.
+ */
+class CostEstimate {
+    log;
+    perRun;
+    source;
+    constructor(log, perRun, source) {
+        this.log = log;
+        this.perRun = perRun;
+        this.source = source;
+    }
+    /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
+    static async forTarget(target, maxCredits, recentJobs, log) {
+        if (target?.price !== undefined)
+            return new CostEstimate(log, target.price, `the price of ${target.title}`);
+        if (maxCredits === undefined || !target)
+            return new CostEstimate(log);
+        const charges = (await recentJobs())
+            .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
+            .map((job) => job.credits_charged);
+        if (charges.length === 0) {
+            log.info(`max-credits: no recent run of ${target.title} shows its cost; the first run's charge will be the estimate.`);
+            return new CostEstimate(log);
+        }
+        const highest = Math.max(...charges);
+        log.info(`max-credits: estimating ${highest} credits a run, the most that ${charges.length} recent run${charges.length === 1 ? '' : 's'} of this app were charged.`);
+        return new CostEstimate(log, highest, `estimated from ${charges.length} recent runs`);
+    }
+    /** A run was accepted with this charge: the first one sets the estimate when nothing else did. */
+    learn(charge) {
+        if (this.perRun !== undefined || charge === undefined)
+            return;
+        this.perRun = charge;
+        this.source = "the first run's charge";
+        this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
+    }
+    /** Why the next run may not be submitted under `max`, or undefined when it may. */
+    check(spent, max) {
+        if (max === undefined)
+            return undefined;
+        if (this.perRun === undefined) {
+            return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
+        }
+        if (spent + this.perRun <= max)
+            return undefined;
+        return (`max-credits is ${max}: ${spent} credits spent so far, and the next run would cost ${this.perRun} ` +
+            `(${this.source}), which could cross it.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
@@ -42592,202 +43581,78 @@ async function waitForJob(client, jobId, options) {
 
 
 
-
-
-
-
-
-
 /**
- * The action's main job: find the app, check the inputs against its contract,
- * submit one run, wait for it, and record what is known as soon as it is known.
- * Throws an ActionError when the step should fail; `report` holds the story either way.
+ * The action's pipeline: find the target (an app or a model), check every
+ * run's inputs against its contract, submit each run once, wait for the jobs,
+ * and deliver their files. `timeout` bounds all of it. Throws an ActionError
+ * when the step should fail; `context.record` holds the story either way.
  */
 async function runAction(config, context) {
-    const now = context.now ?? Date.now;
-    const deadline = Deadline.after(config.timeoutMs, now);
-    if (config.jobId) {
-        const release = await findRelease(config, context);
-        const job = await followExistingJob(config, config.jobId, deadline, context);
-        if (job)
-            await deliverResults(config, release, context);
-        return;
-    }
-    const app = await context.log.group('Checking the app and its inputs', async () => {
-        const apps = await context.client.listApps(deadline);
-        const found = resolveApp(apps, config);
-        recordApp(context, found.id, found.name);
-        context.log.info(`App: ${found.name} (${found.id})`);
-        return found;
-    });
-    const request = await buildRunRequest(config, app, context);
-    if (config.dryRun) {
-        reportDryRun(app, request, context);
-        return;
-    }
+    const deadline = Deadline.after(config.timeoutMs, context.now);
+    if (config.jobId)
+        return followJob(config, config.jobId, deadline, context);
+    const target = await loadTarget(config, deadline, context);
+    const runs = await planRuns(config, target, context);
+    if (config.dryRun)
+        return reportDryRun(target, runs, context);
     // Found before paying, so no credits are spent on assets with nowhere to go.
     const release = await findRelease(config, context);
-    let job = await submit_submit(request, deadline, context);
-    if (context.signal.aborted)
-        await cancelAfterInterruption(job, context);
-    if (!config.wait) {
-        context.report.outcome = 'submitted';
-        context.report.nextSteps.push(resumeHint(job.id));
-        context.log.info(`Not waiting (wait: false). ${resumeHint(job.id)}`);
-        return;
-    }
-    job = await waitUntilTerminal(config, job.id, deadline, false, context);
-    finishJob(job, context);
-    await deliverResults(config, release, context);
+    const recentJobs = lazyRecentJobs(deadline, context);
+    const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
+    await carryOut({ target, runs, config, deadline, context, cost });
+    context.record.outcome = config.wait ? 'completed' : 'submitted';
+    await deliver(runs, config, release, context);
 }
-/**
- * `job-id` given: follow that job instead of submitting a new run.
- * Returns the job once it has completed, or undefined when not waiting for it.
- */
-async function followExistingJob(config, jobId, deadline, context) {
-    let job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-    recordJob(job, context);
-    if (job.app_id)
-        recordApp(context, job.app_id, job.app_name ?? job.output_data?.app_name);
+/** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
+async function followJob(config, jobId, deadline, context) {
+    const release = await findRelease(config, context);
+    const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
+    if (job.run_type === 'model' && job.model_id) {
+        context.record.targetKnown({ kind: 'model', id: job.model_id, title: `model ${job.model_id}` });
+    }
+    else if (job.app_id) {
+        const name = job.app_name ?? job.output_data?.app_name;
+        context.record.targetKnown({ kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` });
+    }
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
-    if (!isTerminal(job.status)) {
-        if (!config.wait) {
-            context.report.outcome = 'running';
-            return undefined;
-        }
-        job = await waitUntilTerminal(config, jobId, deadline, false, context);
-    }
-    finishJob(job, context);
-    return job;
-}
-async function buildRunRequest(config, app, context) {
-    const sources = [];
-    if (config.inputsFile) {
-        const shown = external_node_path_namespaceObject.relative(config.workspace, config.inputsFile) || config.inputsFile;
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(config.inputsFile, 'utf8');
-        }
-        catch (error) {
-            const code = error.code;
-            throw new InputError(`inputs-file: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
-        }
-        sources.push({ name: `inputs-file (${shown})`, text });
-    }
-    sources.push({ name: 'inputs', text: config.inputs });
-    const { inputs, warnings } = buildRequestInputs(app, sources);
-    for (const warning of warnings)
-        context.log.warning(warning);
-    return { app_id: app.id, inputs, ...(config.webhookUrl ? { webhook_url: config.webhookUrl } : {}) };
-}
-function reportDryRun(app, request, context) {
-    const skeleton = inputsSkeleton(app);
-    const contract = formatContract(app);
-    context.report.outcome = 'dry-run';
-    context.report.dryRun = { request, skeleton, contract };
-    context.log.info(`Dry run: the inputs match the contract of "${app.name}". Nothing was submitted and no credits were spent.`);
-    context.log.info(`Request that would be sent (POST /apps/run):\n${JSON.stringify(request, null, 2)}`);
-    context.log.info(contract);
-    context.log.info(`Ready-to-paste inputs for this app:\n${skeleton}`);
-}
-async function waitUntilTerminal(config, jobId, deadline, pollFirst, context) {
-    const { log } = context;
-    log.info(`Waiting for job ${jobId} (poll every ${formatDuration(config.pollIntervalMs)}, timeout ${formatDuration(config.timeoutMs)}).`);
-    try {
-        return await waitForJob(context.client, jobId, {
-            pollIntervalMs: config.pollIntervalMs,
-            deadline,
-            log,
-            signal: context.signal,
-            pollFirst,
-            onUpdate: (job) => recordJob(job, context),
-            now: context.now,
-        });
-    }
-    catch (error) {
-        if (error instanceof CancelledError) {
-            await cancelAfterInterruption({ id: jobId, status: context.report.status ?? 'processing' }, context);
-        }
-        if (!(error instanceof WaitTimeoutError))
-            throw error;
-        return handleTimeout(config, jobId, error, context);
-    }
-}
-/** The timeout ran out: cancel the job so it stops spending, unless told not to. */
-async function handleTimeout(config, jobId, error, context) {
-    const { client, log, report } = context;
-    const waited = formatDuration(config.timeoutMs);
-    report.outcome = 'timed-out';
-    if (!config.cancelOnTimeout) {
-        report.nextSteps.push(resumeHint(jobId));
-        throw new TimeoutError(`Job ${jobId} is still ${report.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(jobId)}`);
-    }
-    const cleanup = Deadline.after(CLEANUP_MS, context.now);
-    try {
-        const cancelled = await client.cancelJob(jobId, cleanup);
-        recordJob({ id: jobId, status: cancelled.status }, context);
-        log.info(`Cancelled job ${jobId} so it stops spending credits.`);
-    }
-    catch (cancelError) {
-        if (cancelError instanceof ApiError && cancelError.status === 409) {
-            // It finished while we gave up on it: report the finished job instead.
-            log.info(`Job ${jobId} finished just as the timeout ran out; reporting its result.`);
-            const job = await client.getJob(jobId, cleanup);
-            if (isTerminal(job.status))
-                return job;
-        }
-        log.warning(`Could not cancel job ${jobId}: ${errorMessage(cancelError)}`);
-        report.nextSteps.push(resumeHint(jobId));
-        throw new TimeoutError(`${error.message} Waited ${waited}; cancelling it failed, so it may still run. ${resumeHint(jobId)}`);
-    }
-    report.nextSteps.push('Raise `timeout` if this app needs longer, then run again.');
-    throw new TimeoutError(`Job ${jobId} did not finish within ${waited} (last status: ${error.lastJob?.status ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
-        'Raise timeout if the app needs longer, or set cancel-on-timeout: false and wait for it later with job-id.');
-}
-/** The workflow was cancelled: cancel the remote job too, then stop. */
-async function cancelAfterInterruption(job, context) {
-    const { client, log, report } = context;
-    report.outcome = 'cancelled';
-    if (!isTerminal(job.status)) {
-        try {
-            const cancelled = await client.cancelJob(job.id, Deadline.after(CLEANUP_MS, context.now));
-            recordJob({ id: job.id, status: cancelled.status }, context);
-            log.info(`Cancelled job ${job.id} because the workflow was cancelled.`);
-        }
-        catch (error) {
-            log.warning(`Could not cancel job ${job.id}: ${errorMessage(error)}`);
-        }
-    }
-    throw new CancelledError(`The workflow was cancelled; job ${job.id} is ${report.status ?? job.status}.`);
-}
-/** A terminal job: set the result outputs, and fail the step unless it completed. */
-function finishJob(job, context) {
-    const { outputs, report } = context;
-    recordJob(job, context);
-    const { items, problem } = collectOutputs(job);
-    report.items = items;
-    const urls = items.filter((item) => item.kind !== 'text').map((item) => item.value);
-    outputs.set('output-urls', JSON.stringify(urls));
-    outputs.set('output-url', urls[0] ?? '');
-    outputs.set('outputs', JSON.stringify(job.output_data?.node_outputs ?? {}));
-    if (job.status === 'completed') {
-        if (problem) {
-            report.outcome = 'error';
-            throw new ActionError(`Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
-        }
-        report.outcome = 'completed';
-        const texts = items.length - urls.length;
-        context.log.info(`Job ${job.id} completed: ${plural(urls.length, 'file')}${texts ? ` and ${plural(texts, 'text output')}` : ''}.`);
+    const runs = [{ record: context.record.addRun('1'), job }];
+    await carryOut({ runs, config, deadline, context, cost: new CostEstimate(context.log), pollFirst: true });
+    const record = runs[0].record;
+    if (record.outcome === 'running') {
+        context.record.outcome = 'running';
         return;
     }
-    report.outcome = job.status === 'cancelled' ? 'cancelled' : 'failed';
-    const reason = job.error_message ? `: ${job.error_message}` : '';
-    if (job.status === 'cancelled') {
-        report.nextSteps.push('The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.');
-        throw new ActionError(`Job ${job.id} was cancelled${reason}.`);
+    context.record.outcome = 'completed';
+    await deliver(runs, config, release, context);
+}
+/** Every completed run's files, in run order; a batch gives each item its folder and asset prefix. */
+async function deliver(runs, config, release, context) {
+    const perItem = context.record.isBatch;
+    for (const { record } of runs) {
+        if (record.outcome !== 'completed')
+            continue;
+        const dir = config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir);
+        await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
     }
-    report.nextSteps.push('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
-    throw new ActionError(`Job ${job.id} failed${reason || ' (the API gave no reason)'}.`);
+}
+function reportDryRun(target, runs, context) {
+    const { log, record } = context;
+    const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
+    record.outcome = 'dry-run';
+    record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+    const runsText = runs.length > 1 ? `all ${runs.length} runs match` : 'the inputs match';
+    log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
+    for (const request of requests) {
+        const label = runs.length > 1 ? ` for ${request.name}` : '';
+        log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
+    }
+    log.info(record.dryRun.contract);
+    log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+}
+/** The account's recent jobs, listed at most once per step (max-credits and reuse share them). */
+function lazyRecentJobs(deadline, context) {
+    let jobs;
+    return () => (jobs ??= context.client.listJobs(JOB_LIST_LIMIT, deadline));
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -42799,57 +43664,109 @@ const HEADLINES = {
     'timed-out': '⏱️ timed out',
     submitted: '📨 submitted (not waited for)',
     running: '⏳ still running',
+    skipped: '⏭️ skipped',
     'dry-run': '🧪 dry run: nothing submitted',
     error: '❌ error',
 };
+/** GitHub drops a step summary over 1 MiB; a batch's previews stop well before that. */
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
 /**
- * The `$GITHUB_STEP_SUMMARY` section for one run, as GitHub-flavoured markdown.
+ * The `$GITHUB_STEP_SUMMARY` section for the step, as GitHub-flavoured markdown:
+ * one run in detail, or a batch as one table and a gallery grouped by item.
  * Everything that came from the server is escaped: a job's error text or an
  * output value cannot inject markup or links of its own.
  */
-function renderSummary(report) {
-    const outcome = report.outcome ?? 'error';
-    const title = report.appName ? `Armox · ${escapeMarkdown(report.appName)}` : 'Armox app run';
+function renderSummary(step) {
+    const outcome = step.outcome ?? 'error';
+    const target = step.target;
+    const title = target?.name
+        ? `Armox · ${escapeMarkdown(target.name)}`
+        : target
+            ? `Armox · ${code(target.id)}`
+            : 'Armox run';
     const lines = [`## ${title}: ${HEADLINES[outcome]}`, ''];
+    const single = step.runs.length === 1 ? step.runs[0] : undefined;
     const facts = [];
-    if (report.appId)
-        facts.push(['App id', code(report.appId)]);
-    if (report.jobId)
-        facts.push(['Job id', code(report.jobId)]);
-    if (report.status)
-        facts.push(['Status', code(report.status)]);
-    if (report.creditsCharged !== undefined)
-        facts.push(['Credits charged', String(report.creditsCharged)]);
-    if (report.finishedAt !== undefined)
-        facts.push(['Duration', formatDuration(report.finishedAt - report.startedAt)]);
-    if (facts.length > 0) {
+    if (target)
+        facts.push([target.kind === 'app' ? 'App id' : 'Model', code(target.id)]);
+    if (single?.jobId)
+        facts.push(['Job id', code(single.jobId)]);
+    if (single?.status)
+        facts.push(['Status', code(single.status)]);
+    if (single?.reusedFrom)
+        facts.push(['Reused', reusedText(single)]);
+    if (step.creditsCharged !== undefined)
+        facts.push(['Credits charged', String(step.creditsCharged)]);
+    if (step.finishedAt !== undefined)
+        facts.push(['Duration', formatDuration(step.finishedAt - step.startedAt)]);
+    if (facts.length > 0)
         lines.push('| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
+    if (step.errorMessage && outcome !== 'completed')
+        lines.push('**Error**', '', quote(step.errorMessage), '');
+    if (step.nextSteps.length > 0) {
+        lines.push('**What to do next**', '', ...step.nextSteps.map((next) => `- ${escapeMarkdown(next)}`), '');
     }
-    if (report.errorMessage && outcome !== 'completed') {
-        lines.push('**Error**', '', quote(report.errorMessage), '');
-    }
-    if (report.nextSteps.length > 0) {
-        lines.push('**What to do next**', '', ...report.nextSteps.map((step) => `- ${escapeMarkdown(step)}`), '');
-    }
-    lines.push(...renderOutputs(report.items));
-    if (report.files.length > 0) {
-        lines.push('### Downloaded files', '', '| File | Size |', '| --- | --- |');
-        for (const file of report.files)
+    for (const note of step.notes)
+        lines.push(`> ${escapeMarkdown(note)}`, '');
+    if (single && !step.isBatch)
+        lines.push(...renderRun(single, '###'));
+    else if (step.runs.length > 0)
+        lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
+    if (step.dryRun)
+        lines.push(...renderDryRun(step.dryRun));
+    return lines.join('\n');
+}
+function renderRun(run, heading) {
+    const lines = renderOutputs(run.items, heading);
+    if (run.files && run.files.length > 0) {
+        lines.push(`${heading} Downloaded files`, '', '| File | Size |', '| --- | --- |');
+        for (const file of run.files)
             lines.push(`| ${code(file.path)} | ${formatBytes(file.bytes)} |`);
         lines.push('');
     }
-    if (report.releaseAssets.length > 0) {
-        lines.push('### Release assets', '', ...report.releaseAssets.map((url) => `- ${summary_link(fileName(url), url)}`), '');
+    if (run.releaseAssets.length > 0) {
+        lines.push(`${heading} Release assets`, '', ...run.releaseAssets.map((a) => `- ${summary_link(a.name, a.url)}`), '');
     }
-    if (report.dryRun) {
-        lines.push('### Request that would be sent', '', '```json', JSON.stringify(report.dryRun.request, null, 2).replace(/```/g, '`\u200b``'), '```', '', '<details><summary>App contract and a ready-to-paste <code>inputs</code> block</summary>', '', '```text', report.dryRun.contract.replace(/```/g, '`\u200b``'), '```', '', '```yaml', report.dryRun.skeleton.replace(/```/g, '`\u200b``'), '```', '', '</details>', '');
-    }
-    return lines.join('\n');
+    return lines;
 }
-function renderOutputs(items) {
+/** One table of every item, then each item's previews while they fit in `budget` bytes. */
+function renderBatch(runs, budget) {
+    const lines = ['### Runs', '', '| Item | Status | Credits | Duration | Job |', '| --- | --- | --- | --- | --- |'];
+    for (const run of runs) {
+        const duration = run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
+        const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
+        const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
+        lines.push(`| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`);
+    }
+    lines.push('');
+    const failed = runs.filter((run) => run.errorMessage && run.outcome !== 'completed');
+    if (failed.length > 0) {
+        lines.push('**Problems**', '', ...failed.map((run) => `- ${escapeMarkdown(`${run.name}: ${run.errorMessage}`)}`), '');
+    }
+    let used = byteLength(lines);
+    let shown = 0;
+    for (const run of runs) {
+        const section = renderRun(run, '####');
+        if (section.length === 0)
+            continue;
+        const block = [`### ${escapeMarkdown(run.name)}`, '', ...section];
+        const size = byteLength(block);
+        if (used + size > budget)
+            break;
+        lines.push(...block);
+        used += size;
+        shown += 1;
+    }
+    const withOutputs = runs.filter((run) => renderRun(run, '####').length > 0).length;
+    if (shown < withOutputs) {
+        lines.push(`_The previews of ${withOutputs - shown} more items are left out to keep this summary under GitHub's 1 MiB limit; their URLs are in the results output._`, '');
+    }
+    return lines;
+}
+function renderOutputs(items, heading) {
     if (items.length === 0)
         return [];
-    const lines = ['### Outputs', ''];
+    const lines = [`${heading} Outputs`, ''];
     const images = items.filter((item) => item.kind === 'image');
     if (images.length > 0) {
         const previews = images.map((item) => `<a href="${escapeAttribute(item.value)}"><img src="${escapeAttribute(item.value)}" alt="${escapeAttribute(fileName(item.value))}" width="320"></a>`);
@@ -42867,6 +43784,42 @@ function renderOutputs(items) {
         lines.push(`**${escapeMarkdown(item.key || 'text')}**`, '', quote(item.value), '');
     }
     return lines;
+}
+function renderDryRun(dryRun) {
+    const fence = (text) => text.replace(/```/g, '`\u200b``');
+    const requests = dryRun.requests.flatMap((request) => [
+        ...(dryRun.requests.length > 1 ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
+        '```json',
+        fence(JSON.stringify(request.body, null, 2)),
+        '```',
+        '',
+    ]);
+    return [
+        `### Request${dryRun.requests.length > 1 ? 's' : ''} that would be sent`,
+        '',
+        ...requests,
+        '<details><summary>Contract and a ready-to-paste <code>inputs</code> block</summary>',
+        '',
+        '```text',
+        fence(dryRun.contract),
+        '```',
+        '',
+        '```yaml',
+        fence(dryRun.skeleton),
+        '```',
+        '',
+        '</details>',
+        '',
+    ];
+}
+function reusedText(run) {
+    const from = run.reusedFrom;
+    const when = from.createdAt ? `, created ${escapeMarkdown(from.createdAt)}` : '';
+    const charged = from.creditsCharged !== undefined ? `, charged ${from.creditsCharged} credits then` : '';
+    return `job ${code(from.jobId)}${when}${charged}; nothing charged now`;
+}
+function byteLength(lines) {
+    return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
 }
 /** Text from the server shown as text: no markdown, no HTML, one line. */
 function escapeMarkdown(text) {
@@ -42913,6 +43866,9 @@ function fileName(url) {
 
 
 
+
+
+
 /** The workflow log, through @actions/core. */
 const coreLogger = {
     info: (message) => info(message),
@@ -42924,22 +43880,23 @@ const coreLogger = {
 const EXIT_AFTER_SIGNAL_MS = 6_000;
 /** The values no log line, output or summary may show: the API key and the GitHub token. */
 function actionSecrets(env = process.env) {
-    return [getInput('api-key') || env.ARMOX_API_KEY || '', getInput('github-token')]
-        .map((value) => value.trim())
-        .filter((value) => value.length > 0);
+    return secretValues(readSecrets((name) => getInput(name), env));
 }
 /**
- * Reads the inputs, runs the action, and reports: outputs, job summary, and
- * one failure path (`core.setFailed` with a message; the stack only in debug).
+ * The main step: reads the inputs, runs the pipeline, and reports — outputs, job
+ * summary, and one failure path (`core.setFailed` with a message; the stack only
+ * in debug). Jobs it starts are listed in the step state until it is done with
+ * them, so the post step can cancel them if this step is killed.
  */
 async function run(env = process.env) {
     // The key is masked before anything else is printed.
     const secrets = actionSecrets(env);
     for (const secret of secrets)
         core_setSecret(secret);
+    saveState(State.IsPost, 'true');
     const log = redactingLogger(coreLogger, secrets);
-    const report = newReport(Date.now());
-    const outputs = new Outputs((name, value) => setOutput(name, redactSecrets(value, secrets)));
+    const record = new StepRecord(Date.now(), (name, value) => setOutput(name, redactSecrets(value, secrets)));
+    const openJobs = new OpenJobs((ids) => saveState(State.OpenJobs, JSON.stringify(ids)));
     const controller = new AbortController();
     const stopOnSignal = (signal) => {
         if (controller.signal.aborted)
@@ -42954,6 +43911,7 @@ async function run(env = process.env) {
         const { config, warnings } = readConfig((name) => getInput(name), env);
         for (const warning of warnings)
             log.warning(warning);
+        saveState(State.ApiUrl, config.apiUrl);
         const client = new ArmoxClient({
             apiUrl: config.apiUrl,
             apiKey: config.apiKey,
@@ -42961,27 +43919,33 @@ async function run(env = process.env) {
             log,
             signal: controller.signal,
         });
-        await runAction(config, { client, log, outputs, report, signal: controller.signal });
+        await runAction(config, { client, log, record, openJobs, signal: controller.signal });
     }
     catch (error) {
         const message = redactSecrets(errorMessage(error), secrets);
-        if (!report.outcome || report.outcome === 'completed' || report.outcome === 'dry-run') {
-            report.outcome = error instanceof CancelledError ? 'cancelled' : 'error';
-        }
-        if (!report.errorMessage)
-            report.errorMessage = message;
-        outputs.set('error-message', report.errorMessage);
+        record.failed(failureOutcome(record, error), record.errorMessage ?? message);
         setFailed(message);
         if (error instanceof Error && error.stack)
             core_debug(redactSecrets(error.stack, secrets));
     }
     finally {
-        report.finishedAt = Date.now();
+        record.finishedAt = Date.now();
         process.off('SIGINT', stopOnSignal);
         process.off('SIGTERM', stopOnSignal);
         // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
-        await writeSummary(renderSummary(redactDeep(report, secrets)), log);
+        await writeSummary(renderSummary(redactDeep(record.snapshot(), secrets)), log);
     }
+}
+/** How a failed step is headlined: what happened to its run, or the kind of error. */
+function failureOutcome(record, error) {
+    if (error instanceof CancelledError || record.outcome === 'cancelled')
+        return 'cancelled';
+    const single = record.single?.outcome;
+    if (!record.isBatch && (single === 'failed' || single === 'cancelled' || single === 'timed-out'))
+        return single;
+    if (error instanceof TimeoutError)
+        return 'timed-out';
+    return record.isBatch && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
 }
 async function writeSummary(markdown, log) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -42994,7 +43958,74 @@ async function writeSummary(markdown, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/post.ts
+
+
+
+
+
+
+
+
+/** The whole post step stays well inside the runner's patience. */
+const POST_STEP_MS = 10_000;
+/**
+ * The post step (`runs.post`, which the runner runs even when the job failed or
+ * was cancelled): cancels the jobs the main step started and never finished
+ * with, because it was killed or its runner lost. When the main step was done
+ * with every job, it does nothing and sends no request. It never fails the job.
+ */
+async function post(env, log) {
+    const secrets = readSecrets((name) => getInput(name), env);
+    for (const secret of secretValues(secrets))
+        core_setSecret(secret);
+    const safeLog = redactingLogger(log, secretValues(secrets));
+    try {
+        const open = parseIds(env[`STATE_${State.OpenJobs}`]);
+        const apiUrl = env[`STATE_${State.ApiUrl}`];
+        if (open.length === 0 || !apiUrl || !secrets.apiKey)
+            return;
+        safeLog.info(`The main step ended without finishing with ${open.length === 1 ? `job ${open[0]}` : `jobs ${open.join(', ')}`} ` +
+            '(it was killed or its runner was lost): cancelling so nothing keeps spending credits.');
+        const client = new ArmoxClient({
+            apiUrl,
+            apiKey: secrets.apiKey,
+            version: VERSION,
+            log: safeLog,
+            readAttempts: 2,
+            retryBaseMs: 500,
+            rateLimitWaits: 1,
+        });
+        const deadline = Deadline.after(POST_STEP_MS);
+        await Promise.all(open.map(async (id) => {
+            try {
+                const { status } = await client.cancelJob(id, deadline);
+                safeLog.info(`Cancelled job ${id} (${status}).`);
+            }
+            catch (error) {
+                safeLog.warning(`Could not cancel job ${id}: ${errorMessage(error)} Check it with GET /api/v1/jobs/${id}.`);
+            }
+        }));
+    }
+    catch (error) {
+        safeLog.warning(`The clean-up step could not run: ${errorMessage(error)}`);
+    }
+}
+function parseIds(text) {
+    if (!text)
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter((id) => typeof id === 'string' && id !== '') : [];
+    }
+    catch {
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/index.ts
+
+
 
 
 
@@ -43006,14 +44037,24 @@ function fail(error) {
     if (error instanceof Error && error.stack)
         core_debug(redactSecrets(error.stack, secrets));
 }
-process.on('unhandledRejection', fail);
-// An exception thrown outside any promise (a library's event handler): fail the step the same way, then stop.
-process.on('uncaughtException', (error) => {
-    fail(error);
-    process.exit();
-});
-run()
-    .catch(fail)
-    // Exit explicitly: a server that never closes a connection must not keep the step alive.
-    .finally(() => process.exit());
+// The main step leaves this state for its post step (as actions/checkout does): its presence means "post".
+const isPost = process.env[`STATE_${State.IsPost}`] === 'true';
+if (isPost) {
+    // The post step never fails the job on its own.
+    post(process.env, coreLogger)
+        .catch((error) => warning(`The clean-up step failed: ${errorMessage(error)}`))
+        .finally(() => process.exit(0));
+}
+else {
+    process.on('unhandledRejection', fail);
+    // An exception thrown outside any promise (a library's event handler): fail the step the same way, then stop.
+    process.on('uncaughtException', (error) => {
+        fail(error);
+        process.exit();
+    });
+    run()
+        .catch(fail)
+        // Exit explicitly: a server that never closes a connection must not keep the step alive.
+        .finally(() => process.exit());
+}
 

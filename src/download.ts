@@ -10,7 +10,7 @@ import { ActionError, CancelledError } from './errors.js';
 import { addExtension, safeFileName } from './file-names.js';
 import { abortWith } from './http.js';
 import type { Logger } from './log.js';
-import type { DownloadedFile } from './report.js';
+import type { DownloadedFile } from './record.js';
 import { backoffDelay, parseRetryAfter, sleep } from './timing.js';
 import { describeSystemError, printable } from './text.js';
 

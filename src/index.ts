@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { errorMessage } from './errors.js';
 import { redactSecrets } from './log.js';
-import { actionSecrets, run } from './main.js';
+import { actionSecrets, coreLogger, run } from './main.js';
+import { State } from './names.js';
+import { post } from './post.js';
 
 /** Anything that escapes run() still fails the step, with a message and no stack in the log (nor a secret). */
 function fail(error: unknown): void {
@@ -10,13 +12,23 @@ function fail(error: unknown): void {
   if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
 }
 
-process.on('unhandledRejection', fail);
-// An exception thrown outside any promise (a library's event handler): fail the step the same way, then stop.
-process.on('uncaughtException', (error) => {
-  fail(error);
-  process.exit();
-});
-run()
-  .catch(fail)
-  // Exit explicitly: a server that never closes a connection must not keep the step alive.
-  .finally(() => process.exit());
+// The main step leaves this state for its post step (as actions/checkout does): its presence means "post".
+const isPost = process.env[`STATE_${State.IsPost}`] === 'true';
+
+if (isPost) {
+  // The post step never fails the job on its own.
+  post(process.env, coreLogger)
+    .catch((error: unknown) => core.warning(`The clean-up step failed: ${errorMessage(error)}`))
+    .finally(() => process.exit(0));
+} else {
+  process.on('unhandledRejection', fail);
+  // An exception thrown outside any promise (a library's event handler): fail the step the same way, then stop.
+  process.on('uncaughtException', (error) => {
+    fail(error);
+    process.exit();
+  });
+  run()
+    .catch(fail)
+    // Exit explicitly: a server that never closes a connection must not keep the step alive.
+    .finally(() => process.exit());
+}

@@ -1,15 +1,18 @@
 import * as core from '@actions/core';
 import { ArmoxClient } from './api-client.js';
 import { readConfig } from './config.js';
-import { CancelledError, errorMessage } from './errors.js';
+import { CancelledError, errorMessage, TimeoutError } from './errors.js';
 import { redactDeep, redactingLogger, redactSecrets, type Logger } from './log.js';
-import { newReport, Outputs } from './report.js';
+import { State } from './names.js';
+import { StepRecord, type Outcome } from './record.js';
+import { OpenJobs } from './run-context.js';
 import { runAction } from './run.js';
+import { readSecrets, secretValues } from './secrets.js';
 import { renderSummary } from './summary.js';
 import { VERSION } from './version.js';
 
 /** The workflow log, through @actions/core. */
-const coreLogger: Logger = {
+export const coreLogger: Logger = {
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
   debug: (message) => core.debug(message),
@@ -21,22 +24,23 @@ const EXIT_AFTER_SIGNAL_MS = 6_000;
 
 /** The values no log line, output or summary may show: the API key and the GitHub token. */
 export function actionSecrets(env: Record<string, string | undefined> = process.env): string[] {
-  return [core.getInput('api-key') || env.ARMOX_API_KEY || '', core.getInput('github-token')]
-    .map((value) => value.trim())
-    .filter((value) => value.length > 0);
+  return secretValues(readSecrets((name) => core.getInput(name), env));
 }
 
 /**
- * Reads the inputs, runs the action, and reports: outputs, job summary, and
- * one failure path (`core.setFailed` with a message; the stack only in debug).
+ * The main step: reads the inputs, runs the pipeline, and reports — outputs, job
+ * summary, and one failure path (`core.setFailed` with a message; the stack only
+ * in debug). Jobs it starts are listed in the step state until it is done with
+ * them, so the post step can cancel them if this step is killed.
  */
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
   // The key is masked before anything else is printed.
   const secrets = actionSecrets(env);
   for (const secret of secrets) core.setSecret(secret);
+  core.saveState(State.IsPost, 'true');
   const log = redactingLogger(coreLogger, secrets);
-  const report = newReport(Date.now());
-  const outputs = new Outputs((name, value) => core.setOutput(name, redactSecrets(value, secrets)));
+  const record = new StepRecord(Date.now(), (name, value) => core.setOutput(name, redactSecrets(value, secrets)));
+  const openJobs = new OpenJobs((ids) => core.saveState(State.OpenJobs, JSON.stringify(ids)));
   const controller = new AbortController();
   const stopOnSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) return;
@@ -50,6 +54,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
   try {
     const { config, warnings } = readConfig((name) => core.getInput(name), env);
     for (const warning of warnings) log.warning(warning);
+    core.saveState(State.ApiUrl, config.apiUrl);
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
       apiKey: config.apiKey,
@@ -57,23 +62,28 @@ export async function run(env: Record<string, string | undefined> = process.env)
       log,
       signal: controller.signal,
     });
-    await runAction(config, { client, log, outputs, report, signal: controller.signal });
+    await runAction(config, { client, log, record, openJobs, signal: controller.signal });
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets);
-    if (!report.outcome || report.outcome === 'completed' || report.outcome === 'dry-run') {
-      report.outcome = error instanceof CancelledError ? 'cancelled' : 'error';
-    }
-    if (!report.errorMessage) report.errorMessage = message;
-    outputs.set('error-message', report.errorMessage);
+    record.failed(failureOutcome(record, error), record.errorMessage ?? message);
     core.setFailed(message);
     if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
   } finally {
-    report.finishedAt = Date.now();
+    record.finishedAt = Date.now();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
     // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
-    await writeSummary(renderSummary(redactDeep(report, secrets)), log);
+    await writeSummary(renderSummary(redactDeep(record.snapshot(), secrets)), log);
   }
+}
+
+/** How a failed step is headlined: what happened to its run, or the kind of error. */
+function failureOutcome(record: StepRecord, error: unknown): Outcome {
+  if (error instanceof CancelledError || record.outcome === 'cancelled') return 'cancelled';
+  const single = record.single?.outcome;
+  if (!record.isBatch && (single === 'failed' || single === 'cancelled' || single === 'timed-out')) return single;
+  if (error instanceof TimeoutError) return 'timed-out';
+  return record.isBatch && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
 }
 
 async function writeSummary(markdown: string, log: Logger): Promise<void> {

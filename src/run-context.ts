@@ -1,17 +1,43 @@
 import type { ArmoxClient } from './api-client.js';
-import type { Job } from './armox-types.js';
 import type { Logger } from './log.js';
-import type { Outputs, RunReport } from './report.js';
+import type { StepRecord } from './record.js';
 
-/** What every phase of a run works with: the API, the log, the outputs and the report. */
+/** What every phase of a run works with: the API, the log, the record of the step. */
 export interface RunContext {
   client: ArmoxClient;
   log: Logger;
-  outputs: Outputs;
-  report: RunReport;
+  record: StepRecord;
   /** Aborted when the workflow is cancelled. */
   signal: AbortSignal;
+  /**
+   * Jobs this step started and has not finished with, kept where the post step
+   * can see them (the step state), so a killed step still has its jobs cancelled.
+   */
+  openJobs: OpenJobs;
   now?: () => number;
+}
+
+/** The jobs the post step must cancel if this step dies before it is done with them. */
+export class OpenJobs {
+  private readonly ids = new Set<string>();
+  constructor(private readonly save: (ids: string[]) => void = () => undefined) {}
+
+  /** The job was accepted: from now on it is this step's to finish, cancel or hand over. */
+  opened(jobId: string): void {
+    if (this.ids.has(jobId)) return;
+    this.ids.add(jobId);
+    this.save([...this.ids]);
+  }
+
+  /** The step is done with the job: it ended, was cancelled, or is left running on purpose. */
+  handled(jobId: string): void {
+    if (!this.ids.delete(jobId)) return;
+    this.save([...this.ids]);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
 }
 
 /**
@@ -19,33 +45,6 @@ export interface RunContext {
  * cancelling the job, or finding a job whose submission answer was lost.
  */
 export const CLEANUP_MS = 5_000;
-
-export function recordApp(context: RunContext, appId: string, appName: string | undefined): void {
-  context.report.appId = appId;
-  context.outputs.set('app-id', appId);
-  if (appName) {
-    context.report.appName = appName;
-    context.outputs.set('app-name', appName);
-  }
-}
-
-/** Outputs follow the job as soon as anything about it is known. */
-export function recordJob(job: Pick<Job, 'id' | 'status'> & Partial<Job>, context: RunContext): void {
-  const { outputs, report } = context;
-  report.jobId = job.id;
-  report.status = job.status;
-  outputs.set('job-id', job.id);
-  outputs.set('status', job.status);
-  if (typeof job.credits_charged === 'number') {
-    report.creditsCharged = job.credits_charged;
-    outputs.set('credits-charged', job.credits_charged);
-  }
-  if (typeof job.error_message === 'string' && job.error_message) {
-    report.errorMessage = job.error_message;
-    outputs.set('error-message', job.error_message);
-  }
-  if (!report.appName && job.app_name) report.appName = job.app_name;
-}
 
 export function resumeHint(jobId: string): string {
   return `To wait for it later, run this action with job-id: ${jobId}.`;

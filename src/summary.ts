@@ -1,6 +1,6 @@
 import { formatBytes, formatDuration } from './format.js';
 import type { OutputItem } from './job-outputs.js';
-import type { Outcome, RunReport } from './report.js';
+import type { Outcome, RunData, StepData } from './record.js';
 
 const HEADLINES: Record<Outcome, string> = {
   completed: '✅ completed',
@@ -9,76 +9,112 @@ const HEADLINES: Record<Outcome, string> = {
   'timed-out': '⏱️ timed out',
   submitted: '📨 submitted (not waited for)',
   running: '⏳ still running',
+  skipped: '⏭️ skipped',
   'dry-run': '🧪 dry run: nothing submitted',
   error: '❌ error',
 };
 
+/** GitHub drops a step summary over 1 MiB; a batch's previews stop well before that. */
+export const SUMMARY_BUDGET_BYTES = 900 * 1024;
+
 /**
- * The `$GITHUB_STEP_SUMMARY` section for one run, as GitHub-flavoured markdown.
+ * The `$GITHUB_STEP_SUMMARY` section for the step, as GitHub-flavoured markdown:
+ * one run in detail, or a batch as one table and a gallery grouped by item.
  * Everything that came from the server is escaped: a job's error text or an
  * output value cannot inject markup or links of its own.
  */
-export function renderSummary(report: RunReport): string {
-  const outcome = report.outcome ?? 'error';
-  const title = report.appName ? `Armox · ${escapeMarkdown(report.appName)}` : 'Armox app run';
+export function renderSummary(step: StepData): string {
+  const outcome = step.outcome ?? 'error';
+  const target = step.target;
+  const title = target?.name
+    ? `Armox · ${escapeMarkdown(target.name)}`
+    : target
+      ? `Armox · ${code(target.id)}`
+      : 'Armox run';
   const lines: string[] = [`## ${title}: ${HEADLINES[outcome]}`, ''];
+  const single = step.runs.length === 1 ? step.runs[0] : undefined;
 
   const facts: Array<[string, string]> = [];
-  if (report.appId) facts.push(['App id', code(report.appId)]);
-  if (report.jobId) facts.push(['Job id', code(report.jobId)]);
-  if (report.status) facts.push(['Status', code(report.status)]);
-  if (report.creditsCharged !== undefined) facts.push(['Credits charged', String(report.creditsCharged)]);
-  if (report.finishedAt !== undefined) facts.push(['Duration', formatDuration(report.finishedAt - report.startedAt)]);
-  if (facts.length > 0) {
-    lines.push('| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
-  }
+  if (target) facts.push([target.kind === 'app' ? 'App id' : 'Model', code(target.id)]);
+  if (single?.jobId) facts.push(['Job id', code(single.jobId)]);
+  if (single?.status) facts.push(['Status', code(single.status)]);
+  if (single?.reusedFrom) facts.push(['Reused', reusedText(single)]);
+  if (step.creditsCharged !== undefined) facts.push(['Credits charged', String(step.creditsCharged)]);
+  if (step.finishedAt !== undefined) facts.push(['Duration', formatDuration(step.finishedAt - step.startedAt)]);
+  if (facts.length > 0) lines.push('| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
 
-  if (report.errorMessage && outcome !== 'completed') {
-    lines.push('**Error**', '', quote(report.errorMessage), '');
+  if (step.errorMessage && outcome !== 'completed') lines.push('**Error**', '', quote(step.errorMessage), '');
+  if (step.nextSteps.length > 0) {
+    lines.push('**What to do next**', '', ...step.nextSteps.map((next) => `- ${escapeMarkdown(next)}`), '');
   }
-  if (report.nextSteps.length > 0) {
-    lines.push('**What to do next**', '', ...report.nextSteps.map((step) => `- ${escapeMarkdown(step)}`), '');
-  }
+  for (const note of step.notes) lines.push(`> ${escapeMarkdown(note)}`, '');
 
-  lines.push(...renderOutputs(report.items));
-
-  if (report.files.length > 0) {
-    lines.push('### Downloaded files', '', '| File | Size |', '| --- | --- |');
-    for (const file of report.files) lines.push(`| ${code(file.path)} | ${formatBytes(file.bytes)} |`);
-    lines.push('');
-  }
-  if (report.releaseAssets.length > 0) {
-    lines.push('### Release assets', '', ...report.releaseAssets.map((url) => `- ${link(fileName(url), url)}`), '');
-  }
-
-  if (report.dryRun) {
-    lines.push(
-      '### Request that would be sent',
-      '',
-      '```json',
-      JSON.stringify(report.dryRun.request, null, 2).replace(/```/g, '`\u200b``'),
-      '```',
-      '',
-      '<details><summary>App contract and a ready-to-paste <code>inputs</code> block</summary>',
-      '',
-      '```text',
-      report.dryRun.contract.replace(/```/g, '`\u200b``'),
-      '```',
-      '',
-      '```yaml',
-      report.dryRun.skeleton.replace(/```/g, '`\u200b``'),
-      '```',
-      '',
-      '</details>',
-      '',
-    );
-  }
+  if (single && !step.isBatch) lines.push(...renderRun(single, '###'));
+  else if (step.runs.length > 0) lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
+  if (step.dryRun) lines.push(...renderDryRun(step.dryRun));
   return lines.join('\n');
 }
 
-function renderOutputs(items: OutputItem[]): string[] {
+function renderRun(run: RunData, heading: string): string[] {
+  const lines = renderOutputs(run.items, heading);
+  if (run.files && run.files.length > 0) {
+    lines.push(`${heading} Downloaded files`, '', '| File | Size |', '| --- | --- |');
+    for (const file of run.files) lines.push(`| ${code(file.path)} | ${formatBytes(file.bytes)} |`);
+    lines.push('');
+  }
+  if (run.releaseAssets.length > 0) {
+    lines.push(`${heading} Release assets`, '', ...run.releaseAssets.map((a) => `- ${link(a.name, a.url)}`), '');
+  }
+  return lines;
+}
+
+/** One table of every item, then each item's previews while they fit in `budget` bytes. */
+function renderBatch(runs: RunData[], budget: number): string[] {
+  const lines = ['### Runs', '', '| Item | Status | Credits | Duration | Job |', '| --- | --- | --- | --- | --- |'];
+  for (const run of runs) {
+    const duration =
+      run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
+    const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
+    const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
+    lines.push(
+      `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`,
+    );
+  }
+  lines.push('');
+  const failed = runs.filter((run) => run.errorMessage && run.outcome !== 'completed');
+  if (failed.length > 0) {
+    lines.push(
+      '**Problems**',
+      '',
+      ...failed.map((run) => `- ${escapeMarkdown(`${run.name}: ${run.errorMessage}`)}`),
+      '',
+    );
+  }
+  let used = byteLength(lines);
+  let shown = 0;
+  for (const run of runs) {
+    const section = renderRun(run, '####');
+    if (section.length === 0) continue;
+    const block = [`### ${escapeMarkdown(run.name)}`, '', ...section];
+    const size = byteLength(block);
+    if (used + size > budget) break;
+    lines.push(...block);
+    used += size;
+    shown += 1;
+  }
+  const withOutputs = runs.filter((run) => renderRun(run, '####').length > 0).length;
+  if (shown < withOutputs) {
+    lines.push(
+      `_The previews of ${withOutputs - shown} more items are left out to keep this summary under GitHub's 1 MiB limit; their URLs are in the results output._`,
+      '',
+    );
+  }
+  return lines;
+}
+
+function renderOutputs(items: OutputItem[], heading: string): string[] {
   if (items.length === 0) return [];
-  const lines = ['### Outputs', ''];
+  const lines = [`${heading} Outputs`, ''];
   const images = items.filter((item) => item.kind === 'image');
   if (images.length > 0) {
     const previews = images.map(
@@ -99,6 +135,45 @@ function renderOutputs(items: OutputItem[]): string[] {
     lines.push(`**${escapeMarkdown(item.key || 'text')}**`, '', quote(item.value), '');
   }
   return lines;
+}
+
+function renderDryRun(dryRun: NonNullable<StepData['dryRun']>): string[] {
+  const fence = (text: string) => text.replace(/```/g, '`\u200b``');
+  const requests = dryRun.requests.flatMap((request) => [
+    ...(dryRun.requests.length > 1 ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
+    '```json',
+    fence(JSON.stringify(request.body, null, 2)),
+    '```',
+    '',
+  ]);
+  return [
+    `### Request${dryRun.requests.length > 1 ? 's' : ''} that would be sent`,
+    '',
+    ...requests,
+    '<details><summary>Contract and a ready-to-paste <code>inputs</code> block</summary>',
+    '',
+    '```text',
+    fence(dryRun.contract),
+    '```',
+    '',
+    '```yaml',
+    fence(dryRun.skeleton),
+    '```',
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+function reusedText(run: RunData): string {
+  const from = run.reusedFrom!;
+  const when = from.createdAt ? `, created ${escapeMarkdown(from.createdAt)}` : '';
+  const charged = from.creditsCharged !== undefined ? `, charged ${from.creditsCharged} credits then` : '';
+  return `job ${code(from.jobId)}${when}${charged}; nothing charged now`;
+}
+
+function byteLength(lines: string[]): number {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
 }
 
 /** Text from the server shown as text: no markdown, no HTML, one line. */

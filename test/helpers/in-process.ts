@@ -1,14 +1,17 @@
 import { ArmoxClient, type ClientOptions } from '../../src/api-client.js';
 import { readConfig } from '../../src/config.js';
-import { MemoryLogger } from './memory-logger.js';
-import { newReport, Outputs, type RunReport } from '../../src/report.js';
+import { StepRecord } from '../../src/record.js';
+import { OpenJobs } from '../../src/run-context.js';
 import { runAction } from '../../src/run.js';
 import type { ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { MemoryLogger } from './memory-logger.js';
 
 export interface InProcessRun {
   outputs: Record<string, string>;
-  report: RunReport;
+  report: StepRecord;
   log: MemoryLogger;
+  /** The jobs the post step would cancel: started and not yet handled. */
+  openJobs: string[];
   error?: Error;
   /** How long the run took. */
   ms: number;
@@ -17,17 +20,19 @@ export interface InProcessRun {
 /**
  * Runs the action's core in this process against the emulator, with short
  * retry delays so fault tests stay fast. `inputs` are the `with:` values;
- * `client` overrides any client option (request timeout, jitter source).
+ * `client` overrides any client option (request timeout, jitter source);
+ * `env` adds runner variables (GITHUB_*).
  */
 export async function runInProcess(
   emu: ArmoxEmulator,
   inputs: Record<string, string>,
-  options: { signal?: AbortSignal; client?: Partial<ClientOptions> } = {},
+  options: { signal?: AbortSignal; client?: Partial<ClientOptions>; env?: Record<string, string> } = {},
 ): Promise<InProcessRun> {
   const log = new MemoryLogger();
   const written: Record<string, string> = {};
-  const outputs = new Outputs((name, value) => (written[name] = value));
-  const report = newReport(Date.now());
+  const report = new StepRecord(Date.now(), (name, value) => (written[name] = value));
+  let open: string[] = [];
+  const openJobs = new OpenJobs((ids) => (open = ids));
   const signal = options.signal ?? new AbortController().signal;
   const all: Record<string, string> = {
     'api-key': emu.apiKey,
@@ -36,9 +41,16 @@ export async function runInProcess(
     ...inputs,
   };
   const started = Date.now();
-  const finish = (error?: Error): InProcessRun => ({ outputs: written, report, log, error, ms: Date.now() - started });
+  const finish = (error?: Error): InProcessRun => ({
+    outputs: written,
+    report,
+    log,
+    openJobs: open,
+    error,
+    ms: Date.now() - started,
+  });
   try {
-    const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd() });
+    const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd(), ...options.env });
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
       apiKey: config.apiKey,
@@ -49,7 +61,7 @@ export async function runInProcess(
       retryMaxMs: 200,
       ...options.client,
     });
-    await runAction(config, { client, log, outputs, report, signal });
+    await runAction(config, { client, log, record: report, openJobs, signal });
     return finish();
   } catch (error) {
     return finish(error as Error);

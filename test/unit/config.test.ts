@@ -77,14 +77,14 @@ describe('readConfig', () => {
   it('reports every problem at once', () => {
     const message = problem({ timeout: 'later', wait: 'perhaps' });
     expect(message).toMatch(/4 problems/);
-    expect(message).toMatch(/No app given/);
+    expect(message).toMatch(/No app or model given/);
     expect(message).toMatch(/api-key is empty/);
     expect(message).toMatch(/timeout: "later"/);
     expect(message).toMatch(/wait: "perhaps"/);
   });
 
   it('asks for an app when none is given', () => {
-    expect(problem({ 'api-key': 'k' })).toMatch(/No app given: set app-id or app-name/);
+    expect(problem({ 'api-key': 'k' })).toMatch(/No app or model given: set app-id, app-name or model/);
   });
 
   it('accepts a job id alone and the YAML booleans', () => {

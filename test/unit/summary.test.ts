@@ -1,26 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { newReport } from '../../src/report.js';
+import { StepRecord, type StepData } from '../../src/record.js';
 import { renderSummary } from '../../src/summary.js';
+
+/** A step as the action records it: `fill` says what happened. */
+function step(fill: (record: StepRecord) => void): StepData {
+  const record = new StepRecord(0, () => undefined);
+  fill(record);
+  return record.snapshot();
+}
+
+const poster = { kind: 'app' as const, id: 'app-1', name: 'Poster Campaign', title: 'app "Poster Campaign"' };
 
 describe('renderSummary', () => {
   it('shows a completed run with inline images, media links, text and files', () => {
-    const report = {
-      ...newReport(0),
-      finishedAt: 95_000,
-      outcome: 'completed' as const,
-      appName: 'Poster Campaign',
-      appId: 'app-1',
-      jobId: 'job-1',
-      status: 'completed',
-      creditsCharged: 1000,
-      items: [
-        { nodeId: 'a', key: 'outputImage', kind: 'image' as const, value: 'https://s3.example/p/poster.png' },
-        { nodeId: 'b', key: 'outputVideo', kind: 'video' as const, value: 'https://s3.example/p/teaser.mp4' },
-        { nodeId: 'c', key: 'outputText', kind: 'text' as const, value: 'Line one\nLine *two*' },
-      ],
-      files: [{ url: 'https://s3.example/p/poster.png', path: 'renders/poster.png', bytes: 2_500_000 }],
-    };
-    const markdown = renderSummary(report);
+    const markdown = renderSummary(
+      step((record) => {
+        record.targetKnown(poster);
+        const run = record.addRun('1');
+        run.finished(
+          { id: 'job-1', status: 'completed', credits_charged: 1000 },
+          [
+            { nodeId: 'a', key: 'outputImage', kind: 'image', value: 'https://s3.example/p/poster.png' },
+            { nodeId: 'b', key: 'outputVideo', kind: 'video', value: 'https://s3.example/p/teaser.mp4' },
+            { nodeId: 'c', key: 'outputText', kind: 'text', value: 'Line one\nLine *two*' },
+          ],
+          {},
+          95_000,
+        );
+        run.fileSaved({ url: 'https://s3.example/p/poster.png', path: 'renders/poster.png', bytes: 2_500_000 });
+        record.outcome = 'completed';
+        record.finishedAt = 95_000;
+      }),
+    );
     expect(markdown).toContain('## Armox · Poster Campaign: ✅ completed');
     expect(markdown).toContain('| Job id | <code>job-1</code> |');
     expect(markdown).toContain('| Credits charged | 1000 |');
@@ -32,26 +43,32 @@ describe('renderSummary', () => {
   });
 
   it('shows the error and next steps of a failed run', () => {
-    const markdown = renderSummary({
-      ...newReport(0),
-      outcome: 'failed',
-      jobId: 'job-2',
-      errorMessage: 'Model provider error',
-      nextSteps: ['Run again'],
-    });
+    const markdown = renderSummary(
+      step((record) => {
+        record.addRun('1').jobUpdated({ id: 'job-2', status: 'failed' });
+        record.failed('failed', 'Model provider error', 'Run again');
+      }),
+    );
     expect(markdown).toContain('❌ failed');
     expect(markdown).toContain('**Error**\n\n> Model provider error');
     expect(markdown).toContain('**What to do next**\n\n- Run again');
   });
 
   it('escapes markup that comes from the server', () => {
-    const markdown = renderSummary({
-      ...newReport(0),
-      outcome: 'failed',
-      appName: '<script>alert(1)</script>',
-      errorMessage: '[click](https://evil.example) <img src=x onerror=alert(1)>',
-      items: [{ nodeId: 'n', key: 'outputImage', kind: 'image', value: 'https://s3.example/a.png"onerror="alert(1)' }],
-    });
+    const markdown = renderSummary(
+      step((record) => {
+        record.targetKnown({ ...poster, name: '<script>alert(1)</script>' });
+        record
+          .addRun('1')
+          .finished(
+            { id: 'j', status: 'failed' },
+            [{ nodeId: 'n', key: 'outputImage', kind: 'image', value: 'https://s3.example/a.png"onerror="alert(1)' }],
+            {},
+            1,
+          );
+        record.failed('failed', '[click](https://evil.example) <img src=x onerror=alert(1)>');
+      }),
+    );
     expect(markdown).not.toContain('<script>');
     expect(markdown).not.toContain('<img src=x');
     expect(markdown).not.toContain('](https://evil.example)');
@@ -59,18 +76,46 @@ describe('renderSummary', () => {
   });
 
   it('shows the request and skeleton of a dry run', () => {
-    const markdown = renderSummary({
-      ...newReport(0),
-      outcome: 'dry-run',
-      appName: 'Sketch to Render',
-      dryRun: {
-        request: { app_id: 'a', inputs: { x: 'y' } },
-        skeleton: 'inputs: |\n  Aspect Ratio: ""',
-        contract: 'table',
-      },
-    });
+    const markdown = renderSummary(
+      step((record) => {
+        record.targetKnown(poster);
+        record.outcome = 'dry-run';
+        record.dryRun = {
+          requests: [{ name: '1', body: { app_id: 'a', inputs: { x: 'y' } } }],
+          skeleton: 'inputs: |\n  Aspect Ratio: ""',
+          contract: 'table',
+        };
+      }),
+    );
     expect(markdown).toContain('🧪 dry run: nothing submitted');
     expect(markdown).toContain('```json\n{\n  "app_id": "a"');
     expect(markdown).toContain('```yaml\ninputs: |');
+  });
+
+  it('shows a batch as one table and previews per item, within the 1 MiB limit', () => {
+    const markdown = renderSummary(
+      step((record) => {
+        record.targetKnown(poster);
+        record.isBatch = true;
+        for (let i = 1; i <= 400; i++) {
+          const url = `https://s3.example/p/${'x'.repeat(2000)}-${i}.png`;
+          record
+            .addRun(`shot-${i}`)
+            .finished(
+              { id: `job-${i}`, status: 'completed', credits_charged: 10 },
+              [{ nodeId: 'n', key: 'outputImage', kind: 'image', value: url }],
+              {},
+              1,
+            );
+        }
+        record.outcome = 'completed';
+      }),
+    );
+    expect(markdown).toContain('| Item | Status | Credits | Duration | Job |');
+    expect(markdown).toContain('| shot\\-400 | completed | 10 |');
+    expect(markdown).toContain('### shot\\-1');
+    expect(markdown).toMatch(/previews of \d+ more items are left out/);
+    expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024);
+    expect(markdown).toContain('| Credits charged | 4000 |');
   });
 });

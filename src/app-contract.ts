@@ -1,106 +1,29 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document } from 'yaml';
+import { stringify } from 'yaml';
 import type { App, AppInput } from './armox-types.js';
 import { printable } from './text.js';
-import { InputError } from './errors.js';
-
-/** The most text `inputs` (or `inputs-file`) may hold: prompts are long, but not megabytes. */
-export const MAX_INPUTS_BYTES = 1024 * 1024;
-/** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
-const MAX_ALIAS_COUNT = 100;
-
-/** One source of input values: the `inputs` text or the `inputs-file` file. */
-export interface InputsSource {
-  /** How to name the source in errors: `inputs` or `inputs-file (renders.yml)`. */
-  name: string;
-  text: string;
-}
-
-/** A key of the mapping with its raw value, in the order written. */
-type Entry = [key: string, value: unknown];
-
-/**
- * Parses a YAML or JSON mapping (JSON is YAML). Refuses, with line and column,
- * anything that is not a single mapping of names to values.
- */
-export function parseInputsMapping(source: InputsSource): Entry[] {
-  const { name, text } = source;
-  if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
-    throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
-  }
-  if (text.trim() === '') return [];
-  let documents: Document.Parsed[];
-  try {
-    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true, strict: true }) as Document.Parsed[];
-  } catch (error) {
-    if (error instanceof RangeError) throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
-    throw error;
-  }
-  if (!Array.isArray(documents)) documents = [documents];
-  if (documents.length > 1) {
-    throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one mapping.`);
-  }
-  const document = documents[0];
-  if (!document) return [];
-  const problem = document.errors[0];
-  if (problem && /call stack/i.test(problem.message)) {
-    throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
-  }
-  if (problem) {
-    const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
-    const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
-  }
-  const root = document.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return [];
-  if (!isMap(root)) {
-    const kind = isSeq(root) ? 'a list' : 'a single value';
-    throw new InputError(
-      `${name} must be a mapping of input names to values (like "Aspect Ratio: 16:9"), not ${kind}.`,
-    );
-  }
-  let plain: Map<unknown, unknown>;
-  try {
-    // mapAsMap keeps keys such as "__proto__" as plain data.
-    plain = document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT }) as Map<unknown, unknown>;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/alias/i.test(message)) {
-      throw new InputError(
-        `${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`,
-      );
-    }
-    if (error instanceof RangeError) throw new InputError(`${name} is nested too deeply to be an inputs mapping.`);
-    throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
-  }
-  const entries: Entry[] = [];
-  for (const [key, value] of plain) {
-    if (key === null || typeof key === 'object') {
-      throw new InputError(
-        `${name} has a key that is not a name (${describe(key)}): use the input's label or id as the key.`,
-      );
-    }
-    entries.push([String(key), value]);
-  }
-  return entries;
-}
+import type { InputsSource } from './target.js';
+import { describeValue as describe } from './yaml-input.js';
 
 /** What the API expects in `inputs`, keyed by input id. */
 export type RequestInputs = Record<string, string | string[]>;
 
 /**
  * Maps the user's keys (id, label or targetHandle) to the app's inputs and checks
- * every value against the contract. Every problem is collected; when there is
- * any, one InputError lists them all with the app's contract. Sources later in
- * the list win where two give the same input (`inputs` over `inputs-file`).
+ * every value against the contract. Every problem is collected, each naming its
+ * source and key. Sources later in the list win where two give the same input
+ * (`inputs` over `inputs-file`, a batch item over both).
  */
-export function buildRequestInputs(app: App, sources: InputsSource[]): { inputs: RequestInputs; warnings: string[] } {
+export function buildRequestInputs(
+  app: App,
+  sources: InputsSource[],
+): { inputs: RequestInputs; problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const warnings: string[] = [];
   const values = new Map<string, { value: unknown; source: string; key: string }>();
 
   for (const source of sources) {
     const seenHere = new Map<string, string>();
-    for (const [key, value] of parseInputsMapping(source)) {
+    for (const [key, value] of source.entries) {
       const matches = matchInput(app, key);
       if (matches.length === 0) {
         problems.push(`${source.name}: unknown input "${printable(key)}".${suggest(app, key)}`);
@@ -146,14 +69,7 @@ export function buildRequestInputs(app: App, sources: InputsSource[]): { inputs:
     );
   }
 
-  if (problems.length > 0) {
-    throw new InputError(
-      `The inputs do not match the contract of app "${app.name}" (${app.id}):\n` +
-        problems.map((p) => `- ${p}`).join('\n') +
-        `\n\n${formatContract(app)}\n\nNothing was submitted and no credits were spent.`,
-    );
-  }
-  return { inputs, warnings };
+  return { inputs, problems, warnings };
 }
 
 /** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
@@ -256,13 +172,6 @@ function isPrivateHost(hostname: string): boolean {
     host.endsWith('.local') ||
     host.endsWith('.internal')
   );
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Map || typeof value === 'object') return 'a mapping';
-  return typeof value;
 }
 
 /** "Did you mean …?" for near-misses and look-alike characters. */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { ActionConfig } from './config.js';
 import { downloadFiles } from './download.js';
 import { plural } from './format.js';
+import type { RunRecord } from './record.js';
 import { resolveReleaseTarget, uploadReleaseAssets, type ReleaseTarget } from './release.js';
 import type { RunContext } from './run-context.js';
 import { USER_AGENT } from './version.js';
@@ -26,25 +27,36 @@ export async function findRelease(config: ActionConfig, context: RunContext): Pr
   });
 }
 
+/** Where one run's files go: its folder, and the prefix of its release asset names. */
+export interface Destination {
+  /** Absolute folder (download-dir, or download-dir/<item> in a batch); undefined when not kept. */
+  dir?: string;
+  /** `<item>-` in a batch, so assets of several runs do not clash. */
+  assetPrefix: string;
+}
+
 /**
- * A completed job's files: downloaded to `download-dir` (or a scratch folder
- * when they are only needed for the release), then attached to the release.
+ * A completed run's files: downloaded to its folder (or a scratch folder when
+ * they are only needed for the release), then attached to the release.
  */
-export async function deliverResults(
+export async function deliverRun(
+  run: RunRecord,
+  destination: Destination,
   config: ActionConfig,
   release: ReleaseTarget | undefined,
   context: RunContext,
 ): Promise<void> {
-  const { log, outputs, report } = context;
-  if (!config.downloadDir && !release) return;
-  const urls = report.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+  const { log } = context;
+  if (!destination.dir && !release) return;
+  if (destination.dir) run.expectFiles();
+  const urls = run.fileUrls;
+  const label = run.name === '1' && !context.record.isBatch ? '' : ` of ${run.name}`;
   if (urls.length === 0) {
-    log.info('The job has no output files to download.');
-    if (config.downloadDir) outputs.set('files', '[]');
+    log.info(`The job${label} has no output files to download.`);
     return;
   }
-  const dir = config.downloadDir ?? (await mkdtemp(path.join(config.github.runnerTemp ?? tmpdir(), 'armox-')));
-  const files = await log.group(`Downloading ${plural(urls.length, 'file')}`, () =>
+  const dir = destination.dir ?? (await mkdtemp(path.join(config.github.runnerTemp ?? tmpdir(), 'armox-')));
+  const files = await log.group(`Downloading ${plural(urls.length, 'file')}${label}`, () =>
     downloadFiles(urls, {
       dir,
       workspace: config.workspace,
@@ -53,17 +65,14 @@ export async function deliverResults(
       signal: context.signal,
     }),
   );
-  if (config.downloadDir) {
-    report.files = files;
-    outputs.set('files', JSON.stringify(files.map((file) => file.path)));
-  }
+  if (destination.dir) for (const file of files) run.fileSaved(file);
   if (!release) return;
-  const assets = await log.group(`Uploading ${plural(files.length, 'file')} to release ${release.tag}`, () =>
+  const assets = await log.group(`Uploading ${plural(files.length, 'file')}${label} to release ${release.tag}`, () =>
     uploadReleaseAssets(
       release,
       files.map((file) => {
         const absolutePath = path.resolve(config.workspace, file.path);
-        return { absolutePath, name: path.basename(absolutePath) };
+        return { absolutePath, name: destination.assetPrefix + path.basename(absolutePath) };
       }),
       {
         token: config.githubToken ?? '',
@@ -74,6 +83,5 @@ export async function deliverResults(
       },
     ),
   );
-  report.releaseAssets = assets;
-  outputs.set('release-assets', JSON.stringify(assets));
+  for (const url of assets) run.assetUploaded({ name: decodeURIComponent(url.split('/').pop() ?? url), url });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/armox-types.js';
-import { buildRequestInputs, formatContract, inputsSkeleton, parseInputsMapping } from '../../src/contract.js';
+import { buildRequestInputs, formatContract, inputsSkeleton } from '../../src/app-contract.js';
+import { AppTarget } from '../../src/app-target.js';
+import { parseInputsMapping } from '../../src/yaml-input.js';
 import { InputError } from '../../src/errors.js';
 
 const IMAGES = '93197f6b-0180-4da1-ad4a-87890d2c7d4a';
@@ -31,9 +33,21 @@ const app: App = {
   ],
 };
 
+/** What the action does with a run's inputs: problems become one InputError with the contract. */
+function buildFor(target: App, text: string, fileText?: string) {
+  const sources = fileText === undefined ? [] : [parseInputsMapping('inputs-file (inputs.yml)', fileText)];
+  const result = buildRequestInputs(target, [...sources, parseInputsMapping('inputs', text)]);
+  if (result.problems.length > 0) {
+    const table = new AppTarget(target).contractTable();
+    throw new InputError(
+      `${result.problems.join('\n')}\n\n${table}\n\nNothing was submitted and no credits were spent.`,
+    );
+  }
+  return result;
+}
+
 function build(text: string, fileText?: string) {
-  const sources = fileText === undefined ? [] : [{ name: 'inputs-file (inputs.yml)', text: fileText }];
-  return buildRequestInputs(app, [...sources, { name: 'inputs', text }]);
+  return buildFor(app, text, fileText);
 }
 
 function refusal(text: string, fileText?: string): string {
@@ -131,9 +145,7 @@ describe('buildRequestInputs', () => {
         { id: 'b', type: 'text', label: 'prompt', required: false, allowMultiple: false },
       ],
     };
-    expect(() => buildRequestInputs(twin, [{ name: 'inputs', text: 'PROMPT: hi' }])).toThrow(
-      /matches 2 inputs .*use the input's id/,
-    );
+    expect(() => buildFor(twin, 'PROMPT: hi')).toThrow(/matches 2 inputs .*use the input's id/);
   });
 
   it('refuses the same input given twice under different keys', () => {
@@ -174,7 +186,7 @@ describe('buildRequestInputs', () => {
 });
 
 describe('parseInputsMapping (hostile documents)', () => {
-  const parse = (text: string) => parseInputsMapping({ name: 'inputs', text });
+  const parse = (text: string) => parseInputsMapping('inputs', text).entries;
 
   it('gives line and column for malformed YAML', () => {
     expect(() => parse('Aspect Ratio: "16:9\nStyle: x')).toThrow(
@@ -238,7 +250,7 @@ describe('contract display', () => {
     const body = skeleton
       .split('\n')
       .slice(1)
-      .map((line) => line.slice(2))
+      .map((line: string) => line.slice(2))
       .join('\n')
       .replace('""', 'auto');
     expect(build(body).inputs[RATIO]).toBe('auto');

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { AppTarget } from './app-target.js';
+import { resolveApp } from './apps.js';
+import type { ActionConfig } from './config.js';
+import { errorMessage, InputError } from './errors.js';
+import type { PlannedRun } from './execute.js';
+import { Input } from './names.js';
+import type { RunContext } from './run-context.js';
+import type { InputsSource, RunTarget } from './target.js';
+import type { Deadline } from './timing.js';
+import { parseBatch, parseInputsMapping, type BatchItem } from './yaml-input.js';
+
+/** Finds what the step runs (the app by id or name) and records it. */
+export async function loadTarget(config: ActionConfig, deadline: Deadline, context: RunContext): Promise<RunTarget> {
+  return context.log.group('Checking the app and its inputs', async () => {
+    const apps = await context.client.listApps(deadline);
+    const target = new AppTarget(resolveApp(apps, config));
+    context.record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title });
+    context.log.info(`App: ${target.name} (${target.id})`);
+    return target;
+  });
+}
+
+/**
+ * The runs of the step, each checked against the target's contract before
+ * anything is submitted: the single run, or every item of the batch. When any
+ * run has a problem, nothing is submitted and every problem is listed at once.
+ */
+export async function planRuns(config: ActionConfig, target: RunTarget, context: RunContext): Promise<PlannedRun[]> {
+  const shared: InputsSource[] = [];
+  if (config.inputsFile) {
+    shared.push(parseInputsMapping(fileLabel(Input.InputsFile, config), await readInput(Input.InputsFile, config)));
+  }
+  shared.push(parseInputsMapping(Input.Inputs, config.inputs));
+  const items = config.isBatch ? await readBatch(config) : [undefined];
+  context.record.isBatch = config.isBatch && items.length > 1;
+
+  const problems = new Set<string>();
+  const warnings = new Set<string>();
+  const runs: PlannedRun[] = [];
+  for (const item of items) {
+    const preparation = target.prepare(item ? [...shared, item.source] : shared, config.webhookUrl);
+    preparation.problems.forEach((problem) => problems.add(problem));
+    preparation.warnings.forEach((warning) => warnings.add(warning));
+    const record = context.record.addRun(item?.name ?? '1');
+    if (preparation.request) {
+      record.inputs = preparation.request.inputs;
+      runs.push({ record, request: preparation.request });
+    }
+  }
+  for (const warning of warnings) context.log.warning(warning);
+  if (problems.size > 0) {
+    const what = items.length > 1 ? `The batch's ${items.length} runs do not` : 'The inputs do not';
+    throw new InputError(
+      `${what} match the contract of ${target.title}:\n` +
+        [...problems].map((problem) => `- ${problem}`).join('\n') +
+        `\n\n${target.contractTable()}\n\nNothing was submitted and no credits were spent.`,
+    );
+  }
+  return runs;
+}
+
+async function readBatch(config: ActionConfig): Promise<BatchItem[]> {
+  if (config.batchFile) {
+    const text = await readInput(Input.BatchFile, config);
+    return parseBatch(fileLabel(Input.BatchFile, config), text, /\.jsonl$/i.test(config.batchFile));
+  }
+  return parseBatch(Input.Batch, config.batch ?? '');
+}
+
+/** `inputs-file (renders.yml)`: how errors name a file input. */
+function fileLabel(name: typeof Input.InputsFile | typeof Input.BatchFile, config: ActionConfig): string {
+  const file = name === Input.InputsFile ? config.inputsFile! : config.batchFile!;
+  return `${name} (${path.relative(config.workspace, file) || file})`;
+}
+
+async function readInput(
+  name: typeof Input.InputsFile | typeof Input.BatchFile,
+  config: ActionConfig,
+): Promise<string> {
+  const file = name === Input.InputsFile ? config.inputsFile! : config.batchFile!;
+  const shown = path.relative(config.workspace, file) || file;
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`,
+    );
+  }
+}
