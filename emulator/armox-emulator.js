@@ -413,6 +413,7 @@ export class ArmoxEmulator {
     if (!TERMINAL.has(status)) throw new TypeError(`seedJob: status must be completed, failed or cancelled`);
     if (options.creditsCharged !== undefined) source.cost = options.creditsCharged;
     const job = this.#newJob(source, { createdMs: /** @type {number} */ (createdMs) });
+    job.refunded = status !== 'completed'; // it was never charged to this balance: nothing to give back
     const completedMs = Math.min(Date.now(), job.createdMs + (options.durationMs ?? 30_000));
     this.#finish(job, /** @type {Exclude<JobOutcome, 'never'>} */ (status), options.errorMessage, completedMs);
     return job;

@@ -1182,3 +1182,152 @@ describe('GET /jobs as the real API shows it', () => {
     expect((await listJobs()).map((job) => job.status)).toEqual(['completed']);
   });
 });
+
+// ------------------------------------------------------ concurrency stats
+
+describe('concurrency stats', () => {
+  it('unfinishedCount and maxUnfinished follow jobs pending or processing at once', async () => {
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([0, 0]);
+    const a = await runApp();
+    const b = await runModel({ model: MODEL_IDS.kling, input: { prompt: 'x' } }, 202);
+    await runModel({ model: MODEL_IDS.nanoBanana, input: { prompt: 'x' } }); // sync: never unfinished
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([2, 2]);
+    await pollUntilTerminal(a.id);
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([1, 2]);
+    await runApp();
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([2, 2]);
+    await api(`/jobs/${b.id}/cancel`, { method: 'POST' });
+    emu.resetStats();
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([1, 1]);
+    await runApp();
+    expect(emu.maxUnfinished).toBe(2);
+  });
+
+  it('counts time-based jobs that have finished by now as finished', async () => {
+    await restart({ job: { completeAfterMs: 50 } });
+    await runApp();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await runApp();
+    expect(emu.maxUnfinished).toBe(1);
+  });
+});
+
+// ------------------------------------------------------------ past jobs
+
+describe('seedJob and removeStorageFile', () => {
+  it('adds a completed app job from the past, listed by created time, with files on storage', async () => {
+    const live = await runApp();
+    const createdAt = Date.now() - 3_600_000;
+    const seeded = emu.seedJob({ appId: IDS.sketchToRender.app, inputs: sketchInputs, status: 'completed', createdAt });
+    expect(seeded).toMatchObject({ run_type: 'app', status: 'completed', credits_charged: 200 });
+    expect(emu.credits).toBe(100_000 - 200); // only the live run was charged
+    const list = await listJobs();
+    expect(list.map((job) => job.id)).toEqual([live.id, seeded.id]);
+    const job = list[1] as unknown as JobBody;
+    expect(job).toMatchObject({
+      input_data: { app_id: IDS.sketchToRender.app, inputs: sketchInputs },
+      created_at: new Date(createdAt).toISOString().replace('Z', '000+00:00'),
+      completed_at: new Date(createdAt + 30_000).toISOString().replace('Z', '+00:00'),
+    });
+    const url = outputUrl(job, IDS.sketchToRender.renderNode);
+    const file = await fetch(url);
+    expect(Buffer.from(await file.arrayBuffer()).equals(expectedFileBytes('render.jpeg', 200_000))).toBe(true);
+    expect(await poll(seeded.id)).toMatchObject({ status: 'completed', output_data: job.output_data });
+  });
+
+  it('seeds model jobs, failed and cancelled jobs, ISO times, charges and outputs', async () => {
+    const model = emu.seedJob({
+      modelId: MODEL_IDS.nanoBanana,
+      input: { prompt: 'p', aspect_ratio: '16:9' },
+      createdAt: '2026-11-28T10:00:00Z',
+      creditsCharged: 66,
+      outputs: [{ key: 'outputImage', file: { name: 'old.png', size: 10, contentType: 'image/png' } }],
+    });
+    const failed = emu.seedJob({
+      appId: IDS.upscaleImage.app,
+      inputs: {},
+      status: 'failed',
+      createdAt: Date.parse('2026-11-28T09:00:00Z'),
+      errorMessage: 'boom',
+    });
+    const cancelled = emu.seedJob({ appId: IDS.upscaleImage.app, status: 'cancelled', createdAt: 0 });
+    const [m, f, c] = await listJobs();
+    expect(m).toMatchObject({
+      id: model.id,
+      run_type: 'model',
+      model_id: MODEL_IDS.nanoBanana,
+      app_id: null,
+      input_data: { input: { prompt: 'p', aspect_ratio: '16:9' } },
+      output_data: { outputImage: `${emu.storageUrl}/public/${model.id.slice(0, 8)}/old.png` },
+      credits_charged: 66,
+      created_at: '2026-11-28T10:00:00.000000+00:00',
+    });
+    expect(f).toMatchObject({ id: failed.id, status: 'failed', error_message: 'boom', output_data: null });
+    expect(c).toMatchObject({ id: cancelled.id, status: 'cancelled', output_data: null });
+    expect((await fetch(String(m?.output_data?.outputImage))).status).toBe(200);
+    expect(emu.credits).toBe(100_000);
+    expect(emu.maxUnfinished).toBe(0);
+  });
+
+  it('rejects impossible seeds', () => {
+    expect(() => emu.seedJob({ createdAt: 0 })).toThrow(/exactly one of appId and modelId/);
+    expect(() => emu.seedJob({ appId: 'nope', createdAt: 0 })).toThrow(/no app nope/);
+    expect(() => emu.seedJob({ modelId: 'acme/nope', createdAt: 0 })).toThrow(/no model acme\/nope/);
+    expect(() => emu.seedJob({ appId: IDS.upscaleImage.app, createdAt: 'yesterday' })).toThrow(/not a time/);
+    expect(() =>
+      emu.seedJob({ appId: IDS.upscaleImage.app, createdAt: 0, status: 'processing' as 'completed' }),
+    ).toThrow(/status/);
+  });
+
+  it('storage answers HEAD and a one-byte Range without the API key; a removed file answers 404', async () => {
+    const job = emu.seedJob({ appId: IDS.upscaleImage.app, createdAt: Date.now() - 1000 });
+    const url = String(job.output_data?.node_outputs?.[IDS.upscaleImage.upscaledNode]?.outputImage);
+    const head = await fetch(url, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length')]).toEqual([200, '500000']);
+    const one = await fetch(url, { headers: { range: 'bytes=0-0' } });
+    expect([one.status, one.headers.get('content-range')]).toEqual([206, 'bytes 0-0/500000']);
+    expect(Buffer.from(await one.arrayBuffer()).equals(expectedFileBytes('upscaled.png', 1))).toBe(true);
+
+    expect(emu.removeStorageFile(url)).toBe(true);
+    expect(emu.removeStorageFile(url)).toBe(false);
+    expect((await fetch(url, { method: 'HEAD' })).status).toBe(404);
+    expect((await fetch(url, { headers: { range: 'bytes=0-0' } })).status).toBe(404);
+    emu.storageFiles.set('/public/x/a%20b.png', { size: 3 });
+    expect(emu.removeStorageFile('/public/x/a b.png')).toBe(true); // any spelling of the path
+  });
+});
+
+// --------------------------------------------------- faults on models/run
+
+describe('faults on POST /models/run', () => {
+  const body = { model: MODEL_IDS.nanoBanana, input: { prompt: 'p' } };
+
+  it('reset, 500 and hang after handling: the job exists and was charged, the answer is lost', async () => {
+    emu.fault({ kind: 'reset', path: '/models/run', afterHandling: true });
+    await expect(post('/models/run', body)).rejects.toThrow();
+    emu.fault({ kind: 'status', status: 500, path: '/models/run', afterHandling: true });
+    await expectError(post('/models/run', body), 500, 'Injected failure');
+    emu.fault({ kind: 'hang', path: '/models/run', afterHandling: true });
+    const payload = JSON.stringify(body);
+    await expect(
+      api('/models/run', { method: 'POST', body: payload, signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
+    expect(emu.jobs.size).toBe(3);
+    expect(emu.credits).toBe(100_000 - 3 * 70);
+    const jobs = await listJobs();
+    expect(jobs.map((job) => [job.model_id, job.status])).toEqual(Array(3).fill([MODEL_IDS.nanoBanana, 'completed']));
+  });
+
+  it('without afterHandling nothing runs; an async model job is found and completes', async () => {
+    emu.fault({ kind: 'reset', path: '/models/run' });
+    await expect(post('/models/run', body)).rejects.toThrow();
+    expect([emu.jobs.size, emu.credits]).toEqual([0, 100_000]);
+    emu.fault({ kind: 'truncate', path: '/models/run' });
+    const res = await post('/models/run', { model: MODEL_IDS.kling, input: { prompt: 'x' } });
+    await expect(res.text()).rejects.toThrow();
+    const [job] = await listJobs();
+    expect(job).toMatchObject({ model_id: MODEL_IDS.kling, status: 'processing' });
+    expect((await pollUntilTerminal(job!.id)).status).toBe('completed');
+    expect(emu.requestCount('POST', '/models/run')).toBe(2);
+  });
+});
