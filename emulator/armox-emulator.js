@@ -19,7 +19,7 @@ import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BLOCK_SIZE, blockRange, fileBlock } from './file-bytes.js';
-import { SEEDED_APPS, SEEDED_MODELS } from './seed.js';
+import { modelMode, SEEDED_APPS, SEEDED_MODELS } from './seed.js';
 
 export * from './seed.js';
 export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
@@ -818,7 +818,7 @@ export class ArmoxEmulator {
 
     if (this.credits < model.cost) return insufficientCredits(model.cost, this.credits);
     this.credits -= model.cost;
-    const sync = (model.mode ?? defaultMode(model.modality)) === 'sync';
+    const sync = modelMode(model) === 'sync';
     const source = {
       model,
       inputData: { input: structuredClone(input) },
@@ -1394,15 +1394,6 @@ function validateModelInput(model, input) {
     }
   }
   return null;
-}
-
-/**
- * Video, audio and 3D models run asynchronously unless a model says otherwise.
- * @param {string} modality
- * @returns {'sync' | 'async'}
- */
-function defaultMode(modality) {
-  return ['video', 'audio', '3d'].includes(modality) ? 'async' : 'sync';
 }
 
 /** @param {unknown} value */

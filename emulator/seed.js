@@ -391,6 +391,16 @@ export const SEEDED_APPS = deepFreeze([
  * @property {boolean} [active] false hides the model (list and run); default true
  */
 
+/**
+ * How a model answers `POST /models/run`: `sync` (200, finished) or `async`
+ * (202, then polled). Video, audio and 3D models are async unless they say otherwise.
+ * @param {ModelDefinition} model
+ * @returns {'sync' | 'async'}
+ */
+export function modelMode(model) {
+  return model.mode ?? (['video', 'audio', '3d'].includes(model.modality) ? 'async' : 'sync');
+}
+
 /** Ids of the seeded models. */
 export const MODEL_IDS = Object.freeze({
   nanoBanana: 'google/nano-banana',
