@@ -1037,6 +1037,14 @@ describe('POST /models/run', () => {
     expect(emu.credits).toBe(100_000);
   });
 
+  it('a sync model whose plan fails answers 200 with the failed job, refunded', async () => {
+    emu.models.push({ ...structuredClone(SEEDED_MODELS[0]!), id: 'test/flaky', plan: { outcome: 'failed' } });
+    const run = await runModel({ model: 'test/flaky', input: { prompt: 'x' } });
+    expect(run).toMatchObject({ status: 'failed', output: null, error_message: DEFAULT_FAILURE_MESSAGE });
+    expect(emu.credits).toBe(100_000);
+    expect(await poll(run.id)).toMatchObject({ status: 'failed', model_id: 'test/flaky' });
+  });
+
   it('a text model answers 200 with a text output; an image-only model needs no prompt', async () => {
     const text = await runModel({
       model: MODEL_IDS.gpt5Mini,
