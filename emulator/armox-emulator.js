@@ -3,8 +3,8 @@
  * Armox API emulator: two real `node:http` servers on loopback.
  *
  * - The API origin (`apiUrl`, `.../api/v1`) behaves like the Armox public API
- *   described in /work/shared/armox-api: auth, rate limits, apps, runs, jobs,
- *   cancel, account.
+ *   described in docs/armox-api.md: auth, rate limits, apps, models, runs,
+ *   jobs and the job list, cancel, account.
  * - The storage origin (`storageUrl`) is a second origin, like the S3 bucket
  *   of the real API, that streams job output files of any size without
  *   buffering them.
@@ -19,7 +19,7 @@ import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BLOCK_SIZE, blockRange, fileBlock } from './file-bytes.js';
-import { SEEDED_APPS } from './seed.js';
+import { modelMode, SEEDED_APPS, SEEDED_MODELS } from './seed.js';
 
 export * from './seed.js';
 export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
@@ -30,6 +30,8 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
 /** @typedef {import('node:net').Socket} Socket */
 /** @typedef {import('./seed.js').AppDefinition} AppDefinition */
 /** @typedef {import('./seed.js').AppOutput} AppOutput */
+/** @typedef {import('./seed.js').ModelDefinition} ModelDefinition */
+/** @typedef {import('./seed.js').ModelOutput} ModelOutput */
 /** @typedef {import('./seed.js').JobPlan} JobPlan */
 /** @typedef {import('./seed.js').JobStatus} JobStatus */
 /** @typedef {import('./seed.js').JobOutcome} JobOutcome */
@@ -47,10 +49,9 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
  */
 
 /**
- * @typedef {object} JobOutputData
- * @property {string} app_id
- * @property {string} app_name
- * @property {Record<string, Record<string, unknown>>} node_outputs
+ * A completed job's `output_data`: app jobs nest their outputs
+ * (`{ app_id, app_name, node_outputs }`), model jobs are flat (`{ outputImage: url }`).
+ * @typedef {{ app_id?: string, app_name?: string, node_outputs?: Record<string, Record<string, unknown>> } & Record<string, unknown>} JobOutputData
  */
 
 /**
@@ -58,10 +59,12 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
  * read and mutate them (a terminal `status` set by a test is left alone).
  * @typedef {object} JobRecord
  * @property {string} id
- * @property {string} app_id
- * @property {string} app_name
+ * @property {'app' | 'model'} run_type
+ * @property {string | null} app_id null for model jobs
+ * @property {string | null} app_name null for model jobs
+ * @property {string | null} model_id null for app jobs
  * @property {JobStatus} status
- * @property {{ app_id: string, inputs: Record<string, unknown> }} input_data
+ * @property {Record<string, unknown>} input_data as sent: `{ app_id, inputs }` (apps), `{ input }` (models)
  * @property {JobOutputData | null} output_data
  * @property {string | null} error_message
  * @property {number} credits_charged
@@ -69,11 +72,39 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
  * @property {string | null} completed_at
  * @property {string | null} cancelled_at
  * @property {string | null} webhook_url
- * @property {AppDefinition} app the app that was run
+ * @property {AppDefinition} [app] the app that was run (app jobs)
+ * @property {ModelDefinition} [model] the model that was run (model jobs)
+ * @property {(AppOutput | ModelOutput)[]} outputs what the job reports once completed
  * @property {ResolvedJobPlan} plan captured at creation
- * @property {number} polls how many `GET /jobs/:id` advanced this job
+ * @property {number} polls how many polls (`GET /jobs/:id`, or a `GET /jobs` list showing it) advanced this job
  * @property {number} createdMs
  * @property {boolean} refunded
+ */
+
+/**
+ * What a new job runs: one of `app` / `model`, its input_data as sent, its
+ * charge and the outputs it reports once completed.
+ * @typedef {object} JobSource
+ * @property {AppDefinition} [app]
+ * @property {ModelDefinition} [model]
+ * @property {Record<string, unknown>} inputData
+ * @property {number} cost
+ * @property {(AppOutput | ModelOutput)[]} outputs
+ */
+
+/**
+ * A past job for `seedJob`: exactly one of `appId` / `modelId`.
+ * @typedef {object} SeedJobOptions
+ * @property {string} [appId]
+ * @property {string} [modelId]
+ * @property {Record<string, unknown>} [inputs] app jobs: input_data.inputs as sent (default {})
+ * @property {Record<string, unknown>} [input] model jobs: input_data.input as sent (default {})
+ * @property {'completed' | 'failed' | 'cancelled'} [status] default completed
+ * @property {number | string} createdAt ms since the epoch, or an ISO date
+ * @property {number} [creditsCharged] default: the app's or model's cost
+ * @property {(AppOutput | ModelOutput)[]} [outputs] completed jobs: default the app's or model's outputs
+ * @property {string} [errorMessage] failed / cancelled jobs
+ * @property {number} [durationMs] completed_at − created_at (default 30 s, never after now)
  */
 
 /**
@@ -132,6 +163,7 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
  * @property {{ limit: number, windowMs: number }} [rateLimit] default 1000 per 60000 ms
  * @property {JobPlan} [job] default plan of new jobs
  * @property {AppDefinition[]} [apps] replaces the seeded apps
+ * @property {ModelDefinition[]} [models] replaces the seeded models
  * @property {boolean} [storageRejectsAuthorization] like S3: 400 when a storage request carries Authorization (default true)
  * @property {(line: string) => void} [log] called once per finished request
  */
@@ -176,6 +208,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const DEFAULT_HUGE_BYTES = 50 * 1024 * 1024;
 const PADDING = Buffer.alloc(BLOCK_SIZE, 'x');
 const INTERNAL_APP_FIELDS = new Set(['cost', 'outputs', 'plan', 'active']);
+const INTERNAL_MODEL_FIELDS = new Set(['mode', 'outputs', 'plan', 'active', 'settings']);
 const PROXY_ERROR_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
   '<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n';
@@ -200,6 +233,8 @@ export class ArmoxEmulator {
   apiKey;
   /** @type {AppDefinition[]} mutable: tests may push apps */
   apps;
+  /** @type {ModelDefinition[]} mutable: tests may push models */
+  models;
   /** @type {Map<string, JobRecord>} */
   jobs = new Map();
   /** @type {RecordedRequest[]} every request, in arrival order */
@@ -218,6 +253,8 @@ export class ArmoxEmulator {
   errors = [];
   /** @type {boolean} */
   storageRejectsAuthorization;
+  /** @type {number} peak number of jobs pending or processing at once, since start or `resetStats()` */
+  maxUnfinished = 0;
 
   #host;
   #log;
@@ -245,6 +282,7 @@ export class ArmoxEmulator {
     this.apiKey = options.apiKey ?? DEFAULT_API_KEY;
     // Each emulator gets its own copy, so tests can mutate apps freely.
     this.apps = options.apps ?? structuredClone(/** @type {AppDefinition[]} */ (SEEDED_APPS));
+    this.models = options.models ?? structuredClone(/** @type {ModelDefinition[]} */ (SEEDED_MODELS));
     this.credits = options.credits ?? 100_000;
     this.jobPlan = { ...DEFAULT_JOB_PLAN, ...options.job };
     this.rateLimit = { limit: 1000, windowMs: 60_000, ...options.rateLimit };
@@ -338,6 +376,58 @@ export class ArmoxEmulator {
     if (!job) throw new Error(`No job ${id}`);
     if (TERMINAL.has(job.status)) throw new Error(`Job ${id} is already ${job.status}`);
     this.#finish(job, outcome, errorMessage);
+  }
+
+  /**
+   * How many jobs are pending or processing now (time-based jobs are brought
+   * up to date first).
+   * @returns {number}
+   */
+  unfinishedCount() {
+    let count = 0;
+    for (const job of this.jobs.values()) {
+      this.#advance(job, false);
+      if (!TERMINAL.has(job.status)) count += 1;
+    }
+    return count;
+  }
+
+  /** Restarts `maxUnfinished` from the number of jobs unfinished now. */
+  resetStats() {
+    this.maxUnfinished = this.unfinishedCount();
+  }
+
+  /**
+   * Adds a finished job from the past, as if it had run then: it shows in
+   * `GET /jobs` (ordered by `createdAt`) and `GET /jobs/:id`, and a completed
+   * one's output files are served by storage. Does not touch the balance.
+   * @param {SeedJobOptions} options
+   * @returns {JobRecord}
+   */
+  seedJob(options) {
+    const source = this.#seedSource(options);
+    const createdMs = typeof options.createdAt === 'string' ? Date.parse(options.createdAt) : options.createdAt;
+    if (!Number.isFinite(createdMs))
+      throw new TypeError(`seedJob: createdAt ${String(options.createdAt)} is not a time`);
+    const status = options.status ?? 'completed';
+    if (!TERMINAL.has(status)) throw new TypeError(`seedJob: status must be completed, failed or cancelled`);
+    if (options.creditsCharged !== undefined) source.cost = options.creditsCharged;
+    const job = this.#newJob(source, { createdMs: /** @type {number} */ (createdMs) });
+    job.refunded = status !== 'completed'; // it was never charged to this balance: nothing to give back
+    const completedMs = Math.min(Date.now(), job.createdMs + (options.durationMs ?? 30_000));
+    this.#finish(job, /** @type {Exclude<JobOutcome, 'never'>} */ (status), options.errorMessage, completedMs);
+    return job;
+  }
+
+  /**
+   * Makes a storage file answer 404 (GET and HEAD) from now on.
+   * @param {string} url the file's URL (or its path on the storage origin)
+   * @returns {boolean} whether a file was removed
+   */
+  removeStorageFile(url) {
+    const path = url.startsWith('/') ? url : splitTarget(new URL(url).pathname)[0];
+    const found = this.#findStorageFile(path);
+    return found ? this.storageFiles.delete(found.key) : false;
   }
 
   /**
@@ -632,6 +722,8 @@ export class ArmoxEmulator {
     const notFound = () => errorReply(404, 'Not found');
     if (route === '/apps') return method === 'GET' ? this.#listApps() : notFound();
     if (route === '/apps/run') return method === 'POST' ? this.#runApp(bodyText) : notFound();
+    if (route === '/models') return method === 'GET' ? this.#listModels() : notFound();
+    if (route === '/models/run') return method === 'POST' ? this.#runModel(bodyText) : notFound();
     if (route === '/jobs') return method === 'GET' ? this.#listJobs(query) : notFound();
     if (route === '/account') return method === 'GET' ? this.#account() : notFound();
 
@@ -657,14 +749,9 @@ export class ArmoxEmulator {
    * @returns {Reply}
    */
   #runApp(bodyText) {
-    /** @type {unknown} */
-    let body;
-    try {
-      body = JSON.parse(bodyText);
-    } catch {
-      return errorReply(400, 'Invalid JSON body');
-    }
-    if (!isPlainObject(body)) return errorReply(400, 'Request body must be a JSON object');
+    const parsed = parseObjectBody(bodyText);
+    if ('reply' in parsed) return parsed.reply;
+    const { body } = parsed;
 
     const appId = body.app_id;
     if (appId === undefined || appId === null || appId === '') return errorReply(400, 'app_id is required');
@@ -681,12 +768,14 @@ export class ArmoxEmulator {
     if (problem) return errorReply(400, problem);
 
     const cost = app.cost ?? 100;
-    if (this.credits < cost) {
-      return errorReply(402, `Insufficient credits. Required ${cost}, available ${this.credits}`);
-    }
+    if (this.credits < cost) return insufficientCredits(cost, this.credits);
     this.credits -= cost;
 
-    const job = this.#createJob(app, rawInputs, webhookUrl, cost);
+    const job = this.#newJob(
+      { app, inputData: { app_id: app.id, inputs: structuredClone(rawInputs) }, cost, outputs: app.outputs ?? [] },
+      { plan: app.plan ?? this.jobPlan, webhookUrl },
+    );
+    this.#noteUnfinished();
     return jsonReply(202, {
       id: job.id,
       object: 'job',
@@ -699,40 +788,117 @@ export class ArmoxEmulator {
     });
   }
 
+  /** @returns {Reply} */
+  #listModels() {
+    const data = this.models.filter((model) => model.active !== false).map(publicModel);
+    return jsonReply(200, { object: 'list', data });
+  }
+
   /**
-   * @param {AppDefinition} app
-   * @param {Record<string, unknown>} inputs
-   * @param {string | null} webhookUrl
-   * @param {number} cost
+   * POST /models/run: validates, charges, creates the job; sync models answer
+   * 200 with the finished job, async ones 202 (then polled like app jobs).
+   * @param {string} bodyText
+   * @returns {Reply}
+   */
+  #runModel(bodyText) {
+    const parsed = parseObjectBody(bodyText);
+    if ('reply' in parsed) return parsed.reply;
+    const { body } = parsed;
+    const modelId = body.model;
+    if (modelId === undefined || modelId === null || modelId === '') return errorReply(400, 'model is required');
+    if (typeof modelId !== 'string') return errorReply(400, 'model must be a string');
+    const model = this.models.find((candidate) => candidate.id === modelId && candidate.active !== false);
+    if (!model) return errorReply(400, `Invalid model: ${modelId}`);
+    const input = body.input ?? {};
+    if (!isPlainObject(input)) return errorReply(400, 'input must be an object');
+    const webhookUrl = body.webhook_url ?? null;
+    if (webhookUrl !== null && typeof webhookUrl !== 'string') return errorReply(400, 'webhook_url must be a string');
+    const problem = validateModelInput(model, input);
+    if (problem) return errorReply(400, problem);
+
+    if (this.credits < model.cost) return insufficientCredits(model.cost, this.credits);
+    this.credits -= model.cost;
+    const sync = modelMode(model) === 'sync';
+    const source = {
+      model,
+      inputData: { input: structuredClone(input) },
+      cost: model.cost,
+      outputs: model.outputs ?? [],
+    };
+    const job = this.#newJob(source, { plan: model.plan ?? (sync ? {} : this.jobPlan), webhookUrl });
+    if (!sync) {
+      this.#noteUnfinished();
+      return jsonReply(202, modelRunBody(job));
+    }
+    // A sync run ends within the request: its plan's outcome applies at once.
+    this.#finish(job, job.plan.outcome === 'never' ? 'completed' : job.plan.outcome, job.plan.errorMessage);
+    return jsonReply(200, modelRunBody(job));
+  }
+
+  /**
+   * Creates and stores a job (not yet counted in `maxUnfinished`).
+   * @param {JobSource} source what runs, with what, for how much
+   * @param {{ plan?: JobPlan, webhookUrl?: string | null, createdMs?: number }} [options]
    * @returns {JobRecord}
    */
-  #createJob(app, inputs, webhookUrl, cost) {
-    const now = Date.now();
+  #newJob(source, options = {}) {
+    const createdMs = options.createdMs ?? Date.now();
     /** @type {ResolvedJobPlan} */
-    const plan = { ...DEFAULT_JOB_PLAN, ...(app.plan ?? this.jobPlan) };
+    const plan = { ...DEFAULT_JOB_PLAN, ...options.plan };
     const startsPending = plan.completeAfterMs !== undefined ? plan.completeAfterMs > 0 : plan.pendingPolls > 0;
+    const { app, model } = source;
     /** @type {JobRecord} */
     const job = {
       id: randomUUID(),
-      app_id: app.id,
-      app_name: app.name,
+      run_type: app ? 'app' : 'model',
+      app_id: app?.id ?? null,
+      app_name: app?.name ?? null,
+      model_id: model?.id ?? null,
       status: startsPending ? 'pending' : 'processing',
-      input_data: { app_id: app.id, inputs: structuredClone(inputs) },
+      input_data: source.inputData,
       output_data: null,
       error_message: null,
-      credits_charged: cost,
-      created_at: isoMicros(now),
+      credits_charged: source.cost,
+      created_at: isoMicros(createdMs),
       completed_at: null,
       cancelled_at: null,
-      webhook_url: webhookUrl,
+      webhook_url: options.webhookUrl ?? null,
       app,
+      model,
+      outputs: source.outputs,
       plan,
       polls: 0,
-      createdMs: now,
+      createdMs,
       refunded: false,
     };
     this.jobs.set(job.id, job);
     return job;
+  }
+
+  /** Raises `maxUnfinished` to the number of jobs unfinished now. */
+  #noteUnfinished() {
+    this.maxUnfinished = Math.max(this.maxUnfinished, this.unfinishedCount());
+  }
+
+  /**
+   * What a seeded job ran: the app or model, checked.
+   * @param {SeedJobOptions} options
+   * @returns {JobSource}
+   */
+  #seedSource(options) {
+    if ((options.appId === undefined) === (options.modelId === undefined)) {
+      throw new TypeError('seedJob: give exactly one of appId and modelId');
+    }
+    if (options.appId !== undefined) {
+      const app = this.apps.find((candidate) => candidate.id === options.appId);
+      if (!app) throw new Error(`seedJob: no app ${options.appId}`);
+      const inputData = { app_id: app.id, inputs: structuredClone(options.inputs ?? {}) };
+      return { app, inputData, cost: app.cost ?? 100, outputs: options.outputs ?? app.outputs ?? [] };
+    }
+    const model = this.models.find((candidate) => candidate.id === options.modelId);
+    if (!model) throw new Error(`seedJob: no model ${options.modelId}`);
+    const inputData = { input: structuredClone(options.input ?? {}) };
+    return { model, inputData, cost: model.cost, outputs: options.outputs ?? model.outputs ?? [] };
   }
 
   /**
@@ -770,9 +936,15 @@ export class ArmoxEmulator {
       limit = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
       if (!(limit >= 1 && limit <= 100)) return errorReply(400, 'limit must be an integer between 1 and 100');
     }
-    const newestFirst = [...this.jobs.values()].reverse().slice(0, limit);
+    // Newest first; equal times keep the newer record first (sort is stable).
+    const newestFirst = [...this.jobs.values()]
+      .reverse()
+      .sort((a, b) => b.createdMs - a.createdMs)
+      .slice(0, limit);
+    // A client may follow its jobs through the list alone: seeing a job here
+    // counts as a poll of it, like GET /jobs/:id.
     const data = newestFirst.map((job) => {
-      this.#advance(job, false);
+      this.#advance(job, true);
       return serializeJob(job);
     });
     return jsonReply(200, { object: 'list', data });
@@ -793,7 +965,8 @@ export class ArmoxEmulator {
 
   /**
    * Moves a live job along its plan. Poll-based plans only move on a poll
-   * (`GET /jobs/:id`); time-based ones whenever the job is looked at.
+   * (`GET /jobs/:id`, or a `GET /jobs` list that shows the job); time-based
+   * ones whenever the job is looked at.
    * @param {JobRecord} job
    * @param {boolean} isPoll
    */
@@ -823,13 +996,14 @@ export class ArmoxEmulator {
    * @param {JobRecord} job
    * @param {Exclude<JobOutcome, 'never'>} outcome
    * @param {string | null | undefined} errorMessage
+   * @param {number} [atMs] when it ended (default now)
    */
-  #finish(job, outcome, errorMessage) {
-    const now = isoMillis(Date.now());
+  #finish(job, outcome, errorMessage, atMs = Date.now()) {
+    const now = isoMillis(atMs);
     job.status = outcome;
     job.completed_at = now;
     if (outcome === 'completed') {
-      job.output_data = { app_id: job.app_id, app_name: job.app_name, node_outputs: this.#nodeOutputs(job) };
+      job.output_data = this.#outputData(job);
       return;
     }
     if (outcome === 'failed') job.error_message = errorMessage ?? DEFAULT_FAILURE_MESSAGE;
@@ -846,24 +1020,29 @@ export class ArmoxEmulator {
   }
 
   /**
-   * Builds node_outputs from the app's outputs (definition order) and
-   * registers their files with the storage origin.
+   * Builds a completed job's output_data from its outputs (definition order)
+   * and registers their files with the storage origin: nested under
+   * node_outputs for apps, flat for models.
    * @param {JobRecord} job
-   * @returns {Record<string, Record<string, unknown>>}
+   * @returns {JobOutputData}
    */
-  #nodeOutputs(job) {
+  #outputData(job) {
+    /** @type {Record<string, unknown>} */
+    const flat = {};
     /** @type {Record<string, Record<string, unknown>>} */
     const nodes = {};
-    for (const output of job.app.outputs ?? []) {
-      const node = (nodes[output.nodeId] ??= {});
-      node[output.key] = this.#outputValue(job, output);
+    for (const output of job.outputs) {
+      const value = this.#outputValue(job, output);
+      if (job.run_type === 'model') flat[output.key] = value;
+      else (nodes['nodeId' in output ? output.nodeId : 'output'] ??= {})[output.key] = value;
     }
-    return nodes;
+    if (job.run_type === 'model') return flat;
+    return { app_id: job.app_id ?? '', app_name: job.app_name ?? '', node_outputs: nodes };
   }
 
   /**
    * @param {JobRecord} job
-   * @param {AppOutput} output
+   * @param {AppOutput | ModelOutput} output
    * @returns {unknown}
    */
   #outputValue(job, output) {
@@ -973,7 +1152,7 @@ export class ArmoxEmulator {
    * Looks a path up as given, then by its canonical percent-encoding (clients
    * may encode a hostile name differently from how it was registered).
    * @param {string} path
-   * @returns {{ file: StorageFile, seed: string } | null}
+   * @returns {{ file: StorageFile, key: string, seed: string } | null}
    */
   #findStorageFile(path) {
     let key = path;
@@ -990,7 +1169,7 @@ export class ArmoxEmulator {
     }
     if (!file) return null;
     const lastSegment = key.slice(key.lastIndexOf('/') + 1);
-    return { file, seed: file.seed ?? decodeSegment(lastSegment) ?? lastSegment };
+    return { file, key, seed: file.seed ?? decodeSegment(lastSegment) ?? lastSegment };
   }
 }
 
@@ -1183,6 +1362,40 @@ function validateInputs(app, inputs) {
   return null;
 }
 
+/**
+ * Validates a model run's `input` against the model: keys, prompt, images,
+ * and select values against their options.
+ * @param {ModelDefinition} model
+ * @param {Record<string, unknown>} input
+ * @returns {string | null} the error message, or null when valid
+ */
+function validateModelInput(model, input) {
+  const settings = new Map(model.settings.map((setting) => [setting.key, setting]));
+  const takesText = model.inputTypes.includes('text');
+  const takesImages = model.inputTypes.includes('image');
+  for (const key of Object.keys(input)) {
+    if (key !== 'prompt' && key !== 'image_input' && !settings.has(key)) return `Unknown input: ${key}`;
+  }
+  const { prompt, image_input: images } = input;
+  if (!isMissing(prompt) && !takesText) return `Model ${model.id} does not take a prompt`;
+  if (model.promptRequired && isMissing(prompt)) return 'Missing required input: prompt';
+  if (!isMissing(prompt) && typeof prompt !== 'string') return 'Input "prompt" must be a string';
+  if (!isMissing(images) && !takesImages) return `Model ${model.id} does not take image input (image_input)`;
+  if (images !== undefined && !(Array.isArray(images) && images.every((url) => typeof url === 'string'))) {
+    return 'Input "image_input" must be an array of URL strings';
+  }
+  if (!takesText && isMissing(images)) return 'Missing required input: image_input';
+  for (const [key, value] of Object.entries(input)) {
+    const options = settings.get(key)?.options;
+    if (!options || value === undefined || value === null) continue;
+    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    if (text === null || !options.includes(text)) {
+      return `Invalid value for ${key}: ${JSON.stringify(value)} (allowed: ${options.join(', ')})`;
+    }
+  }
+  return null;
+}
+
 /** @param {unknown} value */
 function isMissing(value) {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -1221,13 +1434,55 @@ function publicApp(app) {
   };
 }
 
+/**
+ * The model as `GET /models` shows it: internal fields dropped.
+ * @param {ModelDefinition} model
+ */
+function publicModel(model) {
+  /** @type {Record<string, unknown>} */
+  const extra = {};
+  for (const [key, value] of Object.entries(model)) {
+    if (!INTERNAL_MODEL_FIELDS.has(key) && value !== undefined) extra[key] = value;
+  }
+  return {
+    id: model.id,
+    name: model.name,
+    modality: model.modality,
+    cost: model.cost,
+    inputTypes: model.inputTypes,
+    promptRequired: model.promptRequired,
+    outputType: model.outputType,
+    description: model.description ?? '',
+    ...extra,
+    settings: model.settings,
+  };
+}
+
+/**
+ * The answer to `POST /models/run`: the job, finished (200) or not (202).
+ * @param {JobRecord} job
+ */
+function modelRunBody(job) {
+  return {
+    id: job.id,
+    object: 'job',
+    status: job.status,
+    model: job.model_id,
+    output: job.output_data,
+    error_message: job.error_message,
+    credits_charged: job.credits_charged,
+    created_at: job.created_at,
+    completed_at: job.completed_at,
+  };
+}
+
 /** @param {JobRecord} job */
 function serializeJob(job) {
   return {
     object: 'job',
     id: job.id,
-    run_type: 'app',
-    model_id: null,
+    run_type: job.run_type,
+    model_id: job.model_id,
     app_id: job.app_id,
     status: job.status,
     input_data: job.input_data,
@@ -1285,6 +1540,31 @@ function jsonReply(status, value, headers = {}) {
  */
 function errorReply(status, message, headers = {}) {
   return jsonReply(status, { error: message }, headers);
+}
+
+/**
+ * The documented 402.
+ * @param {number} required
+ * @param {number} available
+ */
+function insufficientCredits(required, available) {
+  return errorReply(402, `Insufficient credits. Required ${required}, available ${available}`);
+}
+
+/**
+ * A run request's body as an object, or the 400 reply saying why it is not one.
+ * @param {string} text
+ * @returns {{ body: Record<string, unknown> } | { reply: Reply }}
+ */
+function parseObjectBody(text) {
+  /** @type {unknown} */
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { reply: errorReply(400, 'Invalid JSON body') };
+  }
+  return isPlainObject(body) ? { body } : { reply: errorReply(400, 'Request body must be a JSON object') };
 }
 
 /**

@@ -8,7 +8,7 @@
  *                        [--rate-limit 1000] [--quiet]
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_API_KEY, startEmulator } from './armox-emulator.js';
+import { DEFAULT_API_KEY, modelMode, startEmulator } from './armox-emulator.js';
 
 const USAGE = `Usage: node emulator/cli.js [options]
 
@@ -16,7 +16,8 @@ const USAGE = `Usage: node emulator/cli.js [options]
   --storage-port <n>  storage (output files) port (default 8788)
   --host <addr>       address to bind (default 127.0.0.1)
   --api-key <key>     accepted API key (default ${DEFAULT_API_KEY})
-  --job-ms <ms>       jobs complete this long after creation (default: after 2 polls)
+  --job-ms <ms>       app and async model jobs complete this long after creation
+                      (default: on their second poll, GET /jobs/:id or a GET /jobs list)
   --credits <n>       starting credit balance (default 100000)
   --rate-limit <n>    requests per rolling minute (default 1000)
   --quiet             do not log requests
@@ -107,6 +108,22 @@ for (const app of emulator.apps) {
   for (const input of app.inputs) {
     const kind = `${input.type}${input.allowMultiple ? '[]' : ''}${input.required ? '' : ', optional'}`;
     console.log(`      ${input.id}  ${input.label} (${kind})`);
+  }
+}
+console.log('\nModels:');
+for (const model of emulator.models) {
+  const answer = modelMode(model) === 'sync' ? '200 at once' : '202, then polled';
+  console.log(`  ${model.id}  ${model.name} (${model.modality}, ${model.cost} credits, ${answer})`);
+  const inputs = [
+    model.inputTypes.includes('text') ? `prompt${model.promptRequired ? '' : ', optional'}` : '',
+    model.inputTypes.includes('image') ? 'image_input (URL list)' : '',
+  ].filter(Boolean);
+  console.log(`      ${inputs.join('; ')}`);
+  for (const setting of model.settings) {
+    const options = setting.options ? `: ${setting.options.join(' | ')}` : '';
+    console.log(
+      `      ${setting.key}  ${setting.label} (${setting.inputType}${options}; default ${String(setting.defaultValue)})`,
+    );
   }
 }
 console.log('\nPress Ctrl+C to stop.\n');

@@ -1,9 +1,11 @@
 // @ts-check
 /**
- * Seeded apps of the Armox emulator, with fixed ids so tests can reference them.
+ * Seeded apps and models of the Armox emulator, with fixed ids so tests can
+ * reference them.
  *
- * App definitions carry two kinds of fields: the public ones that `GET /apps`
- * returns (id, name, inputs, ...) and emulator-only ones (`cost`, `outputs`,
+ * Definitions carry two kinds of fields: the public ones that `GET /apps` and
+ * `GET /models` return (id, name, inputs, settings, ...) and emulator-only
+ * ones (apps: `cost`, `outputs`, `plan`, `active`; models: `mode`, `outputs`,
  * `plan`, `active`) that are never sent to clients.
  */
 
@@ -345,3 +347,168 @@ export const SEEDED_APPS = deepFreeze([
   PRODUCT_SHOT,
   PRODUCT_SHOT_V2,
 ]);
+
+// ------------------------------------------------------------------ models
+
+/**
+ * One setting of a model, as `GET /models` shows it. `options` (selects only)
+ * is the emulator's guess at the undocumented field name.
+ * @typedef {object} ModelSetting
+ * @property {string} key the key to send in the run's `input`
+ * @property {string} label
+ * @property {string} inputType e.g. select, number, text
+ * @property {unknown} defaultValue
+ * @property {string[]} [options] allowed values of a select
+ */
+
+/**
+ * One key of a model job's flat output (`{ outputImage: url }`): the same
+ * value rules as an app output, without a node.
+ * @typedef {object} ModelOutput
+ * @property {string} key e.g. outputImage, outputVideo, outputText
+ * @property {OutputFile} [file]
+ * @property {string} [text]
+ * @property {string} [url]
+ * @property {unknown} [value]
+ */
+
+/**
+ * A model. Public fields are what `GET /models` returns; `outputs`, `mode`,
+ * `plan` and `active` are emulator-only.
+ * @typedef {object} ModelDefinition
+ * @property {string} id e.g. google/nano-banana
+ * @property {string} name
+ * @property {string} modality image, video, audio, text, 3d
+ * @property {number} cost credits per run
+ * @property {string[]} inputTypes 'text' (a prompt) and/or 'image' (image_input)
+ * @property {boolean} promptRequired
+ * @property {string} outputType
+ * @property {string} [description]
+ * @property {ModelSetting[]} settings
+ * @property {'sync' | 'async'} [mode] sync: 200 with the finished job; async: 202, then polled (default: async for video, audio and 3d)
+ * @property {ModelOutput[]} [outputs] what a completed job reports
+ * @property {JobPlan} [plan] async models: overrides the emulator's default job plan
+ * @property {boolean} [active] false hides the model (list and run); default true
+ */
+
+/**
+ * How a model answers `POST /models/run`: `sync` (200, finished) or `async`
+ * (202, then polled). Video, audio and 3D models are async unless they say otherwise.
+ * @param {ModelDefinition} model
+ * @returns {'sync' | 'async'}
+ */
+export function modelMode(model) {
+  return model.mode ?? (['video', 'audio', '3d'].includes(model.modality) ? 'async' : 'sync');
+}
+
+/** Ids of the seeded models. */
+export const MODEL_IDS = Object.freeze({
+  nanoBanana: 'google/nano-banana',
+  kling: 'kwaivgi/kling-v2.1',
+  gpt5Mini: 'openai/gpt-5-mini',
+  upscaler: 'nightmareai/real-esrgan',
+});
+
+/** The documented example model, with `output_format` from the run example. Sync, cost 70. */
+export const NANO_BANANA = deepFreeze(
+  /** @type {ModelDefinition} */ ({
+    id: MODEL_IDS.nanoBanana,
+    name: 'Nano Banana',
+    modality: 'image',
+    cost: 70,
+    inputTypes: ['text', 'image'],
+    promptRequired: true,
+    outputType: 'image',
+    description: 'Google image generation and editing model',
+    settings: [
+      {
+        key: 'aspect_ratio',
+        label: 'Aspect Ratio',
+        inputType: 'select',
+        defaultValue: '1:1',
+        options: ['1:1', '16:9', '9:16', '4:3', '3:4', 'match_input_image'],
+      },
+      {
+        key: 'output_format',
+        label: 'Output Format',
+        inputType: 'select',
+        defaultValue: 'png',
+        options: ['png', 'jpg'],
+      },
+    ],
+    mode: 'sync',
+    outputs: [{ key: 'outputImage', file: { name: 'nano-banana.png', size: 120_000, contentType: 'image/png' } }],
+  }),
+);
+
+/** A video model: 202, then completes like an app job. Cost 400. */
+export const KLING = deepFreeze(
+  /** @type {ModelDefinition} */ ({
+    id: MODEL_IDS.kling,
+    name: 'Kling 2.1',
+    modality: 'video',
+    cost: 400,
+    inputTypes: ['text', 'image'],
+    promptRequired: true,
+    outputType: 'video',
+    description: 'Video generation from a prompt and an optional start frame',
+    settings: [
+      { key: 'duration', label: 'Duration', inputType: 'select', defaultValue: '5', options: ['5', '10'] },
+      {
+        key: 'aspect_ratio',
+        label: 'Aspect Ratio',
+        inputType: 'select',
+        defaultValue: '16:9',
+        options: ['16:9', '9:16', '1:1'],
+      },
+    ],
+    mode: 'async',
+    outputs: [{ key: 'outputVideo', file: { name: 'kling.mp4', size: 600_000, contentType: 'video/mp4' } }],
+  }),
+);
+
+/** A text model: 200 with a text output. Cost 5. */
+export const GPT_5_MINI = deepFreeze(
+  /** @type {ModelDefinition} */ ({
+    id: MODEL_IDS.gpt5Mini,
+    name: 'GPT-5 mini',
+    modality: 'text',
+    cost: 5,
+    inputTypes: ['text'],
+    promptRequired: true,
+    outputType: 'text',
+    description: 'Fast, low-cost text model',
+    settings: [
+      {
+        key: 'reasoning_effort',
+        label: 'Reasoning Effort',
+        inputType: 'select',
+        defaultValue: 'minimal',
+        options: ['minimal', 'low', 'medium', 'high'],
+      },
+      { key: 'max_completion_tokens', label: 'Max Tokens', inputType: 'number', defaultValue: 1024 },
+    ],
+    mode: 'sync',
+    outputs: [{ key: 'outputText', text: 'Release v1.2.0 brings faster renders and a new poster style.' }],
+  }),
+);
+
+/** Image in, image out, no prompt. Sync, cost 20. */
+export const REAL_ESRGAN = deepFreeze(
+  /** @type {ModelDefinition} */ ({
+    id: MODEL_IDS.upscaler,
+    name: 'Real-ESRGAN',
+    modality: 'image',
+    cost: 20,
+    inputTypes: ['image'],
+    promptRequired: false,
+    outputType: 'image',
+    description: 'Image upscaling',
+    settings: [{ key: 'scale', label: 'Scale', inputType: 'select', defaultValue: '4', options: ['2', '4'] }],
+    mode: 'sync',
+    outputs: [{ key: 'outputImage', file: { name: 'upscaled-x4.png', size: 300_000, contentType: 'image/png' } }],
+  }),
+);
+
+/** All seeded models, in `GET /models` order. */
+export const SEEDED_MODELS = deepFreeze([NANO_BANANA, KLING, GPT_5_MINI, REAL_ESRGAN]);

@@ -3,13 +3,16 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AppDefinition,
+  DEFAULT_FAILURE_MESSAGE,
   type ArmoxEmulator,
   type EmulatorOptions,
   expectedFileBytes,
   expectedFileSha256,
   IDS,
+  MODEL_IDS,
   POSTER_CAMPAIGN,
   SEEDED_APPS,
+  SEEDED_MODELS,
   startEmulator,
 } from '../../emulator/armox-emulator.js';
 
@@ -32,8 +35,8 @@ interface JobBody {
   object: string;
   id: string;
   run_type: string;
-  model_id: null;
-  app_id: string;
+  model_id: string | null;
+  app_id: string | null;
   status: string;
   input_data: { app_id: string; inputs: Record<string, unknown> };
   output_data: null | { app_id: string; app_name: string; node_outputs: Record<string, Record<string, unknown>> };
@@ -42,6 +45,21 @@ interface JobBody {
   created_at: string;
   completed_at: string | null;
   webhook_delivered: boolean;
+}
+interface ModelJobBody extends Omit<JobBody, 'input_data' | 'output_data'> {
+  input_data: { input: Record<string, unknown> };
+  output_data: Record<string, unknown> | null;
+}
+interface ModelRunBody {
+  id: string;
+  object: string;
+  status: string;
+  model: string;
+  output: Record<string, unknown> | null;
+  error_message: string | null;
+  credits_charged: number;
+  created_at: string;
+  completed_at: string | null;
 }
 interface ListBody<T> {
   object: string;
@@ -882,5 +900,443 @@ describe('close', () => {
     expect(Date.now() - started).toBeLessThan(500);
     expect(await Promise.all([hung, partial, delayed])).toEqual(['failed', 'failed', 'failed']);
     await emu.close(); // idempotent
+  });
+});
+
+// ----------------------------------------------------------------- models
+
+async function runModel(payload: unknown, status = 200): Promise<ModelRunBody> {
+  const res = await post('/models/run', payload);
+  expect(res.status).toBe(status);
+  return json<ModelRunBody>(res);
+}
+
+async function listJobs(limit = 100): Promise<ModelJobBody[]> {
+  const res = await api(`/jobs?limit=${limit}`);
+  expect(res.status).toBe(200);
+  return (await json<ListBody<ModelJobBody>>(res)).data;
+}
+
+describe('GET /models', () => {
+  it('lists the seeded models with their public fields only', async () => {
+    const res = await api('/models');
+    expect(res.status).toBe(200);
+    const list = await json<ListBody<Record<string, unknown>>>(res);
+    expect(list.object).toBe('list');
+    expect(list.data.map((model) => model.id)).toEqual(SEEDED_MODELS.map((model) => model.id));
+    expect(list.data[0]).toEqual({
+      id: 'google/nano-banana',
+      name: 'Nano Banana',
+      modality: 'image',
+      cost: 70,
+      inputTypes: ['text', 'image'],
+      promptRequired: true,
+      outputType: 'image',
+      description: 'Google image generation and editing model',
+      settings: [
+        {
+          key: 'aspect_ratio',
+          label: 'Aspect Ratio',
+          inputType: 'select',
+          defaultValue: '1:1',
+          options: ['1:1', '16:9', '9:16', '4:3', '3:4', 'match_input_image'],
+        },
+        {
+          key: 'output_format',
+          label: 'Output Format',
+          inputType: 'select',
+          defaultValue: 'png',
+          options: ['png', 'jpg'],
+        },
+      ],
+    });
+    for (const model of list.data) {
+      for (const key of ['mode', 'outputs', 'plan', 'active']) expect(model).not.toHaveProperty(key);
+    }
+    const video = list.data.find((model) => model.id === MODEL_IDS.kling);
+    expect(video).toMatchObject({ modality: 'video', cost: 400, promptRequired: true });
+    const upscaler = list.data.find((model) => model.id === MODEL_IDS.upscaler);
+    expect(upscaler).toMatchObject({ inputTypes: ['image'], promptRequired: false });
+  });
+
+  it('reflects models pushed by a test and hides inactive ones', async () => {
+    emu.models.push({ ...structuredClone(SEEDED_MODELS[0]!), id: 'test/hidden', active: false });
+    const list = await json<ListBody<{ id: string }>>(await api('/models'));
+    expect(list.data.map((model) => model.id)).not.toContain('test/hidden');
+    await expectError(
+      post('/models/run', { model: 'test/hidden', input: { prompt: 'x' } }),
+      400,
+      'Invalid model: test/hidden',
+    );
+  });
+});
+
+describe('POST /models/run', () => {
+  const bananaInput = {
+    prompt: 'a banana in space',
+    image_input: ['https://example.com/reference-image.jpg'],
+    aspect_ratio: 'match_input_image',
+    output_format: 'png',
+  };
+
+  it('a sync image model answers 200 with the completed job, charged, its file on storage', async () => {
+    const run = await runModel({ model: MODEL_IDS.nanoBanana, input: bananaInput });
+    const url = `${emu.storageUrl}/public/${run.id.slice(0, 8)}/nano-banana.png`;
+    expect(run).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      object: 'job',
+      status: 'completed',
+      model: 'google/nano-banana',
+      output: { outputImage: url },
+      error_message: null,
+      credits_charged: 70,
+      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/),
+      completed_at: expect.stringMatching(/\+00:00$/),
+    });
+    expect(emu.credits).toBe(100_000 - 70);
+    const file = await fetch(url);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await file.arrayBuffer()).equals(expectedFileBytes('nano-banana.png', 120_000))).toBe(true);
+
+    const job = await json<ModelJobBody>(await api(`/jobs/${run.id}`));
+    expect(job).toEqual({
+      object: 'job',
+      id: run.id,
+      run_type: 'model',
+      model_id: 'google/nano-banana',
+      app_id: null,
+      status: 'completed',
+      input_data: { input: bananaInput },
+      output_data: { outputImage: url },
+      error_message: null,
+      credits_charged: 70,
+      created_at: run.created_at,
+      completed_at: run.completed_at,
+      webhook_delivered: false,
+    });
+  });
+
+  it('a video model answers 202 processing and completes per the poll plan', async () => {
+    emu.setJobPlan({ pendingPolls: 1, processingPolls: 1 });
+    const run = await runModel({ model: MODEL_IDS.kling, input: { prompt: 'a wave', duration: '10' } }, 202);
+    expect(run).toMatchObject({ status: 'pending', model: MODEL_IDS.kling, output: null, credits_charged: 400 });
+    expect(emu.credits).toBe(100_000 - 400);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await poll(run.id)).status);
+    expect(statuses).toEqual(['pending', 'processing', 'completed']);
+    const job = (await poll(run.id)) as unknown as ModelJobBody;
+    expect(job.output_data).toEqual({ outputVideo: `${emu.storageUrl}/public/${run.id.slice(0, 8)}/kling.mp4` });
+    expect(job.input_data).toEqual({ input: { prompt: 'a wave', duration: '10' } });
+  });
+
+  it('a failed async model job is refunded', async () => {
+    emu.setJobPlan({ outcome: 'failed', processingPolls: 0 });
+    const run = await runModel({ model: MODEL_IDS.kling, input: { prompt: 'a wave' } }, 202);
+    expect(run.status).toBe('processing');
+    expect(await poll(run.id)).toMatchObject({ status: 'failed', error_message: DEFAULT_FAILURE_MESSAGE });
+    expect(emu.credits).toBe(100_000);
+  });
+
+  it('a sync model whose plan fails answers 200 with the failed job, refunded', async () => {
+    emu.models.push({ ...structuredClone(SEEDED_MODELS[0]!), id: 'test/flaky', plan: { outcome: 'failed' } });
+    const run = await runModel({ model: 'test/flaky', input: { prompt: 'x' } });
+    expect(run).toMatchObject({ status: 'failed', output: null, error_message: DEFAULT_FAILURE_MESSAGE });
+    expect(emu.credits).toBe(100_000);
+    expect(await poll(run.id)).toMatchObject({ status: 'failed', model_id: 'test/flaky' });
+  });
+
+  it('a text model answers 200 with a text output; an image-only model needs no prompt', async () => {
+    const text = await runModel({
+      model: MODEL_IDS.gpt5Mini,
+      input: { prompt: 'release notes', max_completion_tokens: 50 },
+    });
+    expect(text.output).toEqual({ outputText: expect.any(String) });
+    expect(text.credits_charged).toBe(5);
+    const upscaled = await runModel({
+      model: MODEL_IDS.upscaler,
+      input: { image_input: ['https://e.x/a.png'], scale: 2 },
+    });
+    expect(upscaled.output).toEqual({ outputImage: expect.stringMatching(/\/upscaled-x4\.png$/) });
+    expect(emu.credits).toBe(100_000 - 5 - 20);
+  });
+
+  it('rejects bad requests with 400 and charges nothing', async () => {
+    const banana = (input: unknown) => post('/models/run', { model: MODEL_IDS.nanoBanana, input });
+    await expectError(post('/models/run', '{"model": '), 400, 'Invalid JSON body');
+    await expectError(post('/models/run', '[]'), 400, 'Request body must be a JSON object');
+    await expectError(post('/models/run', { input: {} }), 400, 'model is required');
+    await expectError(post('/models/run', { model: 7 }), 400, 'model must be a string');
+    await expectError(
+      post('/models/run', { model: 'acme/nope', input: { prompt: 'x' } }),
+      400,
+      'Invalid model: acme/nope',
+    );
+    await expectError(banana('x'), 400, 'input must be an object');
+    await expectError(
+      post('/models/run', { model: MODEL_IDS.nanoBanana, input: { prompt: 'x' }, webhook_url: 1 }),
+      400,
+      'webhook_url must be a string',
+    );
+    await expectError(banana({}), 400, 'Missing required input: prompt');
+    await expectError(banana({ prompt: '' }), 400, 'Missing required input: prompt');
+    await expectError(banana({ prompt: 5 }), 400, 'Input "prompt" must be a string');
+    await expectError(banana({ prompt: 'x', 'Aspect Ratio': '1:1' }), 400, 'Unknown input: Aspect Ratio');
+    await expectError(
+      banana({ prompt: 'x', aspect_ratio: '5:4' }),
+      400,
+      'Invalid value for aspect_ratio: "5:4" (allowed: 1:1, 16:9, 9:16, 4:3, 3:4, match_input_image)',
+    );
+    await expectError(
+      banana({ prompt: 'x', image_input: 'https://e.x/a.png' }),
+      400,
+      'Input "image_input" must be an array of URL strings',
+    );
+    await expectError(
+      post('/models/run', { model: MODEL_IDS.gpt5Mini, input: { prompt: 'x', image_input: ['https://e.x/a.png'] } }),
+      400,
+      'Model openai/gpt-5-mini does not take image input (image_input)',
+    );
+    await expectError(
+      post('/models/run', { model: MODEL_IDS.kling, input: { prompt: 'x', duration: 7 } }),
+      400,
+      'Invalid value for duration: 7 (allowed: 5, 10)',
+    );
+    await expectError(
+      post('/models/run', { model: MODEL_IDS.upscaler, input: {} }),
+      400,
+      'Missing required input: image_input',
+    );
+    await expectError(
+      post('/models/run', {
+        model: MODEL_IDS.upscaler,
+        input: { prompt: 'sharper', image_input: ['https://e.x/a.png'] },
+      }),
+      400,
+      'Model nightmareai/real-esrgan does not take a prompt',
+    );
+    expect(emu.jobs.size).toBe(0);
+    expect(emu.credits).toBe(100_000);
+  });
+
+  it('answers 402 when credits are short, without charging', async () => {
+    emu.credits = 300;
+    await expectError(
+      post('/models/run', { model: MODEL_IDS.kling, input: { prompt: 'x' } }),
+      402,
+      'Insufficient credits. Required 400, available 300',
+    );
+    expect([emu.credits, emu.jobs.size]).toEqual([300, 0]);
+  });
+});
+
+// --------------------------------------------------------------- job list
+
+describe('GET /jobs as the real API shows it', () => {
+  it('carries run_type, app_id/model_id, input_data as sent and both output shapes', async () => {
+    const app = await runApp();
+    await pollUntilTerminal(app.id);
+    const model = await runModel({ model: MODEL_IDS.nanoBanana, input: { prompt: 'p' } });
+    const [modelJob, appJob] = await listJobs();
+    expect(modelJob).toMatchObject({
+      id: model.id,
+      run_type: 'model',
+      model_id: MODEL_IDS.nanoBanana,
+      app_id: null,
+      input_data: { input: { prompt: 'p' } },
+      output_data: { outputImage: expect.stringMatching(/nano-banana\.png$/) },
+      error_message: null,
+      credits_charged: 70,
+    });
+    expect(appJob).toMatchObject({
+      id: app.id,
+      run_type: 'app',
+      model_id: null,
+      app_id: IDS.sketchToRender.app,
+      input_data: { app_id: IDS.sketchToRender.app, inputs: sketchInputs },
+      output_data: { app_id: IDS.sketchToRender.app, app_name: 'Sketch to Render', node_outputs: expect.any(Object) },
+      credits_charged: 200,
+      completed_at: expect.any(String),
+    });
+  });
+
+  it('advances jobs it shows as polls would, sharing the count with GET /jobs/:id', async () => {
+    emu.setJobPlan({ pendingPolls: 1, processingPolls: 2 });
+    const a = await runApp();
+    const b = await runModel({ model: MODEL_IDS.kling, input: { prompt: 'x' } }, 202);
+    const statuses = async () => (await listJobs()).map((job) => job.status);
+    expect(await statuses()).toEqual(['pending', 'pending']);
+    expect(await statuses()).toEqual(['processing', 'processing']);
+    expect((await poll(a.id)).status).toBe('processing');
+    expect(await statuses()).toEqual(['processing', 'completed']); // [b, a]
+    expect(await statuses()).toEqual(['completed', 'completed']);
+    expect(emu.jobs.get(b.id)?.polls).toBe(4);
+  });
+
+  it('only the jobs a list shows count as polled', async () => {
+    const old = await runApp();
+    await runApp();
+    await listJobs(1);
+    await listJobs(1);
+    expect(emu.jobs.get(old.id)?.status).toBe('processing');
+    expect(emu.jobs.get(old.id)?.polls).toBe(0);
+  });
+
+  it('with completeAfterMs, time decides however the jobs are looked at', async () => {
+    await restart({ job: { completeAfterMs: 1000 } });
+    await runApp();
+    await runModel({ model: MODEL_IDS.kling, input: { prompt: 'x' } }, 202);
+    for (let i = 0; i < 5; i++) await listJobs(); // many looks do not hurry them
+    for (const job of await listJobs()) expect(['pending', 'processing']).toContain(job.status);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await listJobs()).map((job) => job.status)).toEqual(['completed', 'completed']);
+  });
+});
+
+// ------------------------------------------------------ concurrency stats
+
+describe('concurrency stats', () => {
+  it('unfinishedCount and maxUnfinished follow jobs pending or processing at once', async () => {
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([0, 0]);
+    const a = await runApp();
+    const b = await runModel({ model: MODEL_IDS.kling, input: { prompt: 'x' } }, 202);
+    await runModel({ model: MODEL_IDS.nanoBanana, input: { prompt: 'x' } }); // sync: never unfinished
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([2, 2]);
+    await pollUntilTerminal(a.id);
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([1, 2]);
+    await runApp();
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([2, 2]);
+    await api(`/jobs/${b.id}/cancel`, { method: 'POST' });
+    emu.resetStats();
+    expect([emu.unfinishedCount(), emu.maxUnfinished]).toEqual([1, 1]);
+    await runApp();
+    expect(emu.maxUnfinished).toBe(2);
+  });
+
+  it('counts time-based jobs that have finished by now as finished', async () => {
+    await restart({ job: { completeAfterMs: 50 } });
+    await runApp();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await runApp();
+    expect(emu.maxUnfinished).toBe(1);
+  });
+});
+
+// ------------------------------------------------------------ past jobs
+
+describe('seedJob and removeStorageFile', () => {
+  it('adds a completed app job from the past, listed by created time, with files on storage', async () => {
+    const live = await runApp();
+    const createdAt = Date.now() - 3_600_000;
+    const seeded = emu.seedJob({ appId: IDS.sketchToRender.app, inputs: sketchInputs, status: 'completed', createdAt });
+    expect(seeded).toMatchObject({ run_type: 'app', status: 'completed', credits_charged: 200 });
+    expect(emu.credits).toBe(100_000 - 200); // only the live run was charged
+    const list = await listJobs();
+    expect(list.map((job) => job.id)).toEqual([live.id, seeded.id]);
+    const job = list[1] as unknown as JobBody;
+    expect(job).toMatchObject({
+      input_data: { app_id: IDS.sketchToRender.app, inputs: sketchInputs },
+      created_at: new Date(createdAt).toISOString().replace('Z', '000+00:00'),
+      completed_at: new Date(createdAt + 30_000).toISOString().replace('Z', '+00:00'),
+    });
+    const url = outputUrl(job, IDS.sketchToRender.renderNode);
+    const file = await fetch(url);
+    expect(Buffer.from(await file.arrayBuffer()).equals(expectedFileBytes('render.jpeg', 200_000))).toBe(true);
+    expect(await poll(seeded.id)).toMatchObject({ status: 'completed', output_data: job.output_data });
+  });
+
+  it('seeds model jobs, failed and cancelled jobs, ISO times, charges and outputs', async () => {
+    const model = emu.seedJob({
+      modelId: MODEL_IDS.nanoBanana,
+      input: { prompt: 'p', aspect_ratio: '16:9' },
+      createdAt: '2026-11-28T10:00:00Z',
+      creditsCharged: 66,
+      outputs: [{ key: 'outputImage', file: { name: 'old.png', size: 10, contentType: 'image/png' } }],
+    });
+    const failed = emu.seedJob({
+      appId: IDS.upscaleImage.app,
+      inputs: {},
+      status: 'failed',
+      createdAt: Date.parse('2026-11-28T09:00:00Z'),
+      errorMessage: 'boom',
+    });
+    const cancelled = emu.seedJob({ appId: IDS.upscaleImage.app, status: 'cancelled', createdAt: 0 });
+    const [m, f, c] = await listJobs();
+    expect(m).toMatchObject({
+      id: model.id,
+      run_type: 'model',
+      model_id: MODEL_IDS.nanoBanana,
+      app_id: null,
+      input_data: { input: { prompt: 'p', aspect_ratio: '16:9' } },
+      output_data: { outputImage: `${emu.storageUrl}/public/${model.id.slice(0, 8)}/old.png` },
+      credits_charged: 66,
+      created_at: '2026-11-28T10:00:00.000000+00:00',
+    });
+    expect(f).toMatchObject({ id: failed.id, status: 'failed', error_message: 'boom', output_data: null });
+    expect(c).toMatchObject({ id: cancelled.id, status: 'cancelled', output_data: null });
+    expect((await fetch(String(m?.output_data?.outputImage))).status).toBe(200);
+    expect(emu.credits).toBe(100_000);
+    expect(emu.maxUnfinished).toBe(0);
+  });
+
+  it('rejects impossible seeds', () => {
+    expect(() => emu.seedJob({ createdAt: 0 })).toThrow(/exactly one of appId and modelId/);
+    expect(() => emu.seedJob({ appId: 'nope', createdAt: 0 })).toThrow(/no app nope/);
+    expect(() => emu.seedJob({ modelId: 'acme/nope', createdAt: 0 })).toThrow(/no model acme\/nope/);
+    expect(() => emu.seedJob({ appId: IDS.upscaleImage.app, createdAt: 'yesterday' })).toThrow(/not a time/);
+    expect(() =>
+      emu.seedJob({ appId: IDS.upscaleImage.app, createdAt: 0, status: 'processing' as 'completed' }),
+    ).toThrow(/status/);
+  });
+
+  it('storage answers HEAD and a one-byte Range without the API key; a removed file answers 404', async () => {
+    const job = emu.seedJob({ appId: IDS.upscaleImage.app, createdAt: Date.now() - 1000 });
+    const url = String(job.output_data?.node_outputs?.[IDS.upscaleImage.upscaledNode]?.outputImage);
+    const head = await fetch(url, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length')]).toEqual([200, '500000']);
+    const one = await fetch(url, { headers: { range: 'bytes=0-0' } });
+    expect([one.status, one.headers.get('content-range')]).toEqual([206, 'bytes 0-0/500000']);
+    expect(Buffer.from(await one.arrayBuffer()).equals(expectedFileBytes('upscaled.png', 1))).toBe(true);
+
+    expect(emu.removeStorageFile(url)).toBe(true);
+    expect(emu.removeStorageFile(url)).toBe(false);
+    expect((await fetch(url, { method: 'HEAD' })).status).toBe(404);
+    expect((await fetch(url, { headers: { range: 'bytes=0-0' } })).status).toBe(404);
+    emu.storageFiles.set('/public/x/a%20b.png', { size: 3 });
+    expect(emu.removeStorageFile('/public/x/a b.png')).toBe(true); // any spelling of the path
+  });
+});
+
+// --------------------------------------------------- faults on models/run
+
+describe('faults on POST /models/run', () => {
+  const body = { model: MODEL_IDS.nanoBanana, input: { prompt: 'p' } };
+
+  it('reset, 500 and hang after handling: the job exists and was charged, the answer is lost', async () => {
+    emu.fault({ kind: 'reset', path: '/models/run', afterHandling: true });
+    await expect(post('/models/run', body)).rejects.toThrow();
+    emu.fault({ kind: 'status', status: 500, path: '/models/run', afterHandling: true });
+    await expectError(post('/models/run', body), 500, 'Injected failure');
+    emu.fault({ kind: 'hang', path: '/models/run', afterHandling: true });
+    const payload = JSON.stringify(body);
+    await expect(
+      api('/models/run', { method: 'POST', body: payload, signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
+    expect(emu.jobs.size).toBe(3);
+    expect(emu.credits).toBe(100_000 - 3 * 70);
+    const jobs = await listJobs();
+    expect(jobs.map((job) => [job.model_id, job.status])).toEqual(Array(3).fill([MODEL_IDS.nanoBanana, 'completed']));
+  });
+
+  it('without afterHandling nothing runs; an async model job is found and completes', async () => {
+    emu.fault({ kind: 'reset', path: '/models/run' });
+    await expect(post('/models/run', body)).rejects.toThrow();
+    expect([emu.jobs.size, emu.credits]).toEqual([0, 100_000]);
+    emu.fault({ kind: 'truncate', path: '/models/run' });
+    const res = await post('/models/run', { model: MODEL_IDS.kling, input: { prompt: 'x' } });
+    await expect(res.text()).rejects.toThrow();
+    const [job] = await listJobs();
+    expect(job).toMatchObject({ model_id: MODEL_IDS.kling, status: 'processing' });
+    expect((await pollUntilTerminal(job!.id)).status).toBe('completed');
+    expect(emu.requestCount('POST', '/models/run')).toBe(2);
   });
 });
