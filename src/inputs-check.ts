@@ -3,6 +3,7 @@
  * keys are compared, what counts as empty, how a near-miss is suggested, how
  * an image URL is checked, how a contract is laid out as a table.
  */
+import type { InputsSource } from './target.js';
 import { printable } from './text.js';
 
 /** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
@@ -119,4 +120,62 @@ export function formatTable(title: string, header: string[], rows: string[][]): 
       .join('  ')
       .trimEnd();
   return [title, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** How a target's keys name its fields (app inputs, model settings), for gatherValues. */
+export interface KeyMatcher<F> {
+  /** The fields a key names: none, one, or several (ambiguous). */
+  match(key: string): F[];
+  /** The field's identity: two keys naming the same field in one source are an error. */
+  id(field: F): string;
+  /** How the field is quoted in errors (`"Aspect Ratio"`, `"aspect_ratio"`). */
+  name(field: F): string;
+  /** The problem for a key that names nothing, after `<source>: `. */
+  unknown(key: string): string;
+  /** The problem for a key that names several fields, after `<source>: `. */
+  ambiguous(key: string, matches: F[]): string;
+}
+
+/** A value given for a field, and where: `where` is `<source>: "<field name>"`, for the value's problems. */
+export interface GivenValue<F> {
+  field: F;
+  value: unknown;
+  where: string;
+}
+
+/**
+ * Maps every key of every source to a field, noting unknown, ambiguous and
+ * repeated keys in `problems`. Later sources win where two give the same field
+ * (`inputs` over `inputs-file`); within one source a field may be given once.
+ */
+export function gatherValues<F>(
+  sources: InputsSource[],
+  matcher: KeyMatcher<F>,
+  problems: string[],
+): Map<string, GivenValue<F>> {
+  const values = new Map<string, GivenValue<F>>();
+  for (const source of sources) {
+    const seenHere = new Map<string, string>();
+    for (const [key, value] of source.entries) {
+      const matches = matcher.match(key);
+      if (matches.length !== 1) {
+        problems.push(
+          `${source.name}: ${matches.length === 0 ? matcher.unknown(key) : matcher.ambiguous(key, matches)}`,
+        );
+        continue;
+      }
+      const field = matches[0]!;
+      const id = matcher.id(field);
+      const earlier = seenHere.get(id);
+      if (earlier !== undefined) {
+        problems.push(
+          `${source.name}: ${matcher.name(field)} is given twice (as "${printable(earlier)}" and "${printable(key)}").`,
+        );
+        continue;
+      }
+      seenHere.set(id, key);
+      values.set(id, { field, value, where: `${source.name}: ${matcher.name(field)}` });
+    }
+  }
+  return values;
 }

@@ -8,7 +8,10 @@ import {
   formatTable,
   isEmpty,
   scalarText,
+  gatherValues,
   suggestKey,
+  type GivenValue,
+  type KeyMatcher,
 } from './inputs-check.js';
 import type { InputsSource, Preparation } from './target.js';
 import { printable } from './text.js';
@@ -76,11 +79,6 @@ function matchField(all: Field[], key: string): Field[] {
   return [];
 }
 
-interface Given {
-  value: unknown;
-  where: string;
-}
-
 /**
  * Checks one run's inputs against the model: keys are `prompt`, `image_input` and
  * the settings (by key or label); later sources win. Every problem is collected.
@@ -90,7 +88,7 @@ interface Given {
 export function prepareModelRun(model: Model, sources: InputsSource[], webhookUrl?: string): Preparation {
   const problems: string[] = [];
   const warnings: string[] = [];
-  const given = gather(model, sources, problems);
+  const given = gatherValues(sources, keyMatcher(model), problems);
 
   const input: Record<string, unknown> = {};
   for (const field of fields(model)) {
@@ -107,37 +105,19 @@ export function prepareModelRun(model: Model, sources: InputsSource[], webhookUr
   return { request: { body, inputs: input }, problems, warnings };
 }
 
-/** Maps every key of every source to a field; later sources overwrite earlier ones. */
-function gather(model: Model, sources: InputsSource[], problems: string[]): Map<string, Given> {
+/** How the user's keys name this model's fields. */
+function keyMatcher(model: Model): KeyMatcher<Field> {
   const all = fields(model);
-  const values = new Map<string, Given>();
-  for (const source of sources) {
-    const seenHere = new Map<string, string>();
-    for (const [key, value] of source.entries) {
-      const matches = matchField(all, key);
-      if (matches.length !== 1) {
-        problems.push(
-          matches.length === 0
-            ? `${source.name}: unknown key "${printable(key)}".${unknownKeyHint(model, key)}`
-            : `${source.name}: "${printable(key)}" matches ${matches.length} settings (${matches
-                .map((m) => `${m.label} = ${m.key}`)
-                .join(', ')}); use the setting's key.`,
-        );
-        continue;
-      }
-      const field = matches[0]!;
-      const earlier = seenHere.get(field.key);
-      if (earlier !== undefined) {
-        problems.push(
-          `${source.name}: "${field.key}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`,
-        );
-        continue;
-      }
-      seenHere.set(field.key, key);
-      values.set(field.key, { value, where: `${source.name}: "${field.key}"` });
-    }
-  }
-  return values;
+  return {
+    match: (key) => matchField(all, key),
+    id: (field) => field.key,
+    name: (field) => `"${field.key}"`,
+    unknown: (key) => `unknown key "${printable(key)}".${unknownKeyHint(model, key)}`,
+    ambiguous: (key, matches) =>
+      `"${printable(key)}" matches ${matches.length} settings (${matches
+        .map((m) => `${m.label} = ${m.key}`)
+        .join(', ')}); use the setting's key.`,
+  };
 }
 
 function unknownKeyHint(model: Model, key: string): string {
@@ -152,7 +132,13 @@ function unknownKeyHint(model: Model, key: string): string {
 }
 
 /** The value to send for one field, or undefined (after noting a problem, unless simply empty). */
-function checkField(model: Model, field: Field, given: Given, problems: string[], warnings: string[]): unknown {
+function checkField(
+  model: Model,
+  field: Field,
+  given: GivenValue<Field>,
+  problems: string[],
+  warnings: string[],
+): unknown {
   const { value, where } = given;
   if (field.kind === 'images') return checkImages(model, value, where, problems, warnings);
   if (isEmpty(value)) {

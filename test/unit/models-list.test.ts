@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, InputError } from '../../src/errors.js';
 import { listModels, parseModelList, resolveModel } from '../../src/model-list.js';
+import { NANO_BANANA } from '../helpers/model-fixtures.js';
 
 const models = parseModelList({
   object: 'list',
   data: [
     {
-      id: 'google/nano-banana',
-      name: 'Nano Banana',
-      modality: 'image',
-      cost: 70,
-      inputTypes: ['text', 'image'],
-      promptRequired: true,
-      outputType: 'image',
+      ...NANO_BANANA,
       settings: [
-        {
-          key: 'aspect_ratio',
-          label: 'Aspect Ratio',
-          inputType: 'select',
-          defaultValue: '1:1',
-          options: ['1:1', '16:9'],
-        },
+        NANO_BANANA.settings[0],
         {
           key: 'output_format',
           label: 'Output Format',
