@@ -389,7 +389,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(2017).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -12165,7 +12165,7 @@ const { webidl } = __nccwpck_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
 const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
+const { fetching } = __nccwpck_require__(2017)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
@@ -14715,7 +14715,7 @@ module.exports = {
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
+const { fetching } = __nccwpck_require__(2017)
 const { makeRequest } = __nccwpck_require__(9967)
 const { webidl } = __nccwpck_require__(5893)
 const { EventSourceStream } = __nccwpck_require__(4031)
@@ -18328,7 +18328,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 2017:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -25788,7 +25788,7 @@ const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, 
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
+const { fetching } = __nccwpck_require__(2017)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
@@ -40304,7 +40304,7 @@ class ActionError extends Error {
     }
 }
 /** Something the workflow author wrote is wrong; nothing was sent to Armox. */
-class InputError extends ActionError {
+class errors_InputError extends ActionError {
 }
 /** An Armox API call failed (after any retries that were safe to make). */
 class ApiError extends ActionError {
@@ -40434,7 +40434,7 @@ function plural(count, noun) {
 ;// CONCATENATED MODULE: ./src/text.ts
 /** Small helpers for text and values from outside: what a user typed, what a server sent. */
 /** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
-function printable(value, max = 80) {
+function text_printable(value, max = 80) {
     // eslint-disable-next-line no-control-regex
     const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
@@ -40660,7 +40660,129 @@ function parseRateLimitReset(value, now = Date.now()) {
     return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
 }
 
+;// CONCATENATED MODULE: ./src/model-list.ts
+
+
+
+/**
+ * Where a setting's choices may be: the reference shows none, so its field name
+ * is not known. `options` first; the others are common spellings.
+ */
+const OPTION_FIELDS = ['options', 'values', 'choices'];
+/** Reads `GET /models`, keeping what the action relies on and skipping entries it cannot use. */
+function parseModelList(body) {
+    const data = isObject(body) ? body.data : undefined;
+    if (!Array.isArray(data)) {
+        throw new ApiError('GET /models failed: the API sent a body without a "data" list of models.', 'GET /models', undefined, true);
+    }
+    return data.flatMap((item) => {
+        const model = parseModel(item);
+        return model ? [model] : [];
+    });
+}
+function parseModel(item) {
+    if (!isObject(item) || typeof item.id !== 'string' || item.id.trim() === '')
+        return undefined;
+    const settings = [];
+    const seen = new Set();
+    for (const entry of Array.isArray(item.settings) ? item.settings : []) {
+        const setting = parseSetting(entry);
+        // Two settings under one key could not both be sent: keep the first.
+        if (setting && !seen.has(setting.key)) {
+            seen.add(setting.key);
+            settings.push(setting);
+        }
+    }
+    const inputTypes = Array.isArray(item.inputTypes)
+        ? item.inputTypes.filter((type) => typeof type === 'string').map((type) => type.toLowerCase())
+        : undefined;
+    return {
+        id: item.id,
+        name: nonEmptyString(item.name) ?? item.id,
+        modality: nonEmptyString(item.modality) ?? '',
+        cost: typeof item.cost === 'number' && Number.isFinite(item.cost) && item.cost >= 0 ? item.cost : undefined,
+        inputTypes,
+        promptRequired: item.promptRequired === true,
+        outputType: nonEmptyString(item.outputType),
+        description: nonEmptyString(item.description),
+        settings,
+    };
+}
+function parseSetting(entry) {
+    if (!isObject(entry))
+        return undefined;
+    const key = nonEmptyString(entry.key);
+    if (key === undefined)
+        return undefined;
+    const field = OPTION_FIELDS.find((name) => Array.isArray(entry[name]));
+    const options = field ? parseOptions(entry[field]) : undefined;
+    return {
+        key,
+        label: nonEmptyString(entry.label) ?? key,
+        inputType: nonEmptyString(entry.inputType)?.toLowerCase() ?? (options ? 'select' : 'text'),
+        defaultValue: entry.defaultValue ?? undefined,
+        // An empty or unreadable list says nothing about what is allowed: no check then.
+        options: options && options.length > 0 ? options : undefined,
+    };
+}
+/** Options as plain values (`"1:1"`) or objects (`{value: "1:1", label: "Square"}`). */
+function parseOptions(list) {
+    const options = [];
+    for (const item of list) {
+        if (isSettingValue(item)) {
+            options.push({ value: item });
+        }
+        else if (isObject(item) && isSettingValue(item.value)) {
+            const label = nonEmptyString(item.label) ?? nonEmptyString(item.name);
+            options.push(label !== undefined && label !== String(item.value) ? { value: item.value, label } : { value: item.value });
+        }
+    }
+    return options;
+}
+function isSettingValue(value) {
+    return (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)));
+}
+function nonEmptyString(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+/** Finds the model by exact id, or by name (case-insensitive); errors list the models the key can see. */
+function resolveModel(models, wanted) {
+    const byId = models.find((model) => model.id === wanted.trim());
+    if (byId)
+        return byId;
+    const name = foldName(wanted);
+    const matches = models.filter((model) => foldName(model.name) === name);
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length > 1) {
+        throw new InputError(`model "${printable(wanted)}" matches ${matches.length} models by name; give the model's id instead.\n${listModels(matches)}`);
+    }
+    // Case is the usual slip in an id (`Google/Nano-Banana`).
+    const close = models.find((model) => fold(model.id) === fold(wanted))?.id ??
+        closestName(wanted, models.map((model) => model.id)) ??
+        closestName(wanted, models.map((model) => model.name));
+    const hint = close ? ` Did you mean "${close}"?` : '';
+    throw new InputError(`model "${printable(wanted)}" is not the id or the name of a model this API key can use.${hint}\n${listModels(models)}`);
+}
+function foldName(text) {
+    return fold(text).replace(/\s+/g, ' ');
+}
+/** The models as a table (id, name, modality, cost), for errors. */
+function listModels(models) {
+    if (models.length === 0) {
+        return 'This API key sees no models (check that the key belongs to the right Armox account).';
+    }
+    const rows = models.map((model) => [
+        model.id,
+        model.name,
+        model.modality,
+        model.cost === undefined ? '?' : String(model.cost),
+    ]);
+    return formatTable('Models available:', ['id', 'name', 'modality', 'cost'], rows);
+}
+
 ;// CONCATENATED MODULE: ./src/api-client.ts
+
 
 
 
@@ -40706,6 +40828,10 @@ class ArmoxClient {
         const body = await this.call('GET', '/apps', null, { deadline, ...READ });
         return parseAppList(body);
     }
+    async listModels(deadline) {
+        const body = await this.call('GET', '/models', null, { deadline, ...READ });
+        return parseModelList(body);
+    }
     async getJob(jobId, deadline) {
         const call = `GET /jobs/${jobId}`;
         const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
@@ -40737,6 +40863,15 @@ class ArmoxClient {
             return { ...body, id: body.id, status: 'processing' };
         }
         return parseJob(body, 'POST /apps/run');
+    }
+    /**
+     * Submits a model run, once, as runApp does. The API answers 200 with the
+     * job completed inline (its outputs in `output`) or 202 with a job to poll;
+     * either way the answer comes back in the shape of `GET /jobs/:id`.
+     */
+    async runModel(request, deadline) {
+        const body = await this.call('POST', '/models/run', JSON.stringify(request), { deadline, ...SUBMIT });
+        return parseModelRunAnswer(body, request.model);
     }
     /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
     async cancelJob(jobId, deadline) {
@@ -40969,6 +41104,31 @@ function parseJob(body, call) {
     }
     return body;
 }
+/**
+ * The answer of `POST /models/run` as a Job: the 200 answer says `model` and
+ * `output` where `GET /jobs/:id` says `model_id` and `output_data`. A job id
+ * without a status is followed by polling, as for apps.
+ */
+function parseModelRunAnswer(body, modelId) {
+    const call = 'POST /models/run';
+    if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
+        body = { ...body, status: 'processing' };
+    }
+    const job = parseJob(body, call);
+    const answer = body;
+    const output = answer.output_data ?? answer.output;
+    return {
+        ...job,
+        run_type: 'model',
+        model_id: typeof job.model_id === 'string' && job.model_id !== ''
+            ? job.model_id
+            : typeof answer.model === 'string'
+                ? answer.model
+                : modelId,
+        // A bare value (a text model's answer, say) is kept under `output`.
+        output_data: output === undefined || output === null ? job.output_data : isObject(output) ? output : { output },
+    };
+}
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -41115,7 +41275,7 @@ class InputParser {
             return true;
         if (['false', 'False', 'FALSE'].includes(value))
             return false;
-        this.problems.push(`${name}: "${printable(value)}" is not a boolean (use true or false).`);
+        this.problems.push(`${name}: "${text_printable(value)}" is not a boolean (use true or false).`);
         return fallback;
     }
     duration(name, fallback) {
@@ -41132,7 +41292,7 @@ class InputParser {
                     : undefined;
         if (problem === undefined)
             return ms;
-        this.problems.push(`${name}: "${printable(value)}" ${problem}.`);
+        this.problems.push(`${name}: "${text_printable(value)}" ${problem}.`);
         return fallback;
     }
     count(name, fallback, min, max) {
@@ -41142,7 +41302,7 @@ class InputParser {
         const n = /^\d+$/.test(value) ? Number(value) : NaN;
         if (n >= min && n <= max)
             return n;
-        this.problems.push(`${name}: "${printable(value)}" must be a whole number from ${min} to ${max}.`);
+        this.problems.push(`${name}: "${text_printable(value)}" must be a whole number from ${min} to ${max}.`);
         return fallback;
     }
     credits(name) {
@@ -41151,7 +41311,7 @@ class InputParser {
             return undefined;
         if (/^\d+(\.\d+)?$/.test(value))
             return Number(value);
-        this.problems.push(`${name}: "${printable(value)}" is not a number of credits (e.g. 2000).`);
+        this.problems.push(`${name}: "${text_printable(value)}" is not a number of credits (e.g. 2000).`);
         return undefined;
     }
     url(name, fallback) {
@@ -41163,11 +41323,11 @@ class InputParser {
             url = new URL(value);
         }
         catch {
-            this.problems.push(`${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
+            this.problems.push(`${name}: "${text_printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
             return undefined;
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
+            this.problems.push(`${name}: "${text_printable(value)}" must be an http(s) URL, not ${url.protocol}`);
             return undefined;
         }
         return url;
@@ -41204,7 +41364,7 @@ function readConfig(read, env) {
     checkWhatToRun(inputs, given, problems);
     checkWaiting(inputs, given, problems, warnings);
     if (problems.length > 0) {
-        throw new InputError(problems.length === 1
+        throw new errors_InputError(problems.length === 1
             ? problems[0]
             : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
     }
@@ -41250,7 +41410,7 @@ function checkWhatToRun(inputs, given, problems) {
         problems.push('No app or model given: set app-id, app-name or model (or job-id to wait for an existing job).');
     }
     if (inputs.jobId && !JOB_ID.test(inputs.jobId)) {
-        problems.push(`job-id "${printable(inputs.jobId)}" is not a job id: use the id the action output earlier ` +
+        problems.push(`job-id "${text_printable(inputs.jobId)}" is not a job id: use the id the action output earlier ` +
             '(letters, digits, - and _ only, e.g. 0fefb57b-a89a-46f3-b7f6-da24841722f4).');
     }
     if (inputs.batch !== undefined && inputs.batchFile !== undefined) {
@@ -41929,7 +42089,7 @@ function checkUrl(url) {
         // reported below
     }
     if (protocol !== 'http:' && protocol !== 'https:') {
-        throw new ActionError(`Cannot download ${printable(url, 200)}: only http and https URLs can be downloaded.`);
+        throw new ActionError(`Cannot download ${text_printable(url, 200)}: only http and https URLs can be downloaded.`);
     }
 }
 /** One file, retried while failures are transient. */
@@ -41950,11 +42110,11 @@ async function downloadOne(url, name, settings) {
             const failure = error instanceof AttemptError ? error : new AttemptError(describeSystemError(error), false);
             const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
             if (!failure.transient || attempt >= attempts) {
-                throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}${tries}.`);
+                throw new ActionError(`Could not download ${text_printable(url, 200)}: ${failure.message}${tries}.`);
             }
             const delay = failure.retryAfterMs ?? backoffDelay(attempt - 1, settings.retryBaseMs, settings.retryMaxMs, settings.random);
             if (delay > MAX_RETRY_AFTER_MS) {
-                throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}, and the server asked to wait ${Math.ceil(delay / 1000)}s before retrying.`);
+                throw new ActionError(`Could not download ${text_printable(url, 200)}: ${failure.message}, and the server asked to wait ${Math.ceil(delay / 1000)}s before retrying.`);
             }
             log.info(`${name}: ${failure.message}; retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts}).`);
             try {
@@ -41973,7 +42133,7 @@ async function downloadOne(url, name, settings) {
         }
         catch (error) {
             await (0,promises_namespaceObject.rm)(temp, { force: true });
-            throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeSystemError(error)}.`);
+            throw new ActionError(`Could not save ${text_printable(url, 200)} as ${target}: ${describeSystemError(error)}.`);
         }
         log.info(`Downloaded ${finalName} (${formatBytes(received.bytes)}) in ${formatDuration(Date.now() - started)}.`);
         return { url, path: external_node_path_namespaceObject.relative(settings.workspace, target).split(external_node_path_namespaceObject.sep).join('/'), bytes: received.bytes };
@@ -42146,14 +42306,14 @@ const PERMISSION_HINT = 'The token cannot write to releases: add `permissions: c
  */
 async function resolveReleaseTarget(options) {
     if (!options.token) {
-        throw new InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
+        throw new errors_InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
             'and give the job `permissions: contents: write`).');
     }
     if (options.upload === true)
         return releaseFromEvent(options);
     const tag = options.upload.trim();
     if (!tag)
-        throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
+        throw new errors_InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
     const { owner, repo } = splitRepository(options.repository);
     const octokit = await connect(options.token, options.apiUrl, options.log);
     try {
@@ -42163,11 +42323,11 @@ async function resolveReleaseTarget(options) {
     catch (error) {
         const status = statusOf(error);
         if (status === 404) {
-            throw new InputError(`upload-to-release: no release for tag ${tag} in ${owner}/${repo} (create it first, e.g. with \`gh release create ${tag}\`; ` +
+            throw new errors_InputError(`upload-to-release: no release for tag ${tag} in ${owner}/${repo} (create it first, e.g. with \`gh release create ${tag}\`; ` +
                 'a draft release cannot be found by its tag).');
         }
         if (status === 401)
-            throw new InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
+            throw new errors_InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
         throw githubFailure(`look up the release for tag ${tag} in ${owner}/${repo}`, error, false);
     }
 }
@@ -42313,7 +42473,7 @@ function releaseAssetName(name) {
 async function releaseFromEvent(options) {
     if (options.eventName !== 'release') {
         const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
-        throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
+        throw new errors_InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
     }
     let payload;
     try {
@@ -42345,7 +42505,7 @@ async function releaseFromEvent(options) {
 function splitRepository(repository) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
     if (!match) {
-        throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
+        throw new errors_InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
     }
     return { owner: match[1], repo: match[2] };
 }
@@ -42479,37 +42639,62 @@ function isTerminal(status) {
 
 ;// CONCATENATED MODULE: ./src/job-outputs.ts
 
+/** How deep nested objects are searched for values: outputs are shallow; this only bounds hostile input. */
+const MAX_DEPTH = 4;
+/** A model job (flat `output_data`) rather than an app job (`output_data.node_outputs`). */
+function isModelJob(job) {
+    if (job.run_type !== undefined && job.run_type !== null)
+        return job.run_type === 'model';
+    return typeof job.model_id === 'string' && job.model_id !== '' && typeof job.app_id !== 'string';
+}
 /**
- * Walks `output_data.node_outputs` in node order and collects every value:
- * strings that are http(s) URLs are files, other strings are text. The set of
- * keys is open (outputImage, outputVideo, …), so anything is accepted.
+ * The job's output object as the API gave it, for the `outputs` step output:
+ * `node_outputs` (keyed by node id) for an app job, the flat `output_data` for a
+ * model job; `{}` when there is none.
+ */
+function rawOutputs(job) {
+    if (isModelJob(job))
+        return job.output_data ?? {};
+    return job.output_data?.node_outputs ?? {};
+}
+/**
+ * Collects every value of a job's outputs, in order: strings that are http(s)
+ * URLs are files, other strings are text. App jobs nest them per node under
+ * `output_data.node_outputs`; model jobs have them flat in `output_data`. The
+ * set of keys is open (outputImage, outputVideo, outputText, …), so anything is accepted.
  */
 function collectOutputs(job) {
-    const nodeOutputs = job.output_data?.node_outputs;
-    if (nodeOutputs === undefined || nodeOutputs === null)
-        return { items: [] };
-    if (!isObject(nodeOutputs)) {
+    const model = isModelJob(job);
+    const outputs = rawOutputs(job);
+    if (!isObject(outputs)) {
+        const what = model ? 'output_data' : 'output_data.node_outputs';
         return {
             items: [],
-            problem: `output_data.node_outputs is ${Array.isArray(nodeOutputs) ? 'a list' : `a ${typeof nodeOutputs}`}, not an object`,
+            problem: `${what} is ${Array.isArray(outputs) ? 'a list' : `a ${typeof outputs}`}, not an object`,
         };
     }
     const items = [];
-    for (const [nodeId, node] of Object.entries(nodeOutputs)) {
-        if (isObject(node)) {
-            for (const [key, value] of Object.entries(node))
-                collect(items, nodeId, key, value);
-        }
-        else {
-            collect(items, nodeId, '', node);
-        }
+    if (model) {
+        for (const [key, value] of Object.entries(outputs))
+            collect(items, '', key, value, 0);
+        return { items };
     }
+    for (const [nodeId, node] of Object.entries(outputs))
+        collect(items, nodeId, '', node, 0);
     return { items };
 }
-function collect(items, nodeId, key, value) {
+function collect(items, nodeId, key, value, depth) {
+    if (depth > MAX_DEPTH)
+        return;
     if (Array.isArray(value)) {
         for (const entry of value)
-            collect(items, nodeId, key, entry);
+            collect(items, nodeId, key, entry, depth + 1);
+        return;
+    }
+    if (isObject(value)) {
+        for (const [inner, entry] of Object.entries(value)) {
+            collect(items, nodeId, key ? `${key}.${inner}` : inner, entry, depth + 1);
+        }
         return;
     }
     if (typeof value !== 'string' || value === '')
@@ -42977,10 +43162,6 @@ class Carrier {
         return (this.x.context.now ?? Date.now)();
     }
 }
-/** The job's output object as the API gave it: an app's `node_outputs`, a model's flat `output_data`. */
-function rawOutputs(job) {
-    return (job.run_type === 'model' ? job.output_data : job.output_data?.node_outputs) ?? {};
-}
 /** Errors about the account or the key, not the item: every later run would meet them too. */
 function stopsEveryRun(error) {
     return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
@@ -43017,7 +43198,7 @@ function parseBatch(name, text, jsonLines = false) {
     const problems = [];
     const items = [];
     const add = (itemName, value) => {
-        const where = `${name}: item "${printable(itemName)}"`;
+        const where = `${name}: item "${text_printable(itemName)}"`;
         try {
             items.push({ name: itemName, source: { name: where, entries: toEntries(where, value, 'an input mapping') } });
         }
@@ -43045,13 +43226,13 @@ function parseBatch(name, text, jsonLines = false) {
             for (const [key, value] of root)
                 add(String(key), value);
         else
-            throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
+            throw new errors_InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
     }
     problems.push(...checkItemNames(name, items));
     if (items.length === 0 && problems.length === 0)
         problems.push(`${name} holds no runs: give at least one item.`);
     if (problems.length > 0) {
-        throw new InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+        throw new errors_InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
     }
     return items;
 }
@@ -43060,7 +43241,7 @@ function checkItemNames(name, items) {
     const seen = new Set();
     for (const item of items) {
         if (!ITEM_NAME.test(item.name)) {
-            problems.push(`${name}: item name "${printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
+            problems.push(`${name}: item name "${text_printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
         }
         else if (seen.has(item.name)) {
             problems.push(`${name}: item name "${item.name}" is used twice; item names must be unique.`);
@@ -43075,12 +43256,12 @@ function toEntries(name, value, expected) {
         return [];
     if (!(value instanceof Map)) {
         const kind = Array.isArray(value) ? 'a list' : 'a single value';
-        throw new InputError(`${name} must be ${expected}, not ${kind}.`);
+        throw new errors_InputError(`${name} must be ${expected}, not ${kind}.`);
     }
     const entries = [];
     for (const [key, item] of value) {
         if (key === null || typeof key === 'object') {
-            throw new InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
+            throw new errors_InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
         }
         entries.push([String(key), item]);
     }
@@ -43093,7 +43274,7 @@ function toEntries(name, value, expected) {
  */
 function parseDocument(name, text) {
     if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
-        throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
+        throw new errors_InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
     }
     if (text.trim() === '')
         return undefined;
@@ -43103,24 +43284,24 @@ function parseDocument(name, text) {
     }
     catch (error) {
         if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be read.`);
+            throw new errors_InputError(`${name} is nested too deeply to be read.`);
         throw error;
     }
     if (!Array.isArray(documents))
         documents = [documents];
     if (documents.length > 1) {
-        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
+        throw new errors_InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
     }
     const document = documents[0];
     if (!document)
         return undefined;
     const problem = document.errors[0];
     if (problem && /call stack/i.test(problem.message))
-        throw new InputError(`${name} is nested too deeply to be read.`);
+        throw new errors_InputError(`${name} is nested too deeply to be read.`);
     if (problem) {
         const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
         const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
+        throw new errors_InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
     }
     const root = document.contents;
     if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
@@ -43133,11 +43314,11 @@ function parseDocument(name, text) {
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (/alias/i.test(message)) {
-            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+            throw new errors_InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
         }
         if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be read.`);
-        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
+            throw new errors_InputError(`${name} is nested too deeply to be read.`);
+        throw new errors_InputError(`${name} could not be read: ${message.split('\n')[0]}`);
     }
 }
 /** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
@@ -43170,11 +43351,11 @@ function buildRequestInputs(app, sources) {
         for (const [key, value] of source.entries) {
             const matches = matchInput(app, key);
             if (matches.length === 0) {
-                problems.push(`${source.name}: unknown input "${printable(key)}".${suggest(app, key)}`);
+                problems.push(`${source.name}: unknown input "${text_printable(key)}".${suggest(app, key)}`);
                 continue;
             }
             if (matches.length > 1) {
-                problems.push(`${source.name}: "${printable(key)}" matches ${matches.length} inputs (${matches
+                problems.push(`${source.name}: "${text_printable(key)}" matches ${matches.length} inputs (${matches
                     .map((m) => `${m.label} = ${m.id}`)
                     .join(', ')}); use the input's id as the key.`);
                 continue;
@@ -43182,7 +43363,7 @@ function buildRequestInputs(app, sources) {
             const input = matches[0];
             const earlier = seenHere.get(input.id);
             if (earlier !== undefined) {
-                problems.push(`${source.name}: "${input.label}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
+                problems.push(`${source.name}: "${input.label}" is given twice (as "${text_printable(earlier)}" and "${text_printable(key)}").`);
                 continue;
             }
             seenHere.set(input.id, key);
@@ -43213,13 +43394,13 @@ function matchInput(app, key) {
     const byId = app.inputs.filter((input) => input.id === key);
     if (byId.length > 0)
         return byId;
-    const wanted = fold(key);
-    const byLabel = app.inputs.filter((input) => fold(input.label) === wanted);
+    const wanted = app_contract_fold(key);
+    const byLabel = app.inputs.filter((input) => app_contract_fold(input.label) === wanted);
     if (byLabel.length > 0)
         return byLabel;
-    return app.inputs.filter((input) => input.targetHandle !== undefined && fold(input.targetHandle) === wanted);
+    return app.inputs.filter((input) => input.targetHandle !== undefined && app_contract_fold(input.targetHandle) === wanted);
 }
-function fold(text) {
+function app_contract_fold(text) {
     return text.normalize('NFC').trim().toLowerCase();
 }
 function isEmpty(value) {
@@ -43280,7 +43461,7 @@ function checkImage(input, text, where, problems, warnings) {
         url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
+        problems.push(`${where}: "${text_printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
             'a local file must be uploaded somewhere public first (a release asset, a storage bucket).');
         return false;
     }
@@ -43301,9 +43482,9 @@ function isPrivateHost(hostname) {
 }
 /** "Did you mean …?" for near-misses and look-alike characters. */
 function suggest(app, key) {
-    const wanted = fold(key);
+    const wanted = app_contract_fold(key);
     const names = app.inputs.map((input) => input.label);
-    const close = names.find((name) => editDistance(fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
+    const close = names.find((name) => editDistance(app_contract_fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
     const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
     const note = nonAscii.length
         ? ` It contains non-ASCII characters (${nonAscii
@@ -43420,16 +43601,16 @@ function resolveApp(apps, wanted) {
         const app = apps.find((candidate) => candidate.id === wanted.appId);
         if (app)
             return app;
-        throw new InputError(`app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
+        throw new errors_InputError(`app-id "${text_printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
     }
     const name = apps_fold(wanted.appName ?? '');
     const matches = apps.filter((candidate) => apps_fold(candidate.name) === name);
     if (matches.length === 1)
         return matches[0];
     if (matches.length === 0) {
-        throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
+        throw new errors_InputError(`app-name "${text_printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
     }
-    throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
+    throw new errors_InputError(`app-name "${text_printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
 }
 function apps_fold(text) {
     return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -43489,7 +43670,7 @@ async function planRuns(config, target, context) {
         context.log.warning(warning);
     if (problems.size > 0) {
         const what = items.length > 1 ? `The batch's ${items.length} runs do not` : 'The inputs do not';
-        throw new InputError(`${what} match the contract of ${target.title}:\n` +
+        throw new errors_InputError(`${what} match the contract of ${target.title}:\n` +
             [...problems].map((problem) => `- ${problem}`).join('\n') +
             `\n\n${target.contractTable()}\n\nNothing was submitted and no credits were spent.`);
     }
@@ -43515,7 +43696,7 @@ async function readInput(name, config) {
     }
     catch (error) {
         const code = error.code;
-        throw new InputError(`${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
+        throw new errors_InputError(`${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
     }
 }
 

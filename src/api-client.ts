@@ -1,8 +1,9 @@
-import type { App, AppInput, Job, RunRequest } from './armox-types.js';
+import type { App, AppInput, Job, Model, ModelRunRequest, RunRequest } from './armox-types.js';
 import { ApiError, NotSentError, TimeoutError } from './errors.js';
 import { sendRequest, TransportError, type HttpResult } from './http.js';
 import type { Logger } from './log.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from './timing.js';
+import { parseModelList } from './model-list.js';
 import { isObject } from './text.js';
 
 export interface ClientOptions {
@@ -88,6 +89,11 @@ export class ArmoxClient {
     return parseAppList(body);
   }
 
+  async listModels(deadline: Deadline): Promise<Model[]> {
+    const body = await this.call('GET', '/models', null, { deadline, ...READ });
+    return parseModelList(body);
+  }
+
   async getJob(jobId: string, deadline: Deadline): Promise<Job> {
     const call = `GET /jobs/${jobId}`;
     const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
@@ -119,6 +125,16 @@ export class ArmoxClient {
       return { ...body, id: body.id, status: 'processing' };
     }
     return parseJob(body, 'POST /apps/run');
+  }
+
+  /**
+   * Submits a model run, once, as runApp does. The API answers 200 with the
+   * job completed inline (its outputs in `output`) or 202 with a job to poll;
+   * either way the answer comes back in the shape of `GET /jobs/:id`.
+   */
+  async runModel(request: ModelRunRequest, deadline: Deadline): Promise<Job> {
+    const body = await this.call('POST', '/models/run', JSON.stringify(request), { deadline, ...SUBMIT });
+    return parseModelRunAnswer(body, request.model);
   }
 
   /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
@@ -391,4 +407,31 @@ export function parseJob(body: unknown, call: string): Job {
     throw malformed(call, `job ${body.id} without a "status"`);
   }
   return body as unknown as Job;
+}
+
+/**
+ * The answer of `POST /models/run` as a Job: the 200 answer says `model` and
+ * `output` where `GET /jobs/:id` says `model_id` and `output_data`. A job id
+ * without a status is followed by polling, as for apps.
+ */
+export function parseModelRunAnswer(body: unknown, modelId: string): Job {
+  const call = 'POST /models/run';
+  if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
+    body = { ...body, status: 'processing' };
+  }
+  const job = parseJob(body, call);
+  const answer = body as Record<string, unknown>;
+  const output = answer.output_data ?? answer.output;
+  return {
+    ...job,
+    run_type: 'model',
+    model_id:
+      typeof job.model_id === 'string' && job.model_id !== ''
+        ? job.model_id
+        : typeof answer.model === 'string'
+          ? answer.model
+          : modelId,
+    // A bare value (a text model's answer, say) is kept under `output`.
+    output_data: output === undefined || output === null ? job.output_data : isObject(output) ? output : { output },
+  };
 }

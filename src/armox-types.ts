@@ -53,3 +53,48 @@ export interface RunRequest {
   inputs: Record<string, string | string[]>;
   webhook_url?: string;
 }
+
+/** A value a setting can take: what a `select` lists, what a default is. */
+export type SettingValue = string | number | boolean;
+
+/** One choice of a setting, as `GET /models` lists it (the field's name is not documented; see model-list.ts). */
+export interface SettingOption {
+  value: SettingValue;
+  /** A display name, when the API gives one apart from the value. */
+  label?: string;
+}
+
+/** One of a model's `settings[]`: sent flat in the run's `input` under `key`. */
+export interface ModelSetting {
+  key: string;
+  label: string;
+  /** `select`, `number`, `boolean`, `text`… (the set is not documented). */
+  inputType: string;
+  /** What the API applies when the setting is not sent. */
+  defaultValue?: unknown;
+  /** The allowed values, when the API lists them. */
+  options?: SettingOption[];
+}
+
+/** An entry of `GET /models`. */
+export interface Model {
+  id: string;
+  name: string;
+  /** `image`, `video`, `audio`, `text`, `3d`…; empty when the API does not say. */
+  modality: string;
+  /** Credits one run costs, when the API says. */
+  cost?: number;
+  /** What the model takes: `text` (a prompt), `image` (image URLs). Undefined when the API does not say. */
+  inputTypes?: string[];
+  promptRequired: boolean;
+  outputType?: string;
+  description?: string;
+  settings: ModelSetting[];
+}
+
+/** The request body of `POST /models/run`: prompt, images and settings flat in `input`. */
+export type ModelRunRequest = {
+  model: string;
+  input: Record<string, unknown>;
+  webhook_url?: string;
+};

@@ -2,7 +2,7 @@ import { isTerminal, type Job } from './armox-types.js';
 import type { ActionConfig } from './config.js';
 import { ActionError, ApiError, CancelledError, errorMessage, TimeoutError } from './errors.js';
 import { formatDuration, plural } from './format.js';
-import { collectOutputs } from './job-outputs.js';
+import { collectOutputs, rawOutputs } from './job-outputs.js';
 import type { RunRecord } from './record.js';
 import { CLEANUP_MS, resumeHint, type RunContext } from './run-context.js';
 import { CostEstimate } from './spending.js';
@@ -356,11 +356,6 @@ class Carrier {
   private now(): number {
     return (this.x.context.now ?? Date.now)();
   }
-}
-
-/** The job's output object as the API gave it: an app's `node_outputs`, a model's flat `output_data`. */
-function rawOutputs(job: Job): unknown {
-  return (job.run_type === 'model' ? job.output_data : job.output_data?.node_outputs) ?? {};
 }
 
 /** Errors about the account or the key, not the item: every later run would meet them too. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collectOutputs } from '../../src/job-outputs.js';
+import { collectOutputs, isModelJob, rawOutputs } from '../../src/job-outputs.js';
 
 describe('collectOutputs', () => {
-  it('collects URLs and texts in node order', () => {
+  it('collects URLs and texts of an app job in node order', () => {
     const { items, problem } = collectOutputs({
       id: 'j',
       status: 'completed',
@@ -46,5 +46,50 @@ describe('collectOutputs', () => {
       /is a string, not an object/,
     );
     expect(collectOutputs({ id: 'j', status: 'completed', output_data: null }).items).toEqual([]);
+  });
+
+  it('collects the flat outputs of a model job, text included', () => {
+    const job = {
+      id: 'j',
+      status: 'completed',
+      run_type: 'model',
+      model_id: 'google/nano-banana',
+      output_data: {
+        outputImage: 'https://storage.example/o/1.png',
+        outputText: 'A short description',
+        outputVideos: ['https://storage.example/o/a.mp4'],
+        extra: { outputAudio: 'https://storage.example/o/s.mp3' },
+        seed: 42,
+      },
+    };
+    const { items, problem } = collectOutputs(job);
+    expect(problem).toBeUndefined();
+    expect(items).toEqual([
+      { nodeId: '', key: 'outputImage', kind: 'image', value: 'https://storage.example/o/1.png' },
+      { nodeId: '', key: 'outputText', kind: 'text', value: 'A short description' },
+      { nodeId: '', key: 'outputVideos', kind: 'video', value: 'https://storage.example/o/a.mp4' },
+      { nodeId: '', key: 'extra.outputAudio', kind: 'audio', value: 'https://storage.example/o/s.mp3' },
+    ]);
+    expect(rawOutputs(job)).toBe(job.output_data);
+  });
+
+  it('tells model jobs from app jobs', () => {
+    expect(isModelJob({ id: 'j', status: 'completed', run_type: 'model' })).toBe(true);
+    expect(isModelJob({ id: 'j', status: 'completed', run_type: 'app', model_id: 'm' })).toBe(false);
+    expect(isModelJob({ id: 'j', status: 'completed', model_id: 'm', app_id: null })).toBe(true);
+    expect(isModelJob({ id: 'j', status: 'completed', model_id: null, app_id: 'a' })).toBe(false);
+    // An app job's output_data is not read as flat outputs: its app_name is not a text output.
+    const app = { id: 'j', status: 'failed', output_data: { app_name: 'Sketch' } };
+    expect(collectOutputs(app).items).toEqual([]);
+    expect(rawOutputs(app)).toEqual({});
+  });
+
+  it('gives the raw output object of either shape for the outputs step output', () => {
+    const nodes = { n1: { outputImage: 'https://s3.example/a.png' } };
+    expect(rawOutputs({ id: 'j', status: 'completed', output_data: { app_name: 'A', node_outputs: nodes } })).toBe(
+      nodes,
+    );
+    expect(rawOutputs({ id: 'j', status: 'processing', run_type: 'model', output_data: null })).toEqual({});
+    expect(collectOutputs({ id: 'j', status: 'completed', run_type: 'model', output_data: null }).items).toEqual([]);
   });
 });
