@@ -40465,9 +40465,7 @@ function describeSystemError(error) {
 }
 /** JSON with object keys sorted (list order kept): two values are the same data when these are equal. */
 function canonicalJson(value) {
-    return JSON.stringify(value, (_, item) => isObject(item)
-        ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : item);
+    return JSON.stringify(value, (_, item) => isObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item);
 }
 
 ;// CONCATENATED MODULE: ./src/http.ts
