@@ -40,6 +40,17 @@ export interface GitHubRequest {
   bodyBytes: number;
 }
 
+// ---- Workflow runs (issue 13, reuse: rerun) ----
+export interface FakeWorkflowRun {
+  id: number;
+  owner: string;
+  repo: string;
+  /** ISO time the run was created (kept by re-runs). */
+  createdAt: string;
+  runAttempt: number;
+}
+// ---- end workflow runs ----
+
 export interface FakeGitHub {
   /** The API base URL (GITHUB_API_URL). */
   url: string;
@@ -58,6 +69,13 @@ export interface FakeGitHub {
   ): FakeRelease;
   /** The release as the API returns it, e.g. for a `release` event payload. */
   releaseJson(release: FakeRelease): Record<string, unknown>;
+  // ---- Workflow runs (issue 13, reuse: rerun) ----
+  /** Answered by `GET /repos/:o/:r/actions/runs/:id`. */
+  workflowRuns: FakeWorkflowRun[];
+  /** When true, that route answers 403 "Resource not accessible by integration" (a token without `actions: read`). */
+  forbidActionsRead: boolean;
+  seedWorkflowRun(repository: string, run: { id: number; createdAt: string; runAttempt?: number }): FakeWorkflowRun;
+  // ---- end workflow runs ----
   close(): Promise<void>;
 }
 
@@ -99,6 +117,22 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return release;
     },
     releaseJson,
+    // ---- Workflow runs (issue 13, reuse: rerun) ----
+    workflowRuns: [],
+    forbidActionsRead: false,
+    seedWorkflowRun(repository, run) {
+      const [owner = '', repo = ''] = repository.split('/');
+      const seeded: FakeWorkflowRun = {
+        owner,
+        repo,
+        id: run.id,
+        createdAt: run.createdAt,
+        runAttempt: run.runAttempt ?? 1,
+      };
+      fake.workflowRuns.push(seeded);
+      return seeded;
+    },
+    // ---- end workflow runs ----
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -168,6 +202,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     }
 
+    if (parts[0] === 'repos' && parts[3] === 'actions') return workflowRunRoute(method, parts, res);
+
     const upload = parts[0] === 'uploads';
     const [repos, owner = '', repo = '', releases, ...rest] = upload ? parts.slice(1) : parts;
     if (repos !== 'repos' || releases !== 'releases') return json(res, 404, { message: 'Not Found' });
@@ -232,6 +268,30 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     return json(res, 404, notFound);
   }
+
+  // ---- Workflow runs (issue 13, reuse: rerun) ----
+  /** GET /repos/:o/:r/actions/runs/:id: `{id, created_at, run_attempt}`, or 403 when forbidden. */
+  function workflowRunRoute(method: string, parts: string[], res: ServerResponse): void {
+    const [, owner, repo, , runs, id] = parts;
+    if (method !== 'GET' || runs !== 'runs' || parts.length !== 6) return json(res, 404, notFound);
+    if (fake.forbidActionsRead) {
+      return json(res, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run',
+        status: '403',
+      });
+    }
+    const run = fake.workflowRuns.find((r) => r.owner === owner && r.repo === repo && String(r.id) === id);
+    if (!run) return json(res, 404, notFound);
+    return json(res, 200, {
+      id: run.id,
+      created_at: run.createdAt,
+      run_started_at: run.createdAt,
+      run_attempt: run.runAttempt,
+      status: 'in_progress',
+    });
+  }
+  // ---- end workflow runs ----
 
   return fake;
 }
