@@ -182,7 +182,7 @@ function skipped(message: string): PullRequestCommentResult {
 function failed(reason: string): PullRequestCommentResult {
   return {
     outcome: 'failed',
-    message: `comment-on-pr: ${reason} The step goes on: the results were delivered.`,
+    message: `comment-on-pr: ${reason} This does not fail the step.`,
     level: 'warning',
   };
 }
@@ -195,7 +195,7 @@ function refusal(step: string, error: unknown, signal: AbortSignal | undefined):
   if (isPermissionError(error)) {
     return {
       outcome: 'forbidden',
-      message: `comment-on-pr: the token may not ${step} (GitHub answered ${status} ${JSON.stringify(message)}). ${PERMISSION_HINT} The step goes on: the results were delivered.`,
+      message: `comment-on-pr: the token may not ${step} (GitHub answered ${status} ${JSON.stringify(message)}). ${PERMISSION_HINT} This does not fail the step.`,
       level: 'warning',
     };
   }
