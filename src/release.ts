@@ -275,7 +275,7 @@ function splitRepository(repository: string | undefined): { owner: string; repo:
 }
 
 /** Octokit, loaded only when a release upload is asked for (it is a large part of the bundle). */
-async function connect(token: string, apiUrl: string, log: Logger | undefined): Promise<Octokit> {
+export async function connect(token: string, apiUrl: string, log: Logger | undefined): Promise<Octokit> {
   const { getOctokit } = await import('@actions/github');
   const quiet = () => undefined;
   return getOctokit(token, {
@@ -303,7 +303,7 @@ function githubFailure(action: string, error: unknown, write: boolean): ActionEr
   return new ActionError(`Could not ${action}: GitHub answered ${status} ${JSON.stringify(message)}.`);
 }
 
-function isPermissionError(error: unknown): boolean {
+export function isPermissionError(error: unknown): boolean {
   const status = statusOf(error);
   return (
     (status === 403 || status === 404) &&
@@ -311,16 +311,16 @@ function isPermissionError(error: unknown): boolean {
   );
 }
 
-function statusOf(error: unknown): number | undefined {
+export function statusOf(error: unknown): number | undefined {
   return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
 }
 
-function responseData(error: unknown): unknown {
+export function responseData(error: unknown): unknown {
   return isObject(error) && isObject(error.response) ? error.response.data : undefined;
 }
 
 /** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-function githubMessage(error: unknown): string {
+export function githubMessage(error: unknown): string {
   const data = responseData(error);
   if (isObject(data) && typeof data.message === 'string') return data.message;
   if (typeof data === 'string' && data.trim()) return data.trim().slice(0, 300);

@@ -77,6 +77,16 @@ export interface FakeGitHub {
   seedWorkflowRun(repository: string, run: { id: number; createdAt: string; runAttempt?: number }): FakeWorkflowRun;
   // ---- end workflow runs ----
   close(): Promise<void>;
+
+  // ---- Issue comments (pull request previews): see the block at the end of this file. ----
+  /** Every comment on every issue and pull request, oldest first. */
+  comments: FakeComment[];
+  /** When true, creating and updating comments answer 403 "Resource not accessible by integration" (a fork's read-only token). */
+  forbidCommentWrites: boolean;
+  seedComment(repository: string, issue: number, body: string, login?: string): FakeComment;
+  /** The comments of one issue or pull request, oldest first. */
+  commentsOn(repository: string, issue: number): FakeComment[];
+  // ---- end of issue comments ----
 }
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
@@ -133,6 +143,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return seeded;
     },
     // ---- end workflow runs ----
+    // ---- Issue comments ----
+    comments: [],
+    forbidCommentWrites: false,
+    seedComment: (repository, issue, body, login) => seedComment(fake, repository, issue, body, login),
+    commentsOn: (repository, issue) =>
+      fake.comments.filter((c) => `${c.owner}/${c.repo}` === repository && c.issue === issue),
+    // ---- end of issue comments ----
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -203,6 +220,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
 
     if (parts[0] === 'repos' && parts[3] === 'actions') return workflowRunRoute(method, parts, res);
+    // Issue comments: see the block at the end of this file.
+    if (parts[0] === 'repos' && parts[3] === 'issues')
+      return handleComments(fake, method, target, parts, body.data, res);
 
     const upload = parts[0] === 'uploads';
     const [repos, owner = '', repo = '', releases, ...rest] = upload ? parts.slice(1) : parts;
@@ -315,3 +335,124 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   });
   res.end(text);
 }
+
+// ---------------------------------------------------------------------------
+// Issue comments (pull request previews): list with pagination, create, update.
+// Kept in one block, apart from the release routes above.
+// ---------------------------------------------------------------------------
+
+export interface FakeComment {
+  id: number;
+  owner: string;
+  repo: string;
+  /** The issue or pull request number. */
+  issue: number;
+  body: string;
+  login: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The login the fake writes comments as: the GITHUB_TOKEN's bot. */
+export const FAKE_BOT_LOGIN = 'github-actions[bot]';
+
+let nextCommentId = 5000;
+
+function seedComment(
+  fake: FakeGitHub,
+  repository: string,
+  issue: number,
+  body: string,
+  login = 'octocat',
+): FakeComment {
+  const [owner = '', repo = ''] = repository.split('/');
+  const now = new Date().toISOString();
+  const comment: FakeComment = { id: nextCommentId++, owner, repo, issue, body, login, createdAt: now, updatedAt: now };
+  fake.comments.push(comment);
+  return comment;
+}
+
+function commentJson(fake: FakeGitHub, comment: FakeComment): Record<string, unknown> {
+  const { owner, repo, id, issue } = comment;
+  return {
+    id,
+    body: comment.body,
+    user: { login: comment.login, type: comment.login.endsWith('[bot]') ? 'Bot' : 'User' },
+    author_association: comment.login.endsWith('[bot]') ? 'NONE' : 'OWNER',
+    created_at: comment.createdAt,
+    updated_at: comment.updatedAt,
+    url: `${fake.url}/repos/${owner}/${repo}/issues/comments/${id}`,
+    issue_url: `${fake.url}/repos/${owner}/${repo}/issues/${issue}`,
+    html_url: `${fake.url}/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
+  };
+}
+
+const commentsForbidden = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+  status: '403',
+};
+
+/** Routes under /repos/:o/:r/issues/ (authorization already checked). */
+function handleComments(
+  fake: FakeGitHub,
+  method: string,
+  target: URL,
+  parts: string[],
+  data: Buffer,
+  res: ServerResponse,
+): void {
+  const [, owner = '', repo = '', , first = '', second] = parts;
+  // GET|POST /repos/:o/:r/issues/:n/comments
+  if (parts.length === 6 && /^\d+$/.test(first) && second === 'comments') {
+    const issue = Number(first);
+    if (method === 'GET') {
+      const all = fake.commentsOn(`${owner}/${repo}`, issue);
+      const perPage = Math.min(Number(target.searchParams.get('per_page') ?? 30), 100);
+      const page = Number(target.searchParams.get('page') ?? 1);
+      if (page * perPage < all.length) {
+        const next = new URL(target);
+        next.searchParams.set('page', String(page + 1));
+        res.setHeader('Link', `<${next.href}>; rel="next"`);
+      }
+      const slice = all.slice((page - 1) * perPage, page * perPage);
+      return json(
+        res,
+        200,
+        slice.map((comment) => commentJson(fake, comment)),
+      );
+    }
+    if (method === 'POST') {
+      if (fake.forbidCommentWrites) return json(res, 403, commentsForbidden);
+      const text = commentBody(data);
+      if (text === undefined)
+        return json(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing' }] });
+      const comment = seedComment(fake, `${owner}/${repo}`, issue, text, FAKE_BOT_LOGIN);
+      return json(res, 201, commentJson(fake, comment));
+    }
+  }
+  // PATCH /repos/:o/:r/issues/comments/:id
+  if (parts.length === 6 && first === 'comments' && method === 'PATCH') {
+    if (fake.forbidCommentWrites) return json(res, 403, commentsForbidden);
+    const comment = fake.comments.find((c) => String(c.id) === second && c.owner === owner && c.repo === repo);
+    if (!comment) return json(res, 404, notFound);
+    const text = commentBody(data);
+    if (text === undefined)
+      return json(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing' }] });
+    comment.body = text;
+    comment.updatedAt = new Date().toISOString();
+    return json(res, 200, commentJson(fake, comment));
+  }
+  return json(res, 404, notFound);
+}
+
+/** The `body` of a JSON request, or undefined when missing or over GitHub's 65536 characters. */
+function commentBody(data: Buffer): string | undefined {
+  try {
+    const parsed = JSON.parse(data.toString('utf8')) as { body?: unknown };
+    return typeof parsed.body === 'string' && parsed.body.length <= 65_536 ? parsed.body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+// ---- end of issue comments ----
