@@ -389,7 +389,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(2017).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -12165,7 +12165,7 @@ const { webidl } = __nccwpck_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
 const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(2017)
+const { fetching } = __nccwpck_require__(4398)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
@@ -14715,7 +14715,7 @@ module.exports = {
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(2017)
+const { fetching } = __nccwpck_require__(4398)
 const { makeRequest } = __nccwpck_require__(9967)
 const { webidl } = __nccwpck_require__(5893)
 const { EventSourceStream } = __nccwpck_require__(4031)
@@ -18328,7 +18328,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2017:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -25788,7 +25788,7 @@ const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, 
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(2017)
+const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
@@ -40304,7 +40304,7 @@ class ActionError extends Error {
     }
 }
 /** Something the workflow author wrote is wrong; nothing was sent to Armox. */
-class errors_InputError extends ActionError {
+class InputError extends ActionError {
 }
 /** An Armox API call failed (after any retries that were safe to make). */
 class ApiError extends ActionError {
@@ -40434,7 +40434,7 @@ function plural(count, noun) {
 ;// CONCATENATED MODULE: ./src/text.ts
 /** Small helpers for text and values from outside: what a user typed, what a server sent. */
 /** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
-function text_printable(value, max = 80) {
+function printable(value, max = 80) {
     // eslint-disable-next-line no-control-regex
     const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
@@ -40658,6 +40658,143 @@ function parseRateLimitReset(value, now = Date.now()) {
         return undefined;
     const n = Number(value.trim());
     return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
+}
+
+;// CONCATENATED MODULE: ./src/inputs-check.ts
+
+/** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
+function fold(text) {
+    return text.normalize('NFC').trim().toLowerCase();
+}
+function isEmpty(value) {
+    return (value === null ||
+        value === undefined ||
+        (typeof value === 'string' && value.trim() === '') ||
+        (Array.isArray(value) && value.length === 0));
+}
+/** Strings stay; YAML numbers and booleans become their text. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    return undefined;
+}
+/** What kind of value the user wrote, for errors: `a list`, `a mapping`, `null`, `number`. */
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value instanceof Map || typeof value === 'object')
+        return 'a mapping';
+    return typeof value;
+}
+/**
+ * Armox fetches image inputs itself, so they must be public http(s) URLs.
+ * Notes a problem (and returns false) for anything else; warns about private hosts.
+ */
+function checkImageUrl(text, where, problems, warnings) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
+            'a local file must be uploaded somewhere public first (a release asset, a storage bucket).');
+        return false;
+    }
+    if (isPrivateHost(url.hostname)) {
+        warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
+    }
+    return true;
+}
+function isPrivateHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return (host === 'localhost' ||
+        host === '::1' ||
+        /^(127|10)\./.test(host) ||
+        /^192\.168\./.test(host) ||
+        /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+        host.endsWith('.local') ||
+        host.endsWith('.internal'));
+}
+/**
+ * ` Did you mean "…"?` for a near-miss among `candidates` (by default the `names`),
+ * a note about look-alike (non-ASCII) characters, then ` Valid keys: "a", "b"` and
+ * `validNote` (e.g. ` (or the input ids)`).
+ */
+function suggestKey(key, names, validNote = '', candidates = names) {
+    const close = closestName(key, candidates);
+    const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
+    const note = nonAscii.length
+        ? ` It contains non-ASCII characters (${nonAscii
+            .slice(0, 3)
+            .map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+            .join(', ')}) that may only look like the label's.`
+        : '';
+    const valid = ` Valid keys: ${names.map((n) => `"${n}"`).join(', ')}${validNote}.`;
+    return close ? ` Did you mean "${close}"?${note}${valid}` : `${note}${valid}`;
+}
+/** The name within a small edit distance of `key` (scaled to the name's length), if any. */
+function closestName(key, names) {
+    const wanted = fold(key);
+    return names.find((name) => editDistance(fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 3)
+        return 99;
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+/** A plain-text table: a title line, the header, a rule, and the rows, columns padded. */
+function formatTable(title, header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    return [title, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+/**
+ * Maps every key of every source to a field, noting unknown, ambiguous and
+ * repeated keys in `problems`. Later sources win where two give the same field
+ * (`inputs` over `inputs-file`); within one source a field may be given once.
+ */
+function gatherValues(sources, matcher, problems) {
+    const values = new Map();
+    for (const source of sources) {
+        const seenHere = new Map();
+        for (const [key, value] of source.entries) {
+            const matches = matcher.match(key);
+            if (matches.length !== 1) {
+                problems.push(`${source.name}: ${matches.length === 0 ? matcher.unknown(key) : matcher.ambiguous(key, matches)}`);
+                continue;
+            }
+            const field = matches[0];
+            const id = matcher.id(field);
+            const earlier = seenHere.get(id);
+            if (earlier !== undefined) {
+                problems.push(`${source.name}: ${matcher.name(field)} is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
+                continue;
+            }
+            seenHere.set(id, key);
+            values.set(id, { field, value, where: `${source.name}: ${matcher.name(field)}` });
+        }
+    }
+    return values;
 }
 
 ;// CONCATENATED MODULE: ./src/model-list.ts
@@ -41275,7 +41412,7 @@ class InputParser {
             return true;
         if (['false', 'False', 'FALSE'].includes(value))
             return false;
-        this.problems.push(`${name}: "${text_printable(value)}" is not a boolean (use true or false).`);
+        this.problems.push(`${name}: "${printable(value)}" is not a boolean (use true or false).`);
         return fallback;
     }
     duration(name, fallback) {
@@ -41292,7 +41429,7 @@ class InputParser {
                     : undefined;
         if (problem === undefined)
             return ms;
-        this.problems.push(`${name}: "${text_printable(value)}" ${problem}.`);
+        this.problems.push(`${name}: "${printable(value)}" ${problem}.`);
         return fallback;
     }
     count(name, fallback, min, max) {
@@ -41302,7 +41439,7 @@ class InputParser {
         const n = /^\d+$/.test(value) ? Number(value) : NaN;
         if (n >= min && n <= max)
             return n;
-        this.problems.push(`${name}: "${text_printable(value)}" must be a whole number from ${min} to ${max}.`);
+        this.problems.push(`${name}: "${printable(value)}" must be a whole number from ${min} to ${max}.`);
         return fallback;
     }
     credits(name) {
@@ -41311,7 +41448,7 @@ class InputParser {
             return undefined;
         if (/^\d+(\.\d+)?$/.test(value))
             return Number(value);
-        this.problems.push(`${name}: "${text_printable(value)}" is not a number of credits (e.g. 2000).`);
+        this.problems.push(`${name}: "${printable(value)}" is not a number of credits (e.g. 2000).`);
         return undefined;
     }
     url(name, fallback) {
@@ -41323,11 +41460,11 @@ class InputParser {
             url = new URL(value);
         }
         catch {
-            this.problems.push(`${name}: "${text_printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
+            this.problems.push(`${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
             return undefined;
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            this.problems.push(`${name}: "${text_printable(value)}" must be an http(s) URL, not ${url.protocol}`);
+            this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
             return undefined;
         }
         return url;
@@ -41364,7 +41501,7 @@ function readConfig(read, env) {
     checkWhatToRun(inputs, given, problems);
     checkWaiting(inputs, given, problems, warnings);
     if (problems.length > 0) {
-        throw new errors_InputError(problems.length === 1
+        throw new InputError(problems.length === 1
             ? problems[0]
             : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
     }
@@ -41410,7 +41547,7 @@ function checkWhatToRun(inputs, given, problems) {
         problems.push('No app or model given: set app-id, app-name or model (or job-id to wait for an existing job).');
     }
     if (inputs.jobId && !JOB_ID.test(inputs.jobId)) {
-        problems.push(`job-id "${text_printable(inputs.jobId)}" is not a job id: use the id the action output earlier ` +
+        problems.push(`job-id "${printable(inputs.jobId)}" is not a job id: use the id the action output earlier ` +
             '(letters, digits, - and _ only, e.g. 0fefb57b-a89a-46f3-b7f6-da24841722f4).');
     }
     if (inputs.batch !== undefined && inputs.batchFile !== undefined) {
@@ -42089,7 +42226,7 @@ function checkUrl(url) {
         // reported below
     }
     if (protocol !== 'http:' && protocol !== 'https:') {
-        throw new ActionError(`Cannot download ${text_printable(url, 200)}: only http and https URLs can be downloaded.`);
+        throw new ActionError(`Cannot download ${printable(url, 200)}: only http and https URLs can be downloaded.`);
     }
 }
 /** One file, retried while failures are transient. */
@@ -42110,11 +42247,11 @@ async function downloadOne(url, name, settings) {
             const failure = error instanceof AttemptError ? error : new AttemptError(describeSystemError(error), false);
             const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
             if (!failure.transient || attempt >= attempts) {
-                throw new ActionError(`Could not download ${text_printable(url, 200)}: ${failure.message}${tries}.`);
+                throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}${tries}.`);
             }
             const delay = failure.retryAfterMs ?? backoffDelay(attempt - 1, settings.retryBaseMs, settings.retryMaxMs, settings.random);
             if (delay > MAX_RETRY_AFTER_MS) {
-                throw new ActionError(`Could not download ${text_printable(url, 200)}: ${failure.message}, and the server asked to wait ${Math.ceil(delay / 1000)}s before retrying.`);
+                throw new ActionError(`Could not download ${printable(url, 200)}: ${failure.message}, and the server asked to wait ${Math.ceil(delay / 1000)}s before retrying.`);
             }
             log.info(`${name}: ${failure.message}; retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts}).`);
             try {
@@ -42133,7 +42270,7 @@ async function downloadOne(url, name, settings) {
         }
         catch (error) {
             await (0,promises_namespaceObject.rm)(temp, { force: true });
-            throw new ActionError(`Could not save ${text_printable(url, 200)} as ${target}: ${describeSystemError(error)}.`);
+            throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeSystemError(error)}.`);
         }
         log.info(`Downloaded ${finalName} (${formatBytes(received.bytes)}) in ${formatDuration(Date.now() - started)}.`);
         return { url, path: external_node_path_namespaceObject.relative(settings.workspace, target).split(external_node_path_namespaceObject.sep).join('/'), bytes: received.bytes };
@@ -42306,14 +42443,14 @@ const PERMISSION_HINT = 'The token cannot write to releases: add `permissions: c
  */
 async function resolveReleaseTarget(options) {
     if (!options.token) {
-        throw new errors_InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
+        throw new InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
             'and give the job `permissions: contents: write`).');
     }
     if (options.upload === true)
         return releaseFromEvent(options);
     const tag = options.upload.trim();
     if (!tag)
-        throw new errors_InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
+        throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
     const { owner, repo } = splitRepository(options.repository);
     const octokit = await connect(options.token, options.apiUrl, options.log);
     try {
@@ -42323,11 +42460,11 @@ async function resolveReleaseTarget(options) {
     catch (error) {
         const status = statusOf(error);
         if (status === 404) {
-            throw new errors_InputError(`upload-to-release: no release for tag ${tag} in ${owner}/${repo} (create it first, e.g. with \`gh release create ${tag}\`; ` +
+            throw new InputError(`upload-to-release: no release for tag ${tag} in ${owner}/${repo} (create it first, e.g. with \`gh release create ${tag}\`; ` +
                 'a draft release cannot be found by its tag).');
         }
         if (status === 401)
-            throw new errors_InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
+            throw new InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
         throw githubFailure(`look up the release for tag ${tag} in ${owner}/${repo}`, error, false);
     }
 }
@@ -42473,7 +42610,7 @@ function releaseAssetName(name) {
 async function releaseFromEvent(options) {
     if (options.eventName !== 'release') {
         const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
-        throw new errors_InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
+        throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
     }
     let payload;
     try {
@@ -42505,7 +42642,7 @@ async function releaseFromEvent(options) {
 function splitRepository(repository) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
     if (!match) {
-        throw new errors_InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
+        throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
     }
     return { owner: match[1], repo: match[2] };
 }
@@ -43198,7 +43335,7 @@ function parseBatch(name, text, jsonLines = false) {
     const problems = [];
     const items = [];
     const add = (itemName, value) => {
-        const where = `${name}: item "${text_printable(itemName)}"`;
+        const where = `${name}: item "${printable(itemName)}"`;
         try {
             items.push({ name: itemName, source: { name: where, entries: toEntries(where, value, 'an input mapping') } });
         }
@@ -43226,13 +43363,13 @@ function parseBatch(name, text, jsonLines = false) {
             for (const [key, value] of root)
                 add(String(key), value);
         else
-            throw new errors_InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
+            throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
     }
     problems.push(...checkItemNames(name, items));
     if (items.length === 0 && problems.length === 0)
         problems.push(`${name} holds no runs: give at least one item.`);
     if (problems.length > 0) {
-        throw new errors_InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+        throw new InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
     }
     return items;
 }
@@ -43241,7 +43378,7 @@ function checkItemNames(name, items) {
     const seen = new Set();
     for (const item of items) {
         if (!ITEM_NAME.test(item.name)) {
-            problems.push(`${name}: item name "${text_printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
+            problems.push(`${name}: item name "${printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
         }
         else if (seen.has(item.name)) {
             problems.push(`${name}: item name "${item.name}" is used twice; item names must be unique.`);
@@ -43256,12 +43393,12 @@ function toEntries(name, value, expected) {
         return [];
     if (!(value instanceof Map)) {
         const kind = Array.isArray(value) ? 'a list' : 'a single value';
-        throw new errors_InputError(`${name} must be ${expected}, not ${kind}.`);
+        throw new InputError(`${name} must be ${expected}, not ${kind}.`);
     }
     const entries = [];
     for (const [key, item] of value) {
         if (key === null || typeof key === 'object') {
-            throw new errors_InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
+            throw new InputError(`${name} has a key that is not a name (${yaml_input_describeValue(key)}): use the input's label or id as the key.`);
         }
         entries.push([String(key), item]);
     }
@@ -43274,7 +43411,7 @@ function toEntries(name, value, expected) {
  */
 function parseDocument(name, text) {
     if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
-        throw new errors_InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
+        throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
     }
     if (text.trim() === '')
         return undefined;
@@ -43284,24 +43421,24 @@ function parseDocument(name, text) {
     }
     catch (error) {
         if (error instanceof RangeError)
-            throw new errors_InputError(`${name} is nested too deeply to be read.`);
+            throw new InputError(`${name} is nested too deeply to be read.`);
         throw error;
     }
     if (!Array.isArray(documents))
         documents = [documents];
     if (documents.length > 1) {
-        throw new errors_InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
+        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
     }
     const document = documents[0];
     if (!document)
         return undefined;
     const problem = document.errors[0];
     if (problem && /call stack/i.test(problem.message))
-        throw new errors_InputError(`${name} is nested too deeply to be read.`);
+        throw new InputError(`${name} is nested too deeply to be read.`);
     if (problem) {
         const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
         const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new errors_InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
+        throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
     }
     const root = document.contents;
     if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
@@ -43314,15 +43451,15 @@ function parseDocument(name, text) {
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (/alias/i.test(message)) {
-            throw new errors_InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
         }
         if (error instanceof RangeError)
-            throw new errors_InputError(`${name} is nested too deeply to be read.`);
-        throw new errors_InputError(`${name} could not be read: ${message.split('\n')[0]}`);
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
     }
 }
 /** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
-function describeValue(value) {
+function yaml_input_describeValue(value) {
     if (value === null)
         return 'null';
     if (Array.isArray(value))
@@ -43351,11 +43488,11 @@ function buildRequestInputs(app, sources) {
         for (const [key, value] of source.entries) {
             const matches = matchInput(app, key);
             if (matches.length === 0) {
-                problems.push(`${source.name}: unknown input "${text_printable(key)}".${suggest(app, key)}`);
+                problems.push(`${source.name}: unknown input "${printable(key)}".${suggest(app, key)}`);
                 continue;
             }
             if (matches.length > 1) {
-                problems.push(`${source.name}: "${text_printable(key)}" matches ${matches.length} inputs (${matches
+                problems.push(`${source.name}: "${printable(key)}" matches ${matches.length} inputs (${matches
                     .map((m) => `${m.label} = ${m.id}`)
                     .join(', ')}); use the input's id as the key.`);
                 continue;
@@ -43363,7 +43500,7 @@ function buildRequestInputs(app, sources) {
             const input = matches[0];
             const earlier = seenHere.get(input.id);
             if (earlier !== undefined) {
-                problems.push(`${source.name}: "${input.label}" is given twice (as "${text_printable(earlier)}" and "${text_printable(key)}").`);
+                problems.push(`${source.name}: "${input.label}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
                 continue;
             }
             seenHere.set(input.id, key);
@@ -43378,7 +43515,7 @@ function buildRequestInputs(app, sources) {
             ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings)
             : undefined;
         if (checked === undefined) {
-            if (input.required && (!given || isEmpty(given.value)))
+            if (input.required && (!given || app_contract_isEmpty(given.value)))
                 missing.push(input.label);
             continue;
         }
@@ -43403,7 +43540,7 @@ function matchInput(app, key) {
 function app_contract_fold(text) {
     return text.normalize('NFC').trim().toLowerCase();
 }
-function isEmpty(value) {
+function app_contract_isEmpty(value) {
     return (value === null ||
         value === undefined ||
         (typeof value === 'string' && value.trim() === '') ||
@@ -43411,7 +43548,7 @@ function isEmpty(value) {
 }
 /** Returns the value as the API wants it, or undefined (after noting a problem, unless simply empty). */
 function checkValue(input, value, where, problems, warnings) {
-    if (isEmpty(value))
+    if (app_contract_isEmpty(value))
         return undefined;
     if (Array.isArray(value)) {
         if (!input.allowMultiple) {
@@ -43420,9 +43557,9 @@ function checkValue(input, value, where, problems, warnings) {
         }
         const items = [];
         for (const item of value) {
-            const text = scalarText(item);
+            const text = app_contract_scalarText(item);
             if (text === undefined) {
-                problems.push(`${where}: every list item must be a string, got ${describeValue(item)}.`);
+                problems.push(`${where}: every list item must be a string, got ${yaml_input_describeValue(item)}.`);
                 return undefined;
             }
             if (text.trim() !== '')
@@ -43432,9 +43569,9 @@ function checkValue(input, value, where, problems, warnings) {
             return undefined;
         return items.every((item) => checkImage(input, item, where, problems, warnings)) ? items : undefined;
     }
-    const text = scalarText(value);
+    const text = app_contract_scalarText(value);
     if (text === undefined) {
-        problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${describeValue(value)}.`);
+        problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${yaml_input_describeValue(value)}.`);
         return undefined;
     }
     if (!checkImage(input, text, where, problems, warnings))
@@ -43442,7 +43579,7 @@ function checkValue(input, value, where, problems, warnings) {
     return input.allowMultiple ? [text] : text;
 }
 /** Strings stay; YAML numbers and booleans become their text. */
-function scalarText(value) {
+function app_contract_scalarText(value) {
     if (typeof value === 'string')
         return value;
     if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
@@ -43461,16 +43598,16 @@ function checkImage(input, text, where, problems, warnings) {
         url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`${where}: "${text_printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
+        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
             'a local file must be uploaded somewhere public first (a release asset, a storage bucket).');
         return false;
     }
-    if (isPrivateHost(url.hostname)) {
+    if (app_contract_isPrivateHost(url.hostname)) {
         warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
     }
     return true;
 }
-function isPrivateHost(hostname) {
+function app_contract_isPrivateHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     return (host === 'localhost' ||
         host === '::1' ||
@@ -43484,7 +43621,7 @@ function isPrivateHost(hostname) {
 function suggest(app, key) {
     const wanted = app_contract_fold(key);
     const names = app.inputs.map((input) => input.label);
-    const close = names.find((name) => editDistance(app_contract_fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
+    const close = names.find((name) => app_contract_editDistance(app_contract_fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
     const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
     const note = nonAscii.length
         ? ` It contains non-ASCII characters (${nonAscii
@@ -43495,7 +43632,7 @@ function suggest(app, key) {
     const valid = ` Valid keys: ${names.map((n) => `"${n}"`).join(', ')} (or the input ids).`;
     return close ? ` Did you mean "${close}"?${note}${valid}` : `${note}${valid}`;
 }
-function editDistance(a, b) {
+function app_contract_editDistance(a, b) {
     if (Math.abs(a.length - b.length) > 3)
         return 99;
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -43601,16 +43738,16 @@ function resolveApp(apps, wanted) {
         const app = apps.find((candidate) => candidate.id === wanted.appId);
         if (app)
             return app;
-        throw new errors_InputError(`app-id "${text_printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
+        throw new InputError(`app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
     }
     const name = apps_fold(wanted.appName ?? '');
     const matches = apps.filter((candidate) => apps_fold(candidate.name) === name);
     if (matches.length === 1)
         return matches[0];
     if (matches.length === 0) {
-        throw new errors_InputError(`app-name "${text_printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
+        throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
     }
-    throw new errors_InputError(`app-name "${text_printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
+    throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
 }
 function apps_fold(text) {
     return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -43622,6 +43759,300 @@ function listApps(apps) {
     return ['Apps available (name, app-id):', ...apps.map((app) => `  ${app.name.padEnd(width)}  ${app.id}`)].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/model-contract.ts
+
+
+
+/** The keys of `input` that are not settings (as in the reference's example body). */
+const PROMPT_KEY = 'prompt';
+const IMAGES_KEY = 'image_input';
+const NUMBER_TYPES = new Set(['number', 'integer', 'int', 'float', 'slider', 'range']);
+const BOOLEAN_TYPES = new Set(['boolean', 'bool', 'switch', 'toggle', 'checkbox']);
+const TEXT_TYPES = new Set(['text', 'textarea', 'string', 'select', 'dropdown']);
+/** A prompt is taken when the model says `text` among its input types, requires one, or does not say. */
+function takesPrompt(model) {
+    return model.promptRequired || model.inputTypes === undefined || model.inputTypes.includes('text');
+}
+/** Images are taken when the model says `image` among its input types, or does not say. */
+function takesImages(model) {
+    return model.inputTypes === undefined || model.inputTypes.includes('image');
+}
+function fields(model) {
+    const settings = model.settings.filter((s) => s.key !== PROMPT_KEY && s.key !== IMAGES_KEY);
+    return [
+        { kind: 'prompt', key: PROMPT_KEY, label: 'Prompt', aliases: [] },
+        { kind: 'images', key: IMAGES_KEY, label: 'Images', aliases: ['image input', 'input images', 'image'] },
+        ...settings.map((setting) => ({
+            kind: 'setting',
+            key: setting.key,
+            label: setting.label,
+            aliases: [],
+            setting,
+        })),
+    ];
+}
+/** The fields a user may give this model (the ones the model does not take are left out). */
+function offered(model) {
+    return fields(model).filter((field) => (field.kind !== 'prompt' || takesPrompt(model)) && (field.kind !== 'images' || takesImages(model)));
+}
+/** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
+function matchField(all, key) {
+    const byKey = all.filter((field) => field.key === key);
+    if (byKey.length > 0)
+        return byKey;
+    const wanted = fold(key);
+    const steps = [
+        (field) => fold(field.key) === wanted,
+        (field) => fold(field.label) === wanted,
+        (field) => field.aliases.includes(wanted),
+    ];
+    for (const step of steps) {
+        const found = all.filter(step);
+        if (found.length > 0)
+            return found;
+    }
+    return [];
+}
+/**
+ * Checks one run's inputs against the model: keys are `prompt`, `image_input` and
+ * the settings (by key or label); later sources win. Every problem is collected.
+ * The request is set only when there is none: `{model, input, webhook_url?}`, with
+ * `input` flat, as the API expects. Settings not given are not sent (the API applies its defaults).
+ */
+function prepareModelRun(model, sources, webhookUrl) {
+    const problems = [];
+    const warnings = [];
+    const given = gatherValues(sources, keyMatcher(model), problems);
+    const input = {};
+    for (const field of fields(model)) {
+        const entry = given.get(field.key);
+        if (!entry)
+            continue;
+        const value = checkField(model, field, entry, problems, warnings);
+        if (value !== undefined)
+            input[field.key] = value;
+    }
+    if (model.promptRequired && input[PROMPT_KEY] === undefined) {
+        problems.push(`missing the prompt: model ${model.id} requires one (key "${PROMPT_KEY}").`);
+    }
+    if (problems.length > 0)
+        return { problems, warnings };
+    const body = { model: model.id, input, ...(webhookUrl ? { webhook_url: webhookUrl } : {}) };
+    return { request: { body, inputs: input }, problems, warnings };
+}
+/** How the user's keys name this model's fields. */
+function keyMatcher(model) {
+    const all = fields(model);
+    return {
+        match: (key) => matchField(all, key),
+        id: (field) => field.key,
+        name: (field) => `"${field.key}"`,
+        unknown: (key) => `unknown key "${printable(key)}".${unknownKeyHint(model, key)}`,
+        ambiguous: (key, matches) => `"${printable(key)}" matches ${matches.length} settings (${matches
+            .map((m) => `${m.label} = ${m.key}`)
+            .join(', ')}); use the setting's key.`,
+    };
+}
+function unknownKeyHint(model, key) {
+    const valid = offered(model);
+    if (valid.length === 0)
+        return ` Model ${model.id} takes no inputs.`;
+    return suggestKey(key, valid.map((field) => field.key), valid.some((field) => field.kind === 'setting') ? " (or a setting's label)" : '', valid.flatMap((field) => [field.key, field.label]));
+}
+/** The value to send for one field, or undefined (after noting a problem, unless simply empty). */
+function checkField(model, field, given, problems, warnings) {
+    const { value, where } = given;
+    if (field.kind === 'images')
+        return checkImages(model, value, where, problems, warnings);
+    if (isEmpty(value)) {
+        if (field.kind === 'setting')
+            warnings.push(`${where} is empty, so it is not sent: ${defaultNote(field.setting)}.`);
+        return undefined;
+    }
+    if (field.kind === 'prompt') {
+        const text = scalarText(value);
+        if (text === undefined)
+            problems.push(`${where} must be text, got ${describeValue(value)}.`);
+        else if (!takesPrompt(model)) {
+            warnings.push(`${where}: model ${model.id} does not list text among its inputs; the prompt is sent anyway.`);
+        }
+        return text;
+    }
+    return settingValue(field.setting, value, where, problems);
+}
+function defaultNote(setting) {
+    return setting.defaultValue === undefined || setting.defaultValue === null
+        ? "the model's default applies"
+        : `the model's default (${printable(String(JSON.stringify(setting.defaultValue)))}) applies`;
+}
+/** `image_input`: one URL or a list of them, always sent as a list. */
+function checkImages(model, value, where, problems, warnings) {
+    if (isEmpty(value))
+        return undefined;
+    if (!takesImages(model)) {
+        const types = model.inputTypes?.length ? model.inputTypes.join(', ') : 'none listed';
+        problems.push(`${where}: model ${model.id} takes no images (its input types: ${types}); remove "${IMAGES_KEY}".`);
+        return undefined;
+    }
+    const list = Array.isArray(value) ? value : [value];
+    const urls = [];
+    for (const item of list) {
+        if (typeof item !== 'string') {
+            problems.push(`${where}: every image must be a URL string, got ${describeValue(item)}.`);
+            return undefined;
+        }
+        if (item.trim() === '')
+            continue;
+        if (!checkImageUrl(item, where, problems, warnings))
+            return undefined;
+        urls.push(item.trim());
+    }
+    return urls.length > 0 ? urls : undefined;
+}
+/**
+ * A setting's value as the API wants it. With options listed: the option's own
+ * value (matched exactly, else by value or label case-insensitively). Otherwise
+ * by the setting's type (its `inputType`, else its default's type): numbers and
+ * booleans as JSON numbers and booleans, text as text; an untyped setting gets
+ * the value as written in YAML.
+ */
+function settingValue(setting, value, where, problems) {
+    const text = scalarText(value);
+    if (text === undefined) {
+        problems.push(`${where} must be a single value (text, number or true/false), got ${describeValue(value)}.`);
+        return undefined;
+    }
+    if (setting.options)
+        return optionValue(setting, text, where, problems);
+    const type = setting.inputType;
+    const defaultType = typeof setting.defaultValue;
+    if (NUMBER_TYPES.has(type) || (!TEXT_TYPES.has(type) && defaultType === 'number')) {
+        const number = typeof value === 'number' ? value : text.trim() === '' ? NaN : Number(text);
+        if (Number.isFinite(number))
+            return number;
+        problems.push(`${where} must be a number, got "${printable(text)}".`);
+        return undefined;
+    }
+    if (BOOLEAN_TYPES.has(type) || (!TEXT_TYPES.has(type) && defaultType === 'boolean')) {
+        if (/^(true|false)$/i.test(text.trim()))
+            return fold(text) === 'true';
+        problems.push(`${where} must be true or false, got "${printable(text)}".`);
+        return undefined;
+    }
+    if (TEXT_TYPES.has(type) || defaultType === 'string')
+        return text;
+    return typeof value === 'bigint' ? text : value;
+}
+function optionValue(setting, text, where, problems) {
+    const options = setting.options ?? [];
+    const wanted = fold(text);
+    const found = options.find((option) => String(option.value) === text) ??
+        options.find((option) => fold(String(option.value)) === wanted) ??
+        options.find((option) => option.label !== undefined && fold(option.label) === wanted);
+    if (found)
+        return found.value;
+    const names = options.map((option) => String(option.value));
+    const close = closestName(text, names);
+    problems.push(`${where}: "${printable(text)}" is not one of its options: ${names.map((n) => `"${printable(n)}"`).join(', ')}.` +
+        (close ? ` Did you mean "${close}"?` : ''));
+    return undefined;
+}
+/** The model's contract as a text table (key, label, type, default, options), for errors and dry runs. */
+function formatModelContract(model) {
+    const rows = offered(model).map((field) => {
+        if (field.kind === 'prompt')
+            return [field.key, field.label, model.promptRequired ? 'text, required' : 'text', '', ''];
+        if (field.kind === 'images')
+            return [field.key, field.label, 'image URLs (list)', '', ''];
+        const { setting } = field;
+        return [setting.key, setting.label, setting.inputType, yamlValue(setting.defaultValue), optionsText(setting, 80)];
+    });
+    const price = model.cost === undefined ? 'price not listed' : `${model.cost} credits per run`;
+    const about = [model.name, model.modality, price].filter(Boolean).join(', ');
+    if (rows.length === 0)
+        return `Model ${model.id} (${about}) takes no inputs.`;
+    return formatTable(`Inputs of model ${model.id} (${about}):`, ['key', 'label', 'type', 'default', 'options'], rows);
+}
+function optionsText(setting, max) {
+    const text = (setting.options ?? [])
+        .map((option) => (option.label ? `${String(option.value)} (${option.label})` : String(option.value)))
+        .join(', ');
+    return printable(text, max).replace(/ \(\d+ characters\)$/, '');
+}
+/** A value as YAML writes it in one line (`1:1`, `"12"`, `true`); empty for no value. */
+function yamlValue(value) {
+    if (value === undefined || value === null)
+        return '';
+    return printable((0,dist/* stringify */.As)(value, { flow: true }).trim());
+}
+/** A ready-to-paste `inputs:` block: the prompt, the images, and every setting at its default. */
+function modelInputsSkeleton(model) {
+    const lines = offered(model).map((field) => {
+        if (field.kind === 'prompt')
+            return `  ${PROMPT_KEY}: ""  # ${model.promptRequired ? 'required' : 'optional'}`;
+        if (field.kind === 'images') {
+            return `  ${IMAGES_KEY}: []  # list of public image URLs, e.g. [https://example.com/image.jpg]`;
+        }
+        const { setting } = field;
+        const key = (0,dist/* stringify */.As)(setting.key).trim();
+        const notes = [setting.label !== setting.key ? setting.label : '', setting.inputType];
+        if (setting.options)
+            notes.push(`one of: ${optionsText(setting, 60)}`);
+        const comment = notes.filter(Boolean).join('; ');
+        // No default to show: commented out, so that pasting the block sends nothing for it.
+        if (setting.defaultValue === undefined || setting.defaultValue === null)
+            return `  # ${key}: ""  # ${comment}`;
+        return `  ${key}: ${yamlValue(setting.defaultValue)}  # ${comment}`;
+    });
+    return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/model-target.ts
+
+/**
+ * An Armox model as a RunTarget: one model execution per request, at a price
+ * known up front (`cost`). `POST /models/run` may complete the job inline (200)
+ * or hand back a job to poll (202); submit() returns either as a Job.
+ */
+class ModelTarget {
+    model;
+    kind = 'model';
+    id;
+    name;
+    title;
+    price;
+    submitCall = 'POST /models/run';
+    constructor(model) {
+        this.model = model;
+        this.id = model.id;
+        this.name = model.name;
+        this.title = `model ${model.id}${model.modality ? ` (${model.modality})` : ''}`;
+        this.price = model.cost;
+    }
+    prepare(sources, webhookUrl) {
+        return prepareModelRun(this.model, sources, webhookUrl);
+    }
+    contractTable() {
+        return formatModelContract(this.model);
+    }
+    inputsSkeleton() {
+        return modelInputsSkeleton(this.model);
+    }
+    /** A 200 answer is the completed job, outputs included: nothing to poll. A 202 answer is `processing`. */
+    submit(client, request, deadline) {
+        // prepare() built the body as a ModelRunRequest.
+        return client.runModel(request.body, deadline);
+    }
+    ownsJob(job) {
+        if (job.run_type !== undefined && job.run_type !== 'model')
+            return false;
+        return job.model_id === this.id;
+    }
+    jobInputs(job) {
+        return job.input_data?.input;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
 
 
@@ -43630,13 +44061,25 @@ function listApps(apps) {
 
 
 
-/** Finds what the step runs (the app by id or name) and records it. */
+
+
+/** Finds what the step runs — the app (by id or name) or the model — and records it. */
 async function loadTarget(config, deadline, context) {
-    return context.log.group('Checking the app and its inputs', async () => {
-        const apps = await context.client.listApps(deadline);
-        const target = new AppTarget(resolveApp(apps, config));
-        context.record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title });
-        context.log.info(`App: ${target.name} (${target.id})`);
+    const { client, log, record } = context;
+    const title = config.model ? 'Checking the model and its inputs' : 'Checking the app and its inputs';
+    return log.group(title, async () => {
+        const target = config.model
+            ? new ModelTarget(resolveModel(await client.listModels(deadline), config.model))
+            : new AppTarget(resolveApp(await client.listApps(deadline), config));
+        const modality = target instanceof ModelTarget ? target.model.modality || undefined : undefined;
+        record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title, modality });
+        if (target instanceof ModelTarget) {
+            const price = target.price !== undefined ? `, ${target.price} credits a run` : '';
+            log.info(`Model: ${target.name} (${target.id}${modality ? `, ${modality}` : ''}${price})`);
+        }
+        else {
+            log.info(`App: ${target.name} (${target.id})`);
+        }
         return target;
     });
 }
@@ -43670,7 +44113,7 @@ async function planRuns(config, target, context) {
         context.log.warning(warning);
     if (problems.size > 0) {
         const what = items.length > 1 ? `The batch's ${items.length} runs do not` : 'The inputs do not';
-        throw new errors_InputError(`${what} match the contract of ${target.title}:\n` +
+        throw new InputError(`${what} match the contract of ${target.title}:\n` +
             [...problems].map((problem) => `- ${problem}`).join('\n') +
             `\n\n${target.contractTable()}\n\nNothing was submitted and no credits were spent.`);
     }
@@ -43696,7 +44139,7 @@ async function readInput(name, config) {
     }
     catch (error) {
         const code = error.code;
-        throw new errors_InputError(`${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
+        throw new InputError(`${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
     }
 }
 

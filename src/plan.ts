@@ -5,19 +5,30 @@ import { resolveApp } from './apps.js';
 import type { ActionConfig } from './config.js';
 import { errorMessage, InputError } from './errors.js';
 import type { PlannedRun } from './execute.js';
+import { resolveModel } from './model-list.js';
+import { ModelTarget } from './model-target.js';
 import { Input } from './names.js';
 import type { RunContext } from './run-context.js';
 import type { InputsSource, RunTarget } from './target.js';
 import type { Deadline } from './timing.js';
 import { parseBatch, parseInputsMapping, type BatchItem } from './yaml-input.js';
 
-/** Finds what the step runs (the app by id or name) and records it. */
+/** Finds what the step runs — the app (by id or name) or the model — and records it. */
 export async function loadTarget(config: ActionConfig, deadline: Deadline, context: RunContext): Promise<RunTarget> {
-  return context.log.group('Checking the app and its inputs', async () => {
-    const apps = await context.client.listApps(deadline);
-    const target = new AppTarget(resolveApp(apps, config));
-    context.record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title });
-    context.log.info(`App: ${target.name} (${target.id})`);
+  const { client, log, record } = context;
+  const title = config.model ? 'Checking the model and its inputs' : 'Checking the app and its inputs';
+  return log.group(title, async () => {
+    const target = config.model
+      ? new ModelTarget(resolveModel(await client.listModels(deadline), config.model))
+      : new AppTarget(resolveApp(await client.listApps(deadline), config));
+    const modality = target instanceof ModelTarget ? target.model.modality || undefined : undefined;
+    record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title, modality });
+    if (target instanceof ModelTarget) {
+      const price = target.price !== undefined ? `, ${target.price} credits a run` : '';
+      log.info(`Model: ${target.name} (${target.id}${modality ? `, ${modality}` : ''}${price})`);
+    } else {
+      log.info(`App: ${target.name} (${target.id})`);
+    }
     return target;
   });
 }

@@ -157,6 +157,8 @@ export interface TargetInfo {
   id: string;
   name?: string;
   title: string;
+  /** A model's modality: image, video, audio, text, 3d. */
+  modality?: string;
 }
 
 /** Writes one step output; `StepRecord` calls it only when a value changes. */
