@@ -37368,7 +37368,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -40181,7 +40181,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -40189,7 +40189,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -40197,7 +40197,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -40353,6 +40353,7 @@ function redactingLogger(inner, secrets) {
     return {
         info: (message) => inner.info(redact(message)),
         warning: (message) => inner.warning(redact(message)),
+        notice: (message) => inner.notice(redact(message)),
         debug: (message) => inner.debug(redact(message)),
         group: (title, fn) => inner.group(redact(title), fn),
     };
@@ -40444,7 +40445,7 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** True for an absolute http(s) URL that parses. */
-function isHttpUrl(value) {
+function text_isHttpUrl(value) {
     if (!/^https?:\/\//i.test(value))
         return false;
     try {
@@ -41477,7 +41478,249 @@ class InputParser {
     }
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The action's version. A test keeps it equal to package.json's. */
+const VERSION = '1.0.0';
+/** Sent with every request the action makes: Armox, storage and GitHub alike. */
+const USER_AGENT = `armox-app-action/${VERSION}`;
+
+;// CONCATENATED MODULE: ./src/reuse.ts
+
+
+
+
+
+
+const DAY_MS = 86_400_000;
+/**
+ * Reads the `reuse` input: `rerun` (the default, also when empty), `false`, or a
+ * maximum age with a unit (`30m`, `12h`, `7d`, `1d12h`, `90s`). Returns the
+ * problem, naming the input, when the text is none of these.
+ */
+function parseReuse(text) {
+    const value = text.trim().toLowerCase();
+    if (value === '' || value === 'rerun')
+        return { mode: 'rerun' };
+    if (value === 'false')
+        return { mode: 'off' };
+    const maxAgeMs = parseMaxAge(value);
+    if (maxAgeMs === undefined || maxAgeMs <= 0) {
+        return (`reuse: "${printable(text)}" is not a reuse setting: use rerun (reuse a job of an earlier attempt of this ` +
+            'workflow run), false (always submit), or a maximum age such as 30m, 12h or 7d.');
+    }
+    return { mode: 'max-age', maxAgeMs };
+}
+/** `7d`, `1d12h`, `12h`, `90s`: a unit is required (a bare number would be ambiguous here). */
+function parseMaxAge(value) {
+    const match = /^(?:(\d+)d)?(.*)$/.exec(value);
+    const days = match?.[1];
+    const rest = match?.[2] ?? '';
+    if (/^[\d.]+$/.test(rest))
+        return undefined;
+    if (rest === '')
+        return days === undefined ? undefined : Number(days) * DAY_MS;
+    const ms = parseDuration(rest);
+    return ms === undefined ? undefined : Number(days ?? 0) * DAY_MS + ms;
+}
+const PERMISSION = 'give the job `permissions: actions: read` (next to any other permissions it has) and pass `github-token: ${{ github.token }}`';
+/**
+ * When this workflow run began (its `created_at`, which re-runs keep), in ms
+ * since the epoch, from `GET /repos/{owner}/{repo}/actions/runs/{run_id}`.
+ * Throws an ActionError that names the permission to add when it cannot be read.
+ */
+async function workflowRunStartedAt(options) {
+    const what = 'reuse: rerun cannot read when this workflow run began';
+    if (!options.token)
+        throw new ActionError(`${what}: github-token is empty; ${PERMISSION}.`);
+    if (!options.repository || !/^[^/\s]+\/[^/\s]+$/.test(options.repository) || !/^\d+$/.test(options.runId ?? '')) {
+        throw new ActionError(`${what}: GITHUB_REPOSITORY or GITHUB_RUN_ID is not set (is this running on GitHub Actions?).`);
+    }
+    const url = `${options.apiUrl.replace(/\/+$/, '')}/repos/${options.repository}/actions/runs/${options.runId}`;
+    let answer;
+    try {
+        answer = await sendRequest('GET', url, null, {
+            timeoutMs: options.timeoutMs ?? 15_000,
+            maxBodyBytes: 1_000_000,
+            userAgent: USER_AGENT,
+            signal: options.signal,
+            headers: {
+                Authorization: `Bearer ${options.token}`,
+                Accept: 'application/vnd.github+json',
+                'X-GitHub-Api-Version': '2022-11-28',
+            },
+        });
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        throw new ActionError(`${what}: ${errorMessage(error)}.`);
+    }
+    const { status, body } = answer;
+    options.log.debug(`GET /repos/${options.repository}/actions/runs/${options.runId}: ${status}`);
+    if (status === 401)
+        throw new ActionError(`${what}: GitHub refused github-token (401).`);
+    if (status === 403 || status === 404) {
+        throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}; ${PERMISSION}.`);
+    }
+    if (status !== 200)
+        throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}.`);
+    const createdAt = parseJson(body)?.created_at;
+    const time = typeof createdAt === 'string' ? Date.parse(createdAt) : NaN;
+    if (Number.isNaN(time))
+        throw new ActionError(`${what}: GitHub's answer has no created_at.`);
+    return time;
+}
+function parseJson(body) {
+    try {
+        const value = JSON.parse(body);
+        return isObject(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function githubMessage(body) {
+    const message = parseJson(body)?.message;
+    return JSON.stringify(typeof message === 'string' ? message : printable(body, 200));
+}
+/**
+ * Since when (ms since the epoch) a job may be reused, or undefined when this
+ * step must not reuse at all: `false`, or `rerun` on a first attempt, or
+ * `rerun` when the run's start cannot be read (warned, with the permission to
+ * add; the run is then submitted as usual).
+ */
+async function reuseSince(policy, options) {
+    if (policy.mode === 'off')
+        return undefined;
+    if (policy.mode === 'max-age')
+        return (options.now ?? Date.now()) - policy.maxAgeMs;
+    const attempt = Number(options.runAttempt);
+    if (!Number.isInteger(attempt) || attempt < 2) {
+        options.log.debug('reuse: rerun: this is the first attempt of the workflow run, nothing to reuse.');
+        return undefined;
+    }
+    try {
+        return await workflowRunStartedAt(options);
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        options.log.warning(`${errorMessage(error)} Submitting as usual (this run will be charged).`);
+        return undefined;
+    }
+}
+/** `reuse` as the log says it: `completed jobs created since 2026-11-28T10:00:00.000Z`. */
+function describeWindow(policy, sinceMs) {
+    const since = new Date(sinceMs).toISOString();
+    return policy.mode === 'max-age'
+        ? `completed jobs at most ${formatDuration(policy.maxAgeMs)} old (created since ${since})`
+        : `completed jobs created since this workflow run began (${since})`;
+}
+/**
+ * The jobs (from `GET /jobs`) that could stand in for `request`, most recent
+ * first: completed, of the same app or model, created at or after `sinceMs`,
+ * whose inputs as sent are the same data (same keys and values, list order
+ * kept). Their files are not checked here: see `pickReusableJob`.
+ */
+function findReusableJob(jobs, target, request, sinceMs) {
+    const wanted = canonicalJson(request.inputs);
+    return jobs
+        .map((job) => ({ job, created: Date.parse(job.created_at ?? '') }))
+        .filter(({ job, created }) => job.status === 'completed' &&
+        created >= sinceMs &&
+        target.ownsJob(job) &&
+        canonicalJson(target.jobInputs(job)) === wanted)
+        .sort((a, b) => b.created - a.created)
+        .map(({ job }) => job);
+}
+/** Statuses by which a storage host refuses HEAD while it may still serve GET. */
+const HEAD_REFUSED = new Set([403, 405, 501]);
+const MAX_REDIRECTS = 5;
+/**
+ * Whether every file still answers: a `HEAD`, or a ranged `GET` of one byte
+ * when HEAD is refused. These are public storage URLs on another host: no API
+ * key is sent. Redirects are followed; a transient failure is tried once more.
+ */
+async function checkOutputsAnswer(urls, options) {
+    for (const url of urls) {
+        let result = await checkOne(url, options);
+        if (!result.ok && result.transient && !options.deadline.expired) {
+            await sleep(Math.min(options.retryDelayMs ?? 500, options.deadline.remaining()), options.signal);
+            result = await checkOne(url, options);
+        }
+        if (!result.ok)
+            return { ok: false, reason: `${printable(url, 120)} ${result.reason}` };
+        options.log.debug(`reuse: ${printable(url, 120)} still answers.`);
+    }
+    return { ok: true };
+}
+async function checkOne(start, options) {
+    let url = start;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        let answer = await probe('HEAD', url, options);
+        if ('status' in answer && HEAD_REFUSED.has(answer.status))
+            answer = await probe('GET', url, options);
+        if (!('status' in answer))
+            return answer;
+        const { status, location } = answer;
+        // 416: a ranged GET of an empty file; the file is there.
+        if ((status >= 200 && status < 300) || status === 416)
+            return { ok: true };
+        if (status >= 300 && status < 400) {
+            if (!location)
+                return { ok: false, reason: `answered ${status} without a Location`, transient: false };
+            url = new URL(location, url).href;
+            continue;
+        }
+        return { ok: false, reason: `answered ${status}`, transient: status >= 500 || status === 429 || status === 408 };
+    }
+    return { ok: false, reason: `was redirected more than ${MAX_REDIRECTS} times`, transient: false };
+}
+async function probe(method, url, options) {
+    const timeoutMs = Math.min(options.requestTimeoutMs ?? 15_000, options.deadline.remaining());
+    if (timeoutMs <= 0)
+        return { ok: false, reason: 'was not checked: the timeout ran out', transient: false };
+    try {
+        const answer = await sendRequest(method, url, null, {
+            timeoutMs,
+            // HEAD has no body, whatever Content-Length says; a GET that ignores the range is caught below.
+            maxBodyBytes: method === 'HEAD' ? Number.MAX_SAFE_INTEGER : 64 * 1024,
+            userAgent: USER_AGENT,
+            signal: options.signal,
+            headers: method === 'GET' ? { Range: 'bytes=0-0' } : {},
+        });
+        const location = answer.headers.location;
+        return { status: answer.status, location: Array.isArray(location) ? location[0] : location };
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        // The host ignored the range and sent the whole file: it answers.
+        if (error instanceof TransportError && error.kind === 'too-large')
+            return { status: 200 };
+        return { ok: false, reason: `did not answer (${errorMessage(error)})`, transient: true };
+    }
+}
+/**
+ * The most recent candidate (from `findReusableJob`) whose files all still
+ * answer, or undefined: then the run is submitted. Each candidate passed over
+ * is logged with why.
+ */
+async function pickReusableJob(candidates, options) {
+    const open = candidates.filter((job) => !options.claimed?.has(job.id));
+    for (const job of open.slice(0, options.maxChecks ?? 3)) {
+        const check = await checkOutputsAnswer(options.outputUrls(job), options);
+        if (check.ok) {
+            options.claimed?.add(job.id);
+            return job;
+        }
+        options.log.info(`Not reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`);
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -41500,6 +41743,9 @@ function readConfig(read, env) {
     checkApi(inputs, problems, warnings);
     checkWhatToRun(inputs, given, problems);
     checkWaiting(inputs, given, problems, warnings);
+    const reuse = parseReuse(inputs.reuse);
+    if (typeof reuse === 'string')
+        problems.push(reuse);
     if (problems.length > 0) {
         throw new InputError(problems.length === 1
             ? problems[0]
@@ -41509,6 +41755,7 @@ function readConfig(read, env) {
         config: {
             ...inputs,
             apiUrl: inputs.apiUrl.href.replace(/\/+$/, ''),
+            reuse: reuse,
             isBatch: inputs.batch !== undefined || inputs.batchFile !== undefined,
             workspace,
             github: gitHubContext(env),
@@ -41603,6 +41850,730 @@ function gitHubContext(env) {
 function isLoopback(hostname) {
     const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
     return host === 'localhost' || host.startsWith('127.') || host === '::1';
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/github-event.ts
+
+/** The event payload (`GITHUB_EVENT_PATH`), or undefined when there is none or it cannot be read. */
+async function readEventPayload(eventPath) {
+    if (!eventPath)
+        return undefined;
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(eventPath, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/manifest.ts
+/**
+ * The manifest: a JSON record of what one step did and what was paid for —
+ * the app or model, each run's inputs, job, charge and files (with their
+ * sha256), and the release assets. A user uploads it as an artifact or attaches
+ * it to the release. The types below are the file's format (keys as written).
+ */
+
+
+
+
+
+
+
+/** Bumped when a key changes meaning or goes away (adding keys does not bump it). */
+const MANIFEST_FORMAT = 1;
+/** The head of a manifest: everything but the runs and assets. */
+function manifestHeader(target, now = new Date()) {
+    return {
+        manifest_format: MANIFEST_FORMAT,
+        action: { name: 'armox-app-action', version: VERSION },
+        written_at: now.toISOString(),
+        target: { kind: target.kind, id: target.id, name: target.name },
+    };
+}
+/**
+ * Size and sha256 of a downloaded file, read as a stream (memory stays flat
+ * whatever its size). `file` is a DownloadedFile: its `path` relative to the
+ * workspace (or absolute) and the `url` it came from.
+ */
+async function describeFile(workspace, file) {
+    const absolute = external_node_path_namespaceObject.resolve(workspace, file.path);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(absolute), hash);
+    const { size } = await (0,promises_namespaceObject.stat)(absolute);
+    return {
+        path: external_node_path_namespaceObject.relative(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/'),
+        bytes: size,
+        sha256: hash.digest('hex'),
+        source_url: file.url,
+    };
+}
+/**
+ * Where the manifest goes by default: `RUNNER_TEMP/armox-manifest-<step>.json`,
+ * one file per step (`step` is GITHUB_ACTION, the step's id), so two steps of
+ * a job do not overwrite each other's. Falls back to the system temp folder.
+ */
+function defaultManifestPath(runnerTemp, step) {
+    const name = (step ?? '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    return external_node_path_namespaceObject.join(runnerTemp || (0,external_node_os_namespaceObject.tmpdir)(), `armox-manifest-${name}.json`);
+}
+/**
+ * Writes the manifest as indented JSON, atomically: a temporary file beside it,
+ * then a rename, so a reader never sees half a manifest. Creates the folder.
+ */
+async function writeManifest(filePath, manifest) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(filePath), { recursive: true });
+    const temporary = `${filePath}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+        await (0,promises_namespaceObject.rename)(temporary, filePath);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+/** The manifest of a step as recorded: every run, its files hashed from disk, and the release assets. */
+async function manifestOf(step, workspace, now = new Date()) {
+    const target = step.target ?? { kind: 'app', id: '', name: '' };
+    const runs = await Promise.all(step.runs.map(async (run) => ({
+        item: step.isBatch ? run.name : null,
+        inputs: run.inputs ?? {},
+        job_id: run.jobId ?? null,
+        status: run.status ?? 'not-submitted',
+        created_at: run.createdAt ?? null,
+        completed_at: run.completedAt ?? null,
+        credits_charged: run.creditsCharged ?? 0,
+        reused: run.reusedFrom !== undefined,
+        reused_from: run.reusedFrom
+            ? {
+                job_id: run.reusedFrom.jobId,
+                created_at: run.reusedFrom.createdAt ?? null,
+                credits_charged: run.reusedFrom.creditsCharged ?? null,
+            }
+            : null,
+        files: await Promise.all((run.files ?? []).map((file) => describeFile(workspace, file))),
+    })));
+    return {
+        ...manifestHeader({ kind: target.kind, id: target.id, name: target.name ?? target.id }, now),
+        runs,
+        release_assets: step.runs.flatMap((run) => run.releaseAssets.map((asset) => ({ name: asset.name, url: asset.url }))),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/file-names.ts
+/**
+ * Local file names for downloaded outputs. The names come from URLs the action
+ * does not control, so they are made safe to write anywhere (Linux, macOS,
+ * Windows runners) and to paste into a shell script: no path separators, no
+ * hidden or relative names, no control or invisible characters, bounded length.
+ */
+/** Longest name, in UTF-8 bytes (file systems allow 255; room is left for temp-file affixes). */
+const MAX_NAME_BYTES = 120;
+/** Used when nothing usable is left of the URL's last segment. */
+const FALLBACK_NAME = 'output';
+/** An extension is a short ASCII suffix: `.png`, `.mp4`, `.json`. */
+const EXTENSION = /\.[A-Za-z0-9]{1,12}$/;
+const EXTENSIONS_BY_TYPE = {
+    'image/png': '.png',
+    'image/jpeg': '.jpg',
+    'image/jpg': '.jpg',
+    'image/gif': '.gif',
+    'image/webp': '.webp',
+    'image/avif': '.avif',
+    'image/bmp': '.bmp',
+    'image/svg+xml': '.svg',
+    'image/tiff': '.tiff',
+    'video/mp4': '.mp4',
+    'video/webm': '.webm',
+    'video/quicktime': '.mov',
+    'video/x-matroska': '.mkv',
+    'audio/mpeg': '.mp3',
+    'audio/mp3': '.mp3',
+    'audio/wav': '.wav',
+    'audio/x-wav': '.wav',
+    'audio/wave': '.wav',
+    'audio/ogg': '.ogg',
+    'audio/aac': '.aac',
+    'audio/flac': '.flac',
+    'audio/mp4': '.m4a',
+    'audio/webm': '.weba',
+    'text/plain': '.txt',
+    'text/html': '.html',
+    'text/csv': '.csv',
+    'text/markdown': '.md',
+    'application/json': '.json',
+    'application/pdf': '.pdf',
+    'application/zip': '.zip',
+    'model/gltf-binary': '.glb',
+};
+/** The reverse direction, for uploads: the first extension listed for a type wins. */
+const TYPES_BY_EXTENSION = {};
+for (const [type, extension] of Object.entries(EXTENSIONS_BY_TYPE))
+    TYPES_BY_EXTENSION[extension] ??= type;
+TYPES_BY_EXTENSION['.jpeg'] = 'image/jpeg';
+TYPES_BY_EXTENSION['.htm'] = 'text/html';
+/** `.png` for `image/png; charset=binary`; undefined for unknown or missing types. */
+function extensionForContentType(contentType) {
+    const type = contentType?.split(';')[0]?.trim().toLowerCase();
+    return type ? EXTENSIONS_BY_TYPE[type] : undefined;
+}
+/** The media type for a file name, `application/octet-stream` when unknown. */
+function contentTypeForName(name) {
+    const extension = EXTENSION.exec(name)?.[0].toLowerCase();
+    return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
+}
+function hasExtension(name) {
+    return EXTENSION.test(name);
+}
+/**
+ * A safe, unique file name for `url`: its last path segment, decoded and
+ * cleaned, with an extension from `contentType` when it has none. The result
+ * is added to `taken`, which holds lower-cased names (file systems on macOS
+ * and Windows ignore case).
+ */
+function safeFileName(url, contentType, taken) {
+    const name = sanitizeFileName(decodeLoosely(lastPathSegment(url)));
+    const extension = EXTENSION.exec(name)?.[0];
+    if (extension)
+        return claimUnique(name.slice(0, -extension.length), extension, taken);
+    return claimUnique(name, extensionForContentType(contentType) ?? '', taken);
+}
+/**
+ * `name` (already claimed in `taken`) with the extension for `contentType`
+ * added, when it has none and the type is known; otherwise `name` unchanged.
+ * Used once a download's response reveals its type. Base names stay claimed,
+ * and a candidate whose base is claimed by another file is skipped (`photo-2.png`
+ * while `photo-2` is taken), so two files can never race for the same name and
+ * the outcome does not depend on which download answers first.
+ */
+function addExtension(name, contentType, taken) {
+    const extension = extensionForContentType(contentType);
+    if (!extension || hasExtension(name))
+        return name;
+    return claimUnique(name, extension, taken, true);
+}
+/** Claims `name` in `taken`, or the first free `stem-2.ext`, `stem-3.ext`… */
+function claimUniqueName(name, taken) {
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return claimUnique(name.slice(0, name.length - extension.length), extension, taken);
+}
+/** The last non-empty path segment, without query or fragment; still percent-encoded. */
+function lastPathSegment(url) {
+    let pathname;
+    try {
+        pathname = new URL(url).pathname;
+    }
+    catch {
+        pathname = url.replace(/[?#].*$/s, '');
+    }
+    const segments = pathname.split('/').filter((segment) => segment !== '');
+    return segments[segments.length - 1] ?? '';
+}
+/** Percent-decodes what decodes; a malformed `%` sequence is kept as written. */
+function decodeLoosely(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+            try {
+                return decodeURIComponent(run);
+            }
+            catch {
+                return run;
+            }
+        });
+    }
+}
+/* eslint-disable no-control-regex */
+/** Characters replaced by `_`: separators, controls, what Windows forbids, and shell metacharacters. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\<>:"|?*$`'!;&]/g;
+/** Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM), removed; ZWNJ/ZWJ are kept for the scripts that need them. */
+const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
+/** A UTF-16 half without its other half (cannot be written as UTF-8). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+/** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
+/** One path segment made safe as a file name; never empty. */
+function sanitizeFileName(raw) {
+    let name = raw
+        .normalize('NFC')
+        .replace(LONE_SURROGATE, '_')
+        .replace(INVISIBLE, '')
+        .replace(UNSAFE, '_')
+        .replace(/\s/g, (c) => (c === ' ' ? c : ' '));
+    // Leading dots make a name hidden or relative (`..`); trailing dots and spaces vanish on Windows.
+    name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+    // A name starting with `-` reads as an option to most commands.
+    name = name.replace(/^-/, '_');
+    if (WINDOWS_RESERVED.test(name))
+        name = `_${name}`;
+    if (name === '')
+        name = FALLBACK_NAME;
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return fitLength(name.slice(0, name.length - extension.length), extension);
+}
+/** `stem + extension`, the stem shortened (by whole characters) to fit MAX_NAME_BYTES. */
+function fitLength(stem, extension, suffix = '') {
+    const budget = MAX_NAME_BYTES - utf8Length(extension) - utf8Length(suffix);
+    let kept = '';
+    let bytes = 0;
+    for (const char of stem) {
+        bytes += utf8Length(char);
+        if (bytes > budget)
+            break;
+        kept += char;
+    }
+    if (kept.length < stem.length)
+        kept = kept.replace(/[\s.]+$/, '');
+    return `${kept || FALLBACK_NAME}${suffix}${extension}`;
+}
+/**
+ * Claims `stem + extension`, or the first free `stem-2.ext`, `stem-3.ext`…
+ * With `skipClaimedStems`, a numbered candidate whose extension-less form is
+ * claimed is skipped too (see addExtension).
+ */
+function claimUnique(stem, extension, taken, skipClaimedStems = false) {
+    const isFree = (name) => !taken.has(name.toLowerCase());
+    let candidate = fitLength(stem, extension);
+    for (let n = 2; !isFree(candidate); n++) {
+        const numbered = fitLength(stem, extension, `-${n}`);
+        const stemClaimed = skipClaimedStems && !isFree(numbered.slice(0, numbered.length - extension.length));
+        if (!stemClaimed)
+            candidate = numbered;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+}
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/release.ts
+
+
+
+
+
+
+
+const PERMISSION_HINT = 'The token cannot write to releases: add `permissions: contents: write` to the workflow (or the job) that runs this step.';
+/**
+ * Finds where release assets will go. Called before the paid run is submitted,
+ * so a run whose files would have nowhere to go costs nothing.
+ */
+async function resolveReleaseTarget(options) {
+    if (!options.token) {
+        throw new InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
+            'and give the job `permissions: contents: write`).');
+    }
+    if (options.upload === true)
+        return releaseFromEvent(options);
+    const tag = options.upload.trim();
+    if (!tag)
+        throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
+    const { owner, repo } = splitRepository(options.repository);
+    const octokit = await connect(options.token, options.apiUrl, options.log);
+    try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
+        return { owner, repo, releaseId: data.id, tag: data.tag_name, uploadUrl: data.upload_url, htmlUrl: data.html_url };
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status === 404) {
+            throw new InputError(`upload-to-release: no release for tag ${tag} in ${owner}/${repo} (create it first, e.g. with \`gh release create ${tag}\`; ` +
+                'a draft release cannot be found by its tag).');
+        }
+        if (status === 401)
+            throw new InputError(`upload-to-release: GitHub refused github-token (401 ${release_githubMessage(error)}).`);
+        throw githubFailure(`look up the release for tag ${tag} in ${owner}/${repo}`, error, false);
+    }
+}
+/**
+ * Attaches `files` to the release, in order, and returns their download URLs.
+ * An asset of the same name already on the release (from an earlier run of the
+ * same workflow) is deleted first, so a re-run replaces it instead of failing.
+ */
+async function uploadReleaseAssets(target, files, options) {
+    if (files.length === 0)
+        return [];
+    const { owner, repo, releaseId, tag } = target;
+    const octokit = await connect(options.token, options.apiUrl, options.log);
+    const request = { signal: options.signal };
+    let existing;
+    try {
+        existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+            owner,
+            repo,
+            release_id: releaseId,
+            per_page: 100,
+            request,
+        });
+    }
+    catch (error) {
+        throw githubFailure(`list the assets of release ${tag}`, error, false);
+    }
+    const uploadBase = target.uploadUrl.replace(/\{[^}]*\}$/, '');
+    const claimed = new Set();
+    const urls = [];
+    for (const file of files) {
+        const name = claimUniqueName(releaseAssetName(file.name), claimed);
+        for (const old of existing.filter((asset) => releaseAssetName(asset.name) === name)) {
+            options.log.info(`Replacing the asset ${old.name} already on release ${tag}.`);
+            try {
+                await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: old.id, request });
+            }
+            catch (error) {
+                // Already gone (a concurrent re-run) is what we wanted.
+                if (statusOf(error) !== 404 || isPermissionError(error))
+                    throw githubFailure(`delete the old asset ${old.name} from release ${tag}`, error, true);
+            }
+        }
+        const url = await uploadFile(uploadBase, file.absolutePath, `${name} to release ${tag}`, name, options);
+        options.log.info(`Uploaded ${name} to release ${tag}: ${url}`);
+        urls.push(url);
+    }
+    return urls;
+}
+/**
+ * POSTs one file to the release's upload URL, streamed from disk, and returns
+ * its `browser_download_url`. This goes through `@actions/http-client` (which
+ * honours the runner's proxy settings) rather than Octokit: Octokit sends with
+ * fetch, and undici's fetch keeps a streamed request body in memory until the
+ * request ends (nodejs/undici#4058), so a 1 GB asset would cost 1 GB of RAM.
+ * `node:http` piping keeps memory flat.
+ */
+async function uploadFile(uploadBase, file, what, name, options) {
+    const url = new URL(uploadBase);
+    url.searchParams.set('name', name);
+    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const teardown = new AbortController();
+    const client = new lib_HttpClient(options.userAgent ?? 'armox-app-action', [abortWith(teardown.signal)], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: false,
+    });
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file);
+    let onAbort;
+    // http-client ignores errors on the stream it pipes (and a signal): either tears the request down.
+    const interrupted = new Promise((_, reject) => {
+        stream.once('error', (error) => {
+            teardown.abort();
+            client.dispose();
+            reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeSystemError(error)}).`));
+        });
+        onAbort = () => {
+            teardown.abort();
+            client.dispose();
+            reject(new CancelledError('The workflow was cancelled while uploading release assets.'));
+        };
+        if (options.signal?.aborted)
+            onAbort();
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        const exchange = (async () => {
+            const response = await client.sendStream('POST', url.href, stream, {
+                Authorization: `token ${options.token}`,
+                Accept: 'application/vnd.github+json',
+                'Content-Type': contentTypeForName(name),
+                // GitHub needs the length up front (no chunked uploads).
+                'Content-Length': String(size),
+            });
+            return { status: response.message.statusCode ?? 0, body: await response.readBody() };
+        })();
+        const { status, body } = await Promise.race([exchange, interrupted]);
+        let data;
+        try {
+            data = JSON.parse(body);
+        }
+        catch {
+            data = body;
+        }
+        if (status === 201 || status === 200) {
+            if (isObject(data) && typeof data.browser_download_url === 'string')
+                return data.browser_download_url;
+            throw new ActionError(`Uploaded ${what}, but GitHub's answer has no browser_download_url.`);
+        }
+        if (status === 422 && /already_exists/.test(body)) {
+            throw new ActionError(`Could not upload ${what}: an asset with that name already exists and could not be replaced; delete it and re-run.`);
+        }
+        throw githubFailure(`upload ${what}`, { status, response: { data } }, true);
+    }
+    catch (error) {
+        if (error instanceof ActionError)
+            throw error;
+        throw new ActionError(`Could not upload ${what}: ${describeSystemError(error)}.`);
+    }
+    finally {
+        if (onAbort)
+            options.signal?.removeEventListener('abort', onAbort);
+        stream.destroy();
+        client.dispose();
+    }
+}
+/**
+ * The name GitHub will keep for an asset. GitHub renames names with other
+ * characters (`a b.png` becomes `a.b.png`); naming assets this way ourselves
+ * means a re-run finds the asset it uploaded before, under the same name.
+ */
+function releaseAssetName(name) {
+    const extension = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0] ?? '';
+    const stem = name
+        .slice(0, name.length - extension.length)
+        .replace(/[^A-Za-z0-9_-]+/g, '.')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^\.+|\.+$/g, '');
+    return `${stem || 'asset'}${extension}`;
+}
+/** `upload-to-release: true`: the release in this run's event payload. */
+async function releaseFromEvent(options) {
+    if (options.eventName !== 'release') {
+        const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
+        throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
+    }
+    let payload;
+    try {
+        if (!options.eventPath)
+            throw new Error('GITHUB_EVENT_PATH is not set');
+        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(options.eventPath, 'utf8'));
+    }
+    catch (error) {
+        throw new ActionError(`upload-to-release: cannot read the release event payload: ${errorMessage(error)}.`);
+    }
+    const release = isObject(payload) ? payload.release : undefined;
+    if (!isObject(release) ||
+        typeof release.id !== 'number' ||
+        typeof release.tag_name !== 'string' ||
+        typeof release.upload_url !== 'string') {
+        throw new ActionError('upload-to-release: the release event payload has no release id, tag and upload_url.');
+    }
+    const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
+    const { owner, repo } = splitRepository(options.repository || (typeof fullName === 'string' ? fullName : undefined));
+    return {
+        owner,
+        repo,
+        releaseId: release.id,
+        tag: release.tag_name,
+        uploadUrl: release.upload_url,
+        htmlUrl: typeof release.html_url === 'string' ? release.html_url : '',
+    };
+}
+function splitRepository(repository) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
+    if (!match) {
+        throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+/** Octokit, loaded only when a release upload is asked for (it is a large part of the bundle). */
+async function connect(token, apiUrl, log) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const quiet = () => undefined;
+    return getOctokit(token, {
+        baseUrl: apiUrl.replace(/\/+$/, ''),
+        log: {
+            debug: log ? (message) => log.debug(message) : quiet,
+            info: log ? (message) => log.debug(message) : quiet,
+            warn: log ? (message) => log.warning(message) : quiet,
+            error: log ? (message) => log.warning(message) : quiet,
+        },
+    });
+}
+function githubFailure(action, error, write) {
+    const status = statusOf(error);
+    const message = release_githubMessage(error);
+    if (isPermissionError(error) || (write && status === 403)) {
+        return new ActionError(`Could not ${action}: GitHub answered ${status ?? ''} ${JSON.stringify(message)}. ${PERMISSION_HINT}`);
+    }
+    // Octokit reports "no answer at all" (refused, reset, DNS) as status 500 without a response.
+    if (status === undefined || responseData(error) === undefined)
+        return new ActionError(`Could not ${action}: ${message}.`);
+    return new ActionError(`Could not ${action}: GitHub answered ${status} ${JSON.stringify(message)}.`);
+}
+function isPermissionError(error) {
+    const status = statusOf(error);
+    return ((status === 403 || status === 404) &&
+        /resource not accessible by (integration|personal access token)/i.test(release_githubMessage(error)));
+}
+function statusOf(error) {
+    return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
+}
+function responseData(error) {
+    return isObject(error) && isObject(error.response) ? error.response.data : undefined;
+}
+/** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
+function release_githubMessage(error) {
+    const data = responseData(error);
+    if (isObject(data) && typeof data.message === 'string')
+        return data.message;
+    if (typeof data === 'string' && data.trim())
+        return data.trim().slice(0, 300);
+    return errorMessage(error);
+}
+
+;// CONCATENATED MODULE: ./src/pr-comment.ts
+/**
+ * Previews on the pull request (`comment-on-pr`): one comment per workflow,
+ * job and step, created on the first run and updated in place on later ones,
+ * found again by a hidden marker. Writing it is never what fails the step: the
+ * paid result was already delivered, so every failure is a warning to log.
+ */
+
+
+
+/** The events whose runs belong to a pull request (issue_comment only on a pull request). */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment'];
+/** GitHub refuses comment bodies longer than this many characters. */
+const MAX_COMMENT_CHARS = 65_536;
+const MARKER_PREFIX = '<!-- armox-app-action:';
+const pr_comment_PERMISSION_HINT = 'Give the job `permissions: pull-requests: write` (pull requests from forks get a read-only token, ' +
+    'so they cannot be commented on from a `pull_request` run).';
+/**
+ * The hidden marker that finds this step's comment again. Built from
+ * GITHUB_WORKFLOW, GITHUB_JOB and GITHUB_ACTION (the step's id, or `__owner_repo`
+ * / `__owner_repo_2` for steps without one), so two steps keep two comments.
+ * `extra` tells apart comments that share all three (matrix legs, for example).
+ */
+function commentMarker(ids) {
+    const parts = [ids.workflow, ids.job, ids.action, ...(ids.extra ? [ids.extra] : [])];
+    // Encoded so no value can close the HTML comment (`-->`) or span lines.
+    return `${MARKER_PREFIX} ${parts.map((part) => encodeURIComponent(part ?? '')).join(' / ')} -->`;
+}
+/** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, or undefined when one is missing. */
+function workflowRunUrl(env) {
+    if (!env.repository || !env.runId)
+        return undefined;
+    const server = (env.serverUrl || 'https://github.com').replace(/\/+$/, '');
+    const attempt = env.runAttempt && env.runAttempt !== '1' ? `/attempts/${encodeURIComponent(env.runAttempt)}` : '';
+    return `${server}/${env.repository}/actions/runs/${encodeURIComponent(env.runId)}${attempt}`;
+}
+/**
+ * The whole comment: the marker first (that is how it is found again), the
+ * body, and the link to the workflow run. A body over GitHub's limit is cut
+ * and says so, keeping the marker and the link.
+ */
+function renderCommentBody(marker, body, runUrl) {
+    const footer = runUrl ? `\n\n<sub>[Workflow run](${runUrl}) · armox-app-action</sub>` : '';
+    const cut = '\n\n… (cut: the comment is too long; the workflow run has everything)';
+    const room = MAX_COMMENT_CHARS - marker.length - 1 - footer.length;
+    const text = body.trim();
+    const fitted = text.length <= room ? text : `${text.slice(0, Math.max(0, room - cut.length))}${cut}`;
+    return `${marker}\n${fitted}${footer}`;
+}
+/** The pull request's number when the event belongs to one, else undefined. */
+function pullRequestNumber(eventName, payload) {
+    if (!eventName || !PULL_REQUEST_EVENTS.includes(eventName) || !isObject(payload))
+        return undefined;
+    if (eventName === 'issue_comment') {
+        const issue = payload.issue;
+        return isObject(issue) && isObject(issue.pull_request) && typeof issue.number === 'number'
+            ? issue.number
+            : undefined;
+    }
+    const pull = payload.pull_request;
+    if (isObject(pull) && typeof pull.number === 'number')
+        return pull.number;
+    return typeof payload.number === 'number' ? payload.number : undefined;
+}
+/**
+ * Creates this step's comment on the pull request, or updates the one an
+ * earlier run left. Never throws: a refusal or a failure comes back as a
+ * warning, because the paid result was delivered already.
+ */
+async function publishPullRequestComment(options) {
+    const number = pullRequestNumber(options.eventName, options.eventPayload);
+    if (number === undefined) {
+        const event = options.eventName ? `a ${options.eventName} event` : 'an unknown event';
+        const onIssue = options.eventName === 'issue_comment' ? ' on an issue, not a pull request' : '';
+        return skipped(`comment-on-pr: no pull request to comment on (this run was triggered by ${event}${onIssue}).`);
+    }
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(options.repository ?? '');
+    if (!match)
+        return failed(`GITHUB_REPOSITORY is ${JSON.stringify(options.repository ?? '')}, not owner/repo.`);
+    if (!options.token) {
+        return failed('github-token is empty: pass `github-token: ${{ github.token }}`. ' + pr_comment_PERMISSION_HINT);
+    }
+    const target = { owner: match[1], repo: match[2], number };
+    const text = renderCommentBody(options.marker, options.body, options.runUrl);
+    let step = `list the comments of pull request #${number}`;
+    try {
+        const octokit = await connect(options.token, options.apiUrl, options.log);
+        const request = { signal: options.signal };
+        const existing = await findComment(octokit, target, options.marker, request);
+        step = existing ? `update comment ${existing} on pull request #${number}` : `comment on pull request #${number}`;
+        const { data } = existing
+            ? await octokit.rest.issues.updateComment({ ...repoOf(target), comment_id: existing, body: text, request })
+            : await octokit.rest.issues.createComment({ ...repoOf(target), issue_number: number, body: text, request });
+        const done = existing ? 'Updated the comment on' : 'Commented on';
+        return {
+            outcome: existing ? 'updated' : 'created',
+            url: data.html_url,
+            message: `${done} pull request #${number}: ${data.html_url}`,
+            level: 'info',
+        };
+    }
+    catch (error) {
+        return refusal(step, error, options.signal);
+    }
+}
+const repoOf = (target) => ({ owner: target.owner, repo: target.repo });
+/** The id of the oldest comment that starts with the marker, reading page after page until found. */
+async function findComment(octokit, target, marker, request) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        ...repoOf(target),
+        issue_number: target.number,
+        per_page: 100,
+        request,
+    });
+    for await (const page of pages) {
+        const found = page.data.find((comment) => (comment.body ?? '').trimStart().startsWith(marker));
+        if (found)
+            return found.id;
+    }
+    return undefined;
+}
+function skipped(message) {
+    return { outcome: 'skipped', message, level: 'notice' };
+}
+function failed(reason) {
+    return {
+        outcome: 'failed',
+        message: `comment-on-pr: ${reason} This does not fail the step.`,
+        level: 'warning',
+    };
+}
+/** A failed call as a result: `forbidden` when the token may not write, else `failed`. */
+function refusal(step, error, signal) {
+    if (signal?.aborted)
+        return failed(`the workflow was cancelled before it could ${step}.`);
+    const status = statusOf(error);
+    const message = release_githubMessage(error);
+    if (isPermissionError(error)) {
+        return {
+            outcome: 'forbidden',
+            message: `comment-on-pr: the token may not ${step} (GitHub answered ${status} ${JSON.stringify(message)}). ${pr_comment_PERMISSION_HINT} This does not fail the step.`,
+            level: 'warning',
+        };
+    }
+    // Octokit reports "no answer at all" (refused, reset, DNS) as status 500 without a response.
+    const answer = status === undefined || responseData(error) === undefined
+        ? errorMessage(error)
+        : `GitHub answered ${status} ${JSON.stringify(message)}`;
+    return failed(`could not ${step}: ${answer}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/record.ts
@@ -41902,206 +42873,6 @@ function resumeHint(jobId) {
     return `To wait for it later, run this action with job-id: ${jobId}.`;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/file-names.ts
-/**
- * Local file names for downloaded outputs. The names come from URLs the action
- * does not control, so they are made safe to write anywhere (Linux, macOS,
- * Windows runners) and to paste into a shell script: no path separators, no
- * hidden or relative names, no control or invisible characters, bounded length.
- */
-/** Longest name, in UTF-8 bytes (file systems allow 255; room is left for temp-file affixes). */
-const MAX_NAME_BYTES = 120;
-/** Used when nothing usable is left of the URL's last segment. */
-const FALLBACK_NAME = 'output';
-/** An extension is a short ASCII suffix: `.png`, `.mp4`, `.json`. */
-const EXTENSION = /\.[A-Za-z0-9]{1,12}$/;
-const EXTENSIONS_BY_TYPE = {
-    'image/png': '.png',
-    'image/jpeg': '.jpg',
-    'image/jpg': '.jpg',
-    'image/gif': '.gif',
-    'image/webp': '.webp',
-    'image/avif': '.avif',
-    'image/bmp': '.bmp',
-    'image/svg+xml': '.svg',
-    'image/tiff': '.tiff',
-    'video/mp4': '.mp4',
-    'video/webm': '.webm',
-    'video/quicktime': '.mov',
-    'video/x-matroska': '.mkv',
-    'audio/mpeg': '.mp3',
-    'audio/mp3': '.mp3',
-    'audio/wav': '.wav',
-    'audio/x-wav': '.wav',
-    'audio/wave': '.wav',
-    'audio/ogg': '.ogg',
-    'audio/aac': '.aac',
-    'audio/flac': '.flac',
-    'audio/mp4': '.m4a',
-    'audio/webm': '.weba',
-    'text/plain': '.txt',
-    'text/html': '.html',
-    'text/csv': '.csv',
-    'text/markdown': '.md',
-    'application/json': '.json',
-    'application/pdf': '.pdf',
-    'application/zip': '.zip',
-    'model/gltf-binary': '.glb',
-};
-/** The reverse direction, for uploads: the first extension listed for a type wins. */
-const TYPES_BY_EXTENSION = {};
-for (const [type, extension] of Object.entries(EXTENSIONS_BY_TYPE))
-    TYPES_BY_EXTENSION[extension] ??= type;
-TYPES_BY_EXTENSION['.jpeg'] = 'image/jpeg';
-TYPES_BY_EXTENSION['.htm'] = 'text/html';
-/** `.png` for `image/png; charset=binary`; undefined for unknown or missing types. */
-function extensionForContentType(contentType) {
-    const type = contentType?.split(';')[0]?.trim().toLowerCase();
-    return type ? EXTENSIONS_BY_TYPE[type] : undefined;
-}
-/** The media type for a file name, `application/octet-stream` when unknown. */
-function contentTypeForName(name) {
-    const extension = EXTENSION.exec(name)?.[0].toLowerCase();
-    return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
-}
-function hasExtension(name) {
-    return EXTENSION.test(name);
-}
-/**
- * A safe, unique file name for `url`: its last path segment, decoded and
- * cleaned, with an extension from `contentType` when it has none. The result
- * is added to `taken`, which holds lower-cased names (file systems on macOS
- * and Windows ignore case).
- */
-function safeFileName(url, contentType, taken) {
-    const name = sanitizeFileName(decodeLoosely(lastPathSegment(url)));
-    const extension = EXTENSION.exec(name)?.[0];
-    if (extension)
-        return claimUnique(name.slice(0, -extension.length), extension, taken);
-    return claimUnique(name, extensionForContentType(contentType) ?? '', taken);
-}
-/**
- * `name` (already claimed in `taken`) with the extension for `contentType`
- * added, when it has none and the type is known; otherwise `name` unchanged.
- * Used once a download's response reveals its type. Base names stay claimed,
- * and a candidate whose base is claimed by another file is skipped (`photo-2.png`
- * while `photo-2` is taken), so two files can never race for the same name and
- * the outcome does not depend on which download answers first.
- */
-function addExtension(name, contentType, taken) {
-    const extension = extensionForContentType(contentType);
-    if (!extension || hasExtension(name))
-        return name;
-    return claimUnique(name, extension, taken, true);
-}
-/** Claims `name` in `taken`, or the first free `stem-2.ext`, `stem-3.ext`… */
-function claimUniqueName(name, taken) {
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    return claimUnique(name.slice(0, name.length - extension.length), extension, taken);
-}
-/** The last non-empty path segment, without query or fragment; still percent-encoded. */
-function lastPathSegment(url) {
-    let pathname;
-    try {
-        pathname = new URL(url).pathname;
-    }
-    catch {
-        pathname = url.replace(/[?#].*$/s, '');
-    }
-    const segments = pathname.split('/').filter((segment) => segment !== '');
-    return segments[segments.length - 1] ?? '';
-}
-/** Percent-decodes what decodes; a malformed `%` sequence is kept as written. */
-function decodeLoosely(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
-            try {
-                return decodeURIComponent(run);
-            }
-            catch {
-                return run;
-            }
-        });
-    }
-}
-/* eslint-disable no-control-regex */
-/** Characters replaced by `_`: separators, controls, what Windows forbids, and shell metacharacters. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\<>:"|?*$`'!;&]/g;
-/** Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM), removed; ZWNJ/ZWJ are kept for the scripts that need them. */
-const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
-/** A UTF-16 half without its other half (cannot be written as UTF-8). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/* eslint-enable no-control-regex */
-/** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
-/** One path segment made safe as a file name; never empty. */
-function sanitizeFileName(raw) {
-    let name = raw
-        .normalize('NFC')
-        .replace(LONE_SURROGATE, '_')
-        .replace(INVISIBLE, '')
-        .replace(UNSAFE, '_')
-        .replace(/\s/g, (c) => (c === ' ' ? c : ' '));
-    // Leading dots make a name hidden or relative (`..`); trailing dots and spaces vanish on Windows.
-    name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
-    // A name starting with `-` reads as an option to most commands.
-    name = name.replace(/^-/, '_');
-    if (WINDOWS_RESERVED.test(name))
-        name = `_${name}`;
-    if (name === '')
-        name = FALLBACK_NAME;
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    return fitLength(name.slice(0, name.length - extension.length), extension);
-}
-/** `stem + extension`, the stem shortened (by whole characters) to fit MAX_NAME_BYTES. */
-function fitLength(stem, extension, suffix = '') {
-    const budget = MAX_NAME_BYTES - utf8Length(extension) - utf8Length(suffix);
-    let kept = '';
-    let bytes = 0;
-    for (const char of stem) {
-        bytes += utf8Length(char);
-        if (bytes > budget)
-            break;
-        kept += char;
-    }
-    if (kept.length < stem.length)
-        kept = kept.replace(/[\s.]+$/, '');
-    return `${kept || FALLBACK_NAME}${suffix}${extension}`;
-}
-/**
- * Claims `stem + extension`, or the first free `stem-2.ext`, `stem-3.ext`…
- * With `skipClaimedStems`, a numbered candidate whose extension-less form is
- * claimed is skipped too (see addExtension).
- */
-function claimUnique(stem, extension, taken, skipClaimedStems = false) {
-    const isFree = (name) => !taken.has(name.toLowerCase());
-    let candidate = fitLength(stem, extension);
-    for (let n = 2; !isFree(candidate); n++) {
-        const numbered = fitLength(stem, extension, `-${n}`);
-        const stemClaimed = skipClaimedStems && !isFree(numbered.slice(0, numbered.length - extension.length));
-        if (!stemClaimed)
-            candidate = numbered;
-    }
-    taken.add(candidate.toLowerCase());
-    return candidate;
-}
-function utf8Length(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-
 ;// CONCATENATED MODULE: ./src/download.ts
 
 
@@ -42116,7 +42887,7 @@ function utf8Length(text) {
 
 
 /** Redirect hops followed before giving up. */
-const MAX_REDIRECTS = 10;
+const download_MAX_REDIRECTS = 10;
 /** A Retry-After longer than this is not waited for: the file fails instead. */
 const MAX_RETRY_AFTER_MS = 120_000;
 /** File-system failures that retrying cannot fix. */
@@ -42362,8 +43133,8 @@ async function openStream(client, url, settings) {
         message.destroy();
         const location = download_header(message, 'location');
         if (status >= 300 && status < 400 && location !== undefined) {
-            if (hop >= MAX_REDIRECTS)
-                throw new AttemptError(`more than ${MAX_REDIRECTS} redirects`, false);
+            if (hop >= download_MAX_REDIRECTS)
+                throw new AttemptError(`more than ${download_MAX_REDIRECTS} redirects`, false);
             const target = new URL(location, current);
             if (target.protocol !== 'http:' && target.protocol !== 'https:') {
                 throw new AttemptError(`redirected to a ${target.protocol} URL, which cannot be downloaded`, false);
@@ -42427,276 +43198,6 @@ function download_header(message, name) {
     const value = message.headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-
-;// CONCATENATED MODULE: ./src/release.ts
-
-
-
-
-
-
-
-const PERMISSION_HINT = 'The token cannot write to releases: add `permissions: contents: write` to the workflow (or the job) that runs this step.';
-/**
- * Finds where release assets will go. Called before the paid run is submitted,
- * so a run whose files would have nowhere to go costs nothing.
- */
-async function resolveReleaseTarget(options) {
-    if (!options.token) {
-        throw new InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
-            'and give the job `permissions: contents: write`).');
-    }
-    if (options.upload === true)
-        return releaseFromEvent(options);
-    const tag = options.upload.trim();
-    if (!tag)
-        throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
-    const { owner, repo } = splitRepository(options.repository);
-    const octokit = await connect(options.token, options.apiUrl, options.log);
-    try {
-        const { data } = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
-        return { owner, repo, releaseId: data.id, tag: data.tag_name, uploadUrl: data.upload_url, htmlUrl: data.html_url };
-    }
-    catch (error) {
-        const status = statusOf(error);
-        if (status === 404) {
-            throw new InputError(`upload-to-release: no release for tag ${tag} in ${owner}/${repo} (create it first, e.g. with \`gh release create ${tag}\`; ` +
-                'a draft release cannot be found by its tag).');
-        }
-        if (status === 401)
-            throw new InputError(`upload-to-release: GitHub refused github-token (401 ${githubMessage(error)}).`);
-        throw githubFailure(`look up the release for tag ${tag} in ${owner}/${repo}`, error, false);
-    }
-}
-/**
- * Attaches `files` to the release, in order, and returns their download URLs.
- * An asset of the same name already on the release (from an earlier run of the
- * same workflow) is deleted first, so a re-run replaces it instead of failing.
- */
-async function uploadReleaseAssets(target, files, options) {
-    if (files.length === 0)
-        return [];
-    const { owner, repo, releaseId, tag } = target;
-    const octokit = await connect(options.token, options.apiUrl, options.log);
-    const request = { signal: options.signal };
-    let existing;
-    try {
-        existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, {
-            owner,
-            repo,
-            release_id: releaseId,
-            per_page: 100,
-            request,
-        });
-    }
-    catch (error) {
-        throw githubFailure(`list the assets of release ${tag}`, error, false);
-    }
-    const uploadBase = target.uploadUrl.replace(/\{[^}]*\}$/, '');
-    const claimed = new Set();
-    const urls = [];
-    for (const file of files) {
-        const name = claimUniqueName(releaseAssetName(file.name), claimed);
-        for (const old of existing.filter((asset) => releaseAssetName(asset.name) === name)) {
-            options.log.info(`Replacing the asset ${old.name} already on release ${tag}.`);
-            try {
-                await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: old.id, request });
-            }
-            catch (error) {
-                // Already gone (a concurrent re-run) is what we wanted.
-                if (statusOf(error) !== 404 || isPermissionError(error))
-                    throw githubFailure(`delete the old asset ${old.name} from release ${tag}`, error, true);
-            }
-        }
-        const url = await uploadFile(uploadBase, file.absolutePath, `${name} to release ${tag}`, name, options);
-        options.log.info(`Uploaded ${name} to release ${tag}: ${url}`);
-        urls.push(url);
-    }
-    return urls;
-}
-/**
- * POSTs one file to the release's upload URL, streamed from disk, and returns
- * its `browser_download_url`. This goes through `@actions/http-client` (which
- * honours the runner's proxy settings) rather than Octokit: Octokit sends with
- * fetch, and undici's fetch keeps a streamed request body in memory until the
- * request ends (nodejs/undici#4058), so a 1 GB asset would cost 1 GB of RAM.
- * `node:http` piping keeps memory flat.
- */
-async function uploadFile(uploadBase, file, what, name, options) {
-    const url = new URL(uploadBase);
-    url.searchParams.set('name', name);
-    const { size } = await (0,promises_namespaceObject.stat)(file);
-    const teardown = new AbortController();
-    const client = new lib_HttpClient(options.userAgent ?? 'armox-app-action', [abortWith(teardown.signal)], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false,
-    });
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file);
-    let onAbort;
-    // http-client ignores errors on the stream it pipes (and a signal): either tears the request down.
-    const interrupted = new Promise((_, reject) => {
-        stream.once('error', (error) => {
-            teardown.abort();
-            client.dispose();
-            reject(new ActionError(`Could not upload ${what}: cannot read ${file} (${describeSystemError(error)}).`));
-        });
-        onAbort = () => {
-            teardown.abort();
-            client.dispose();
-            reject(new CancelledError('The workflow was cancelled while uploading release assets.'));
-        };
-        if (options.signal?.aborted)
-            onAbort();
-        else
-            options.signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        const exchange = (async () => {
-            const response = await client.sendStream('POST', url.href, stream, {
-                Authorization: `token ${options.token}`,
-                Accept: 'application/vnd.github+json',
-                'Content-Type': contentTypeForName(name),
-                // GitHub needs the length up front (no chunked uploads).
-                'Content-Length': String(size),
-            });
-            return { status: response.message.statusCode ?? 0, body: await response.readBody() };
-        })();
-        const { status, body } = await Promise.race([exchange, interrupted]);
-        let data;
-        try {
-            data = JSON.parse(body);
-        }
-        catch {
-            data = body;
-        }
-        if (status === 201 || status === 200) {
-            if (isObject(data) && typeof data.browser_download_url === 'string')
-                return data.browser_download_url;
-            throw new ActionError(`Uploaded ${what}, but GitHub's answer has no browser_download_url.`);
-        }
-        if (status === 422 && /already_exists/.test(body)) {
-            throw new ActionError(`Could not upload ${what}: an asset with that name already exists and could not be replaced; delete it and re-run.`);
-        }
-        throw githubFailure(`upload ${what}`, { status, response: { data } }, true);
-    }
-    catch (error) {
-        if (error instanceof ActionError)
-            throw error;
-        throw new ActionError(`Could not upload ${what}: ${describeSystemError(error)}.`);
-    }
-    finally {
-        if (onAbort)
-            options.signal?.removeEventListener('abort', onAbort);
-        stream.destroy();
-        client.dispose();
-    }
-}
-/**
- * The name GitHub will keep for an asset. GitHub renames names with other
- * characters (`a b.png` becomes `a.b.png`); naming assets this way ourselves
- * means a re-run finds the asset it uploaded before, under the same name.
- */
-function releaseAssetName(name) {
-    const extension = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0] ?? '';
-    const stem = name
-        .slice(0, name.length - extension.length)
-        .replace(/[^A-Za-z0-9_-]+/g, '.')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^\.+|\.+$/g, '');
-    return `${stem || 'asset'}${extension}`;
-}
-/** `upload-to-release: true`: the release in this run's event payload. */
-async function releaseFromEvent(options) {
-    if (options.eventName !== 'release') {
-        const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
-        throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
-    }
-    let payload;
-    try {
-        if (!options.eventPath)
-            throw new Error('GITHUB_EVENT_PATH is not set');
-        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(options.eventPath, 'utf8'));
-    }
-    catch (error) {
-        throw new ActionError(`upload-to-release: cannot read the release event payload: ${errorMessage(error)}.`);
-    }
-    const release = isObject(payload) ? payload.release : undefined;
-    if (!isObject(release) ||
-        typeof release.id !== 'number' ||
-        typeof release.tag_name !== 'string' ||
-        typeof release.upload_url !== 'string') {
-        throw new ActionError('upload-to-release: the release event payload has no release id, tag and upload_url.');
-    }
-    const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
-    const { owner, repo } = splitRepository(options.repository || (typeof fullName === 'string' ? fullName : undefined));
-    return {
-        owner,
-        repo,
-        releaseId: release.id,
-        tag: release.tag_name,
-        uploadUrl: release.upload_url,
-        htmlUrl: typeof release.html_url === 'string' ? release.html_url : '',
-    };
-}
-function splitRepository(repository) {
-    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
-    if (!match) {
-        throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
-    }
-    return { owner: match[1], repo: match[2] };
-}
-/** Octokit, loaded only when a release upload is asked for (it is a large part of the bundle). */
-async function connect(token, apiUrl, log) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const quiet = () => undefined;
-    return getOctokit(token, {
-        baseUrl: apiUrl.replace(/\/+$/, ''),
-        log: {
-            debug: log ? (message) => log.debug(message) : quiet,
-            info: log ? (message) => log.debug(message) : quiet,
-            warn: log ? (message) => log.warning(message) : quiet,
-            error: log ? (message) => log.warning(message) : quiet,
-        },
-    });
-}
-function githubFailure(action, error, write) {
-    const status = statusOf(error);
-    const message = githubMessage(error);
-    if (isPermissionError(error) || (write && status === 403)) {
-        return new ActionError(`Could not ${action}: GitHub answered ${status ?? ''} ${JSON.stringify(message)}. ${PERMISSION_HINT}`);
-    }
-    // Octokit reports "no answer at all" (refused, reset, DNS) as status 500 without a response.
-    if (status === undefined || responseData(error) === undefined)
-        return new ActionError(`Could not ${action}: ${message}.`);
-    return new ActionError(`Could not ${action}: GitHub answered ${status} ${JSON.stringify(message)}.`);
-}
-function isPermissionError(error) {
-    const status = statusOf(error);
-    return ((status === 403 || status === 404) &&
-        /resource not accessible by (integration|personal access token)/i.test(githubMessage(error)));
-}
-function statusOf(error) {
-    return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
-}
-function responseData(error) {
-    return isObject(error) && isObject(error.response) ? error.response.data : undefined;
-}
-/** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-function githubMessage(error) {
-    const data = responseData(error);
-    if (isObject(data) && typeof data.message === 'string')
-        return data.message;
-    if (typeof data === 'string' && data.trim())
-        return data.trim().slice(0, 300);
-    return errorMessage(error);
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The action's version. A test keeps it equal to package.json's. */
-const VERSION = '1.0.0';
-/** Sent with every request the action makes: Armox, storage and GitHub alike. */
-const USER_AGENT = `armox-app-action/${VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/deliver.ts
 
@@ -42836,7 +43337,7 @@ function collect(items, nodeId, key, value, depth) {
     }
     if (typeof value !== 'string' || value === '')
         return;
-    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
+    items.push({ nodeId, key, kind: text_isHttpUrl(value) ? fileKind(key, value) : 'text', value });
 }
 const EXTENSION_KINDS = [
     [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
@@ -43759,6 +44260,274 @@ function listApps(apps) {
     return ['Apps available (name, app-id):', ...apps.map((app) => `  ${app.name.padEnd(width)}  ${app.id}`)].join('\n');
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/repo-files.ts
+/**
+ * Image inputs from the repository. Armox fetches image inputs by URL; a file
+ * committed to a public repository already has one, at the commit being built.
+ * A workspace-relative path (`sketches/hall.png`) becomes that URL when the
+ * file is committed, unchanged, at GITHUB_SHA; anything else is a problem text
+ * that names the input and says how to fix it. Git answers the questions.
+ */
+
+
+
+
+/** True for values this module resolves: anything that is not an http(s) URL. */
+function isRepoFileValue(value) {
+    return !isHttpUrl(value.trim());
+}
+/**
+ * Resolves each local path to its public URL at `context.sha`. Every problem is
+ * collected (one text per value, or one per shared cause), so the caller can
+ * list them with the other input problems before anything is submitted.
+ */
+async function resolveRepoFiles(requests, context) {
+    // One slot per request keeps the problems in the order the values were written.
+    const slots = requests.map(() => ({}));
+    const candidates = [];
+    requests.forEach((request, index) => {
+        const relative = workspaceRelative(request.value);
+        if (relative.problem !== undefined)
+            slots[index].problem = `${describeRequest(request)} ${relative.problem}`;
+        else
+            candidates.push({ index, relative: relative.path });
+    });
+    const shared = candidates.length > 0 ? await checkRepository(context) : undefined;
+    if (typeof shared === 'string') {
+        const named = candidates.map((candidate) => describeRequest(requests[candidate.index])).join(', ');
+        slots[candidates[0].index].problem = `${named}: ${shared}`;
+    }
+    else if (shared) {
+        for (const { index, relative } of candidates) {
+            const request = requests[index];
+            const found = await committedFile(relative, shared, context);
+            if (found.problem !== undefined)
+                slots[index].problem = `${describeRequest(request)} ${found.problem}`;
+            else {
+                const url = repoFileUrl(context.serverUrl, shared.repository, shared.sha, found.path, found.lfs);
+                slots[index].mapping = { ...request, path: found.path, url };
+            }
+        }
+    }
+    return {
+        mappings: slots.flatMap((slot) => (slot.mapping ? [slot.mapping] : [])),
+        problems: slots.flatMap((slot) => (slot.problem ? [slot.problem] : [])),
+    };
+}
+/** `sketches/hall.png → https://…` lines, for the log and the dry run. */
+function describeMappings(mappings) {
+    return mappings.map((mapping) => `${mapping.input}: ${mapping.value.trim()} → ${mapping.url}`);
+}
+/**
+ * The URL of `filePath` at `sha`: raw.githubusercontent.com on github.com (or
+ * media.githubusercontent.com for a Git LFS file), `<server>/<owner>/<repo>/raw/<sha>/<path>`
+ * on GitHub Enterprise Server (which redirects LFS files itself). Each segment is URL-encoded.
+ */
+function repoFileUrl(serverUrl, repository, sha, filePath, lfs = false) {
+    const segments = [...repository.split('/'), sha, ...filePath.split('/')].map(encodeURIComponent).join('/');
+    const server = (serverUrl || 'https://github.com').replace(/\/+$/, '');
+    if (!isGitHubDotCom(server)) {
+        const [owner, repo, ...rest] = segments.split('/');
+        return `${server}/${owner}/${repo}/raw/${rest.join('/')}`;
+    }
+    return lfs
+        ? `https://media.githubusercontent.com/media/${segments}`
+        : `https://raw.githubusercontent.com/${segments}`;
+}
+function isGitHubDotCom(serverUrl) {
+    try {
+        return new URL(serverUrl).hostname.toLowerCase() === 'github.com';
+    }
+    catch {
+        return false;
+    }
+}
+function describeRequest(request) {
+    return `${request.input} (${printable(request.value.trim())})`;
+}
+/** The value as a `/`-separated path inside the workspace, or why it cannot be one. */
+function workspaceRelative(value) {
+    const text = value.trim();
+    if (/^[a-z][a-z0-9+.-]+:/i.test(text)) {
+        return {
+            problem: 'is neither an http(s) URL nor a path in the repository: give a public http(s) URL, or the path of a committed file.',
+        };
+    }
+    if (text.includes('\0'))
+        return { problem: 'is not a valid path.' };
+    const slashed = text.replace(/\\/g, '/');
+    if (slashed.startsWith('/') || /^[a-z]:\//i.test(slashed)) {
+        return {
+            problem: 'is an absolute path: give the path relative to the repository root (like sketches/hall.png) of a committed file.',
+        };
+    }
+    const normalized = external_node_path_namespaceObject.posix.normalize(slashed);
+    if (normalized === '..' || normalized.startsWith('../')) {
+        return { problem: 'points outside the workspace: only files committed to this repository have a public URL.' };
+    }
+    if (normalized === '.' || normalized.endsWith('/'))
+        return { problem: 'is a folder, not a file.' };
+    return { path: normalized };
+}
+/** What all values share: a public repository, a git checkout, the commit. A string is the problem. */
+async function checkRepository(context) {
+    const repository = context.repository ?? '';
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+        return `a repository file needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`;
+    }
+    const visibility = repositoryVisibility(context.eventPayload);
+    if (visibility !== 'public') {
+        return (`${visibility === 'private' ? `${repository} is not public` : `cannot tell whether ${repository} is public (the event payload has no repository visibility)`}, ` +
+            'so its files have no public URL that Armox could fetch. Host the image somewhere public ' +
+            '(a release asset, a storage bucket) and give its https URL, or make the repository public.');
+    }
+    const sha = (context.sha ?? '').trim();
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha)) {
+        return `a repository file needs the commit being built, but GITHUB_SHA is ${sha ? JSON.stringify(sha) : 'not set'}.`;
+    }
+    const top = await git(context, context.workspace, ['rev-parse', '--show-toplevel']);
+    if (!top.ok) {
+        return top.missing
+            ? 'git is not installed, so the file cannot be checked against the commit.'
+            : `the workspace (${context.workspace}) is not a git checkout (${top.error}): run actions/checkout (without \`path:\`) before this step.`;
+    }
+    const commit = await git(context, context.workspace, ['cat-file', '-e', `${sha}^{commit}`]);
+    if (!commit.ok) {
+        return `commit ${sha.slice(0, 12)} (GITHUB_SHA) is not in the checkout: check out the commit being built (actions/checkout does by default).`;
+    }
+    try {
+        return {
+            root: await (0,promises_namespaceObject.realpath)(top.stdout.trim()),
+            workspace: await (0,promises_namespaceObject.realpath)(context.workspace),
+            repository,
+            sha: sha.toLowerCase(),
+        };
+    }
+    catch (error) {
+        return `the workspace (${context.workspace}) cannot be read: ${error.message}.`;
+    }
+}
+/** `public`, `private` (also `internal`) or `unknown`, from the payload's repository. */
+function repositoryVisibility(payload) {
+    const repository = isObject(payload) ? payload.repository : undefined;
+    if (!isObject(repository))
+        return 'unknown';
+    if (typeof repository.visibility === 'string') {
+        return repository.visibility.toLowerCase() === 'public' ? 'public' : 'private';
+    }
+    if (repository.private === false)
+        return 'public';
+    if (repository.private === true)
+        return 'private';
+    return 'unknown';
+}
+const COMMIT_FIRST = 'commit and push it first';
+/** The file's path in the repository once it is known to be committed, unchanged, at the commit. */
+async function committedFile(relative, repository, context) {
+    const absolute = external_node_path_namespaceObject.resolve(repository.workspace, relative);
+    let real;
+    try {
+        real = await (0,promises_namespaceObject.realpath)(absolute);
+    }
+    catch {
+        return {
+            problem: `does not exist in the workspace (the path is relative to the workspace, where actions/checkout put the repository).`,
+        };
+    }
+    const inRepo = external_node_path_namespaceObject.relative(repository.root, real);
+    if (inRepo.startsWith('..') || external_node_path_namespaceObject.isAbsolute(inRepo) || !isInside(repository.workspace, real)) {
+        return {
+            problem: 'leads outside the workspace (through a symbolic link): only committed files have a public URL.',
+        };
+    }
+    if (!(await (0,promises_namespaceObject.stat)(real)).isFile())
+        return { problem: 'is not a file.' };
+    const repoPath = inRepo.split(external_node_path_namespaceObject.sep).join('/');
+    const short = repository.sha.slice(0, 12);
+    const committed = await git(context, repository.root, [
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        `${repository.sha}:${repoPath}`,
+    ]);
+    if (!committed.ok) {
+        return { problem: `is not in commit ${short} (not committed, or not pushed with it): ${COMMIT_FIRST}.` };
+    }
+    const local = await git(context, repository.root, ['hash-object', `--path=${repoPath}`, '--', real]);
+    if (!local.ok)
+        return { problem: `could not be compared with commit ${short}: ${local.error}.` };
+    if (local.stdout.trim() !== committed.stdout.trim()) {
+        return {
+            problem: `differs from the version in commit ${short}, which is what its URL serves: ${COMMIT_FIRST}.`,
+        };
+    }
+    return { path: repoPath, lfs: await isLfsPointer(committed.stdout.trim(), repository.root, context) };
+}
+function isInside(folder, file) {
+    const relative = external_node_path_namespaceObject.relative(folder, file);
+    return relative !== '' && !relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative);
+}
+/** A Git LFS file is committed as a small pointer; its content is served from another host. */
+async function isLfsPointer(blob, root, context) {
+    const size = await git(context, root, ['cat-file', '-s', blob]);
+    if (!size.ok || Number(size.stdout.trim()) > 1024)
+        return false;
+    const content = await git(context, root, ['cat-file', 'blob', blob]);
+    return content.ok && content.stdout.startsWith('version https://git-lfs.github.com/spec/v1');
+}
+/** Runs one git command in `cwd`; never throws. */
+function git(context, cwd, args) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(context.git ?? 'git', ['-C', cwd, ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: 30_000 }, (error, stdout, stderr) => {
+            if (!error)
+                return resolve({ ok: true, stdout });
+            const missing = error.code === 'ENOENT';
+            const detail = stderr.trim().split('\n')[0] || error.message;
+            resolve({ ok: false, error: printable(detail, 200), missing });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/local-images.ts
+
+/** A value that names an image file by a path (no URL scheme, no spaces): `sketches/hall.png`. */
+const IMAGE_PATH = /^[^\s:]+\.(png|jpe?g|webp|gif|avif|bmp|tiff?|heic|heif)$/i;
+/**
+ * Image inputs given as workspace paths, sent as their public URL at the commit
+ * being built (public repositories only; see repo-files.ts). Every value in the
+ * sources that names an image file is resolved once; the sources come back with
+ * the URLs in place, and every path that cannot be mapped is a problem.
+ */
+async function mapLocalImages(runs, context) {
+    const requests = new Map();
+    for (const sources of runs) {
+        for (const source of sources) {
+            for (const [key, value] of source.entries) {
+                for (const text of imagePaths(value))
+                    if (!requests.has(text))
+                        requests.set(text, `${source.name}: "${key}"`);
+            }
+        }
+    }
+    if (requests.size === 0)
+        return { runs, mappings: [], problems: [] };
+    const { mappings, problems } = await resolveRepoFiles([...requests].map(([value, input]) => ({ input, value })), context);
+    const urls = new Map(mappings.map((mapping) => [mapping.value, mapping.url]));
+    const swap = (value) => typeof value === 'string' ? (urls.get(value) ?? value) : Array.isArray(value) ? value.map(swap) : value;
+    return {
+        runs: runs.map((sources) => sources.map((source) => ({ ...source, entries: source.entries.map(([key, value]) => [key, swap(value)]) }))),
+        mappings,
+        problems,
+    };
+}
+function imagePaths(value) {
+    if (typeof value === 'string')
+        return IMAGE_PATH.test(value.trim()) ? [value] : [];
+    return Array.isArray(value) ? value.flatMap(imagePaths) : [];
+}
+
 ;// CONCATENATED MODULE: ./src/model-contract.ts
 
 
@@ -44063,6 +44832,8 @@ class ModelTarget {
 
 
 
+
+
 /** Finds what the step runs — the app (by id or name) or the model — and records it. */
 async function loadTarget(config, deadline, context) {
     const { client, log, record } = context;
@@ -44088,7 +44859,7 @@ async function loadTarget(config, deadline, context) {
  * anything is submitted: the single run, or every item of the batch. When any
  * run has a problem, nothing is submitted and every problem is listed at once.
  */
-async function planRuns(config, target, context) {
+async function planRuns(config, target, event, context) {
     const shared = [];
     if (config.inputsFile) {
         shared.push(parseInputsMapping(fileLabel(Input.InputsFile, config), await readInput(Input.InputsFile, config)));
@@ -44097,10 +44868,20 @@ async function planRuns(config, target, context) {
     const items = config.isBatch ? await readBatch(config) : [undefined];
     context.record.isBatch = config.isBatch && items.length > 1;
     const problems = new Set();
+    const local = await mapLocalImages(items.map((item) => (item ? [...shared, item.source] : shared)), {
+        workspace: config.workspace,
+        sha: config.github.sha,
+        repository: config.github.repository,
+        serverUrl: config.github.serverUrl,
+        eventPayload: event,
+    });
+    local.problems.forEach((problem) => problems.add(problem));
+    for (const line of describeMappings(local.mappings))
+        context.log.info(`Image from the repository: ${line}`);
     const warnings = new Set();
     const runs = [];
-    for (const item of items) {
-        const preparation = target.prepare(item ? [...shared, item.source] : shared, config.webhookUrl);
+    items.forEach((item, index) => {
+        const preparation = target.prepare(local.runs[index], config.webhookUrl);
         preparation.problems.forEach((problem) => problems.add(problem));
         preparation.warnings.forEach((warning) => warnings.add(warning));
         const record = context.record.addRun(item?.name ?? '1');
@@ -44108,7 +44889,7 @@ async function planRuns(config, target, context) {
             record.inputs = preparation.request.inputs;
             runs.push({ record, request: preparation.request });
         }
-    }
+    });
     for (const warning of warnings)
         context.log.warning(warning);
     if (problems.size > 0) {
@@ -44197,7 +44978,62 @@ class CostEstimate {
     }
 }
 
+;// CONCATENATED MODULE: ./src/trigger-guard.ts
+
+/**
+ * Who may spend the credits. `issue_comment` and `pull_request_target` runs get
+ * the repository's secrets on behalf of whoever wrote the comment or opened the
+ * pull request: on a public repository, anyone. On those events the run goes
+ * ahead only for a trusted `author_association`.
+ */
+/** The associations GitHub gives to people with write access or organisation membership. */
+const TRUSTED_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+/** The events whose runs get secrets on behalf of someone who may be a stranger. */
+const GUARDED_EVENTS = ['issue_comment', 'pull_request_target'];
+/**
+ * Returns the problem text when the trigger may not spend credits, else undefined.
+ * Call it before any request that costs (with the other input problems).
+ *
+ * @param eventName GITHUB_EVENT_NAME.
+ * @param payload The parsed event payload (the JSON file at GITHUB_EVENT_PATH).
+ * @param allowUntrusted The `allow-untrusted-trigger` input.
+ */
+function checkTrigger(eventName, payload, allowUntrusted) {
+    if (allowUntrusted || !eventName || !GUARDED_EVENTS.includes(eventName))
+        return undefined;
+    const trigger = triggeringUser(eventName, payload);
+    if (trigger.association && TRUSTED_ASSOCIATIONS.includes(trigger.association))
+        return undefined;
+    const who = trigger.login ? `@${trigger.login}` : 'a user the payload does not name';
+    const what = eventName === 'issue_comment' ? `a comment by ${who}` : `a pull request opened by ${who}`;
+    const association = trigger.association
+        ? `whose author_association is ${trigger.association}`
+        : 'and the event payload does not say how they are associated with the repository';
+    return (`Refusing to run: this ${eventName} run was triggered by ${what}, ${association} ` +
+        `(only ${TRUSTED_ASSOCIATIONS.join(', ')} may spend credits on this event). ` +
+        `On ${eventName} the workflow gets the repository's secrets on behalf of that user, so on a public repository ` +
+        "anyone could spend your Armox key's credits. To allow it anyway, set `allow-untrusted-trigger: true` " +
+        '(and gate the job another way: an environment with required reviewers, or a label only maintainers can add).');
+}
+/** The login and `author_association` of the user the guarded event acts for. */
+function triggeringUser(eventName, payload) {
+    const key = eventName === 'issue_comment' ? 'comment' : 'pull_request';
+    const subject = isObject(payload) ? payload[key] : undefined;
+    if (!isObject(subject))
+        return {};
+    const user = isObject(subject.user) ? subject.user : undefined;
+    return {
+        login: typeof user?.login === 'string' ? user.login : undefined,
+        association: typeof subject.author_association === 'string' ? subject.author_association.toUpperCase() : undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+
 
 
 
@@ -44215,17 +45051,61 @@ async function runAction(config, context) {
     const deadline = Deadline.after(config.timeoutMs, context.now);
     if (config.jobId)
         return followJob(config, config.jobId, deadline, context);
+    const event = await readEventPayload(config.github.eventPath);
+    // Before any request: on public repositories, anyone can comment or open a pull request.
+    const untrusted = config.dryRun
+        ? undefined
+        : checkTrigger(config.github.eventName, event, config.allowUntrustedTrigger);
+    if (untrusted)
+        throw new InputError(untrusted);
     const target = await loadTarget(config, deadline, context);
-    const runs = await planRuns(config, target, context);
+    const runs = await planRuns(config, target, event, context);
+    const recentJobs = lazyRecentJobs(deadline, context);
+    await reuseEarlierJobs(config, target, runs, recentJobs, deadline, context);
     if (config.dryRun)
         return reportDryRun(target, runs, context);
     // Found before paying, so no credits are spent on assets with nowhere to go.
     const release = await findRelease(config, context);
-    const recentJobs = lazyRecentJobs(deadline, context);
     const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
     await carryOut({ target, runs, config, deadline, context, cost });
     context.record.outcome = config.wait ? 'completed' : 'submitted';
     await deliver(runs, config, release, context);
+}
+/**
+ * Never pay twice: each run whose identical completed job is in the account's
+ * recent jobs (within the `reuse` window, its files still answering) adopts it
+ * instead of submitting. One `GET /jobs` for the whole step.
+ */
+async function reuseEarlierJobs(config, target, runs, recentJobs, deadline, context) {
+    const { log, signal } = context;
+    const since = await reuseSince(config.reuse, {
+        runAttempt: String(config.github.runAttempt),
+        token: config.githubToken,
+        apiUrl: config.github.apiUrl,
+        repository: config.github.repository,
+        runId: config.github.runId,
+        log,
+        signal,
+        timeoutMs: Math.min(deadline.remaining(), 30_000),
+    });
+    if (since === undefined)
+        return;
+    log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
+    const jobs = await recentJobs();
+    const claimed = new Set();
+    const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
+    for (const run of runs) {
+        const candidates = findReusableJob(jobs, target, run.request, since);
+        const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed });
+        if (!job)
+            continue;
+        run.job = job;
+        run.record.reused(job, (context.now ?? Date.now)());
+        const who = context.record.isBatch ? `${run.record.name}: r` : 'R';
+        const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
+        log.info(`${who}eusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): identical inputs, completed, files still there. ` +
+            (config.dryRun ? 'A run would reuse it and charge nothing.' : 'Nothing is charged.'));
+    }
 }
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
 async function followJob(config, jobId, deadline, context) {
@@ -44493,10 +45373,14 @@ function fileName(url) {
 
 
 
+
+
+
 /** The workflow log, through @actions/core. */
 const coreLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
+    notice: (message) => notice(message),
     debug: (message) => core_debug(message),
     group: (title, fn) => group(title, fn),
 };
@@ -44531,9 +45415,11 @@ async function run(env = process.env) {
     };
     process.on('SIGINT', stopOnSignal);
     process.on('SIGTERM', stopOnSignal);
+    let config;
     try {
-        const { config, warnings } = readConfig((name) => getInput(name), env);
-        for (const warning of warnings)
+        const read = readConfig((name) => getInput(name), env);
+        config = read.config;
+        for (const warning of read.warnings)
             log.warning(warning);
         saveState(State.ApiUrl, config.apiUrl);
         const client = new ArmoxClient({
@@ -44556,9 +45442,52 @@ async function run(env = process.env) {
         record.finishedAt = Date.now();
         process.off('SIGINT', stopOnSignal);
         process.off('SIGTERM', stopOnSignal);
-        // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
-        await writeSummary(renderSummary(redactDeep(record.snapshot(), secrets)), log);
+        await report(config, record, secrets, log, controller.signal);
     }
+}
+/**
+ * What the step leaves behind, whatever happened: the manifest, the job summary
+ * and (when asked) the pull-request comment. Each is best effort: a failure here
+ * is a warning, never a lost result.
+ */
+async function report(config, record, secrets, log, signal) {
+    if (config && record.target) {
+        const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
+        try {
+            await writeManifest(file, redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets));
+            record.manifestPath = file;
+            record.publish();
+        }
+        catch (error) {
+            log.warning(`Could not write the manifest ${file}: ${errorMessage(error)}`);
+        }
+    }
+    // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
+    const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
+    await writeSummary(markdown, log);
+    if (config?.commentOnPr)
+        await commentOnPullRequest(config, markdown, log, signal);
+}
+async function commentOnPullRequest(config, markdown, log, signal) {
+    const { github } = config;
+    const result = await publishPullRequestComment({
+        token: config.githubToken,
+        apiUrl: github.apiUrl,
+        repository: github.repository,
+        eventName: github.eventName,
+        eventPayload: await readEventPayload(github.eventPath),
+        marker: commentMarker({ workflow: github.workflow, job: github.job, action: github.action }),
+        body: markdown,
+        runUrl: workflowRunUrl({
+            serverUrl: github.serverUrl,
+            repository: github.repository,
+            runId: github.runId,
+            runAttempt: String(github.runAttempt),
+        }),
+        log,
+        signal,
+    });
+    log[result.level](result.message);
 }
 /** How a failed step is headlined: what happened to its run, or the kind of error. */
 function failureOutcome(record, error) {

@@ -1,12 +1,15 @@
 import { InputError } from './errors.js';
 import { readInputs, type ActionInputs, type InputReader } from './inputs.js';
 import { Input } from './names.js';
+import { parseReuse, type ReusePolicy } from './reuse.js';
 import { printable } from './text.js';
 
 export type { InputReader } from './inputs.js';
 
 /** Everything the action needs from its `with:` block and the runner, parsed and checked once. */
-export interface ActionConfig extends Omit<ActionInputs, 'apiUrl'> {
+export interface ActionConfig extends Omit<ActionInputs, 'apiUrl' | 'reuse'> {
+  /** When an earlier identical completed job is adopted instead of submitting. */
+  reuse: ReusePolicy;
   /** Base URL without a trailing slash, e.g. `https://armox.ai/api/v1`. */
   apiUrl: string;
   /** A `batch` or `batch-file` was given: item names, outputs and paths are per item. */
@@ -62,6 +65,8 @@ export function readConfig(
   checkApi(inputs, problems, warnings);
   checkWhatToRun(inputs, given, problems);
   checkWaiting(inputs, given, problems, warnings);
+  const reuse = parseReuse(inputs.reuse);
+  if (typeof reuse === 'string') problems.push(reuse);
 
   if (problems.length > 0) {
     throw new InputError(
@@ -74,6 +79,7 @@ export function readConfig(
     config: {
       ...inputs,
       apiUrl: inputs.apiUrl!.href.replace(/\/+$/, ''),
+      reuse: reuse as ReusePolicy,
       isBatch: inputs.batch !== undefined || inputs.batchFile !== undefined,
       workspace,
       github: gitHubContext(env),

@@ -7,6 +7,8 @@
 export interface Logger {
   info(message: string): void;
   warning(message: string): void;
+  /** A line the run's page shows as a notice (one-off facts, not problems). */
+  notice(message: string): void;
   debug(message: string): void;
   /** Runs `fn` inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
@@ -17,6 +19,7 @@ export function redactingLogger(inner: Logger, secrets: string[]): Logger {
   return {
     info: (message) => inner.info(redact(message)),
     warning: (message) => inner.warning(redact(message)),
+    notice: (message) => inner.notice(redact(message)),
     debug: (message) => inner.debug(redact(message)),
     group: (title, fn) => inner.group(redact(title), fn),
   };

@@ -1,6 +1,9 @@
 import * as core from '@actions/core';
 import { ArmoxClient } from './api-client.js';
-import { readConfig } from './config.js';
+import { readConfig, type ActionConfig } from './config.js';
+import { readEventPayload } from './github-event.js';
+import { defaultManifestPath, manifestOf, writeManifest } from './manifest.js';
+import { commentMarker, publishPullRequestComment, workflowRunUrl } from './pr-comment.js';
 import { CancelledError, errorMessage, TimeoutError } from './errors.js';
 import { redactDeep, redactingLogger, redactSecrets, type Logger } from './log.js';
 import { State } from './names.js';
@@ -15,6 +18,7 @@ import { VERSION } from './version.js';
 export const coreLogger: Logger = {
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
+  notice: (message) => core.notice(message),
   debug: (message) => core.debug(message),
   group: (title, fn) => core.group(title, fn),
 };
@@ -51,9 +55,11 @@ export async function run(env: Record<string, string | undefined> = process.env)
   process.on('SIGINT', stopOnSignal);
   process.on('SIGTERM', stopOnSignal);
 
+  let config: ActionConfig | undefined;
   try {
-    const { config, warnings } = readConfig((name) => core.getInput(name), env);
-    for (const warning of warnings) log.warning(warning);
+    const read = readConfig((name) => core.getInput(name), env);
+    config = read.config;
+    for (const warning of read.warnings) log.warning(warning);
     core.saveState(State.ApiUrl, config.apiUrl);
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
@@ -72,9 +78,63 @@ export async function run(env: Record<string, string | undefined> = process.env)
     record.finishedAt = Date.now();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
-    // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
-    await writeSummary(renderSummary(redactDeep(record.snapshot(), secrets)), log);
+    await report(config, record, secrets, log, controller.signal);
   }
+}
+
+/**
+ * What the step leaves behind, whatever happened: the manifest, the job summary
+ * and (when asked) the pull-request comment. Each is best effort: a failure here
+ * is a warning, never a lost result.
+ */
+async function report(
+  config: ActionConfig | undefined,
+  record: StepRecord,
+  secrets: string[],
+  log: Logger,
+  signal: AbortSignal,
+): Promise<void> {
+  if (config && record.target) {
+    const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
+    try {
+      await writeManifest(file, redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets));
+      record.manifestPath = file;
+      record.publish();
+    } catch (error) {
+      log.warning(`Could not write the manifest ${file}: ${errorMessage(error)}`);
+    }
+  }
+  // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
+  const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
+  await writeSummary(markdown, log);
+  if (config?.commentOnPr) await commentOnPullRequest(config, markdown, log, signal);
+}
+
+async function commentOnPullRequest(
+  config: ActionConfig,
+  markdown: string,
+  log: Logger,
+  signal: AbortSignal,
+): Promise<void> {
+  const { github } = config;
+  const result = await publishPullRequestComment({
+    token: config.githubToken,
+    apiUrl: github.apiUrl,
+    repository: github.repository,
+    eventName: github.eventName,
+    eventPayload: await readEventPayload(github.eventPath),
+    marker: commentMarker({ workflow: github.workflow, job: github.job, action: github.action }),
+    body: markdown,
+    runUrl: workflowRunUrl({
+      serverUrl: github.serverUrl,
+      repository: github.repository,
+      runId: github.runId,
+      runAttempt: String(github.runAttempt),
+    }),
+    log,
+    signal,
+  });
+  log[result.level](result.message);
 }
 
 /** How a failed step is headlined: what happened to its run, or the kind of error. */

@@ -10,6 +10,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { StepData } from './record.js';
 import { VERSION } from './version.js';
 
 /** Bumped when a key changes meaning or goes away (adding keys does not bump it). */
@@ -127,4 +128,36 @@ export async function writeManifest(filePath: string, manifest: Manifest): Promi
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** The manifest of a step as recorded: every run, its files hashed from disk, and the release assets. */
+export async function manifestOf(step: StepData, workspace: string, now: Date = new Date()): Promise<Manifest> {
+  const target = step.target ?? { kind: 'app' as const, id: '', name: '' };
+  const runs = await Promise.all(
+    step.runs.map(async (run): Promise<ManifestRun> => ({
+      item: step.isBatch ? run.name : null,
+      inputs: run.inputs ?? {},
+      job_id: run.jobId ?? null,
+      status: run.status ?? 'not-submitted',
+      created_at: run.createdAt ?? null,
+      completed_at: run.completedAt ?? null,
+      credits_charged: run.creditsCharged ?? 0,
+      reused: run.reusedFrom !== undefined,
+      reused_from: run.reusedFrom
+        ? {
+            job_id: run.reusedFrom.jobId,
+            created_at: run.reusedFrom.createdAt ?? null,
+            credits_charged: run.reusedFrom.creditsCharged ?? null,
+          }
+        : null,
+      files: await Promise.all((run.files ?? []).map((file) => describeFile(workspace, file))),
+    })),
+  );
+  return {
+    ...manifestHeader({ kind: target.kind, id: target.id, name: target.name ?? target.id }, now),
+    runs,
+    release_assets: step.runs.flatMap((run) =>
+      run.releaseAssets.map((asset) => ({ name: asset.name, url: asset.url })),
+    ),
+  };
 }

@@ -5,7 +5,9 @@ import { resolveApp } from './apps.js';
 import type { ActionConfig } from './config.js';
 import { errorMessage, InputError } from './errors.js';
 import type { PlannedRun } from './execute.js';
+import { mapLocalImages } from './local-images.js';
 import { resolveModel } from './model-list.js';
+import { describeMappings } from './repo-files.js';
 import { ModelTarget } from './model-target.js';
 import { Input } from './names.js';
 import type { RunContext } from './run-context.js';
@@ -38,7 +40,12 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
  * anything is submitted: the single run, or every item of the batch. When any
  * run has a problem, nothing is submitted and every problem is listed at once.
  */
-export async function planRuns(config: ActionConfig, target: RunTarget, context: RunContext): Promise<PlannedRun[]> {
+export async function planRuns(
+  config: ActionConfig,
+  target: RunTarget,
+  event: unknown,
+  context: RunContext,
+): Promise<PlannedRun[]> {
   const shared: InputsSource[] = [];
   if (config.inputsFile) {
     shared.push(parseInputsMapping(fileLabel(Input.InputsFile, config), await readInput(Input.InputsFile, config)));
@@ -48,10 +55,23 @@ export async function planRuns(config: ActionConfig, target: RunTarget, context:
   context.record.isBatch = config.isBatch && items.length > 1;
 
   const problems = new Set<string>();
+  const local = await mapLocalImages(
+    items.map((item) => (item ? [...shared, item.source] : shared)),
+    {
+      workspace: config.workspace,
+      sha: config.github.sha,
+      repository: config.github.repository,
+      serverUrl: config.github.serverUrl,
+      eventPayload: event,
+    },
+  );
+  local.problems.forEach((problem) => problems.add(problem));
+  for (const line of describeMappings(local.mappings)) context.log.info(`Image from the repository: ${line}`);
+
   const warnings = new Set<string>();
   const runs: PlannedRun[] = [];
-  for (const item of items) {
-    const preparation = target.prepare(item ? [...shared, item.source] : shared, config.webhookUrl);
+  items.forEach((item, index) => {
+    const preparation = target.prepare(local.runs[index]!, config.webhookUrl);
     preparation.problems.forEach((problem) => problems.add(problem));
     preparation.warnings.forEach((warning) => warnings.add(warning));
     const record = context.record.addRun(item?.name ?? '1');
@@ -59,7 +79,7 @@ export async function planRuns(config: ActionConfig, target: RunTarget, context:
       record.inputs = preparation.request.inputs;
       runs.push({ record, request: preparation.request });
     }
-  }
+  });
   for (const warning of warnings) context.log.warning(warning);
   if (problems.size > 0) {
     const what = items.length > 1 ? `The batch's ${items.length} runs do not` : 'The inputs do not';

@@ -10,6 +10,11 @@ import { CostEstimate } from './spending.js';
 import type { RunTarget } from './target.js';
 import { Deadline } from './timing.js';
 import { JOB_LIST_LIMIT } from './watch.js';
+import { InputError } from './errors.js';
+import { readEventPayload } from './github-event.js';
+import { collectOutputs } from './job-outputs.js';
+import { describeWindow, findReusableJob, pickReusableJob, reuseSince } from './reuse.js';
+import { checkTrigger } from './trigger-guard.js';
 
 export type { RunContext } from './run-context.js';
 
@@ -23,16 +28,68 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   const deadline = Deadline.after(config.timeoutMs, context.now);
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
+  const event = await readEventPayload(config.github.eventPath);
+  // Before any request: on public repositories, anyone can comment or open a pull request.
+  const untrusted = config.dryRun
+    ? undefined
+    : checkTrigger(config.github.eventName, event, config.allowUntrustedTrigger);
+  if (untrusted) throw new InputError(untrusted);
   const target = await loadTarget(config, deadline, context);
-  const runs = await planRuns(config, target, context);
+  const runs = await planRuns(config, target, event, context);
+  const recentJobs = lazyRecentJobs(deadline, context);
+  await reuseEarlierJobs(config, target, runs, recentJobs, deadline, context);
   if (config.dryRun) return reportDryRun(target, runs, context);
   // Found before paying, so no credits are spent on assets with nowhere to go.
   const release = await findRelease(config, context);
-  const recentJobs = lazyRecentJobs(deadline, context);
   const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
   await carryOut({ target, runs, config, deadline, context, cost });
   context.record.outcome = config.wait ? 'completed' : 'submitted';
   await deliver(runs, config, release, context);
+}
+
+/**
+ * Never pay twice: each run whose identical completed job is in the account's
+ * recent jobs (within the `reuse` window, its files still answering) adopts it
+ * instead of submitting. One `GET /jobs` for the whole step.
+ */
+async function reuseEarlierJobs(
+  config: ActionConfig,
+  target: RunTarget,
+  runs: PlannedRun[],
+  recentJobs: () => Promise<Job[]>,
+  deadline: Deadline,
+  context: RunContext,
+): Promise<void> {
+  const { log, signal } = context;
+  const since = await reuseSince(config.reuse, {
+    runAttempt: String(config.github.runAttempt),
+    token: config.githubToken,
+    apiUrl: config.github.apiUrl,
+    repository: config.github.repository,
+    runId: config.github.runId,
+    log,
+    signal,
+    timeoutMs: Math.min(deadline.remaining(), 30_000),
+  });
+  if (since === undefined) return;
+  log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
+  const jobs = await recentJobs();
+  const claimed = new Set<string>();
+  const outputUrls = (job: Job) =>
+    collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
+  for (const run of runs) {
+    const candidates = findReusableJob(jobs, target, run.request!, since);
+    const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed });
+    if (!job) continue;
+    run.job = job;
+    run.record.reused(job, (context.now ?? Date.now)());
+    const who = context.record.isBatch ? `${run.record.name}: r` : 'R';
+    const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
+    log.info(
+      `${who}eusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): identical inputs, completed, files still there. ` +
+        (config.dryRun ? 'A run would reuse it and charge nothing.' : 'Nothing is charged.'),
+    );
+  }
 }
 
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */

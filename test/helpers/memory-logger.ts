@@ -9,6 +9,9 @@ export class MemoryLogger implements Logger {
   warning(message: string): void {
     this.lines.push(`warning: ${message}`);
   }
+  notice(message: string): void {
+    this.lines.push(`notice: ${message}`);
+  }
   debug(message: string): void {
     this.lines.push(`debug: ${message}`);
   }
