@@ -40661,6 +40661,171 @@ function parseRateLimitReset(value, now = Date.now()) {
     return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml-input.ts
+
+
+
+/** The most text `inputs`, `batch` or their files may hold: prompts are long, but not megabytes. */
+const MAX_INPUTS_BYTES = 1024 * 1024;
+/** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+/** Item names become folder and asset name prefixes. */
+const ITEM_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/**
+ * Parses a YAML or JSON mapping of input names to values (JSON is YAML).
+ * Refuses, with line and column, anything that is not a single mapping.
+ */
+function parseInputsMapping(name, text) {
+    const root = parseDocument(name, text);
+    if (root === undefined)
+        return { name, entries: [] };
+    return { name, entries: toEntries(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")') };
+}
+/**
+ * Parses `batch` (or a batch file): a list of input mappings (items named 1, 2, …)
+ * or a mapping of item name → input mapping. JSON Lines (one mapping a line)
+ * when `jsonLines`. Every problem with item names is reported at once.
+ */
+function parseBatch(name, text, jsonLines = false) {
+    const problems = [];
+    const items = [];
+    const add = (itemName, value) => {
+        const where = `${name}: item "${printable(itemName)}"`;
+        try {
+            items.push({ name: itemName, source: { name: where, entries: toEntries(where, value, 'an input mapping') } });
+        }
+        catch (error) {
+            problems.push(error.message);
+        }
+    };
+    if (jsonLines) {
+        text.split(/\r?\n/).forEach((line, index) => {
+            if (line.trim() === '')
+                return;
+            try {
+                add(String(items.length + problems.length + 1), parseDocument(`${name} line ${index + 1}`, line) ?? new Map());
+            }
+            catch (error) {
+                problems.push(error.message);
+            }
+        });
+    }
+    else {
+        const root = parseDocument(name, text);
+        if (Array.isArray(root))
+            root.forEach((value, index) => add(String(index + 1), value));
+        else if (root instanceof Map)
+            for (const [key, value] of root)
+                add(String(key), value);
+        else
+            throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
+    }
+    problems.push(...checkItemNames(name, items));
+    if (items.length === 0 && problems.length === 0)
+        problems.push(`${name} holds no runs: give at least one item.`);
+    if (problems.length > 0) {
+        throw new InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+    }
+    return items;
+}
+function checkItemNames(name, items) {
+    const problems = [];
+    const seen = new Set();
+    for (const item of items) {
+        if (!ITEM_NAME.test(item.name)) {
+            problems.push(`${name}: item name "${printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
+        }
+        else if (seen.has(item.name)) {
+            problems.push(`${name}: item name "${item.name}" is used twice; item names must be unique.`);
+        }
+        seen.add(item.name);
+    }
+    return problems;
+}
+/** A mapping's keys and values, in order; anything else is an InputError saying what was expected. */
+function toEntries(name, value, expected) {
+    if (value === null || value === undefined || value === '')
+        return [];
+    if (!(value instanceof Map)) {
+        const kind = Array.isArray(value) ? 'a list' : 'a single value';
+        throw new InputError(`${name} must be ${expected}, not ${kind}.`);
+    }
+    const entries = [];
+    for (const [key, item] of value) {
+        if (key === null || typeof key === 'object') {
+            throw new InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
+        }
+        entries.push([String(key), item]);
+    }
+    return entries;
+}
+/**
+ * One YAML/JSON document as plain data (mappings as Maps, so keys such as
+ * `__proto__` stay data), or undefined when empty. Hostile documents (alias
+ * bombs, deep nesting, huge text, several documents) are refused with the reason.
+ */
+function parseDocument(name, text) {
+    if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
+        throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
+    }
+    if (text.trim() === '')
+        return undefined;
+    let documents;
+    try {
+        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw error;
+    }
+    if (!Array.isArray(documents))
+        documents = [documents];
+    if (documents.length > 1) {
+        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
+    }
+    const document = documents[0];
+    if (!document)
+        return undefined;
+    const problem = document.errors[0];
+    if (problem && /call stack/i.test(problem.message))
+        throw new InputError(`${name} is nested too deeply to be read.`);
+    if (problem) {
+        const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
+        const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
+    }
+    const root = document.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
+        return undefined;
+    if (!(0,dist/* isMap */.jh)(root) && !(0,dist/* isSeq */.oP)(root))
+        return root.toJSON();
+    try {
+        return document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (/alias/i.test(message)) {
+            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+        }
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
+    }
+}
+/** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value instanceof Map || typeof value === 'object')
+        return 'a mapping';
+    return typeof value;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs-check.ts
 
 /** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
@@ -40681,16 +40846,9 @@ function scalarText(value) {
         return String(value);
     return undefined;
 }
-/** What kind of value the user wrote, for errors: `a list`, `a mapping`, `null`, `number`. */
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (value instanceof Map || typeof value === 'object')
-        return 'a mapping';
-    return typeof value;
-}
+// How a value is named in errors lives with the parser that makes the values (mappings are Maps
+// there); re-exported so that contracts take all their helpers from here.
+
 /**
  * Armox fetches image inputs itself, so they must be public http(s) URLs.
  * Notes a problem (and returns false) for anything else; warns about private hosts.
@@ -40704,8 +40862,9 @@ function checkImageUrl(text, where, problems, warnings) {
         url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
-            'a local file must be uploaded somewhere public first (a release asset, a storage bucket).');
+        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs: ` +
+            'commit the file to a public repository (the action then sends its URL at this commit) ' +
+            'or upload it somewhere public first (a release asset, a storage bucket).');
         return false;
     }
     if (isPrivateHost(url.hostname)) {
@@ -43805,171 +43964,6 @@ function stopsEveryRun(error) {
     return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/yaml-input.ts
-
-
-
-/** The most text `inputs`, `batch` or their files may hold: prompts are long, but not megabytes. */
-const MAX_INPUTS_BYTES = 1024 * 1024;
-/** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
-const MAX_ALIAS_COUNT = 100;
-/** Item names become folder and asset name prefixes. */
-const ITEM_NAME = /^[A-Za-z0-9._-]{1,64}$/;
-/**
- * Parses a YAML or JSON mapping of input names to values (JSON is YAML).
- * Refuses, with line and column, anything that is not a single mapping.
- */
-function parseInputsMapping(name, text) {
-    const root = parseDocument(name, text);
-    if (root === undefined)
-        return { name, entries: [] };
-    return { name, entries: toEntries(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")') };
-}
-/**
- * Parses `batch` (or a batch file): a list of input mappings (items named 1, 2, …)
- * or a mapping of item name → input mapping. JSON Lines (one mapping a line)
- * when `jsonLines`. Every problem with item names is reported at once.
- */
-function parseBatch(name, text, jsonLines = false) {
-    const problems = [];
-    const items = [];
-    const add = (itemName, value) => {
-        const where = `${name}: item "${printable(itemName)}"`;
-        try {
-            items.push({ name: itemName, source: { name: where, entries: toEntries(where, value, 'an input mapping') } });
-        }
-        catch (error) {
-            problems.push(error.message);
-        }
-    };
-    if (jsonLines) {
-        text.split(/\r?\n/).forEach((line, index) => {
-            if (line.trim() === '')
-                return;
-            try {
-                add(String(items.length + problems.length + 1), parseDocument(`${name} line ${index + 1}`, line) ?? new Map());
-            }
-            catch (error) {
-                problems.push(error.message);
-            }
-        });
-    }
-    else {
-        const root = parseDocument(name, text);
-        if (Array.isArray(root))
-            root.forEach((value, index) => add(String(index + 1), value));
-        else if (root instanceof Map)
-            for (const [key, value] of root)
-                add(String(key), value);
-        else
-            throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
-    }
-    problems.push(...checkItemNames(name, items));
-    if (items.length === 0 && problems.length === 0)
-        problems.push(`${name} holds no runs: give at least one item.`);
-    if (problems.length > 0) {
-        throw new InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
-    }
-    return items;
-}
-function checkItemNames(name, items) {
-    const problems = [];
-    const seen = new Set();
-    for (const item of items) {
-        if (!ITEM_NAME.test(item.name)) {
-            problems.push(`${name}: item name "${printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
-        }
-        else if (seen.has(item.name)) {
-            problems.push(`${name}: item name "${item.name}" is used twice; item names must be unique.`);
-        }
-        seen.add(item.name);
-    }
-    return problems;
-}
-/** A mapping's keys and values, in order; anything else is an InputError saying what was expected. */
-function toEntries(name, value, expected) {
-    if (value === null || value === undefined || value === '')
-        return [];
-    if (!(value instanceof Map)) {
-        const kind = Array.isArray(value) ? 'a list' : 'a single value';
-        throw new InputError(`${name} must be ${expected}, not ${kind}.`);
-    }
-    const entries = [];
-    for (const [key, item] of value) {
-        if (key === null || typeof key === 'object') {
-            throw new InputError(`${name} has a key that is not a name (${yaml_input_describeValue(key)}): use the input's label or id as the key.`);
-        }
-        entries.push([String(key), item]);
-    }
-    return entries;
-}
-/**
- * One YAML/JSON document as plain data (mappings as Maps, so keys such as
- * `__proto__` stay data), or undefined when empty. Hostile documents (alias
- * bombs, deep nesting, huge text, several documents) are refused with the reason.
- */
-function parseDocument(name, text) {
-    if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
-        throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
-    }
-    if (text.trim() === '')
-        return undefined;
-    let documents;
-    try {
-        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: true, strict: true });
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be read.`);
-        throw error;
-    }
-    if (!Array.isArray(documents))
-        documents = [documents];
-    if (documents.length > 1) {
-        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
-    }
-    const document = documents[0];
-    if (!document)
-        return undefined;
-    const problem = document.errors[0];
-    if (problem && /call stack/i.test(problem.message))
-        throw new InputError(`${name} is nested too deeply to be read.`);
-    if (problem) {
-        const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
-        const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
-    }
-    const root = document.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
-        return undefined;
-    if (!(0,dist/* isMap */.jh)(root) && !(0,dist/* isSeq */.oP)(root))
-        return root.toJSON();
-    try {
-        return document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (/alias/i.test(message)) {
-            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
-        }
-        if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be read.`);
-        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
-    }
-}
-/** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
-function yaml_input_describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (value instanceof Map || typeof value === 'object')
-        return 'a mapping';
-    return typeof value;
-}
-
 ;// CONCATENATED MODULE: ./src/app-contract.ts
 
 
@@ -43983,40 +43977,14 @@ function yaml_input_describeValue(value) {
 function buildRequestInputs(app, sources) {
     const problems = [];
     const warnings = [];
-    const values = new Map();
-    for (const source of sources) {
-        const seenHere = new Map();
-        for (const [key, value] of source.entries) {
-            const matches = matchInput(app, key);
-            if (matches.length === 0) {
-                problems.push(`${source.name}: unknown input "${printable(key)}".${suggest(app, key)}`);
-                continue;
-            }
-            if (matches.length > 1) {
-                problems.push(`${source.name}: "${printable(key)}" matches ${matches.length} inputs (${matches
-                    .map((m) => `${m.label} = ${m.id}`)
-                    .join(', ')}); use the input's id as the key.`);
-                continue;
-            }
-            const input = matches[0];
-            const earlier = seenHere.get(input.id);
-            if (earlier !== undefined) {
-                problems.push(`${source.name}: "${input.label}" is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
-                continue;
-            }
-            seenHere.set(input.id, key);
-            values.set(input.id, { value, source: source.name, key });
-        }
-    }
+    const values = gatherValues(sources, keyMatcher(app), problems);
     const inputs = {};
     const missing = [];
     for (const input of app.inputs) {
         const given = values.get(input.id);
-        const checked = given
-            ? checkValue(input, given.value, `${given.source}: "${input.label}"`, problems, warnings)
-            : undefined;
+        const checked = given ? checkValue(input, given.value, given.where, problems, warnings) : undefined;
         if (checked === undefined) {
-            if (input.required && (!given || app_contract_isEmpty(given.value)))
+            if (input.required && (!given || isEmpty(given.value)))
                 missing.push(input.label);
             continue;
         }
@@ -44027,30 +43995,36 @@ function buildRequestInputs(app, sources) {
     }
     return { inputs, problems, warnings };
 }
+/** How the user's keys name this app's inputs; an input is quoted by its label in errors. */
+function keyMatcher(app) {
+    const labels = app.inputs.map((input) => input.label);
+    return {
+        match: (key) => matchInput(app, key),
+        id: (input) => input.id,
+        name: (input) => `"${input.label}"`,
+        unknown: (key) => `unknown input "${printable(key)}".${suggestKey(key, labels, ' (or the input ids)')}`,
+        ambiguous: (key, matches) => `"${printable(key)}" matches ${matches.length} inputs (${matches
+            .map((m) => `${m.label} = ${m.id}`)
+            .join(', ')}); use the input's id as the key.`,
+    };
+}
 /** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
 function matchInput(app, key) {
     const byId = app.inputs.filter((input) => input.id === key);
     if (byId.length > 0)
         return byId;
-    const wanted = app_contract_fold(key);
-    const byLabel = app.inputs.filter((input) => app_contract_fold(input.label) === wanted);
+    const wanted = fold(key);
+    const byLabel = app.inputs.filter((input) => fold(input.label) === wanted);
     if (byLabel.length > 0)
         return byLabel;
-    return app.inputs.filter((input) => input.targetHandle !== undefined && app_contract_fold(input.targetHandle) === wanted);
-}
-function app_contract_fold(text) {
-    return text.normalize('NFC').trim().toLowerCase();
-}
-function app_contract_isEmpty(value) {
-    return (value === null ||
-        value === undefined ||
-        (typeof value === 'string' && value.trim() === '') ||
-        (Array.isArray(value) && value.length === 0));
+    return app.inputs.filter((input) => input.targetHandle !== undefined && fold(input.targetHandle) === wanted);
 }
 /** Returns the value as the API wants it, or undefined (after noting a problem, unless simply empty). */
 function checkValue(input, value, where, problems, warnings) {
-    if (app_contract_isEmpty(value))
+    if (isEmpty(value))
         return undefined;
+    // Armox fetches image inputs itself, so they must be public http(s) URLs.
+    const urlOk = (text) => input.type !== 'image' || checkImageUrl(text, where, problems, warnings);
     if (Array.isArray(value)) {
         if (!input.allowMultiple) {
             problems.push(`${where} takes one value, not a list of ${value.length}.`);
@@ -44058,9 +44032,9 @@ function checkValue(input, value, where, problems, warnings) {
         }
         const items = [];
         for (const item of value) {
-            const text = app_contract_scalarText(item);
+            const text = scalarText(item);
             if (text === undefined) {
-                problems.push(`${where}: every list item must be a string, got ${yaml_input_describeValue(item)}.`);
+                problems.push(`${where}: every list item must be a string, got ${describeValue(item)}.`);
                 return undefined;
             }
             if (text.trim() !== '')
@@ -44068,88 +44042,21 @@ function checkValue(input, value, where, problems, warnings) {
         }
         if (items.length === 0)
             return undefined;
-        return items.every((item) => checkImage(input, item, where, problems, warnings)) ? items : undefined;
+        return items.every(urlOk) ? items : undefined;
     }
-    const text = app_contract_scalarText(value);
+    const text = scalarText(value);
     if (text === undefined) {
-        problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${yaml_input_describeValue(value)}.`);
+        problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${describeValue(value)}.`);
         return undefined;
     }
-    if (!checkImage(input, text, where, problems, warnings))
+    if (!urlOk(text))
         return undefined;
     return input.allowMultiple ? [text] : text;
 }
-/** Strings stay; YAML numbers and booleans become their text. */
-function app_contract_scalarText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-        return String(value);
-    return undefined;
-}
-/** Armox fetches image inputs itself, so they must be public http(s) URLs. */
-function checkImage(input, text, where, problems, warnings) {
-    if (input.type !== 'image')
-        return true;
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
-            'a local file must be uploaded somewhere public first (a release asset, a storage bucket).');
-        return false;
-    }
-    if (app_contract_isPrivateHost(url.hostname)) {
-        warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
-    }
-    return true;
-}
-function app_contract_isPrivateHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return (host === 'localhost' ||
-        host === '::1' ||
-        /^(127|10)\./.test(host) ||
-        /^192\.168\./.test(host) ||
-        /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-        host.endsWith('.local') ||
-        host.endsWith('.internal'));
-}
-/** "Did you mean …?" for near-misses and look-alike characters. */
-function suggest(app, key) {
-    const wanted = app_contract_fold(key);
-    const names = app.inputs.map((input) => input.label);
-    const close = names.find((name) => app_contract_editDistance(app_contract_fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
-    const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
-    const note = nonAscii.length
-        ? ` It contains non-ASCII characters (${nonAscii
-            .slice(0, 3)
-            .map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
-            .join(', ')}) that may only look like the label's.`
-        : '';
-    const valid = ` Valid keys: ${names.map((n) => `"${n}"`).join(', ')} (or the input ids).`;
-    return close ? ` Did you mean "${close}"?${note}${valid}` : `${note}${valid}`;
-}
-function app_contract_editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 3)
-        return 99;
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
 /** The app's contract as a small text table, for errors and dry runs. */
 function formatContract(app) {
+    if (app.inputs.length === 0)
+        return `App "${app.name}" takes no inputs.`;
     const rows = app.inputs.map((input) => [
         input.label,
         input.type + (input.allowMultiple ? ' (list)' : ''),
@@ -44157,15 +44064,7 @@ function formatContract(app) {
         input.targetHandle ?? '',
         input.id,
     ]);
-    const header = ['label', 'type', 'required', 'targetHandle', 'id'];
-    if (rows.length === 0)
-        return `App "${app.name}" takes no inputs.`;
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    return [`Inputs of "${app.name}":`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+    return formatTable(`Inputs of "${app.name}":`, ['label', 'type', 'required', 'targetHandle', 'id'], rows);
 }
 /** A ready-to-paste `inputs:` block for the app, required inputs first. */
 function inputsSkeleton(app) {
@@ -44233,6 +44132,7 @@ class AppTarget {
 ;// CONCATENATED MODULE: ./src/apps.ts
 
 
+
 /** Finds the app by exact id, or by name (case-insensitive); errors list what the key can see. */
 function resolveApp(apps, wanted) {
     if (wanted.appId) {
@@ -44241,8 +44141,8 @@ function resolveApp(apps, wanted) {
             return app;
         throw new InputError(`app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
     }
-    const name = apps_fold(wanted.appName ?? '');
-    const matches = apps.filter((candidate) => apps_fold(candidate.name) === name);
+    const name = apps_foldName(wanted.appName ?? '');
+    const matches = apps.filter((candidate) => apps_foldName(candidate.name) === name);
     if (matches.length === 1)
         return matches[0];
     if (matches.length === 0) {
@@ -44250,8 +44150,14 @@ function resolveApp(apps, wanted) {
     }
     throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
 }
-function apps_fold(text) {
-    return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * App names are compared as keys are (fold), and runs of white space count as one:
+ * a name is copied from a listing where doubled spaces do not show. Input keys keep
+ * their spaces: a key is checked against labels the action lists, and a near miss
+ * gets a "Did you mean" there.
+ */
+function apps_foldName(text) {
+    return fold(text).replace(/\s+/g, ' ');
 }
 function listApps(apps) {
     if (apps.length === 0)
@@ -44591,7 +44497,7 @@ function matchField(all, key) {
 function prepareModelRun(model, sources, webhookUrl) {
     const problems = [];
     const warnings = [];
-    const given = gatherValues(sources, keyMatcher(model), problems);
+    const given = gatherValues(sources, model_contract_keyMatcher(model), problems);
     const input = {};
     for (const field of fields(model)) {
         const entry = given.get(field.key);
@@ -44610,7 +44516,7 @@ function prepareModelRun(model, sources, webhookUrl) {
     return { request: { body, inputs: input }, problems, warnings };
 }
 /** How the user's keys name this model's fields. */
-function keyMatcher(model) {
+function model_contract_keyMatcher(model) {
     const all = fields(model);
     return {
         match: (key) => matchField(all, key),

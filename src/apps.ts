@@ -1,6 +1,7 @@
 import type { App } from './armox-types.js';
 import { printable } from './text.js';
 import { InputError } from './errors.js';
+import { fold } from './inputs-check.js';
 
 /** Finds the app by exact id, or by name (case-insensitive); errors list what the key can see. */
 export function resolveApp(apps: App[], wanted: { appId?: string; appName?: string }): App {
@@ -11,8 +12,8 @@ export function resolveApp(apps: App[], wanted: { appId?: string; appName?: stri
       `app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`,
     );
   }
-  const name = fold(wanted.appName ?? '');
-  const matches = apps.filter((candidate) => fold(candidate.name) === name);
+  const name = foldName(wanted.appName ?? '');
+  const matches = apps.filter((candidate) => foldName(candidate.name) === name);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
     throw new InputError(
@@ -24,8 +25,14 @@ export function resolveApp(apps: App[], wanted: { appId?: string; appName?: stri
   );
 }
 
-function fold(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * App names are compared as keys are (fold), and runs of white space count as one:
+ * a name is copied from a listing where doubled spaces do not show. Input keys keep
+ * their spaces: a key is checked against labels the action lists, and a near miss
+ * gets a "Did you mean" there.
+ */
+function foldName(text: string): string {
+  return fold(text).replace(/\s+/g, ' ');
 }
 
 function listApps(apps: App[]): string {

@@ -27,13 +27,9 @@ export function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** What kind of value the user wrote, for errors: `a list`, `a mapping`, `null`, `number`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Map || typeof value === 'object') return 'a mapping';
-  return typeof value;
-}
+// How a value is named in errors lives with the parser that makes the values (mappings are Maps
+// there); re-exported so that contracts take all their helpers from here.
+export { describeValue } from './yaml-input.js';
 
 /**
  * Armox fetches image inputs itself, so they must be public http(s) URLs.
@@ -48,8 +44,9 @@ export function checkImageUrl(text: string, where: string, problems: string[], w
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     problems.push(
-      `${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs; ` +
-        'a local file must be uploaded somewhere public first (a release asset, a storage bucket).',
+      `${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs: ` +
+        'commit the file to a public repository (the action then sends its URL at this commit) ' +
+        'or upload it somewhere public first (a release asset, a storage bucket).',
     );
     return false;
   }

@@ -170,6 +170,18 @@ describe('buildRequestInputs', () => {
     },
   );
 
+  it('says how a local image can be made public', () => {
+    const message = refusal('Input Images: ./sketch.jpg\nAspect Ratio: a');
+    expect(message).toContain('commit the file to a public repository');
+    expect(message).toContain('upload it somewhere public first (a release asset, a storage bucket)');
+  });
+
+  it('keeps the spaces of a key: a doubled space is a near miss, not a match', () => {
+    expect(refusal('Input Images: [https://x.io/a.png]\nAspect  Ratio: auto')).toContain(
+      'unknown input "Aspect  Ratio". Did you mean "Aspect Ratio"?',
+    );
+  });
+
   it('warns about private image URLs', () => {
     const { warnings } = build('Input Images: [http://192.168.1.5/a.jpg]\nAspect Ratio: a');
     expect(warnings.join()).toContain('looks private');

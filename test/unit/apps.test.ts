@@ -42,6 +42,7 @@ describe('resolveApp', () => {
   it('finds by id or by name, case- and space-insensitively', () => {
     expect(resolveApp(apps, { appId: 'app-2' }).name).toBe('Product Shot');
     expect(resolveApp(apps, { appName: '  sketch TO render ' }).id).toBe('app-1');
+    expect(resolveApp(apps, { appName: 'Sketch  to\tRender' }).id).toBe('app-1');
   });
 
   it('lists the apps when nothing matches', () => {
