@@ -36,6 +36,7 @@ function actionDefaults() {
  * @property {string} stderr
  * @property {Record<string, string>} outputs every output the step set (the last value of each name)
  * @property {Array<[string, string]>} outputHistory every line written to GITHUB_OUTPUT, in order
+ * @property {Record<string, string>} state what the step saved for its post step (GITHUB_STATE)
  * @property {string} summary what the step wrote to GITHUB_STEP_SUMMARY
  * @property {string} workspace
  * @property {number} durationMs
@@ -48,6 +49,7 @@ function actionDefaults() {
  * @property {string} [workspace] defaults to a new temporary folder
  * @property {number} [killAfterMs] safety net: SIGKILL after this long (default 60 s)
  * @property {(chunk: string) => void} [onStdout] live log, for the demo
+ * @property {Record<string, string>} [state] the main step's saved state: runs the post step, as the runner does (STATE_<name>)
  */
 
 /**
@@ -76,6 +78,7 @@ export function startAction(options) {
   for (const [name, value] of Object.entries({ ...actionDefaults(), ...options.inputs })) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   Object.assign(env, options.env);
   const started = Date.now();
   const child = spawn(process.execPath, [ENTRY], {
@@ -103,6 +106,7 @@ export function startAction(options) {
         stderr,
         outputs: Object.fromEntries(outputHistory),
         outputHistory,
+        state: Object.fromEntries(parseOutputFile(readFileSync(files.GITHUB_STATE, 'utf8'))),
         summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
         workspace,
         durationMs: Date.now() - started,
