@@ -26,11 +26,10 @@ export const SUMMARY_BUDGET_BYTES = 900 * 1024;
 export function renderSummary(step: StepData): string {
   const outcome = step.outcome ?? 'error';
   const target = step.target;
-  const title = target?.name
-    ? `Armox · ${escapeMarkdown(target.name)}`
-    : target
-      ? `Armox · ${code(target.id)}`
-      : 'Armox run';
+  const kind =
+    target?.kind === 'model' ? ` (${target.modality ? `${escapeMarkdown(target.modality)} ` : ''}model)` : '';
+  const named = target?.name ? escapeMarkdown(target.name) : target ? code(target.id) : undefined;
+  const title = named ? `Armox · ${named}${kind}` : 'Armox run';
   const lines: string[] = [`## ${title}: ${HEADLINES[outcome]}`, ''];
   const single = step.runs.length === 1 ? step.runs[0] : undefined;
 

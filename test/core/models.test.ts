@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { ActionError, InputError } from '../../src/errors.js';
+import { renderSummary } from '../../src/summary.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 let emu: ArmoxEmulator;
@@ -26,6 +27,7 @@ describe('a model run against the emulator', () => {
     expect(emu.requestCount('GET', '/jobs')).toBe(0);
     const body = JSON.parse(emu.findRequests('POST', '/models/run')[0]!.body) as unknown;
     expect(body).toEqual({ model: MODEL_IDS.nanoBanana, input: { prompt: 'a red bicycle', aspect_ratio: '16:9' } });
+    expect(renderSummary(run.report.snapshot())).toContain('## Armox · Nano Banana (image model): ✅ completed');
   });
 
   it('finds the model by name, case-insensitively', async () => {
