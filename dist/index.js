@@ -41457,27 +41457,35 @@ const Input = {
     DownloadDir: 'download-dir',
     UploadToRelease: 'upload-to-release',
     GithubToken: 'github-token',
+    /** rerun, false, or a maximum age. */
     Reuse: 'reuse',
     Manifest: 'manifest',
     CommentOnPr: 'comment-on-pr',
     AllowUntrustedTrigger: 'allow-untrusted-trigger',
 };
 const Output = {
+    /** The single run's job: set the moment it is accepted. */
     JobId: 'job-id',
+    /** Every job of the step, in item order. */
     JobIds: 'job-ids',
     Status: 'status',
+    /** What this step caused to be charged (0 for a reused job). */
     CreditsCharged: 'credits-charged',
     OutputUrl: 'output-url',
     OutputUrls: 'output-urls',
+    /** The raw output object: an app's node_outputs, a model's output_data. */
     Outputs: 'outputs',
     ErrorMessage: 'error-message',
     AppId: 'app-id',
     AppName: 'app-name',
     Model: 'model',
+    /** Downloaded files, workspace-relative. */
     Files: 'files',
     ReleaseAssets: 'release-assets',
+    /** One entry per run, in item order. */
     Results: 'results',
     Reused: 'reused',
+    /** Path of the manifest file. */
     Manifest: 'manifest',
 };
 /** What the main step leaves for the post step (`core.saveState`, read back as `STATE_<name>`). */

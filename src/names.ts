@@ -25,32 +25,38 @@ export const Input = {
   DownloadDir: 'download-dir',
   UploadToRelease: 'upload-to-release',
   GithubToken: 'github-token',
+  /** rerun, false, or a maximum age. */
   Reuse: 'reuse',
   Manifest: 'manifest',
   CommentOnPr: 'comment-on-pr',
   AllowUntrustedTrigger: 'allow-untrusted-trigger',
 } as const;
-export type InputName = (typeof Input)[keyof typeof Input];
 
 export const Output = {
+  /** The single run's job: set the moment it is accepted. */
   JobId: 'job-id',
+  /** Every job of the step, in item order. */
   JobIds: 'job-ids',
   Status: 'status',
+  /** What this step caused to be charged (0 for a reused job). */
   CreditsCharged: 'credits-charged',
   OutputUrl: 'output-url',
   OutputUrls: 'output-urls',
+  /** The raw output object: an app's node_outputs, a model's output_data. */
   Outputs: 'outputs',
   ErrorMessage: 'error-message',
   AppId: 'app-id',
   AppName: 'app-name',
   Model: 'model',
+  /** Downloaded files, workspace-relative. */
   Files: 'files',
   ReleaseAssets: 'release-assets',
+  /** One entry per run, in item order. */
   Results: 'results',
   Reused: 'reused',
+  /** Path of the manifest file. */
   Manifest: 'manifest',
 } as const;
-export type OutputName = (typeof Output)[keyof typeof Output];
 
 /** What the main step leaves for the post step (`core.saveState`, read back as `STATE_<name>`). */
 export const State = {
@@ -60,3 +66,7 @@ export const State = {
   /** Set by the post step's own run, so a main step never mistakes itself for the post step. */
   IsPost: 'armox-is-post',
 } as const;
+
+type ValueOf<T> = T[keyof T];
+export type InputName = ValueOf<typeof Input>;
+export type OutputName = ValueOf<typeof Output>;
