@@ -41881,7 +41881,8 @@ async function pickReusableJob(candidates, options) {
             options.claimed?.add(job.id);
             return job;
         }
-        options.log.info(`Not reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`);
+        const what = `ot reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`;
+        options.log.info(options.label ? `${options.label}n${what}` : `N${what}`);
     }
     return undefined;
 }
@@ -45009,16 +45010,21 @@ async function reuseEarlierJobs(config, target, runs, recentJobs, deadline, cont
     const claimed = new Set();
     const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
     for (const run of runs) {
+        // `1: reusing job …` in a batch, `Reusing job …` for a single run.
+        const label = context.record.isBatch ? `${run.record.name}: ` : undefined;
+        const say = (text) => log.info(label ? label + text : text[0].toUpperCase() + text.slice(1));
         const candidates = findReusableJob(jobs, target, run.request, since);
-        const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed });
-        if (!job)
+        const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
+        if (!job) {
+            const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
+            say(`nothing to reuse; ${then}.`);
             continue;
+        }
         run.job = job;
         run.record.reused(job, (context.now ?? Date.now)());
-        const who = context.record.isBatch ? `${run.record.name}: r` : 'R';
         const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
-        log.info(`${who}eusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): identical inputs, completed, files still there. ` +
-            (config.dryRun ? 'A run would reuse it and charge nothing.' : 'Nothing is charged.'));
+        say(`${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
+            `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`);
     }
 }
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */

@@ -275,6 +275,8 @@ export interface PickOptions extends CheckOptions {
   claimed?: Set<string>;
   /** Candidates checked at most (their files cost a request each). Default 3. */
   maxChecks?: number;
+  /** Starts each log line, e.g. a batch item's `1: `. */
+  label?: string;
 }
 
 /**
@@ -290,7 +292,8 @@ export async function pickReusableJob(candidates: Job[], options: PickOptions): 
       options.claimed?.add(job.id);
       return job;
     }
-    options.log.info(`Not reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`);
+    const what = `ot reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`;
+    options.log.info(options.label ? `${options.label}n${what}` : `N${what}`);
   }
   return undefined;
 }

@@ -78,16 +78,22 @@ async function reuseEarlierJobs(
   const outputUrls = (job: Job) =>
     collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
   for (const run of runs) {
+    // `1: reusing job …` in a batch, `Reusing job …` for a single run.
+    const label = context.record.isBatch ? `${run.record.name}: ` : undefined;
+    const say = (text: string) => log.info(label ? label + text : text[0]!.toUpperCase() + text.slice(1));
     const candidates = findReusableJob(jobs, target, run.request!, since);
-    const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed });
-    if (!job) continue;
+    const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
+    if (!job) {
+      const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
+      say(`nothing to reuse; ${then}.`);
+      continue;
+    }
     run.job = job;
     run.record.reused(job, (context.now ?? Date.now)());
-    const who = context.record.isBatch ? `${run.record.name}: r` : 'R';
     const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
-    log.info(
-      `${who}eusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): identical inputs, completed, files still there. ` +
-        (config.dryRun ? 'A run would reuse it and charge nothing.' : 'Nothing is charged.'),
+    say(
+      `${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
+        `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`,
     );
   }
 }
