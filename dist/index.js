@@ -40445,7 +40445,7 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** True for an absolute http(s) URL that parses. */
-function text_isHttpUrl(value) {
+function isHttpUrl(value) {
     if (!/^https?:\/\//i.test(value))
         return false;
     try {
@@ -43505,7 +43505,7 @@ function collect(items, nodeId, key, value, depth) {
     }
     if (typeof value !== 'string' || value === '')
         return;
-    items.push({ nodeId, key, kind: text_isHttpUrl(value) ? fileKind(key, value) : 'text', value });
+    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
 }
 const EXTENSION_KINDS = [
     [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
@@ -44018,6 +44018,10 @@ function keyMatcher(app) {
     };
 }
 /** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
+/** True when `key` names an image input of the app (by id, label or targetHandle). */
+function isImageKey(app, key) {
+    return matchInput(app, key).some((input) => input.type === 'image');
+}
 function matchInput(app, key) {
     const byId = app.inputs.filter((input) => input.id === key);
     if (byId.length > 0)
@@ -44120,6 +44124,9 @@ class AppTarget {
             return { problems, warnings };
         const body = { app_id: this.app.id, inputs, ...(webhookUrl ? { webhook_url: webhookUrl } : {}) };
         return { request: { body: { ...body }, inputs }, problems, warnings };
+    }
+    isImageInput(key) {
+        return isImageKey(this.app, key);
     }
     contractTable() {
         return formatContract(this.app);
@@ -44290,7 +44297,8 @@ function workspaceRelative(value) {
 async function checkRepository(context) {
     const repository = context.repository ?? '';
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-        return `a repository file needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`;
+        return (`a path is read as a file of this repository, which needs GITHUB_REPOSITORY (owner/repo), but it is ${repository ? JSON.stringify(repository) : 'not set'}: ` +
+            'outside GitHub Actions, give a public http(s) URL instead.');
     }
     const visibility = repositoryVisibility(context.eventPayload);
     if (visibility !== 'public') {
@@ -44407,20 +44415,28 @@ function git(context, cwd, args) {
 
 ;// CONCATENATED MODULE: ./src/local-images.ts
 
-/** A value that names an image file by a path (no URL scheme, no spaces): `sketches/hall.png`. */
-const IMAGE_PATH = /^[^\s:]+\.(png|jpe?g|webp|gif|avif|bmp|tiff?|heic|heif)$/i;
+/**
+ * Stands in for a path that could not be mapped, so the contract check does
+ * not report the same value a second time ("not an http(s) URL"). It is never
+ * sent: the path's problem is listed, so nothing is submitted.
+ */
+const UNMAPPED = 'https://unmapped-repository-file.invalid/';
 /**
  * Image inputs given as workspace paths, sent as their public URL at the commit
- * being built (public repositories only; see repo-files.ts). Every value in the
- * sources that names an image file is resolved once; the sources come back with
- * the URLs in place, and every path that cannot be mapped is a problem.
+ * being built (public repositories only; see repo-files.ts). Every string value
+ * of an image input (`isImageInput(key)`, by the target's contract) that is not
+ * an http(s) URL is resolved once; the sources come back with the URLs in
+ * place, and every value that cannot be mapped is a problem. Other inputs are
+ * left alone: a text input may well say `hero.png`.
  */
-async function mapLocalImages(runs, context) {
+async function mapLocalImages(runs, context, isImageInput) {
     const requests = new Map();
     for (const sources of runs) {
         for (const source of sources) {
             for (const [key, value] of source.entries) {
-                for (const text of imagePaths(value))
+                if (!isImageInput(key))
+                    continue;
+                for (const text of localPaths(value))
                     if (!requests.has(text))
                         requests.set(text, `${source.name}: "${key}"`);
             }
@@ -44430,17 +44446,27 @@ async function mapLocalImages(runs, context) {
         return { runs, mappings: [], problems: [] };
     const { mappings, problems } = await resolveRepoFiles([...requests].map(([value, input]) => ({ input, value })), context);
     const urls = new Map(mappings.map((mapping) => [mapping.value, mapping.url]));
-    const swap = (value) => typeof value === 'string' ? (urls.get(value) ?? value) : Array.isArray(value) ? value.map(swap) : value;
+    const swap = (value) => typeof value === 'string'
+        ? requests.has(value)
+            ? (urls.get(value) ?? UNMAPPED)
+            : value
+        : Array.isArray(value)
+            ? value.map(swap)
+            : value;
     return {
-        runs: runs.map((sources) => sources.map((source) => ({ ...source, entries: source.entries.map(([key, value]) => [key, swap(value)]) }))),
+        runs: runs.map((sources) => sources.map((source) => ({
+            ...source,
+            entries: source.entries.map(([key, value]) => [key, isImageInput(key) ? swap(value) : value]),
+        }))),
         mappings,
         problems,
     };
 }
-function imagePaths(value) {
+/** The non-empty strings of a value (one, or a list) that are not http(s) URLs. */
+function localPaths(value) {
     if (typeof value === 'string')
-        return IMAGE_PATH.test(value.trim()) ? [value] : [];
-    return Array.isArray(value) ? value.flatMap(imagePaths) : [];
+        return value.trim() !== '' && isRepoFileValue(value) ? [value] : [];
+    return Array.isArray(value) ? value.flatMap(localPaths) : [];
 }
 
 ;// CONCATENATED MODULE: ./src/model-contract.ts
@@ -44480,6 +44506,10 @@ function offered(model) {
     return fields(model).filter((field) => (field.kind !== 'prompt' || takesPrompt(model)) && (field.kind !== 'images' || takesImages(model)));
 }
 /** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
+/** True when `key` names the model's image list (`image_input` or one of its aliases). */
+function isImagesKey(model, key) {
+    return matchField(fields(model), key).some((field) => field.kind === 'images');
+}
 function matchField(all, key) {
     const byKey = all.filter((field) => field.key === key);
     if (byKey.length > 0)
@@ -44716,6 +44746,9 @@ class ModelTarget {
     prepare(sources, webhookUrl) {
         return prepareModelRun(this.model, sources, webhookUrl);
     }
+    isImageInput(key) {
+        return isImagesKey(this.model, key);
+    }
     contractTable() {
         return formatModelContract(this.model);
     }
@@ -44789,7 +44822,7 @@ async function planRuns(config, target, event, context) {
         repository: config.github.repository,
         serverUrl: config.github.serverUrl,
         eventPayload: event,
-    });
+    }, (key) => target.isImageInput(key));
     local.problems.forEach((problem) => problems.add(problem));
     for (const line of describeMappings(local.mappings))
         context.log.info(`Image from the repository: ${line}`);

@@ -1,5 +1,5 @@
 import type { ArmoxClient } from './api-client.js';
-import { buildRequestInputs, formatContract, inputsSkeleton } from './app-contract.js';
+import { buildRequestInputs, formatContract, inputsSkeleton, isImageKey } from './app-contract.js';
 import type { App, Job, RunRequest } from './armox-types.js';
 import type { InputsSource, Preparation, PreparedRequest, RunTarget } from './target.js';
 import type { Deadline } from './timing.js';
@@ -29,6 +29,10 @@ export class AppTarget implements RunTarget {
     if (problems.length > 0) return { problems, warnings };
     const body: RunRequest = { app_id: this.app.id, inputs, ...(webhookUrl ? { webhook_url: webhookUrl } : {}) };
     return { request: { body: { ...body }, inputs }, problems, warnings };
+  }
+
+  isImageInput(key: string): boolean {
+    return isImageKey(this.app, key);
   }
 
   contractTable(): string {

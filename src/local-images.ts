@@ -1,24 +1,32 @@
-import { resolveRepoFiles, type RepoContext, type RepoFileMapping } from './repo-files.js';
+import { isRepoFileValue, resolveRepoFiles, type RepoContext, type RepoFileMapping } from './repo-files.js';
 import type { InputsSource } from './target.js';
 
-/** A value that names an image file by a path (no URL scheme, no spaces): `sketches/hall.png`. */
-const IMAGE_PATH = /^[^\s:]+\.(png|jpe?g|webp|gif|avif|bmp|tiff?|heic|heif)$/i;
+/**
+ * Stands in for a path that could not be mapped, so the contract check does
+ * not report the same value a second time ("not an http(s) URL"). It is never
+ * sent: the path's problem is listed, so nothing is submitted.
+ */
+const UNMAPPED = 'https://unmapped-repository-file.invalid/';
 
 /**
  * Image inputs given as workspace paths, sent as their public URL at the commit
- * being built (public repositories only; see repo-files.ts). Every value in the
- * sources that names an image file is resolved once; the sources come back with
- * the URLs in place, and every path that cannot be mapped is a problem.
+ * being built (public repositories only; see repo-files.ts). Every string value
+ * of an image input (`isImageInput(key)`, by the target's contract) that is not
+ * an http(s) URL is resolved once; the sources come back with the URLs in
+ * place, and every value that cannot be mapped is a problem. Other inputs are
+ * left alone: a text input may well say `hero.png`.
  */
 export async function mapLocalImages(
   runs: InputsSource[][],
   context: RepoContext,
+  isImageInput: (key: string) => boolean,
 ): Promise<{ runs: InputsSource[][]; mappings: RepoFileMapping[]; problems: string[] }> {
   const requests = new Map<string, string>();
   for (const sources of runs) {
     for (const source of sources) {
       for (const [key, value] of source.entries) {
-        for (const text of imagePaths(value)) if (!requests.has(text)) requests.set(text, `${source.name}: "${key}"`);
+        if (!isImageInput(key)) continue;
+        for (const text of localPaths(value)) if (!requests.has(text)) requests.set(text, `${source.name}: "${key}"`);
       }
     }
   }
@@ -29,17 +37,27 @@ export async function mapLocalImages(
   );
   const urls = new Map(mappings.map((mapping) => [mapping.value, mapping.url]));
   const swap = (value: unknown): unknown =>
-    typeof value === 'string' ? (urls.get(value) ?? value) : Array.isArray(value) ? value.map(swap) : value;
+    typeof value === 'string'
+      ? requests.has(value)
+        ? (urls.get(value) ?? UNMAPPED)
+        : value
+      : Array.isArray(value)
+        ? value.map(swap)
+        : value;
   return {
     runs: runs.map((sources) =>
-      sources.map((source) => ({ ...source, entries: source.entries.map(([key, value]) => [key, swap(value)]) })),
+      sources.map((source) => ({
+        ...source,
+        entries: source.entries.map(([key, value]) => [key, isImageInput(key) ? swap(value) : value]),
+      })),
     ),
     mappings,
     problems,
   };
 }
 
-function imagePaths(value: unknown): string[] {
-  if (typeof value === 'string') return IMAGE_PATH.test(value.trim()) ? [value] : [];
-  return Array.isArray(value) ? value.flatMap(imagePaths) : [];
+/** The non-empty strings of a value (one, or a list) that are not http(s) URLs. */
+function localPaths(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() !== '' && isRepoFileValue(value) ? [value] : [];
+  return Array.isArray(value) ? value.flatMap(localPaths) : [];
 }

@@ -1,6 +1,6 @@
 import type { ArmoxClient } from './api-client.js';
 import type { Job, Model, ModelRunRequest } from './armox-types.js';
-import { formatModelContract, modelInputsSkeleton, prepareModelRun } from './model-contract.js';
+import { formatModelContract, isImagesKey, modelInputsSkeleton, prepareModelRun } from './model-contract.js';
 import type { InputsSource, Preparation, PreparedRequest, RunTarget } from './target.js';
 import type { Deadline } from './timing.js';
 
@@ -26,6 +26,10 @@ export class ModelTarget implements RunTarget {
 
   prepare(sources: InputsSource[], webhookUrl?: string): Preparation {
     return prepareModelRun(this.model, sources, webhookUrl);
+  }
+
+  isImageInput(key: string): boolean {
+    return isImagesKey(this.model, key);
   }
 
   contractTable(): string {

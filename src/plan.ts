@@ -64,6 +64,7 @@ export async function planRuns(
       serverUrl: config.github.serverUrl,
       eventPayload: event,
     },
+    (key) => target.isImageInput(key),
   );
   local.problems.forEach((problem) => problems.add(problem));
   for (const line of describeMappings(local.mappings)) context.log.info(`Image from the repository: ${line}`);

@@ -163,7 +163,10 @@ interface Repository {
 async function checkRepository(context: RepoContext): Promise<Repository | string> {
   const repository = context.repository ?? '';
   if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-    return `a repository file needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`;
+    return (
+      `a path is read as a file of this repository, which needs GITHUB_REPOSITORY (owner/repo), but it is ${repository ? JSON.stringify(repository) : 'not set'}: ` +
+      'outside GitHub Actions, give a public http(s) URL instead.'
+    );
   }
   const visibility = repositoryVisibility(context.eventPayload);
   if (visibility !== 'public') {

@@ -44,6 +44,8 @@ export interface RunTarget {
   readonly submitCall: string;
   /** Checks one run's inputs (later sources win where two give the same key) against the contract. */
   prepare(sources: InputsSource[], webhookUrl?: string): Preparation;
+  /** True when a user's key names an image input (whose values Armox fetches by URL). */
+  isImageInput(key: string): boolean;
   /** The contract as a text table, for errors and dry runs. */
   contractTable(): string;
   /** A ready-to-paste `inputs:` block. */

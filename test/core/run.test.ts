@@ -59,7 +59,8 @@ describe('a run against the emulator', () => {
     expect(run.error).toBeInstanceOf(InputError);
     expect(run.error!.message).toContain('unknown input "Colour"');
     expect(run.error!.message).toContain('missing required input: "Aspect Ratio"');
-    expect(run.error!.message).toContain('is not an http(s) URL');
+    // Not a URL, so read as a repository file: outside a workflow there is no repository.
+    expect(run.error!.message).toContain('"Input Images" (./local.png): a path is read as a file of this repository');
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
     expect(run.outputs['app-id']).toBe(IDS.sketchToRender.app);
     expect(run.outputs['job-id']).toBeUndefined();

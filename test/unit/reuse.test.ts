@@ -51,6 +51,7 @@ function appTarget(id: string): RunTarget {
     title: 'app "Sketch to Render"',
     submitCall: 'POST /apps/run',
     prepare: unused,
+    isImageInput: unused,
     contractTable: unused,
     inputsSkeleton: unused,
     submit: unused,
