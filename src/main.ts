@@ -70,6 +70,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
   } finally {
     record.finishedAt = Date.now();
+    record.flush();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
     // Redacted before rendering: markdown escaping would hide the key from the runner's masking.

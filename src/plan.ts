@@ -51,8 +51,9 @@ export async function planRuns(config: ActionConfig, target: RunTarget, context:
   const warnings = new Set<string>();
   const runs: PlannedRun[] = [];
   for (const item of items) {
-    const preparation = target.prepare(item ? [...shared, item.source] : shared, config.webhookUrl);
-    preparation.problems.forEach((problem) => problems.add(problem));
+    const sources = item ? [...shared, item.source] : shared;
+    const preparation = target.prepare(sources, config.webhookUrl);
+    preparation.problems.forEach((problem) => problems.add(item ? namingItem(problem, sources, item) : problem));
     preparation.warnings.forEach((warning) => warnings.add(warning));
     const record = context.record.addRun(item?.name ?? '1');
     if (preparation.request) {
@@ -70,6 +71,11 @@ export async function planRuns(config: ActionConfig, target: RunTarget, context:
     );
   }
   return runs;
+}
+
+/** A problem that names no source (a missing required input) is the item's: say which, or items' problems merge. */
+function namingItem(problem: string, sources: InputsSource[], item: BatchItem): string {
+  return sources.some((source) => problem.startsWith(`${source.name}:`)) ? problem : `${item.source.name}: ${problem}`;
 }
 
 async function readBatch(config: ActionConfig): Promise<BatchItem[]> {

@@ -161,6 +161,14 @@ export interface TargetInfo {
   modality?: string;
 }
 
+/**
+ * A batch's outputs hold JSON of every item and change with every item's news:
+ * written at once they would grow GITHUB_OUTPUT with the square of the batch
+ * (10 MB for 100 items). So a batch publishes at most once per this interval,
+ * and on `flush()`.
+ */
+const BATCH_PUBLISH_MS = 1_000;
+
 /** Writes one step output; `StepRecord` calls it only when a value changes. */
 export type OutputWriter = (name: OutputName, value: string) => void;
 
@@ -182,6 +190,9 @@ export class StepRecord {
   finishedAt?: number;
   manifestPath?: string;
   private readonly written = new Map<string, string>();
+  private lastPublished = 0;
+  /** A batch change not yet published (see BATCH_PUBLISH_MS). */
+  private unpublished = false;
 
   constructor(
     readonly startedAt: number,
@@ -206,7 +217,12 @@ export class StepRecord {
     this.outcome = outcome;
     this.errorMessage = message;
     if (nextStep && !this.nextSteps.includes(nextStep)) this.nextSteps.push(nextStep);
-    this.publish();
+    this.publish(true);
+  }
+
+  /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
+  flush(): void {
+    if (this.unpublished) this.publish(true);
   }
 
   addNextStep(step: string): void {
@@ -242,8 +258,14 @@ export class StepRecord {
     return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged!, 0) : undefined;
   }
 
-  /** Sets every output that can be derived from what is known now. */
-  publish(): void {
+  /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
+  publish(now = false): void {
+    if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
+      this.unpublished = true;
+      return;
+    }
+    this.unpublished = false;
+    this.lastPublished = Date.now();
     const target = this.target;
     if (target?.kind === 'app') {
       this.set(Output.AppId, target.id);
@@ -314,7 +336,8 @@ function resultOf(run: RunRecord): Record<string, unknown> {
   return {
     name: run.name,
     'job-id': run.jobId ?? null,
-    status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? null),
+    // No job (skipped, or the submission failed): the outcome stands in for the job's status.
+    status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? null),
     'credits-charged': run.creditsCharged ?? null,
     'output-urls': run.fileUrls,
     files: (run.files ?? []).map((file) => file.path),
