@@ -41851,9 +41851,8 @@ class StepRecord {
         const assets = runs.flatMap((run) => run.releaseAssets);
         if (assets.length)
             this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
-        if (runs.every((run) => run.outcome !== undefined)) {
-            this.set(Output.Status, runs.every((run) => run.outcome === 'completed') ? 'completed' : 'failed');
-        }
+        if (runs.every((run) => run.outcome !== undefined))
+            this.set(Output.Status, batchStatus(runs));
         if (runs.some((run) => run.jobId)) {
             this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
         }
@@ -41882,11 +41881,24 @@ function resultOf(run) {
         reused: run.reusedFrom !== undefined,
     };
 }
-/** One line per failed or skipped item, for a batch's `error-message`. */
+/**
+ * A batch's `status`: `completed` when every item completed, `failed` when any
+ * did not, and `processing` while the rest were left running (wait: false).
+ */
+function batchStatus(runs) {
+    if (runs.every((run) => run.outcome === 'completed'))
+        return 'completed';
+    const leftRunning = (run) => ['completed', 'submitted', 'running'].includes(run.outcome);
+    return runs.every(leftRunning) ? 'processing' : 'failed';
+}
+/** One line per failed or skipped item (or completed item whose files were not delivered), for `error-message`. */
 function batchErrors(runs) {
     return runs
-        .filter((run) => run.outcome !== undefined && run.outcome !== 'completed' && run.outcome !== 'submitted')
-        .map((run) => `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
+        .filter((run) => run.outcome !== undefined && run.outcome !== 'submitted')
+        .filter((run) => run.outcome !== 'completed' || run.errorMessage)
+        .map((run) => run.outcome === 'completed'
+        ? `${run.name}: ${run.errorMessage}`
+        : `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
         .join('\n');
 }
 
@@ -44276,6 +44288,8 @@ class CostEstimate {
 
 
 
+
+
 /**
  * The action's pipeline: find the target (an app or a model), check every
  * run's inputs against its contract, submit each run once, wait for the jobs,
@@ -44320,14 +44334,29 @@ async function followJob(config, jobId, deadline, context) {
     context.record.outcome = 'completed';
     await deliver(runs, config, release, context);
 }
-/** Every completed run's files, in run order; a batch gives each item its folder and asset prefix. */
+/**
+ * Every completed run's files, in run order; a batch gives each item its folder
+ * and asset prefix, and one item's failed delivery does not hold back the others'.
+ */
 async function deliver(runs, config, release, context) {
     const perItem = context.record.isBatch;
+    const failed = [];
     for (const { record } of runs) {
         if (record.outcome !== 'completed')
             continue;
         const dir = config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir);
-        await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+        try {
+            await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+        }
+        catch (error) {
+            if (!perItem || error instanceof CancelledError)
+                throw error;
+            record.errorMessage = errorMessage(error);
+            failed.push(`- ${record.name}: ${record.errorMessage}`);
+        }
+    }
+    if (failed.length > 0) {
+        throw new ActionError(`The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`);
     }
 }
 function reportDryRun(target, runs, context) {
@@ -44436,7 +44465,8 @@ function renderBatch(runs, budget) {
     lines.push('');
     if (rows < runs.length)
         lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
-    const failed = runs.filter((run) => run.errorMessage && run.outcome !== 'completed');
+    // A completed item has an error message only when its files could not be delivered.
+    const failed = runs.filter((run) => run.errorMessage);
     if (failed.length > 0) {
         lines.push('**Problems**', '');
         const problems = failed.map((run) => [`- ${escapeMarkdown(`${run.name}: ${summary_clip(run.errorMessage)}`)}`]);

@@ -314,9 +314,7 @@ export class StepRecord {
     }
     const assets = runs.flatMap((run) => run.releaseAssets);
     if (assets.length) this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
-    if (runs.every((run) => run.outcome !== undefined)) {
-      this.set(Output.Status, runs.every((run) => run.outcome === 'completed') ? 'completed' : 'failed');
-    }
+    if (runs.every((run) => run.outcome !== undefined)) this.set(Output.Status, batchStatus(runs));
     if (runs.some((run) => run.jobId)) {
       this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
     }
@@ -346,10 +344,25 @@ function resultOf(run: RunRecord): Record<string, unknown> {
   };
 }
 
-/** One line per failed or skipped item, for a batch's `error-message`. */
+/**
+ * A batch's `status`: `completed` when every item completed, `failed` when any
+ * did not, and `processing` while the rest were left running (wait: false).
+ */
+function batchStatus(runs: RunRecord[]): string {
+  if (runs.every((run) => run.outcome === 'completed')) return 'completed';
+  const leftRunning = (run: RunRecord) => ['completed', 'submitted', 'running'].includes(run.outcome!);
+  return runs.every(leftRunning) ? 'processing' : 'failed';
+}
+
+/** One line per failed or skipped item (or completed item whose files were not delivered), for `error-message`. */
 function batchErrors(runs: RunRecord[]): string {
   return runs
-    .filter((run) => run.outcome !== undefined && run.outcome !== 'completed' && run.outcome !== 'submitted')
-    .map((run) => `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
+    .filter((run) => run.outcome !== undefined && run.outcome !== 'submitted')
+    .filter((run) => run.outcome !== 'completed' || run.errorMessage)
+    .map((run) =>
+      run.outcome === 'completed'
+        ? `${run.name}: ${run.errorMessage}`
+        : `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`,
+    )
     .join('\n');
 }

@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import type { Job } from './armox-types.js';
 import type { ActionConfig } from './config.js';
 import { deliverRun, findRelease } from './deliver.js';
+import { ActionError, CancelledError, errorMessage } from './errors.js';
 import { carryOut, type PlannedRun } from './execute.js';
+import { plural } from './format.js';
 import { loadTarget, planRuns } from './plan.js';
 import type { ReleaseTarget } from './release.js';
 import type { RunContext } from './run-context.js';
@@ -57,7 +59,10 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   await deliver(runs, config, release, context);
 }
 
-/** Every completed run's files, in run order; a batch gives each item its folder and asset prefix. */
+/**
+ * Every completed run's files, in run order; a batch gives each item its folder
+ * and asset prefix, and one item's failed delivery does not hold back the others'.
+ */
 async function deliver(
   runs: PlannedRun[],
   config: ActionConfig,
@@ -65,10 +70,22 @@ async function deliver(
   context: RunContext,
 ): Promise<void> {
   const perItem = context.record.isBatch;
+  const failed: string[] = [];
   for (const { record } of runs) {
     if (record.outcome !== 'completed') continue;
     const dir = config.downloadDir && (perItem ? path.join(config.downloadDir, record.name) : config.downloadDir);
-    await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+    try {
+      await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+    } catch (error) {
+      if (!perItem || error instanceof CancelledError) throw error;
+      record.errorMessage = errorMessage(error);
+      failed.push(`- ${record.name}: ${record.errorMessage}`);
+    }
+  }
+  if (failed.length > 0) {
+    throw new ActionError(
+      `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`,
+    );
   }
 }
 

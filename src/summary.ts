@@ -84,7 +84,8 @@ function renderBatch(runs: RunData[], budget: number): string[] {
   );
   lines.push('');
   if (rows < runs.length) lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
-  const failed = runs.filter((run) => run.errorMessage && run.outcome !== 'completed');
+  // A completed item has an error message only when its files could not be delivered.
+  const failed = runs.filter((run) => run.errorMessage);
   if (failed.length > 0) {
     lines.push('**Problems**', '');
     const problems = failed.map((run) => [`- ${escapeMarkdown(`${run.name}: ${clip(run.errorMessage!)}`)}`]);

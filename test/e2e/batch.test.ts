@@ -395,6 +395,23 @@ describe('batch: files, release assets and the summary per item', () => {
   });
 });
 
+describe('batch: a failed delivery', () => {
+  it("one item's failed download does not hold back the others' files; the step fails naming it", async () => {
+    afterFirstJob(() => {
+      const prefix = [...emu.jobs.keys()][0]!.slice(0, 8);
+      emu.fault({ origin: 'storage', path: new RegExp(prefix), kind: 'status', status: 404, times: Infinity });
+    });
+    const result = await run({ batch: 'a:\n  Prompt: x\nb:\n  Prompt: y\nc:\n  Prompt: z\n', 'download-dir': 'out' });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.outputs.files!)).toEqual(['out/b/banner.png', 'out/c/banner.png']);
+    expect(result.outputs.status).toBe('completed');
+    expect(result.outputs['error-message']).toMatch(/^a: Could not download \S+banner\.png: HTTP 404/);
+    expect(errorText(result)).toMatch(/^The files of 1 item could not be delivered:\n- a: Could not download/);
+    expect(results(result).map((item) => item['error-message'] !== null)).toEqual([true, false, false]);
+    expect(result.summary).toMatch(/\*\*Problems\*\*\n\n- a: Could not download/);
+  });
+});
+
 describe('batch: polling', () => {
   it('one GET /jobs list per interval, however many jobs: polls do not grow with the batch', async () => {
     emu.setJobPlan({ processingPolls: 3 });
@@ -438,6 +455,7 @@ describe('batch: wait: false and dry-run', () => {
     expect(results(result).map((item) => item['job-id'])).toEqual(jobIds);
     expect(results(result).every((item) => item.status === 'processing' || item.status === 'pending')).toBe(true);
     expect(result.outputs['credits-charged']).toBe('125');
+    expect(result.outputs.status).toBe('processing');
     expect(result.stdout).toContain('Not waiting (wait: false)');
   });
 
