@@ -43019,8 +43019,9 @@ const PROGRESS_EVERY = 5;
  * *How* runs are carried out, whatever is run: submit each run once (at most
  * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
  * failure with `fail-fast`), follow every job with one poll per interval, and
- * stop them all on timeout or cancellation. Records everything as it happens;
- * throws when the step should fail.
+ * stop them all on timeout or cancellation. Records everything as it happens.
+ * Throws on timeout and cancellation; returns the error the step ends with when
+ * a run did not complete, so that what did complete is delivered first.
  */
 async function carryOut(execution) {
     const run = new Carrier(execution);
@@ -43035,7 +43036,7 @@ async function carryOut(execution) {
     finally {
         execution.context.record.flush();
     }
-    run.conclude();
+    return run.verdict();
 }
 class Carrier {
     x;
@@ -43313,8 +43314,8 @@ class Carrier {
             return false;
         }
     }
-    /** After waiting: fail the step unless every run completed (or was left running on purpose). */
-    conclude() {
+    /** After waiting: the error the step ends with unless every run completed (or was left running on purpose). */
+    verdict() {
         const { context } = this.x;
         const records = this.x.runs.map((run) => run.record);
         const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
@@ -43322,24 +43323,24 @@ class Carrier {
             if (this.x.runs.length > 1)
                 this.logProgress();
             if (unfinished.length === 0)
-                return;
-            throw new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
+                return undefined;
+            return new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
                 unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'));
         }
         const record = records[0];
         if (unfinished.length === 0)
-            return;
+            return undefined;
         const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
         if (record.outcome === 'error')
-            throw new ActionError(record.errorMessage);
+            return new ActionError(record.errorMessage);
         if (record.outcome === 'skipped')
-            throw new ActionError(record.errorMessage ?? 'The run was not submitted.');
+            return new ActionError(record.errorMessage ?? 'The run was not submitted.');
         if (record.outcome === 'cancelled') {
             context.record.addNextStep('The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.');
-            throw new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
+            return new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
         }
         context.record.addNextStep('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
-        throw new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+        return new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
     }
     /** The batch's progress, unless the last line said the same. */
     logProgress() {
@@ -44308,9 +44309,10 @@ async function runAction(config, context) {
     const release = await findRelease(config, context);
     const recentJobs = lazyRecentJobs(deadline, context);
     const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
-    await carryOut({ target, runs, config, deadline, context, cost });
-    context.record.outcome = config.wait ? 'completed' : 'submitted';
-    await deliver(runs, config, release, context);
+    const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+    if (!incomplete)
+        context.record.outcome = config.wait ? 'completed' : 'submitted';
+    await deliver(runs, config, release, context, incomplete);
 }
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
 async function followJob(config, jobId, deadline, context) {
@@ -44325,20 +44327,23 @@ async function followJob(config, jobId, deadline, context) {
     }
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
     const runs = [{ record: context.record.addRun('1'), job }];
-    await carryOut({ runs, config, deadline, context, cost: new CostEstimate(context.log), pollFirst: true });
+    const cost = new CostEstimate(context.log);
+    const incomplete = await carryOut({ runs, config, deadline, context, cost, pollFirst: true });
     const record = runs[0].record;
     if (record.outcome === 'running') {
         context.record.outcome = 'running';
         return;
     }
-    context.record.outcome = 'completed';
-    await deliver(runs, config, release, context);
+    if (!incomplete)
+        context.record.outcome = 'completed';
+    await deliver(runs, config, release, context, incomplete);
 }
 /**
  * Every completed run's files, in run order; a batch gives each item its folder
- * and asset prefix, and one item's failed delivery does not hold back the others'.
+ * and asset prefix, and neither an item that did not complete (`incomplete`,
+ * thrown at the end) nor one item's failed delivery holds back the others' files.
  */
-async function deliver(runs, config, release, context) {
+async function deliver(runs, config, release, context, incomplete) {
     const perItem = context.record.isBatch;
     const failed = [];
     for (const { record } of runs) {
@@ -44355,9 +44360,15 @@ async function deliver(runs, config, release, context) {
             failed.push(`- ${record.name}: ${record.errorMessage}`);
         }
     }
-    if (failed.length > 0) {
-        throw new ActionError(`The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`);
-    }
+    const undelivered = failed.length
+        ? `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`
+        : undefined;
+    if (incomplete && undelivered)
+        throw new ActionError(`${incomplete.message}\n${undelivered}`);
+    if (incomplete)
+        throw incomplete;
+    if (undelivered)
+        throw new ActionError(undelivered);
 }
 function reportDryRun(target, runs, context) {
     const { log, record } = context;

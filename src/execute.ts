@@ -38,10 +38,11 @@ const PROGRESS_EVERY = 5;
  * *How* runs are carried out, whatever is run: submit each run once (at most
  * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
  * failure with `fail-fast`), follow every job with one poll per interval, and
- * stop them all on timeout or cancellation. Records everything as it happens;
- * throws when the step should fail.
+ * stop them all on timeout or cancellation. Records everything as it happens.
+ * Throws on timeout and cancellation; returns the error the step ends with when
+ * a run did not complete, so that what did complete is delivered first.
  */
-export async function carryOut(execution: Execution): Promise<void> {
+export async function carryOut(execution: Execution): Promise<ActionError | undefined> {
   const run = new Carrier(execution);
   try {
     await run.loop();
@@ -51,7 +52,7 @@ export async function carryOut(execution: Execution): Promise<void> {
   } finally {
     execution.context.record.flush();
   }
-  run.conclude();
+  return run.verdict();
 }
 
 class Carrier {
@@ -327,34 +328,34 @@ class Carrier {
     }
   }
 
-  /** After waiting: fail the step unless every run completed (or was left running on purpose). */
-  conclude(): void {
+  /** After waiting: the error the step ends with unless every run completed (or was left running on purpose). */
+  verdict(): ActionError | undefined {
     const { context } = this.x;
     const records = this.x.runs.map((run) => run.record);
     const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
     if (this.batch || this.x.runs.length > 1) {
       if (this.x.runs.length > 1) this.logProgress();
-      if (unfinished.length === 0) return;
-      throw new ActionError(
+      if (unfinished.length === 0) return undefined;
+      return new ActionError(
         `${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
           unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'),
       );
     }
     const record = records[0]!;
-    if (unfinished.length === 0) return;
+    if (unfinished.length === 0) return undefined;
     const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
-    if (record.outcome === 'error') throw new ActionError(record.errorMessage!);
-    if (record.outcome === 'skipped') throw new ActionError(record.errorMessage ?? 'The run was not submitted.');
+    if (record.outcome === 'error') return new ActionError(record.errorMessage!);
+    if (record.outcome === 'skipped') return new ActionError(record.errorMessage ?? 'The run was not submitted.');
     if (record.outcome === 'cancelled') {
       context.record.addNextStep(
         'The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.',
       );
-      throw new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
+      return new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
     }
     context.record.addNextStep(
       'Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.',
     );
-    throw new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+    return new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
   }
 
   /** The batch's progress, unless the last line said the same. */

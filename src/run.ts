@@ -32,9 +32,9 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   const release = await findRelease(config, context);
   const recentJobs = lazyRecentJobs(deadline, context);
   const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
-  await carryOut({ target, runs, config, deadline, context, cost });
-  context.record.outcome = config.wait ? 'completed' : 'submitted';
-  await deliver(runs, config, release, context);
+  const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+  if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
+  await deliver(runs, config, release, context, incomplete);
 }
 
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
@@ -49,25 +49,28 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   }
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const runs: PlannedRun[] = [{ record: context.record.addRun('1'), job }];
-  await carryOut({ runs, config, deadline, context, cost: new CostEstimate(context.log), pollFirst: true });
+  const cost = new CostEstimate(context.log);
+  const incomplete = await carryOut({ runs, config, deadline, context, cost, pollFirst: true });
   const record = runs[0]!.record;
   if (record.outcome === 'running') {
     context.record.outcome = 'running';
     return;
   }
-  context.record.outcome = 'completed';
-  await deliver(runs, config, release, context);
+  if (!incomplete) context.record.outcome = 'completed';
+  await deliver(runs, config, release, context, incomplete);
 }
 
 /**
  * Every completed run's files, in run order; a batch gives each item its folder
- * and asset prefix, and one item's failed delivery does not hold back the others'.
+ * and asset prefix, and neither an item that did not complete (`incomplete`,
+ * thrown at the end) nor one item's failed delivery holds back the others' files.
  */
 async function deliver(
   runs: PlannedRun[],
   config: ActionConfig,
   release: ReleaseTarget | undefined,
   context: RunContext,
+  incomplete: ActionError | undefined,
 ): Promise<void> {
   const perItem = context.record.isBatch;
   const failed: string[] = [];
@@ -82,11 +85,12 @@ async function deliver(
       failed.push(`- ${record.name}: ${record.errorMessage}`);
     }
   }
-  if (failed.length > 0) {
-    throw new ActionError(
-      `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`,
-    );
-  }
+  const undelivered = failed.length
+    ? `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`
+    : undefined;
+  if (incomplete && undelivered) throw new ActionError(`${incomplete.message}\n${undelivered}`);
+  if (incomplete) throw incomplete;
+  if (undelivered) throw new ActionError(undelivered);
 }
 
 function reportDryRun(target: RunTarget, runs: PlannedRun[], context: RunContext): void {

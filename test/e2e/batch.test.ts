@@ -216,7 +216,7 @@ describe('batch: concurrency, spending and failures', () => {
 
   it('max-credits: skips what could cross it, reports the skipped items and fails (estimate: the first charge)', async () => {
     const batch = prompts(5);
-    const result = await run({ batch, 'max-credits': '60' });
+    const result = await run({ batch, 'max-credits': '60', 'download-dir': 'out' });
     expect(result.code).toBe(1);
     expect(emu.requestCount('POST', '/apps/run')).toBe(2);
     expect(statuses(result)).toEqual([
@@ -235,6 +235,9 @@ describe('batch: concurrency, spending and failures', () => {
     expect(result.outputs['credits-charged']).toBe('50');
     expect(result.outputs.status).toBe('failed');
     expect(results(result)[2]).toMatchObject({ 'job-id': null, 'credits-charged': null, 'output-urls': [] });
+    // What was paid for is delivered although the step fails.
+    expect(JSON.parse(result.outputs.files!)).toEqual(['out/1/banner.png', 'out/2/banner.png']);
+    expect(readdirSync(path.join(result.workspace, 'out')).sort()).toEqual(['1', '2']);
   });
 
   it('max-credits: estimates from the recent runs of the same app, and says so', async () => {
@@ -256,7 +259,7 @@ describe('batch: concurrency, spending and failures', () => {
     emu.setJobPlan({ outcome: 'failed', errorMessage: 'GPU exploded' });
     afterFirstJob(() => emu.setJobPlan({}));
     const batch = prompts(4);
-    const result = await run({ batch, 'max-concurrency': '1', 'fail-fast': 'true' });
+    const result = await run({ batch, 'max-concurrency': '1', 'fail-fast': 'true', 'download-dir': 'out' });
     expect(result.code).toBe(1);
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
     expect(statuses(result)).toEqual([
@@ -276,7 +279,7 @@ describe('batch: concurrency, spending and failures', () => {
     afterFirstJob(() => emu.setJobPlan({}));
     const batch = prompts(3);
     // 25 (refunded) + 25 + 25 would cross 60; what is spent is 50.
-    const result = await run({ batch, 'max-concurrency': '1', 'max-credits': '60' });
+    const result = await run({ batch, 'max-concurrency': '1', 'max-credits': '60', 'download-dir': 'out' });
     expect(result.code).toBe(1);
     expect(statuses(result)).toEqual([
       ['1', 'failed'],
@@ -284,6 +287,7 @@ describe('batch: concurrency, spending and failures', () => {
       ['3', 'completed'],
     ]);
     expect(result.outputs['error-message']).toBe('1: failed (GPU exploded)');
+    expect(JSON.parse(result.outputs.files!)).toEqual(['out/2/banner.png', 'out/3/banner.png']);
     // As for a single run, credits-charged reports what the API says each job was charged.
     expect(result.outputs['credits-charged']).toBe('75');
     expect(result.stdout).toMatch(/2\/3 completed, 0 running, 1 failed, 50 credits/);
@@ -409,6 +413,26 @@ describe('batch: a failed delivery', () => {
     expect(errorText(result)).toMatch(/^The files of 1 item could not be delivered:\n- a: Could not download/);
     expect(results(result).map((item) => item['error-message'] !== null)).toEqual([true, false, false]);
     expect(result.summary).toMatch(/\*\*Problems\*\*\n\n- a: Could not download/);
+  });
+
+  it('a failed job and a failed download: the rest is delivered, and the error names both', async () => {
+    emu.setJobPlan({ outcome: 'failed', errorMessage: 'GPU exploded' });
+    afterFirstJob(() => emu.setJobPlan({}));
+    afterRequest.push((line) => {
+      if (!line.startsWith('api POST /api/v1/apps/run') || emu.jobs.size !== 2) return;
+      const prefix = [...emu.jobs.keys()][1]!.slice(0, 8);
+      emu.fault({ origin: 'storage', path: new RegExp(prefix), kind: 'status', status: 404, times: Infinity });
+    });
+    const result = await run({ batch: prompts(3), 'max-concurrency': '1', 'download-dir': 'out' });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.outputs.files!)).toEqual(['out/3/banner.png']);
+    expect(errorText(result)).toMatch(
+      /^1 of 3 runs did not complete:\n- 1: failed \(GPU exploded\)\nThe files of 1 item could not be delivered:\n- 2: Could not download/,
+    );
+    expect(result.outputs['error-message']!.split('\n')).toEqual([
+      '1: failed (GPU exploded)',
+      expect.stringMatching(/^2: Could not download/),
+    ]);
   });
 });
 
