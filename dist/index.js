@@ -41689,6 +41689,11 @@ class RunRecord {
         this.releaseAssets.push(asset);
         this.changed();
     }
+    /** The job completed, but its files could not be downloaded or uploaded. */
+    deliveryFailed(message) {
+        this.errorMessage = message;
+        this.changed();
+    }
     /** The run ended without a job result: not submitted, skipped, timed out, an error. */
     ended(outcome, message) {
         this.outcome = outcome;
@@ -43353,7 +43358,9 @@ class Carrier {
     progressLine() {
         const records = this.x.runs.map((run) => run.record);
         const count = (outcome) => records.filter((r) => r.outcome === outcome).length;
-        const parts = [`${count('completed')}/${records.length} completed`, `${this.live.size} running`];
+        // Jobs left running on purpose (wait: false) are running too.
+        const running = this.live.size + count('submitted') + count('running');
+        const parts = [`${count('completed')}/${records.length} completed`, `${running} running`];
         for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
             if (count(outcome))
                 parts.push(`${count(outcome)} ${outcome}`);
@@ -44356,8 +44363,8 @@ async function deliver(runs, config, release, context, incomplete) {
         catch (error) {
             if (!perItem || error instanceof CancelledError)
                 throw error;
-            record.errorMessage = errorMessage(error);
-            failed.push(`- ${record.name}: ${record.errorMessage}`);
+            record.deliveryFailed(errorMessage(error));
+            failed.push(`- ${record.name}: ${errorMessage(error)}`);
         }
     }
     const undelivered = failed.length

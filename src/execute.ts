@@ -369,7 +369,9 @@ class Carrier {
   private progressLine(): string {
     const records = this.x.runs.map((run) => run.record);
     const count = (outcome: string) => records.filter((r) => r.outcome === outcome).length;
-    const parts = [`${count('completed')}/${records.length} completed`, `${this.live.size} running`];
+    // Jobs left running on purpose (wait: false) are running too.
+    const running = this.live.size + count('submitted') + count('running');
+    const parts = [`${count('completed')}/${records.length} completed`, `${running} running`];
     for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
       if (count(outcome)) parts.push(`${count(outcome)} ${outcome}`);
     }

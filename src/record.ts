@@ -110,6 +110,12 @@ export class RunRecord {
     this.changed();
   }
 
+  /** The job completed, but its files could not be downloaded or uploaded. */
+  deliveryFailed(message: string): void {
+    this.errorMessage = message;
+    this.changed();
+  }
+
   /** The run ended without a job result: not submitted, skipped, timed out, an error. */
   ended(outcome: Outcome, message?: string): void {
     this.outcome = outcome;
@@ -132,6 +138,7 @@ export type RunData = Omit<
   | 'fileSaved'
   | 'expectFiles'
   | 'assetUploaded'
+  | 'deliveryFailed'
   | 'ended'
   | 'fileUrls'
 >;

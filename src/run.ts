@@ -81,8 +81,8 @@ async function deliver(
       await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
     } catch (error) {
       if (!perItem || error instanceof CancelledError) throw error;
-      record.errorMessage = errorMessage(error);
-      failed.push(`- ${record.name}: ${record.errorMessage}`);
+      record.deliveryFailed(errorMessage(error));
+      failed.push(`- ${record.name}: ${errorMessage(error)}`);
     }
   }
   const undelivered = failed.length

@@ -481,6 +481,7 @@ describe('batch: wait: false and dry-run', () => {
     expect(result.outputs['credits-charged']).toBe('125');
     expect(result.outputs.status).toBe('processing');
     expect(result.stdout).toContain('Not waiting (wait: false)');
+    expect(result.stdout).toContain('0/5 completed, 5 running, 125 credits');
   });
 
   it('dry-run validates every item and prints each request, submitting nothing', async () => {
