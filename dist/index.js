@@ -44252,8 +44252,9 @@ class CostEstimate {
     static async forTarget(target, maxCredits, recentJobs, log) {
         if (target?.price !== undefined)
             return new CostEstimate(log, target.price, `the price of ${target.title}`);
-        if (maxCredits === undefined || !target)
+        if (maxCredits === undefined || !target) {
             return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
+        }
         const charges = (await recentJobs())
             .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
             .map((job) => job.credits_charged);

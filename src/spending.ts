@@ -24,8 +24,9 @@ export class CostEstimate {
     log: Logger,
   ): Promise<CostEstimate> {
     if (target?.price !== undefined) return new CostEstimate(log, target.price, `the price of ${target.title}`);
-    if (maxCredits === undefined || !target)
+    if (maxCredits === undefined || !target) {
       return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
+    }
     const charges = (await recentJobs())
       .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
       .map((job) => job.credits_charged!);
