@@ -7,6 +7,7 @@
  *   2. whole job  action with download-dir   vs  bench/curl-baseline.sh (curl + jq + sleep)
  *   3. downloads  action with job-id (3 × 300 MiB, peak RSS)  vs  `curl --parallel`
  *   4. polling    requests, gaps between polls, detection delay, a 429 with Retry-After
+ *   5. batch      20 items in one step vs one run: wall time, API requests
  *
  * Rows 2b and 3b repeat 2 and 3 with the storage origin behind a relay that
  * paces each connection to 50 MB/s, like a real network (information only).
@@ -16,7 +17,7 @@
  * Everything talks to 127.0.0.1 only; scratch files live in one folder under
  * .bench/ that is removed at the end, and the emulator is stopped.
  *
- * Option (for development): --only startup,job,downloads,polling
+ * Option (for development): --only startup,job,downloads,polling,batch
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import * as os from 'node:os';
@@ -924,6 +925,107 @@ async function benchPolling() {
   );
 }
 
+// ------------------------------------------------------------------ 5. batch
+
+const BATCH_ITEMS = 20;
+const BATCH_RUNS = 3;
+/** A batch's wall time may be at most this many times a single run's. */
+const BATCH_WALL_RATIO = 1.2;
+
+/**
+ * One step: a single run (`items` 1, `inputs`) or a batch of `items` (`batch`,
+ * `max-concurrency` = items), poll 1 s, no downloads: what is measured is the
+ * orchestration (submitting, polling), not the transfer.
+ * @param {AppDefinition} app
+ * @param {number} items
+ */
+async function batchStep(app, items) {
+  const prompts = Array.from({ length: items }, (_, i) => `- Prompt: ${PROMPT}, shot ${i + 1}`).join('\n');
+  const result = await runAction({
+    ...apiInputs(),
+    'app-id': app.id,
+    'poll-interval': `${POLL_INTERVAL_MS / 1000}s`,
+    ...(items === 1 ? { inputs: `Prompt: ${PROMPT}` } : { batch: prompts, 'max-concurrency': String(items) }),
+  });
+  const api = requestsBetween('api', result.startedAt, result.endedAt);
+  const problems = [...result.problems];
+  /** @type {Array<{ status: string | null }>} */
+  const results = JSON.parse(result.run.outputs.results ?? '[]');
+  const statuses = results.map((item) => item.status);
+  if (statuses.length !== items || statuses.some((status) => status !== 'completed')) {
+    problems.push(`not every run completed: ${statuses.join(', ') || 'no results'}`);
+  }
+  for (const problem of problems) failures.push(`batch (${items} item${items === 1 ? '' : 's'}): ${problem}`);
+  /** @param {string} name */
+  const count = (name) => api.filter((request) => callName(request) === name).length;
+  progress(
+    `  ${String(items).padStart(2)} item${items === 1 ? ' ' : 's'} ${formatMs(result.ms)}, API ${describeCalls(api)}`,
+  );
+  return {
+    ms: result.ms,
+    api,
+    submissions: count('POST /apps/run'),
+    contract: count('GET /apps'),
+    lists: count('GET /jobs'),
+    byId: count('GET /jobs/:id'),
+    problems,
+  };
+}
+
+/** @typedef {Awaited<ReturnType<typeof batchStep>>} BatchRun */
+
+async function benchBatch() {
+  const app = benchApp('be9c0005-3f1a-4c5e-8d2b-7a6f5e4d3c05', 'Bench: batch caption', {
+    outputs: [{ nodeId: 'c0ffee00-0000-4000-8000-00000000c005', key: 'outputText', text: 'A caption.' }],
+    plan: { completeAfterMs: JOB_MS },
+  });
+  emu.apps.push(app);
+  progress(
+    `batch: ${BATCH_RUNS} runs each of one run and a batch of ${BATCH_ITEMS} (max-concurrency ${BATCH_ITEMS}, job ${JOB_MS} ms, poll 1 s)`,
+  );
+  /** @type {{ single: BatchRun[], batch: BatchRun[] }} */
+  const runs = { single: [], batch: [] };
+  for (let round = 0; round < BATCH_RUNS; round++) {
+    const order =
+      round % 2 === 0 ? /** @type {const} */ (['single', 'batch']) : /** @type {const} */ (['batch', 'single']);
+    for (const which of order) runs[which].push(await batchStep(app, which === 'single' ? 1 : BATCH_ITEMS));
+  }
+  const ok = [...runs.single, ...runs.batch].every((run) => run.problems.length === 0);
+  const single = median(runs.single.map((run) => run.ms));
+  const batch = median(runs.batch.map((run) => run.ms));
+  // The most requests of any batch run, against what it may make: each submission, the contract, one a poll interval.
+  const worst = runs.batch.reduce((a, b) => (b.api.length > a.api.length ? b : a));
+  const intervals = Math.ceil(worst.ms / POLL_INTERVAL_MS);
+  const allowed = BATCH_ITEMS + 1 + intervals;
+  rows.push(
+    {
+      section: '5',
+      measure: `Batch of ${BATCH_ITEMS} (max-concurrency ${BATCH_ITEMS}, ${JOB_MS / 1000} s jobs, poll 1 s) vs one run: wall time, median of ${BATCH_RUNS}`,
+      action: formatMs(batch),
+      baseline: formatMs(single),
+      ratio: formatRatio(batch / single),
+      goal: `≤ ${BATCH_WALL_RATIO}× one run`,
+      met: ok ? metIf(batch <= BATCH_WALL_RATIO * single) : 'NOT MET',
+    },
+    {
+      section: '5',
+      measure: `Batch of ${BATCH_ITEMS}: API requests (most of any run) vs submissions + contract + 1 per poll interval`,
+      action: `${worst.api.length} (${worst.submissions} + ${worst.contract} + ${worst.lists} GET /jobs + ${worst.byId} GET /jobs/:id)`,
+      baseline: `one run: ${Math.max(...runs.single.map((run) => run.api.length))}`,
+      ratio: '',
+      goal: `≤ ${BATCH_ITEMS} + 1 + ${intervals} = ${allowed}`,
+      met: ok ? metIf(worst.api.length <= allowed && worst.submissions === BATCH_ITEMS) : 'NOT MET',
+    },
+  );
+  /** @param {BatchRun[]} list */
+  const times = (list) => list.map((run) => formatMs(run.ms)).join(', ');
+  notes.push(
+    `5. Batch: the same app (emulator plan completeAfterMs ${JOB_MS}, one text output, no downloads) as one run and as a batch of ${BATCH_ITEMS} items ` +
+      `with max-concurrency ${BATCH_ITEMS}, alternating. One run: ${times(runs.single)}; API ${describeCalls(runs.single[0]?.api ?? [])}.`,
+    `   Batch: ${times(runs.batch)}; API ${describeCalls(worst.api)}. Polling follows all ${BATCH_ITEMS} jobs with one GET /jobs?limit=100 per interval.`,
+  );
+}
+
 // ------------------------------------------------------------------ main
 
 let crashed = false;
@@ -936,6 +1038,7 @@ try {
   if (wanted('job')) await benchWholeJob();
   if (wanted('downloads')) await benchDownloads();
   if (wanted('polling')) await benchPolling();
+  if (wanted('batch')) await benchBatch();
 
   const loadAfter = os
     .loadavg()
@@ -950,7 +1053,9 @@ try {
   console.log(`Tools:    ${facts.curl}`);
   console.log(`          ${facts.jq}, ${facts.bash}, GNU time: ${facts.gnuTime}`);
   console.log('Server:   the Armox emulator on 127.0.0.1 (API + storage origins), inside the benchmark process');
-  console.log('Baseline: 1 bare `node -e` fetch; 2, 4 bench/curl-baseline.sh; 3 `curl --parallel`\n');
+  console.log(
+    'Baseline: 1 bare `node -e` fetch; 2, 4 bench/curl-baseline.sh; 3 `curl --parallel`; 5 one run of the action\n',
+  );
   console.log(
     markdownTable(
       ['#', 'Measure', 'Action', 'Baseline', 'Ratio', 'Goal', 'Met'],

@@ -42828,6 +42828,11 @@ class RunRecord {
         this.releaseAssets.push(asset);
         this.changed();
     }
+    /** The job completed, but its files could not be downloaded or uploaded. */
+    deliveryFailed(message) {
+        this.errorMessage = message;
+        this.changed();
+    }
     /** The run ended without a job result: not submitted, skipped, timed out, an error. */
     ended(outcome, message) {
         this.outcome = outcome;
@@ -42839,6 +42844,13 @@ class RunRecord {
         return this.items.filter((item) => item.kind !== 'text').map((item) => item.value);
     }
 }
+/**
+ * A batch's outputs hold JSON of every item and change with every item's news:
+ * written at once they would grow GITHUB_OUTPUT with the square of the batch
+ * (10 MB for 100 items). So a batch publishes at most once per this interval,
+ * and on `flush()`.
+ */
+const BATCH_PUBLISH_MS = 1_000;
 /**
  * The step: what it ran, one RunRecord per run, and how it ended. The step's
  * outputs are derived from it in one place (`publish`), after every change, so
@@ -42860,6 +42872,9 @@ class StepRecord {
     finishedAt;
     manifestPath;
     written = new Map();
+    lastPublished = 0;
+    /** A batch change not yet published (see BATCH_PUBLISH_MS). */
+    unpublished = false;
     constructor(startedAt, write, 
     /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
     isBatch = false) {
@@ -42882,7 +42897,16 @@ class StepRecord {
         this.errorMessage = message;
         if (nextStep && !this.nextSteps.includes(nextStep))
             this.nextSteps.push(nextStep);
-        this.publish();
+        this.publish(true);
+    }
+    manifestWritten(file) {
+        this.manifestPath = file;
+        this.publish(true);
+    }
+    /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
+    flush() {
+        if (this.unpublished)
+            this.publish(true);
     }
     addNextStep(step) {
         if (!this.nextSteps.includes(step))
@@ -42912,8 +42936,14 @@ class StepRecord {
         const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
         return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged, 0) : undefined;
     }
-    /** Sets every output that can be derived from what is known now. */
-    publish() {
+    /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
+    publish(now = false) {
+        if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
+            this.unpublished = true;
+            return;
+        }
+        this.unpublished = false;
+        this.lastPublished = Date.now();
         const target = this.target;
         if (target?.kind === 'app') {
             this.set(Output.AppId, target.id);
@@ -42969,9 +42999,8 @@ class StepRecord {
         const assets = runs.flatMap((run) => run.releaseAssets);
         if (assets.length)
             this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
-        if (runs.every((run) => run.outcome !== undefined)) {
-            this.set(Output.Status, runs.every((run) => run.outcome === 'completed') ? 'completed' : 'failed');
-        }
+        if (runs.every((run) => run.outcome !== undefined))
+            this.set(Output.Status, batchStatus(runs));
         if (runs.some((run) => run.jobId)) {
             this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
         }
@@ -42991,7 +43020,8 @@ function resultOf(run) {
     return {
         name: run.name,
         'job-id': run.jobId ?? null,
-        status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? null),
+        // No job (skipped, or the submission failed): the outcome stands in for the job's status.
+        status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? null),
         'credits-charged': run.creditsCharged ?? null,
         'output-urls': run.fileUrls,
         files: (run.files ?? []).map((file) => file.path),
@@ -42999,11 +43029,24 @@ function resultOf(run) {
         reused: run.reusedFrom !== undefined,
     };
 }
-/** One line per failed or skipped item, for a batch's `error-message`. */
+/**
+ * A batch's `status`: `completed` when every item completed, `failed` when any
+ * did not, and `processing` while the rest were left running (wait: false).
+ */
+function batchStatus(runs) {
+    if (runs.every((run) => run.outcome === 'completed'))
+        return 'completed';
+    const leftRunning = (run) => ['completed', 'submitted', 'running'].includes(run.outcome);
+    return runs.every(leftRunning) ? 'processing' : 'failed';
+}
+/** One line per failed or skipped item (or completed item whose files were not delivered), for `error-message`. */
 function batchErrors(runs) {
     return runs
-        .filter((run) => run.outcome !== undefined && run.outcome !== 'completed' && run.outcome !== 'submitted')
-        .map((run) => `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
+        .filter((run) => run.outcome !== undefined && run.outcome !== 'submitted')
+        .filter((run) => run.outcome !== 'completed' || run.errorMessage)
+        .map((run) => run.outcome === 'completed'
+        ? `${run.name}: ${run.errorMessage}`
+        : `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
         .join('\n');
 }
 
@@ -43571,6 +43614,8 @@ async function findSubmittedJob(target, request, sentAt, context) {
         const candidates = jobs.filter((job) => {
             const created = Date.parse(job.created_at ?? '');
             return (target.ownsJob(job) &&
+                // A job this step already has is another run's (a batch may hold identical items).
+                !context.record.runs.some((run) => run.jobId === job.id) &&
                 canonicalJson(target.jobInputs(job)) === wanted &&
                 (Number.isNaN(created) || created >= sentAt - SKEW_MS));
         });
@@ -43652,8 +43697,9 @@ const PROGRESS_EVERY = 5;
  * *How* runs are carried out, whatever is run: submit each run once (at most
  * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
  * failure with `fail-fast`), follow every job with one poll per interval, and
- * stop them all on timeout or cancellation. Records everything as it happens;
- * throws when the step should fail.
+ * stop them all on timeout or cancellation. Records everything as it happens.
+ * Throws on timeout and cancellation; returns the error the step ends with when
+ * a run did not complete, so that what did complete is delivered first.
  */
 async function carryOut(execution) {
     const run = new Carrier(execution);
@@ -43665,7 +43711,10 @@ async function carryOut(execution) {
             await run.interrupted();
         throw error;
     }
-    run.conclude();
+    finally {
+        execution.context.record.flush();
+    }
+    return run.verdict();
 }
 class Carrier {
     x;
@@ -43674,6 +43723,7 @@ class Carrier {
     /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
     stopReason;
     polls = 0;
+    lastProgress;
     startedAt;
     batch;
     constructor(x) {
@@ -43692,6 +43742,9 @@ class Carrier {
         let first = true;
         for (;;) {
             await this.submitWhatFits();
+            // After refilling the free slots, so "running" counts the jobs just submitted too.
+            if (this.batch && this.polls > 0 && this.polls % PROGRESS_EVERY === 0)
+                this.logProgress();
             if (!config.wait)
                 return this.leaveRunning();
             if (this.live.size === 0) {
@@ -43705,10 +43758,13 @@ class Carrier {
             if (deadline.expired)
                 return this.timedOut();
             const seen = await pollJobs([...this.live.keys()], deadline, context);
-            for (const [id, job] of seen)
-                this.update(id, this.live.get(id), job);
-            if (this.batch && ++this.polls % PROGRESS_EVERY === 0)
-                context.log.info(this.progressLine());
+            // In item order (the job list is newest first), so the log reads top to bottom.
+            for (const [id, run] of [...this.live]) {
+                const job = seen.get(id);
+                if (job)
+                    this.update(id, run, job);
+            }
+            this.polls += 1;
         }
     }
     /** Submits waiting runs while there is room under max-concurrency and max-credits. */
@@ -43752,7 +43808,10 @@ class Carrier {
             return;
         }
         this.x.cost.learn(job.credits_charged);
-        context.log.info(`${this.batch ? `${run.record.name}: job` : 'Job'} ${job.id} accepted${job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : ''}.`);
+        const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
+        context.log.info(this.batch
+            ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
+            : `Job ${job.id} accepted${charge}.`);
         this.adopt(run, job);
         if (context.signal.aborted)
             throw new CancelledError('The workflow was cancelled.');
@@ -43768,12 +43827,20 @@ class Carrier {
         this.x.context.openJobs.opened(job.id);
         this.live.set(job.id, run);
     }
+    /**
+     * A poll's news about one job. A batch logs one line per item when it ends
+     * (see finish); its pending/processing changes go to the debug log, so 100
+     * items stay readable.
+     */
     update(id, run, job) {
         const record = run.record;
-        if (job.status !== record.status) {
-            const elapsed = formatDuration(this.now() - this.startedAt).padStart(6);
-            const who = this.batch ? `${record.name} (job ${job.id})` : `job ${job.id}`;
-            this.x.context.log.info(`[${elapsed}] ${who}: ${job.status}`);
+        const { log } = this.x.context;
+        if (job.status !== record.status && !(this.batch && isDone(job))) {
+            const line = `[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`;
+            if (this.batch)
+                log.debug(line);
+            else
+                log.info(line);
         }
         if (isDone(job))
             this.finish(run, job, id);
@@ -43790,13 +43857,17 @@ class Carrier {
         if (job.status === 'completed' && problem) {
             run.record.ended('error', `Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
         }
-        if (run.record.outcome === 'completed') {
-            const urls = run.record.fileUrls.length;
-            const texts = items.length - urls;
-            const who = this.batch ? `${run.record.name}: job` : 'Job';
-            context.log.info(`${who} ${job.id} completed: ${plural(urls, 'file')}${texts ? ` and ${plural(texts, 'text output')}` : ''}.`);
+        const urls = run.record.fileUrls.length;
+        const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
+        if (this.batch) {
+            const { name, outcome, errorMessage: why } = run.record;
+            const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
+            context.log.info(`[${this.elapsed()}] ${name}: ${outcome}${detail}.`);
         }
-        else if (this.batch && config.failFast) {
+        else if (run.record.outcome === 'completed') {
+            context.log.info(`Job ${job.id} completed: ${made}.`);
+        }
+        if (run.record.outcome !== 'completed' && this.batch && config.failFast) {
             this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
         }
     }
@@ -43921,48 +43992,62 @@ class Carrier {
             return false;
         }
     }
-    /** After waiting: fail the step unless every run completed (or was left running on purpose). */
-    conclude() {
+    /** After waiting: the error the step ends with unless every run completed (or was left running on purpose). */
+    verdict() {
         const { context } = this.x;
         const records = this.x.runs.map((run) => run.record);
         const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
         if (this.batch || this.x.runs.length > 1) {
             if (this.x.runs.length > 1)
-                context.log.info(this.progressLine());
+                this.logProgress();
             if (unfinished.length === 0)
-                return;
-            throw new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
+                return undefined;
+            return new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
                 unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'));
         }
         const record = records[0];
         if (unfinished.length === 0)
-            return;
+            return undefined;
         const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
         if (record.outcome === 'error')
-            throw new ActionError(record.errorMessage);
+            return new ActionError(record.errorMessage);
         if (record.outcome === 'skipped')
-            throw new ActionError(record.errorMessage ?? 'The run was not submitted.');
+            return new ActionError(record.errorMessage ?? 'The run was not submitted.');
         if (record.outcome === 'cancelled') {
             context.record.addNextStep('The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.');
-            throw new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
+            return new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
         }
         context.record.addNextStep('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
-        throw new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+        return new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+    }
+    /** The batch's progress, unless the last line said the same. */
+    logProgress() {
+        const line = this.progressLine();
+        if (line !== this.lastProgress)
+            this.x.context.log.info(line);
+        this.lastProgress = line;
     }
     /** `12/40 completed, 3 running, 1 failed, 4 410 credits` */
     progressLine() {
         const records = this.x.runs.map((run) => run.record);
         const count = (outcome) => records.filter((r) => r.outcome === outcome).length;
-        const parts = [`${count('completed')}/${records.length} completed`, `${this.live.size} running`];
+        // Jobs left running on purpose (wait: false) are running too.
+        const running = this.live.size + count('submitted') + count('running');
+        const parts = [`${count('completed')}/${records.length} completed`, `${running} running`];
         for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
             if (count(outcome))
                 parts.push(`${count(outcome)} ${outcome}`);
         }
-        parts.push(`${this.spent().toLocaleString('en-US')} credits`);
+        parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
         return parts.join(', ');
     }
+    /** What the step has spent so far: a failed job's charge is refunded, so it does not count. */
     spent() {
-        return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
+        return this.x.runs.reduce((sum, run) => sum + (run.record.outcome === 'failed' ? 0 : (run.record.creditsCharged ?? 0)), 0);
+    }
+    /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */
+    elapsed() {
+        return formatDuration(this.now() - this.startedAt).padStart(6);
     }
     now() {
         return (this.x.context.now ?? Date.now)();
@@ -44829,8 +44914,9 @@ async function planRuns(config, target, event, context) {
     const warnings = new Set();
     const runs = [];
     items.forEach((item, index) => {
-        const preparation = target.prepare(local.runs[index], config.webhookUrl);
-        preparation.problems.forEach((problem) => problems.add(problem));
+        const sources = local.runs[index];
+        const preparation = target.prepare(sources, config.webhookUrl);
+        preparation.problems.forEach((problem) => problems.add(item ? namingItem(problem, sources, item) : problem));
         preparation.warnings.forEach((warning) => warnings.add(warning));
         const record = context.record.addRun(item?.name ?? '1');
         if (preparation.request) {
@@ -44847,6 +44933,10 @@ async function planRuns(config, target, event, context) {
             `\n\n${target.contractTable()}\n\nNothing was submitted and no credits were spent.`);
     }
     return runs;
+}
+/** A problem that names no source (a missing required input) is the item's: say which, or items' problems merge. */
+function namingItem(problem, sources, item) {
+    return sources.some((source) => problem.startsWith(`${source.name}:`)) ? problem : `${item.source.name}: ${problem}`;
 }
 async function readBatch(config) {
     if (config.batchFile) {
@@ -44882,17 +44972,22 @@ class CostEstimate {
     log;
     perRun;
     source;
-    constructor(log, perRun, source) {
+    capped;
+    constructor(log, perRun, source, 
+    /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
+    capped = true) {
         this.log = log;
         this.perRun = perRun;
         this.source = source;
+        this.capped = capped;
     }
     /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
     static async forTarget(target, maxCredits, recentJobs, log) {
         if (target?.price !== undefined)
             return new CostEstimate(log, target.price, `the price of ${target.title}`);
-        if (maxCredits === undefined || !target)
-            return new CostEstimate(log);
+        if (maxCredits === undefined || !target) {
+            return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
+        }
         const charges = (await recentJobs())
             .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
             .map((job) => job.credits_charged);
@@ -44910,7 +45005,8 @@ class CostEstimate {
             return;
         this.perRun = charge;
         this.source = "the first run's charge";
-        this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
+        if (this.capped)
+            this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
     }
     /** Why the next run may not be submitted under `max`, or undefined when it may. */
     check(spent, max) {
@@ -44989,6 +45085,8 @@ function triggeringUser(eventName, payload) {
 
 
 
+
+
 /**
  * The action's pipeline: find the target (an app or a model), check every
  * run's inputs against its contract, submit each run once, wait for the jobs,
@@ -45015,9 +45113,10 @@ async function runAction(config, context) {
     // Found before paying, so no credits are spent on assets with nowhere to go.
     const release = await findRelease(config, context);
     const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
-    await carryOut({ target, runs, config, deadline, context, cost });
-    context.record.outcome = config.wait ? 'completed' : 'submitted';
-    await deliver(runs, config, release, context);
+    const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+    if (!incomplete)
+        context.record.outcome = config.wait ? 'completed' : 'submitted';
+    await deliver(runs, config, release, context, incomplete);
 }
 /**
  * Never pay twice: each run whose identical completed job is in the account's
@@ -45073,24 +45172,48 @@ async function followJob(config, jobId, deadline, context) {
     }
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
     const runs = [{ record: context.record.addRun('1'), job }];
-    await carryOut({ runs, config, deadline, context, cost: new CostEstimate(context.log), pollFirst: true });
+    const cost = new CostEstimate(context.log);
+    const incomplete = await carryOut({ runs, config, deadline, context, cost, pollFirst: true });
     const record = runs[0].record;
     if (record.outcome === 'running') {
         context.record.outcome = 'running';
         return;
     }
-    context.record.outcome = 'completed';
-    await deliver(runs, config, release, context);
+    if (!incomplete)
+        context.record.outcome = 'completed';
+    await deliver(runs, config, release, context, incomplete);
 }
-/** Every completed run's files, in run order; a batch gives each item its folder and asset prefix. */
-async function deliver(runs, config, release, context) {
+/**
+ * Every completed run's files, in run order; a batch gives each item its folder
+ * and asset prefix, and neither an item that did not complete (`incomplete`,
+ * thrown at the end) nor one item's failed delivery holds back the others' files.
+ */
+async function deliver(runs, config, release, context, incomplete) {
     const perItem = context.record.isBatch;
+    const failed = [];
     for (const { record } of runs) {
         if (record.outcome !== 'completed')
             continue;
         const dir = config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir);
-        await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+        try {
+            await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+        }
+        catch (error) {
+            if (!perItem || error instanceof CancelledError)
+                throw error;
+            record.deliveryFailed(errorMessage(error));
+            failed.push(`- ${record.name}: ${errorMessage(error)}`);
+        }
     }
+    const undelivered = failed.length
+        ? `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`
+        : undefined;
+    if (incomplete && undelivered)
+        throw new ActionError(`${incomplete.message}\n${undelivered}`);
+    if (incomplete)
+        throw incomplete;
+    if (undelivered)
+        throw new ActionError(undelivered);
 }
 function reportDryRun(target, runs, context) {
     const { log, record } = context;
@@ -45168,7 +45291,7 @@ function renderSummary(step) {
     else if (step.runs.length > 0)
         lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
     if (step.dryRun)
-        lines.push(...renderDryRun(step.dryRun));
+        lines.push(...renderDryRun(step.dryRun, SUMMARY_BUDGET_BYTES - byteLength(lines)));
     return lines.join('\n');
 }
 function renderRun(run, heading) {
@@ -45184,39 +45307,60 @@ function renderRun(run, heading) {
     }
     return lines;
 }
-/** One table of every item, then each item's previews while they fit in `budget` bytes. */
+/** Room kept for the closing notes when the table and the problems are cut short. */
+const NOTES_BYTES = 2 * 1024;
+/**
+ * One table of every item, its problems, then each item's previews, while they
+ * fit in `budget` bytes; what did not fit is said, and is in the results output.
+ */
 function renderBatch(runs, budget) {
     const lines = ['### Runs', '', '| Item | Status | Credits | Duration | Job |', '| --- | --- | --- | --- | --- |'];
-    for (const run of runs) {
-        const duration = run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
-        const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
-        const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
-        lines.push(`| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`);
-    }
+    const rows = appendWithin(lines, runs.map((run) => [tableRow(run)]), budget - NOTES_BYTES);
     lines.push('');
-    const failed = runs.filter((run) => run.errorMessage && run.outcome !== 'completed');
+    if (rows < runs.length)
+        lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
+    // A completed item has an error message only when its files could not be delivered.
+    const failed = runs.filter((run) => run.errorMessage);
     if (failed.length > 0) {
-        lines.push('**Problems**', '', ...failed.map((run) => `- ${escapeMarkdown(`${run.name}: ${run.errorMessage}`)}`), '');
+        lines.push('**Problems**', '');
+        const problems = failed.map((run) => [`- ${escapeMarkdown(`${run.name}: ${summary_clip(run.errorMessage)}`)}`]);
+        const shown = appendWithin(lines, problems, budget - NOTES_BYTES);
+        lines.push('');
+        if (shown < failed.length)
+            lines.push(leftOut(failed.length - shown, 'problems are left out'), '');
     }
+    const previews = runs
+        .map((run) => renderRun(run, '####'))
+        .map((section, index) => (section.length ? [`### ${escapeMarkdown(runs[index].name)}`, '', ...section] : []))
+        .filter((block) => block.length > 0);
+    const shown = appendWithin(lines, previews, budget - NOTES_BYTES);
+    if (shown < previews.length) {
+        lines.push(`_The previews of ${previews.length - shown} more items are left out to keep this summary under GitHub's 1 MiB limit; their URLs are in the results output._`, '');
+    }
+    return lines;
+}
+function tableRow(run) {
+    const duration = run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
+    const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
+    const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
+    return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`;
+}
+/** Appends whole blocks to `lines` while the total stays within `budget` bytes; returns how many fit. */
+function appendWithin(lines, blocks, budget) {
     let used = byteLength(lines);
-    let shown = 0;
-    for (const run of runs) {
-        const section = renderRun(run, '####');
-        if (section.length === 0)
-            continue;
-        const block = [`### ${escapeMarkdown(run.name)}`, '', ...section];
+    let count = 0;
+    for (const block of blocks) {
         const size = byteLength(block);
         if (used + size > budget)
             break;
         lines.push(...block);
         used += size;
-        shown += 1;
+        count += 1;
     }
-    const withOutputs = runs.filter((run) => renderRun(run, '####').length > 0).length;
-    if (shown < withOutputs) {
-        lines.push(`_The previews of ${withOutputs - shown} more items are left out to keep this summary under GitHub's 1 MiB limit; their URLs are in the results output._`, '');
-    }
-    return lines;
+    return count;
+}
+function leftOut(count, what) {
+    return `_${count} more ${what} to keep this summary under GitHub's 1 MiB limit; every item is in the results output._`;
 }
 function renderOutputs(items, heading) {
     if (items.length === 0)
@@ -45240,17 +45384,24 @@ function renderOutputs(items, heading) {
     }
     return lines;
 }
-function renderDryRun(dryRun) {
+/** The requests (as many as fit in `budget` bytes: a large batch has many), the contract and a skeleton. */
+function renderDryRun(dryRun, budget) {
     const fence = (text) => text.replace(/```/g, '`\u200b``');
-    const requests = dryRun.requests.flatMap((request) => [
-        ...(dryRun.requests.length > 1 ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
+    const many = dryRun.requests.length > 1;
+    const blocks = dryRun.requests.map((request) => [
+        ...(many ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
         '```json',
         fence(JSON.stringify(request.body, null, 2)),
         '```',
         '',
     ]);
+    const requests = [];
+    const room = budget - NOTES_BYTES - byteLength([fence(dryRun.contract), fence(dryRun.skeleton)]);
+    const shown = appendWithin(requests, blocks, room);
+    if (shown < blocks.length)
+        requests.push(leftOut(blocks.length - shown, 'requests are left out'), '');
     return [
-        `### Request${dryRun.requests.length > 1 ? 's' : ''} that would be sent`,
+        `### Request${many ? 's' : ''} that would be sent`,
         '',
         ...requests,
         '<details><summary>Contract and a ready-to-paste <code>inputs</code> block</summary>',
@@ -45291,9 +45442,12 @@ function escapeAttribute(text) {
 function code(text) {
     return `<code>${escapeAttribute(text)}</code>`;
 }
+/** Server text can be long: at most 2000 characters of it. */
+function summary_clip(text) {
+    return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}
 function quote(text) {
-    const clipped = text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-    return clipped
+    return summary_clip(text)
         .split(/\r?\n/)
         .map((line) => `> ${escapeMarkdown(line)}`)
         .join('\n');
@@ -45391,6 +45545,7 @@ async function run(env = process.env) {
     }
     finally {
         record.finishedAt = Date.now();
+        record.flush();
         process.off('SIGINT', stopOnSignal);
         process.off('SIGTERM', stopOnSignal);
         await report(config, record, secrets, log, controller.signal);
@@ -45406,8 +45561,7 @@ async function report(config, record, secrets, log, signal) {
         const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
         try {
             await writeManifest(file, redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets));
-            record.manifestPath = file;
-            record.publish();
+            record.manifestWritten(file);
         }
         catch (error) {
             log.warning(`Could not write the manifest ${file}: ${errorMessage(error)}`);

@@ -38,18 +38,21 @@ const PROGRESS_EVERY = 5;
  * *How* runs are carried out, whatever is run: submit each run once (at most
  * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
  * failure with `fail-fast`), follow every job with one poll per interval, and
- * stop them all on timeout or cancellation. Records everything as it happens;
- * throws when the step should fail.
+ * stop them all on timeout or cancellation. Records everything as it happens.
+ * Throws on timeout and cancellation; returns the error the step ends with when
+ * a run did not complete, so that what did complete is delivered first.
  */
-export async function carryOut(execution: Execution): Promise<void> {
+export async function carryOut(execution: Execution): Promise<ActionError | undefined> {
   const run = new Carrier(execution);
   try {
     await run.loop();
   } catch (error) {
     if (error instanceof CancelledError) await run.interrupted();
     throw error;
+  } finally {
+    execution.context.record.flush();
   }
-  run.conclude();
+  return run.verdict();
 }
 
 class Carrier {
@@ -58,6 +61,7 @@ class Carrier {
   /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
   private stopReason?: string;
   private polls = 0;
+  private lastProgress?: string;
   private readonly startedAt: number;
   private readonly batch: boolean;
 
@@ -75,6 +79,8 @@ class Carrier {
     let first = true;
     for (;;) {
       await this.submitWhatFits();
+      // After refilling the free slots, so "running" counts the jobs just submitted too.
+      if (this.batch && this.polls > 0 && this.polls % PROGRESS_EVERY === 0) this.logProgress();
       if (!config.wait) return this.leaveRunning();
       if (this.live.size === 0) {
         if (this.waiting.length === 0 || this.stopReason) return;
@@ -85,8 +91,12 @@ class Carrier {
       first = false;
       if (deadline.expired) return this.timedOut();
       const seen = await pollJobs([...this.live.keys()], deadline, context);
-      for (const [id, job] of seen) this.update(id, this.live.get(id)!, job);
-      if (this.batch && ++this.polls % PROGRESS_EVERY === 0) context.log.info(this.progressLine());
+      // In item order (the job list is newest first), so the log reads top to bottom.
+      for (const [id, run] of [...this.live]) {
+        const job = seen.get(id);
+        if (job) this.update(id, run, job);
+      }
+      this.polls += 1;
     }
   }
 
@@ -125,8 +135,11 @@ class Carrier {
       return;
     }
     this.x.cost.learn(job.credits_charged);
+    const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
     context.log.info(
-      `${this.batch ? `${run.record.name}: job` : 'Job'} ${job.id} accepted${job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : ''}.`,
+      this.batch
+        ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
+        : `Job ${job.id} accepted${charge}.`,
     );
     this.adopt(run, job);
     if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
@@ -143,12 +156,18 @@ class Carrier {
     this.live.set(job.id, run);
   }
 
+  /**
+   * A poll's news about one job. A batch logs one line per item when it ends
+   * (see finish); its pending/processing changes go to the debug log, so 100
+   * items stay readable.
+   */
   private update(id: string, run: PlannedRun, job: Job): void {
     const record = run.record;
-    if (job.status !== record.status) {
-      const elapsed = formatDuration(this.now() - this.startedAt).padStart(6);
-      const who = this.batch ? `${record.name} (job ${job.id})` : `job ${job.id}`;
-      this.x.context.log.info(`[${elapsed}] ${who}: ${job.status}`);
+    const { log } = this.x.context;
+    if (job.status !== record.status && !(this.batch && isDone(job))) {
+      const line = `[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`;
+      if (this.batch) log.debug(line);
+      else log.info(line);
     }
     if (isDone(job)) this.finish(run, job, id);
     else record.jobUpdated(job);
@@ -167,14 +186,16 @@ class Carrier {
         `Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`,
       );
     }
-    if (run.record.outcome === 'completed') {
-      const urls = run.record.fileUrls.length;
-      const texts = items.length - urls;
-      const who = this.batch ? `${run.record.name}: job` : 'Job';
-      context.log.info(
-        `${who} ${job.id} completed: ${plural(urls, 'file')}${texts ? ` and ${plural(texts, 'text output')}` : ''}.`,
-      );
-    } else if (this.batch && config.failFast) {
+    const urls = run.record.fileUrls.length;
+    const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
+    if (this.batch) {
+      const { name, outcome, errorMessage: why } = run.record;
+      const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
+      context.log.info(`[${this.elapsed()}] ${name}: ${outcome}${detail}.`);
+    } else if (run.record.outcome === 'completed') {
+      context.log.info(`Job ${job.id} completed: ${made}.`);
+    }
+    if (run.record.outcome !== 'completed' && this.batch && config.failFast) {
       this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
     }
   }
@@ -307,50 +328,68 @@ class Carrier {
     }
   }
 
-  /** After waiting: fail the step unless every run completed (or was left running on purpose). */
-  conclude(): void {
+  /** After waiting: the error the step ends with unless every run completed (or was left running on purpose). */
+  verdict(): ActionError | undefined {
     const { context } = this.x;
     const records = this.x.runs.map((run) => run.record);
     const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
     if (this.batch || this.x.runs.length > 1) {
-      if (this.x.runs.length > 1) context.log.info(this.progressLine());
-      if (unfinished.length === 0) return;
-      throw new ActionError(
+      if (this.x.runs.length > 1) this.logProgress();
+      if (unfinished.length === 0) return undefined;
+      return new ActionError(
         `${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
           unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'),
       );
     }
     const record = records[0]!;
-    if (unfinished.length === 0) return;
+    if (unfinished.length === 0) return undefined;
     const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
-    if (record.outcome === 'error') throw new ActionError(record.errorMessage!);
-    if (record.outcome === 'skipped') throw new ActionError(record.errorMessage ?? 'The run was not submitted.');
+    if (record.outcome === 'error') return new ActionError(record.errorMessage!);
+    if (record.outcome === 'skipped') return new ActionError(record.errorMessage ?? 'The run was not submitted.');
     if (record.outcome === 'cancelled') {
       context.record.addNextStep(
         'The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.',
       );
-      throw new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
+      return new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
     }
     context.record.addNextStep(
       'Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.',
     );
-    throw new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+    return new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+  }
+
+  /** The batch's progress, unless the last line said the same. */
+  private logProgress(): void {
+    const line = this.progressLine();
+    if (line !== this.lastProgress) this.x.context.log.info(line);
+    this.lastProgress = line;
   }
 
   /** `12/40 completed, 3 running, 1 failed, 4 410 credits` */
   private progressLine(): string {
     const records = this.x.runs.map((run) => run.record);
     const count = (outcome: string) => records.filter((r) => r.outcome === outcome).length;
-    const parts = [`${count('completed')}/${records.length} completed`, `${this.live.size} running`];
+    // Jobs left running on purpose (wait: false) are running too.
+    const running = this.live.size + count('submitted') + count('running');
+    const parts = [`${count('completed')}/${records.length} completed`, `${running} running`];
     for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
       if (count(outcome)) parts.push(`${count(outcome)} ${outcome}`);
     }
-    parts.push(`${this.spent().toLocaleString('en-US')} credits`);
+    parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
     return parts.join(', ');
   }
 
+  /** What the step has spent so far: a failed job's charge is refunded, so it does not count. */
   private spent(): number {
-    return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
+    return this.x.runs.reduce(
+      (sum, run) => sum + (run.record.outcome === 'failed' ? 0 : (run.record.creditsCharged ?? 0)),
+      0,
+    );
+  }
+
+  /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */
+  private elapsed(): string {
+    return formatDuration(this.now() - this.startedAt).padStart(6);
   }
 
   private now(): number {

@@ -76,6 +76,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
   } finally {
     record.finishedAt = Date.now();
+    record.flush();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
     await report(config, record, secrets, log, controller.signal);
@@ -98,8 +99,7 @@ async function report(
     const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
     try {
       await writeManifest(file, redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets));
-      record.manifestPath = file;
-      record.publish();
+      record.manifestWritten(file);
     } catch (error) {
       log.warning(`Could not write the manifest ${file}: ${errorMessage(error)}`);
     }

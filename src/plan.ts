@@ -72,8 +72,9 @@ export async function planRuns(
   const warnings = new Set<string>();
   const runs: PlannedRun[] = [];
   items.forEach((item, index) => {
-    const preparation = target.prepare(local.runs[index]!, config.webhookUrl);
-    preparation.problems.forEach((problem) => problems.add(problem));
+    const sources = local.runs[index]!;
+    const preparation = target.prepare(sources, config.webhookUrl);
+    preparation.problems.forEach((problem) => problems.add(item ? namingItem(problem, sources, item) : problem));
     preparation.warnings.forEach((warning) => warnings.add(warning));
     const record = context.record.addRun(item?.name ?? '1');
     if (preparation.request) {
@@ -91,6 +92,11 @@ export async function planRuns(
     );
   }
   return runs;
+}
+
+/** A problem that names no source (a missing required input) is the item's: say which, or items' problems merge. */
+function namingItem(problem: string, sources: InputsSource[], item: BatchItem): string {
+  return sources.some((source) => problem.startsWith(`${source.name}:`)) ? problem : `${item.source.name}: ${problem}`;
 }
 
 async function readBatch(config: ActionConfig): Promise<BatchItem[]> {

@@ -110,6 +110,12 @@ export class RunRecord {
     this.changed();
   }
 
+  /** The job completed, but its files could not be downloaded or uploaded. */
+  deliveryFailed(message: string): void {
+    this.errorMessage = message;
+    this.changed();
+  }
+
   /** The run ended without a job result: not submitted, skipped, timed out, an error. */
   ended(outcome: Outcome, message?: string): void {
     this.outcome = outcome;
@@ -132,6 +138,7 @@ export type RunData = Omit<
   | 'fileSaved'
   | 'expectFiles'
   | 'assetUploaded'
+  | 'deliveryFailed'
   | 'ended'
   | 'fileUrls'
 >;
@@ -161,6 +168,14 @@ export interface TargetInfo {
   modality?: string;
 }
 
+/**
+ * A batch's outputs hold JSON of every item and change with every item's news:
+ * written at once they would grow GITHUB_OUTPUT with the square of the batch
+ * (10 MB for 100 items). So a batch publishes at most once per this interval,
+ * and on `flush()`.
+ */
+const BATCH_PUBLISH_MS = 1_000;
+
 /** Writes one step output; `StepRecord` calls it only when a value changes. */
 export type OutputWriter = (name: OutputName, value: string) => void;
 
@@ -182,6 +197,9 @@ export class StepRecord {
   finishedAt?: number;
   manifestPath?: string;
   private readonly written = new Map<string, string>();
+  private lastPublished = 0;
+  /** A batch change not yet published (see BATCH_PUBLISH_MS). */
+  private unpublished = false;
 
   constructor(
     readonly startedAt: number,
@@ -206,7 +224,17 @@ export class StepRecord {
     this.outcome = outcome;
     this.errorMessage = message;
     if (nextStep && !this.nextSteps.includes(nextStep)) this.nextSteps.push(nextStep);
-    this.publish();
+    this.publish(true);
+  }
+
+  manifestWritten(file: string): void {
+    this.manifestPath = file;
+    this.publish(true);
+  }
+
+  /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
+  flush(): void {
+    if (this.unpublished) this.publish(true);
   }
 
   addNextStep(step: string): void {
@@ -242,8 +270,14 @@ export class StepRecord {
     return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged!, 0) : undefined;
   }
 
-  /** Sets every output that can be derived from what is known now. */
-  publish(): void {
+  /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
+  publish(now = false): void {
+    if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
+      this.unpublished = true;
+      return;
+    }
+    this.unpublished = false;
+    this.lastPublished = Date.now();
     const target = this.target;
     if (target?.kind === 'app') {
       this.set(Output.AppId, target.id);
@@ -292,9 +326,7 @@ export class StepRecord {
     }
     const assets = runs.flatMap((run) => run.releaseAssets);
     if (assets.length) this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
-    if (runs.every((run) => run.outcome !== undefined)) {
-      this.set(Output.Status, runs.every((run) => run.outcome === 'completed') ? 'completed' : 'failed');
-    }
+    if (runs.every((run) => run.outcome !== undefined)) this.set(Output.Status, batchStatus(runs));
     if (runs.some((run) => run.jobId)) {
       this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
     }
@@ -314,7 +346,8 @@ function resultOf(run: RunRecord): Record<string, unknown> {
   return {
     name: run.name,
     'job-id': run.jobId ?? null,
-    status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? null),
+    // No job (skipped, or the submission failed): the outcome stands in for the job's status.
+    status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? null),
     'credits-charged': run.creditsCharged ?? null,
     'output-urls': run.fileUrls,
     files: (run.files ?? []).map((file) => file.path),
@@ -323,10 +356,25 @@ function resultOf(run: RunRecord): Record<string, unknown> {
   };
 }
 
-/** One line per failed or skipped item, for a batch's `error-message`. */
+/**
+ * A batch's `status`: `completed` when every item completed, `failed` when any
+ * did not, and `processing` while the rest were left running (wait: false).
+ */
+function batchStatus(runs: RunRecord[]): string {
+  if (runs.every((run) => run.outcome === 'completed')) return 'completed';
+  const leftRunning = (run: RunRecord) => ['completed', 'submitted', 'running'].includes(run.outcome!);
+  return runs.every(leftRunning) ? 'processing' : 'failed';
+}
+
+/** One line per failed or skipped item (or completed item whose files were not delivered), for `error-message`. */
 function batchErrors(runs: RunRecord[]): string {
   return runs
-    .filter((run) => run.outcome !== undefined && run.outcome !== 'completed' && run.outcome !== 'submitted')
-    .map((run) => `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
+    .filter((run) => run.outcome !== undefined && run.outcome !== 'submitted')
+    .filter((run) => run.outcome !== 'completed' || run.errorMessage)
+    .map((run) =>
+      run.outcome === 'completed'
+        ? `${run.name}: ${run.errorMessage}`
+        : `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`,
+    )
     .join('\n');
 }

@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import type { Job } from './armox-types.js';
 import type { ActionConfig } from './config.js';
 import { deliverRun, findRelease } from './deliver.js';
+import { ActionError, CancelledError, errorMessage } from './errors.js';
 import { carryOut, type PlannedRun } from './execute.js';
+import { plural } from './format.js';
 import { loadTarget, planRuns } from './plan.js';
 import type { ReleaseTarget } from './release.js';
 import type { RunContext } from './run-context.js';
@@ -42,9 +44,9 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   // Found before paying, so no credits are spent on assets with nowhere to go.
   const release = await findRelease(config, context);
   const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
-  await carryOut({ target, runs, config, deadline, context, cost });
-  context.record.outcome = config.wait ? 'completed' : 'submitted';
-  await deliver(runs, config, release, context);
+  const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+  if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
+  await deliver(runs, config, release, context, incomplete);
 }
 
 /**
@@ -110,29 +112,48 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   }
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const runs: PlannedRun[] = [{ record: context.record.addRun('1'), job }];
-  await carryOut({ runs, config, deadline, context, cost: new CostEstimate(context.log), pollFirst: true });
+  const cost = new CostEstimate(context.log);
+  const incomplete = await carryOut({ runs, config, deadline, context, cost, pollFirst: true });
   const record = runs[0]!.record;
   if (record.outcome === 'running') {
     context.record.outcome = 'running';
     return;
   }
-  context.record.outcome = 'completed';
-  await deliver(runs, config, release, context);
+  if (!incomplete) context.record.outcome = 'completed';
+  await deliver(runs, config, release, context, incomplete);
 }
 
-/** Every completed run's files, in run order; a batch gives each item its folder and asset prefix. */
+/**
+ * Every completed run's files, in run order; a batch gives each item its folder
+ * and asset prefix, and neither an item that did not complete (`incomplete`,
+ * thrown at the end) nor one item's failed delivery holds back the others' files.
+ */
 async function deliver(
   runs: PlannedRun[],
   config: ActionConfig,
   release: ReleaseTarget | undefined,
   context: RunContext,
+  incomplete: ActionError | undefined,
 ): Promise<void> {
   const perItem = context.record.isBatch;
+  const failed: string[] = [];
   for (const { record } of runs) {
     if (record.outcome !== 'completed') continue;
     const dir = config.downloadDir && (perItem ? path.join(config.downloadDir, record.name) : config.downloadDir);
-    await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+    try {
+      await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+    } catch (error) {
+      if (!perItem || error instanceof CancelledError) throw error;
+      record.deliveryFailed(errorMessage(error));
+      failed.push(`- ${record.name}: ${errorMessage(error)}`);
+    }
   }
+  const undelivered = failed.length
+    ? `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`
+    : undefined;
+  if (incomplete && undelivered) throw new ActionError(`${incomplete.message}\n${undelivered}`);
+  if (incomplete) throw incomplete;
+  if (undelivered) throw new ActionError(undelivered);
 }
 
 function reportDryRun(target: RunTarget, runs: PlannedRun[], context: RunContext): void {

@@ -12,6 +12,8 @@ export class CostEstimate {
     private readonly log: Logger,
     private perRun?: number,
     private source?: string,
+    /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
+    private readonly capped = true,
   ) {}
 
   /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
@@ -22,7 +24,9 @@ export class CostEstimate {
     log: Logger,
   ): Promise<CostEstimate> {
     if (target?.price !== undefined) return new CostEstimate(log, target.price, `the price of ${target.title}`);
-    if (maxCredits === undefined || !target) return new CostEstimate(log);
+    if (maxCredits === undefined || !target) {
+      return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
+    }
     const charges = (await recentJobs())
       .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
       .map((job) => job.credits_charged!);
@@ -44,7 +48,7 @@ export class CostEstimate {
     if (this.perRun !== undefined || charge === undefined) return;
     this.perRun = charge;
     this.source = "the first run's charge";
-    this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
+    if (this.capped) this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
   }
 
   /** Why the next run may not be submitted under `max`, or undefined when it may. */

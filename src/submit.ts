@@ -68,6 +68,8 @@ async function findSubmittedJob(
       const created = Date.parse(job.created_at ?? '');
       return (
         target.ownsJob(job) &&
+        // A job this step already has is another run's (a batch may hold identical items).
+        !context.record.runs.some((run) => run.jobId === job.id) &&
         canonicalJson(target.jobInputs(job)) === wanted &&
         (Number.isNaN(created) || created >= sentAt - SKEW_MS)
       );

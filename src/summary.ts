@@ -50,7 +50,7 @@ export function renderSummary(step: StepData): string {
 
   if (single && !step.isBatch) lines.push(...renderRun(single, '###'));
   else if (step.runs.length > 0) lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
-  if (step.dryRun) lines.push(...renderDryRun(step.dryRun));
+  if (step.dryRun) lines.push(...renderDryRun(step.dryRun, SUMMARY_BUDGET_BYTES - byteLength(lines)));
   return lines.join('\n');
 }
 
@@ -67,48 +67,69 @@ function renderRun(run: RunData, heading: string): string[] {
   return lines;
 }
 
-/** One table of every item, then each item's previews while they fit in `budget` bytes. */
+/** Room kept for the closing notes when the table and the problems are cut short. */
+const NOTES_BYTES = 2 * 1024;
+
+/**
+ * One table of every item, its problems, then each item's previews, while they
+ * fit in `budget` bytes; what did not fit is said, and is in the results output.
+ */
 function renderBatch(runs: RunData[], budget: number): string[] {
   const lines = ['### Runs', '', '| Item | Status | Credits | Duration | Job |', '| --- | --- | --- | --- | --- |'];
-  for (const run of runs) {
-    const duration =
-      run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
-    const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
-    const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
-    lines.push(
-      `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`,
-    );
-  }
+  const rows = appendWithin(
+    lines,
+    runs.map((run) => [tableRow(run)]),
+    budget - NOTES_BYTES,
+  );
   lines.push('');
-  const failed = runs.filter((run) => run.errorMessage && run.outcome !== 'completed');
+  if (rows < runs.length) lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
+  // A completed item has an error message only when its files could not be delivered.
+  const failed = runs.filter((run) => run.errorMessage);
   if (failed.length > 0) {
-    lines.push(
-      '**Problems**',
-      '',
-      ...failed.map((run) => `- ${escapeMarkdown(`${run.name}: ${run.errorMessage}`)}`),
-      '',
-    );
+    lines.push('**Problems**', '');
+    const problems = failed.map((run) => [`- ${escapeMarkdown(`${run.name}: ${clip(run.errorMessage!)}`)}`]);
+    const shown = appendWithin(lines, problems, budget - NOTES_BYTES);
+    lines.push('');
+    if (shown < failed.length) lines.push(leftOut(failed.length - shown, 'problems are left out'), '');
   }
-  let used = byteLength(lines);
-  let shown = 0;
-  for (const run of runs) {
-    const section = renderRun(run, '####');
-    if (section.length === 0) continue;
-    const block = [`### ${escapeMarkdown(run.name)}`, '', ...section];
-    const size = byteLength(block);
-    if (used + size > budget) break;
-    lines.push(...block);
-    used += size;
-    shown += 1;
-  }
-  const withOutputs = runs.filter((run) => renderRun(run, '####').length > 0).length;
-  if (shown < withOutputs) {
+  const previews = runs
+    .map((run) => renderRun(run, '####'))
+    .map((section, index) => (section.length ? [`### ${escapeMarkdown(runs[index]!.name)}`, '', ...section] : []))
+    .filter((block) => block.length > 0);
+  const shown = appendWithin(lines, previews, budget - NOTES_BYTES);
+  if (shown < previews.length) {
     lines.push(
-      `_The previews of ${withOutputs - shown} more items are left out to keep this summary under GitHub's 1 MiB limit; their URLs are in the results output._`,
+      `_The previews of ${previews.length - shown} more items are left out to keep this summary under GitHub's 1 MiB limit; their URLs are in the results output._`,
       '',
     );
   }
   return lines;
+}
+
+function tableRow(run: RunData): string {
+  const duration =
+    run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
+  const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
+  const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
+  return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`;
+}
+
+/** Appends whole blocks to `lines` while the total stays within `budget` bytes; returns how many fit. */
+function appendWithin(lines: string[], blocks: string[][], budget: number): number {
+  let used = byteLength(lines);
+  let count = 0;
+  for (const block of blocks) {
+    const size = byteLength(block);
+    if (used + size > budget) break;
+    lines.push(...block);
+    used += size;
+    count += 1;
+  }
+  return count;
+}
+
+function leftOut(count: number, what: string): string {
+  return `_${count} more ${what} to keep this summary under GitHub's 1 MiB limit; every item is in the results output._`;
 }
 
 function renderOutputs(items: OutputItem[], heading: string): string[] {
@@ -136,17 +157,23 @@ function renderOutputs(items: OutputItem[], heading: string): string[] {
   return lines;
 }
 
-function renderDryRun(dryRun: NonNullable<StepData['dryRun']>): string[] {
+/** The requests (as many as fit in `budget` bytes: a large batch has many), the contract and a skeleton. */
+function renderDryRun(dryRun: NonNullable<StepData['dryRun']>, budget: number): string[] {
   const fence = (text: string) => text.replace(/```/g, '`\u200b``');
-  const requests = dryRun.requests.flatMap((request) => [
-    ...(dryRun.requests.length > 1 ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
+  const many = dryRun.requests.length > 1;
+  const blocks = dryRun.requests.map((request) => [
+    ...(many ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
     '```json',
     fence(JSON.stringify(request.body, null, 2)),
     '```',
     '',
   ]);
+  const requests: string[] = [];
+  const room = budget - NOTES_BYTES - byteLength([fence(dryRun.contract), fence(dryRun.skeleton)]);
+  const shown = appendWithin(requests, blocks, room);
+  if (shown < blocks.length) requests.push(leftOut(blocks.length - shown, 'requests are left out'), '');
   return [
-    `### Request${dryRun.requests.length > 1 ? 's' : ''} that would be sent`,
+    `### Request${many ? 's' : ''} that would be sent`,
     '',
     ...requests,
     '<details><summary>Contract and a ready-to-paste <code>inputs</code> block</summary>',
@@ -193,9 +220,13 @@ function code(text: string): string {
   return `<code>${escapeAttribute(text)}</code>`;
 }
 
+/** Server text can be long: at most 2000 characters of it. */
+function clip(text: string): string {
+  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}
+
 function quote(text: string): string {
-  const clipped = text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-  return clipped
+  return clip(text)
     .split(/\r?\n/)
     .map((line) => `> ${escapeMarkdown(line)}`)
     .join('\n');

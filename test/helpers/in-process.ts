@@ -26,13 +26,22 @@ export interface InProcessRun {
 export async function runInProcess(
   emu: ArmoxEmulator,
   inputs: Record<string, string>,
-  options: { signal?: AbortSignal; client?: Partial<ClientOptions>; env?: Record<string, string> } = {},
+  options: {
+    signal?: AbortSignal;
+    client?: Partial<ClientOptions>;
+    env?: Record<string, string>;
+    /** Sees each change of the open jobs (what the post step would cancel). */
+    onOpenJobs?: (ids: string[]) => void;
+  } = {},
 ): Promise<InProcessRun> {
   const log = new MemoryLogger();
   const written: Record<string, string> = {};
   const report = new StepRecord(Date.now(), (name, value) => (written[name] = value));
   let open: string[] = [];
-  const openJobs = new OpenJobs((ids) => (open = ids));
+  const openJobs = new OpenJobs((ids) => {
+    open = ids;
+    options.onOpenJobs?.(ids);
+  });
   const signal = options.signal ?? new AbortController().signal;
   const all: Record<string, string> = {
     'api-key': emu.apiKey,
@@ -41,14 +50,17 @@ export async function runInProcess(
     ...inputs,
   };
   const started = Date.now();
-  const finish = (error?: Error): InProcessRun => ({
-    outputs: written,
-    report,
-    log,
-    openJobs: open,
-    error,
-    ms: Date.now() - started,
-  });
+  const finish = (error?: Error): InProcessRun => {
+    report.flush(); // as main.ts does when the step ends
+    return {
+      outputs: written,
+      report,
+      log,
+      openJobs: open,
+      error,
+      ms: Date.now() - started,
+    };
+  };
   try {
     const { config } = readConfig((name) => all[name] ?? '', { GITHUB_WORKSPACE: process.cwd(), ...options.env });
     const client = new ArmoxClient({

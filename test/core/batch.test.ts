@@ -1,0 +1,154 @@
+/**
+ * Batches in-process against the emulator, where spawning the bundle adds
+ * nothing: the log of a large batch, the jobs the post step would cancel,
+ * spending caps and account errors. End to end: test/e2e/batch.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { runInProcess } from '../helpers/in-process.js';
+
+const UPSCALE = { 'app-name': 'Upscale Image' };
+/** `count` items of the seeded Upscale Image app (50 credits a run). */
+function upscales(count: number): string {
+  return Array.from({ length: count }, (_, i) => `- Image: https://example.com/${i + 1}.png`).join('\n');
+}
+
+let emu: ArmoxEmulator;
+beforeEach(async () => {
+  emu = await startEmulator();
+});
+afterEach(async () => {
+  await emu.close();
+});
+
+describe('the log of a batch', () => {
+  it('stays readable for 100 items: one line per item when accepted and when ended, a progress line every few polls', async () => {
+    emu.setJobPlan({ pendingPolls: 1, processingPolls: 2 });
+    const run = await runInProcess(emu, {
+      ...UPSCALE,
+      batch: upscales(100),
+      'max-concurrency': '25',
+      'poll-interval': '20ms',
+    });
+    expect(run.error).toBeUndefined();
+    const info = run.log.lines.filter((line) => !/^(debug|warning): /.test(line) && !line.startsWith('['));
+    const timed = run.log.lines.filter((line) => /^\[ *[\dms.]+\] /.test(line));
+    const accepted = timed.filter((line) => / accepted \(50 credits\)\.$/.test(line));
+    const ended = timed.filter((line) => /: completed, 1 file\.$/.test(line));
+    expect(accepted).toHaveLength(100);
+    expect(ended.map((line) => /\] (\d+):/.exec(line)![1])).toEqual(
+      Array.from({ length: 100 }, (_, i) => String(i + 1)),
+    );
+    // pending/processing changes of a batch go to the debug log only.
+    expect(timed.filter((line) => /: (pending|processing)$/.test(line))).toEqual([]);
+    expect(run.log.lines.some((line) => /^debug: \[.*\] 1: pending$/.test(line))).toBe(true);
+
+    const progress = info.filter((line) => /^\d+\/100 completed/.test(line));
+    for (const line of progress) expect(line).toMatch(/^\d+\/100 completed, \d+ running, [\d ]+ credits$/);
+    expect(progress.at(-1)).toBe('100/100 completed, 0 running, 5 000 credits');
+    const polls = emu.requestCount('GET', '/jobs?');
+    expect(progress.length).toBeLessThanOrEqual(Math.ceil(polls / 5) + 1);
+    expect(new Set(progress).size).toBe(progress.length);
+    // Everything else: the app line and a few notes, not one per item.
+    expect(info.length - progress.length).toBeLessThan(10);
+  });
+
+  it('names the reason of each item that did not complete', async () => {
+    emu.setJobPlan({ outcome: 'failed', errorMessage: 'out of VRAM' });
+    const run = await runInProcess(emu, { ...UPSCALE, batch: upscales(2) });
+    expect(run.log.lines.filter((line) => line.includes(': failed (out of VRAM).'))).toHaveLength(2);
+    expect(run.error!.message).toBe(
+      '2 of 2 runs did not complete:\n- 1: failed (out of VRAM)\n- 2: failed (out of VRAM)',
+    );
+  });
+});
+
+describe('jobs in flight and the post step', () => {
+  it('every job in flight is in the post step state until handled; a timeout cancels them all', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    let most: string[] = [];
+    const run = await runInProcess(
+      emu,
+      { ...UPSCALE, batch: upscales(3), timeout: '1s' },
+      { onOpenJobs: (ids) => (most = ids.length > most.length ? ids : most) },
+    );
+    expect(run.error?.name).toBe('TimeoutError');
+    expect(most.sort()).toEqual([...emu.jobs.keys()].sort());
+    expect(run.openJobs).toEqual([]);
+    expect([...emu.jobs.values()].every((job) => job.status === 'cancelled')).toBe(true);
+    expect(JSON.parse(run.outputs.results!).map((r: { status: string }) => r.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+  });
+
+  it('cancel-on-timeout: false leaves every job running and says how to follow each', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    const run = await runInProcess(emu, {
+      ...UPSCALE,
+      batch: upscales(2),
+      timeout: '1s',
+      'cancel-on-timeout': 'false',
+    });
+    expect(run.error!.message).toMatch(/^2 jobs \(.+, .+\) did not finish within 1s; they keep running on Armox/);
+    expect([...emu.jobs.values()].map((job) => job.status)).toEqual(['processing', 'processing']);
+    expect(run.openJobs).toEqual([]);
+  });
+
+  it('wait: false hands every job over (the post step cancels none of them)', async () => {
+    const run = await runInProcess(emu, { ...UPSCALE, batch: upscales(3), wait: 'false' });
+    expect(run.error).toBeUndefined();
+    expect(run.openJobs).toEqual([]);
+    expect(JSON.parse(run.outputs['job-ids']!)).toHaveLength(3);
+  });
+});
+
+describe('spending and account errors', () => {
+  it('an account error (402) stops submitting: the rest are skipped, naming why', async () => {
+    emu.credits = 120; // two runs of 50
+    const run = await runInProcess(emu, { ...UPSCALE, batch: upscales(4) });
+    const results = JSON.parse(run.outputs.results!) as Array<{ status: string; 'error-message': string | null }>;
+    expect(results.map((r) => r.status)).toEqual(['completed', 'completed', 'error', 'skipped']);
+    expect(results[2]!['error-message']).toMatch(/Insufficient credits/);
+    expect(results[3]!['error-message']).toMatch(/^not submitted: the API refused item "3": .*Insufficient credits/);
+    expect(emu.requestCount('POST', '/apps/run')).toBe(3);
+    expect(run.error!.message).toMatch(/^2 of 4 runs did not complete/);
+    expect(run.outputs.status).toBe('failed');
+  });
+
+  it('max-credits with a model: its price decides, and the message says so', async () => {
+    const batch = '- prompt: a cat\n- prompt: a dog\n- prompt: a cow';
+    const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, batch, 'max-credits': '150' });
+    expect(emu.requestCount('POST', '/models/run')).toBe(2);
+    const lines = run.outputs['error-message']!.split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^3: skipped \(not submitted: max-credits is 150: 140 credits spent .* would cost 70 \(the price of model/,
+      ),
+    ]);
+  });
+
+  it('max-credits on a single app run: estimated from its recent runs, nothing submitted when it could cross', async () => {
+    emu.seedJob({ appId: '28c5f633-190c-45b8-87df-b40652859f0f', createdAt: Date.now() - 60_000, creditsCharged: 100 });
+    const run = await runInProcess(emu, {
+      'app-name': 'Product Shot',
+      inputs: 'Product Image: https://example.com/p.png',
+      'max-credits': '80',
+    });
+    expect(run.error!.message).toMatch(
+      /max-credits is 80: 0 credits spent so far, and the next run would cost 100 \(estimated from 1 recent runs\)/,
+    );
+    expect(run.error!.message).toContain('Nothing was submitted');
+    expect(run.log.text).toContain(
+      'max-credits: estimating 100 credits a run, the most that 1 recent run of this app were charged',
+    );
+    expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+  });
+
+  it('says nothing about estimates when max-credits is not set', async () => {
+    const run = await runInProcess(emu, { ...UPSCALE, batch: upscales(2) });
+    expect(run.error).toBeUndefined();
+    expect(run.log.text).not.toContain('max-credits');
+  });
+});
