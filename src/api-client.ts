@@ -2,6 +2,7 @@ import type { App, AppInput, Job, RunRequest } from './armox-types.js';
 import { ApiError, NotSentError, TimeoutError } from './errors.js';
 import { sendRequest, TransportError, type HttpResult } from './http.js';
 import type { Logger } from './log.js';
+import { Backoff } from './retry.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from './timing.js';
 import { isObject } from './text.js';
 
@@ -144,7 +145,13 @@ export class ArmoxClient {
   ): Promise<unknown> {
     const call = callName ?? `${method} ${path.replace(/\?.*$/, '')}`;
     const { log, now } = this.options;
-    let failures = 0;
+    const failures = new Backoff({
+      attempts: this.options.readAttempts,
+      baseMs: this.options.retryBaseMs,
+      maxMs: this.options.retryMaxMs,
+      random: this.options.random,
+      deadline: options.deadline,
+    });
     let rateLimited = 0;
     for (;;) {
       // After a 429 the wait was announced already.
@@ -156,7 +163,8 @@ export class ArmoxClient {
       const started = now();
       try {
         result = await sendRequest(method, this.options.apiUrl + path, body, {
-          timeoutMs: Math.min(this.options.requestTimeoutMs, remaining),
+          timeoutMs: this.options.requestTimeoutMs,
+          deadline: options.deadline,
           maxBodyBytes: MAX_API_BODY_BYTES,
           userAgent: `armox-app-action/${this.options.version}`,
           signal: this.signalFor(options),
@@ -168,11 +176,11 @@ export class ArmoxClient {
         });
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
-        if (error.kind === 'timeout' && options.deadline.expired) {
+        if (error.kind === 'deadline' || (error.kind === 'timeout' && options.deadline.expired)) {
           throw new TimeoutError(`${call}: the timeout ran out while waiting for the API to answer.`);
         }
         const failure = new ApiError(`${call} failed: ${error.message}.`, call, undefined, true);
-        failures = await this.retryOrThrow(failure, failures, options);
+        await this.retryOrThrow(failure, failures, options);
         continue;
       }
       log.debug(`${call} → ${result.status} in ${now() - started}ms`);
@@ -210,28 +218,26 @@ export class ArmoxClient {
           return JSON.parse(result.body) as unknown;
         } catch {
           const failure = malformed(call, describeNonJson(this.withoutKey(result)));
-          failures = await this.retryOrThrow(failure, failures, options);
+          await this.retryOrThrow(failure, failures, options);
           continue;
         }
       }
 
       const failure = httpError(call, this.withoutKey(result));
       if (!failure.transient) throw failure;
-      failures = await this.retryOrThrow(failure, failures, options);
+      await this.retryOrThrow(failure, failures, options);
     }
   }
 
   /** Waits before the next attempt, or throws `failure` when retrying is unsafe or pointless. */
-  private async retryOrThrow(failure: ApiError, failuresSoFar: number, options: CallOptions): Promise<number> {
-    const failures = failuresSoFar + 1;
-    if (!options.retryable || failures >= this.options.readAttempts) throw failure;
-    const delay = backoffDelay(failures - 1, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
-    if (delay >= options.deadline.remaining()) throw failure;
+  private async retryOrThrow(failure: ApiError, failures: Backoff, options: CallOptions): Promise<void> {
+    if (!options.retryable) throw failure;
+    const step = failures.next();
+    if (step.giveUp) throw failure;
     this.options.log.info(
-      `${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`,
+      `${failure.message} Retrying in ${(step.delayMs / 1000).toFixed(1)}s (attempt ${failures.attempt} of ${this.options.readAttempts}).`,
     );
-    await sleep(delay, this.waitSignalFor(options));
-    return failures;
+    await sleep(step.delayMs, this.waitSignalFor(options));
   }
 
   /**

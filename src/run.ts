@@ -25,9 +25,9 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   const deadline = Deadline.after(config.timeoutMs, now);
 
   if (config.jobId) {
-    const release = await findRelease(config, context);
+    const release = await findRelease(config, context, deadline);
     const job = await followExistingJob(config, config.jobId, deadline, context);
-    if (job) await deliverResults(config, release, context);
+    if (job) await deliverResults(config, release, context, deadline);
     return;
   }
 
@@ -45,7 +45,7 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
     return;
   }
   // Found before paying, so no credits are spent on assets with nowhere to go.
-  const release = await findRelease(config, context);
+  const release = await findRelease(config, context, deadline);
 
   let job = await submit(request, deadline, context);
   if (context.signal.aborted) await cancelAfterInterruption(job, context);
@@ -57,7 +57,7 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   }
   job = await waitUntilTerminal(config, job.id, deadline, false, context);
   finishJob(job, context);
-  await deliverResults(config, release, context);
+  await deliverResults(config, release, context, deadline);
 }
 
 /**
