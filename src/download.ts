@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { formatBytes, formatDuration } from './format.js';
 import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage } from './errors.js';
 import { addExtension, safeFileName } from './file-names.js';
-import { openExchange, TransportError, type HttpExchange } from './http.js';
+import { openExchange, sweepBuffersPromptly, TransportError, type HttpExchange } from './http.js';
 import type { Logger } from './log.js';
 import type { DownloadedFile } from './report.js';
 import { retry, type GiveUpReason } from './retry.js';
@@ -42,6 +42,14 @@ export interface DownloadOptions {
   random?: () => number;
 }
 
+/**
+ * Bytes a file's write stream buffers before it pauses the download. With the
+ * default 16 KiB, every 64 KiB socket read paused the socket and cost one
+ * thread-pool write; with 1 MiB the socket keeps flowing and the chunks that
+ * arrive while a write is in flight go to disk in one `writev`. Measured on
+ * 3 × 300 MiB: about 20 % less CPU and wall time, for a few MB of memory.
+ */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
 /** Redirect hops followed before giving up. */
 const MAX_REDIRECTS = 10;
 /** A Retry-After longer than this is not waited for: the file fails instead. */
@@ -96,6 +104,7 @@ type Settings = Required<Omit<DownloadOptions, 'signal' | 'deadline' | 'onFileSa
 export async function downloadFiles(urls: string[], options: DownloadOptions): Promise<DownloadedFile[]> {
   for (const url of urls) checkUrl(url);
   if (urls.length === 0) return [];
+  sweepBuffersPromptly();
 
   const dir = path.resolve(options.dir);
   try {
@@ -269,7 +278,7 @@ async function attemptDownload(
       `${url} → ${exchange.status} (${contentType ?? 'no content type'}, ${declared ?? 'unknown'} bytes)`,
     );
     // 'wx': never follow or reuse whatever already has this name.
-    file = createWriteStream(temp, { flags: 'wx' });
+    file = createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER_BYTES });
     await pipeline(message, file, { signal: exchange.signal });
     const bytes = file.bytesWritten;
     if (!message.complete) throw new AttemptError(`the body was cut short after ${bytes} bytes`, true);

@@ -4,7 +4,7 @@ import type { getOctokit } from '@actions/github';
 import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage, InputError } from './errors.js';
 import { claimUniqueName, contentTypeForName } from './file-names.js';
 import { formatBytes, formatDuration } from './format.js';
-import { abortReason, openExchange, TransportError, type HttpExchange } from './http.js';
+import { abortReason, openExchange, sweepBuffersPromptly, TransportError, type HttpExchange } from './http.js';
 import type { Logger } from './log.js';
 import { retry, type GiveUpReason, type Verdict } from './retry.js';
 import { describeSystemError, isObject } from './text.js';
@@ -192,6 +192,7 @@ export async function uploadReleaseAssets(
   options: UploadOptions,
 ): Promise<string[]> {
   if (files.length === 0) return [];
+  sweepBuffersPromptly();
   const { owner, repo, releaseId, tag } = target;
   const octokit = await connect(options.token, options.apiUrl, options.log, options.userAgent);
   const github = new GitHubCalls(
