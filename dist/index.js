@@ -40543,10 +40543,6 @@ class HttpExchange {
     get signal() {
         return this.teardown.signal;
     }
-    /** Counts as progress for the idle watchdog. Response and request bytes count by themselves. */
-    touch() {
-        this.lastProgress = Date.now();
-    }
     /**
      * What a failure really was: once the exchange has been abandoned, the
      * reason (timeout, cancellation…) rather than the socket error it caused.
@@ -40592,6 +40588,10 @@ class HttpExchange {
             throw this.failure(toTransportError(error));
         }
         this.touch();
+    }
+    /** Progress, for the idle watchdog: a request body chunk sent, or response bytes read. */
+    touch() {
+        this.lastProgress = Date.now();
     }
     destroy() {
         this.body?.destroy();
@@ -40998,7 +40998,6 @@ class ArmoxClient {
     }
     async call(method, path, body, options, callName) {
         const call = callName ?? `${method} ${path.replace(/\?.*$/, '')}`;
-        const { log, now } = this.options;
         const failures = new Backoff({
             attempts: this.options.readAttempts,
             baseMs: this.options.retryBaseMs,
@@ -41010,50 +41009,16 @@ class ArmoxClient {
         for (;;) {
             // After a 429 the wait was announced already.
             await this.waitForRateLimitPause(call, options, rateLimited === 0);
-            const remaining = options.deadline.remaining();
-            if (remaining <= 0)
+            if (options.deadline.remaining() <= 0)
                 throw new NotSentError(`${call} was not sent: the timeout ran out first.`);
-            let result;
-            const started = now();
-            try {
-                result = await sendRequest(method, this.options.apiUrl + path, body, {
-                    timeoutMs: this.options.requestTimeoutMs,
-                    deadline: options.deadline,
-                    maxBodyBytes: MAX_API_BODY_BYTES,
-                    userAgent: `armox-app-action/${this.options.version}`,
-                    signal: this.signalFor(options),
-                    headers: {
-                        Authorization: `Bearer ${this.options.apiKey}`,
-                        Accept: 'application/json',
-                        ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
-                    },
-                });
-            }
-            catch (error) {
-                if (!(error instanceof TransportError))
-                    throw error;
-                if (error.kind === 'deadline' || (error.kind === 'timeout' && options.deadline.expired)) {
-                    throw new TimeoutError(`${call}: the timeout ran out while waiting for the API to answer.`);
-                }
-                const failure = new ApiError(`${call} failed: ${error.message}.`, call, undefined, true);
-                await this.retryOrThrow(failure, failures, options);
+            const result = await this.send(method, path, body, options, call);
+            if (result instanceof ApiError) {
+                await this.retryOrThrow(result, failures, options);
                 continue;
             }
-            log.debug(`${call} → ${result.status} in ${now() - started}ms`);
             if (result.status === 429) {
                 rateLimited += 1;
-                const wait = parseRetryAfter(header(result, 'retry-after'), now());
-                const backoff = backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
-                // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
-                // `Retry-After: 0` (or a date already past, from a skewed clock) cannot make a burst of retries.
-                const delay = wait === undefined ? backoff : rateLimited > 1 ? Math.max(wait, backoff) : wait;
-                // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
-                this.pauseUntil(now() + delay);
-                if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
-                    throw new ApiError(`${call} failed: 429 rate limited (${apiErrorText(this.withoutKey(result)) ?? 'Rate limit exceeded'}) and the limit did not ` +
-                        'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.', call, 429, true);
-                }
-                log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
+                this.noteRateLimited(call, result, rateLimited, options);
                 continue; // the pause at the top of the loop waits it out
             }
             if (result.status >= 200 && result.status < 300) {
@@ -41072,6 +41037,53 @@ class ArmoxClient {
                 throw failure;
             await this.retryOrThrow(failure, failures, options);
         }
+    }
+    /**
+     * One attempt: the API's answer, or a transient ApiError when none came
+     * (reset, hang). Throws a TimeoutError when the deadline ran out meanwhile.
+     */
+    async send(method, path, body, options, call) {
+        const started = this.options.now();
+        try {
+            const result = await sendRequest(method, this.options.apiUrl + path, body, {
+                timeoutMs: this.options.requestTimeoutMs,
+                deadline: options.deadline,
+                maxBodyBytes: MAX_API_BODY_BYTES,
+                userAgent: `armox-app-action/${this.options.version}`,
+                signal: this.signalFor(options),
+                headers: {
+                    Authorization: `Bearer ${this.options.apiKey}`,
+                    Accept: 'application/json',
+                    ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
+                },
+            });
+            this.options.log.debug(`${call} → ${result.status} in ${this.options.now() - started}ms`);
+            return result;
+        }
+        catch (error) {
+            if (!(error instanceof TransportError))
+                throw error;
+            if (error.kind === 'deadline' || (error.kind === 'timeout' && options.deadline.expired)) {
+                throw new TimeoutError(`${call}: the timeout ran out while waiting for the API to answer.`);
+            }
+            return new ApiError(`${call} failed: ${error.message}.`, call, undefined, true);
+        }
+    }
+    /** A 429: no call goes out before the API allows it; gives up when that is too late or too often. */
+    noteRateLimited(call, result, rateLimited, options) {
+        const { now, log } = this.options;
+        const wait = parseRetryAfter(header(result, 'retry-after'), now());
+        const backoff = backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+        // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
+        // `Retry-After: 0` (or a date already past, from a skewed clock) cannot make a burst of retries.
+        const delay = wait === undefined ? backoff : rateLimited > 1 ? Math.max(wait, backoff) : wait;
+        // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
+        this.pauseUntil(now() + delay);
+        if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
+            throw new ApiError(`${call} failed: 429 rate limited (${apiErrorText(this.withoutKey(result)) ?? 'Rate limit exceeded'}) and the limit did not ` +
+                'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.', call, 429, true);
+        }
+        log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
     }
     /** Waits before the next attempt, or throws `failure` when retrying is unsafe or pointless. */
     async retryOrThrow(failure, failures, options) {
@@ -42095,25 +42107,8 @@ async function downloadFiles(urls, options) {
         onCancel();
     else
         options.signal?.addEventListener('abort', onCancel, { once: true });
-    const taken = new Set();
-    const names = urls.map((url) => safeFileName(url, undefined, taken));
-    // `??` rather than a spread: an option passed as `undefined` still gets its default.
-    const settings = {
-        dir,
-        workspace: options.workspace,
-        log: options.log,
-        userAgent: options.userAgent,
-        concurrency: options.concurrency ?? 3,
-        attempts: options.attempts ?? 4,
-        retryBaseMs: options.retryBaseMs ?? 1_000,
-        retryMaxMs: options.retryMaxMs ?? 30_000,
-        requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
-        random: options.random ?? Math.random,
-        deadline: options.deadline,
-        onFileSaved: options.onFileSaved,
-        stop: stopper.signal,
-        taken,
-    };
+    const settings = settingsFor(options, dir, stopper.signal);
+    const names = urls.map((url) => safeFileName(url, undefined, settings.taken));
     const results = [];
     let failure;
     let next = 0;
@@ -42141,6 +42136,25 @@ async function downloadFiles(urls, options) {
     if (failure !== undefined)
         throw failure;
     return results;
+}
+/** The options with their defaults. `??` rather than a spread: an option passed as `undefined` still gets its default. */
+function settingsFor(options, dir, stop) {
+    return {
+        dir,
+        workspace: options.workspace,
+        log: options.log,
+        userAgent: options.userAgent,
+        concurrency: options.concurrency ?? 3,
+        attempts: options.attempts ?? 4,
+        retryBaseMs: options.retryBaseMs ?? 1_000,
+        retryMaxMs: options.retryMaxMs ?? 30_000,
+        requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+        random: options.random ?? Math.random,
+        deadline: options.deadline,
+        onFileSaved: options.onFileSaved,
+        stop,
+        taken: new Set(),
+    };
 }
 function checkUrl(url) {
     if (!isHttpUrl(url)) {
@@ -42853,7 +42867,6 @@ async function connect(token, apiUrl, log, userAgent = USER_AGENT) {
         },
     });
 }
-/** True for GitHub's "the token may not do this" answers (403, or 404 on some endpoints). */
 function isPermissionError(error) {
     const status = statusOf(error);
     return ((status === 403 || status === 404) &&

@@ -118,25 +118,8 @@ export async function downloadFiles(urls: string[], options: DownloadOptions): P
   if (options.signal?.aborted) onCancel();
   else options.signal?.addEventListener('abort', onCancel, { once: true });
 
-  const taken = new Set<string>();
-  const names = urls.map((url) => safeFileName(url, undefined, taken));
-  // `??` rather than a spread: an option passed as `undefined` still gets its default.
-  const settings: Settings = {
-    dir,
-    workspace: options.workspace,
-    log: options.log,
-    userAgent: options.userAgent,
-    concurrency: options.concurrency ?? 3,
-    attempts: options.attempts ?? 4,
-    retryBaseMs: options.retryBaseMs ?? 1_000,
-    retryMaxMs: options.retryMaxMs ?? 30_000,
-    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
-    random: options.random ?? Math.random,
-    deadline: options.deadline,
-    onFileSaved: options.onFileSaved,
-    stop: stopper.signal,
-    taken,
-  };
+  const settings = settingsFor(options, dir, stopper.signal);
+  const names = urls.map((url) => safeFileName(url, undefined, settings.taken));
 
   const results: DownloadedFile[] = [];
   let failure: unknown;
@@ -161,6 +144,26 @@ export async function downloadFiles(urls: string[], options: DownloadOptions): P
   if (options.signal?.aborted) throw new CancelledError('The workflow was cancelled while downloading files.');
   if (failure !== undefined) throw failure;
   return results;
+}
+
+/** The options with their defaults. `??` rather than a spread: an option passed as `undefined` still gets its default. */
+function settingsFor(options: DownloadOptions, dir: string, stop: AbortSignal): Settings {
+  return {
+    dir,
+    workspace: options.workspace,
+    log: options.log,
+    userAgent: options.userAgent,
+    concurrency: options.concurrency ?? 3,
+    attempts: options.attempts ?? 4,
+    retryBaseMs: options.retryBaseMs ?? 1_000,
+    retryMaxMs: options.retryMaxMs ?? 30_000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    random: options.random ?? Math.random,
+    deadline: options.deadline,
+    onFileSaved: options.onFileSaved,
+    stop,
+    taken: new Set<string>(),
+  };
 }
 
 function checkUrl(url: string): void {

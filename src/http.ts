@@ -115,11 +115,6 @@ export class HttpExchange {
     return this.teardown.signal;
   }
 
-  /** Counts as progress for the idle watchdog. Response and request bytes count by themselves. */
-  touch(): void {
-    this.lastProgress = Date.now();
-  }
-
   /**
    * What a failure really was: once the exchange has been abandoned, the
    * reason (timeout, cancellation…) rather than the socket error it caused.
@@ -165,6 +160,11 @@ export class HttpExchange {
       throw this.failure(toTransportError(error));
     }
     this.touch();
+  }
+
+  /** Progress, for the idle watchdog: a request body chunk sent, or response bytes read. */
+  private touch(): void {
+    this.lastProgress = Date.now();
   }
 
   private destroy(): void {
@@ -282,7 +282,7 @@ export async function sendRequest(
  * Hands `signal` to the underlying `http.request`, so aborting it destroys the
  * request and its socket, a proxy tunnel's included (which `dispose()` misses).
  */
-export function abortWith(signal: AbortSignal): RequestHandler {
+function abortWith(signal: AbortSignal): RequestHandler {
   return {
     prepareRequest: (requestOptions) => {
       requestOptions.signal = signal;
@@ -304,7 +304,7 @@ export function abortReason(signal: AbortSignal): Error {
 }
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts. */
-export function whileOpen<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+function whileOpen<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason as Error);
     if (signal.aborted) onAbort();

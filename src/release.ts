@@ -642,7 +642,7 @@ function splitRepository(repository: string | undefined): { owner: string; repo:
 }
 
 /** Octokit, loaded only when a release upload is asked for (it is a large part of the bundle). */
-export async function connect(
+async function connect(
   token: string,
   apiUrl: string,
   log: Logger | undefined,
@@ -662,8 +662,7 @@ export async function connect(
   });
 }
 
-/** True for GitHub's "the token may not do this" answers (403, or 404 on some endpoints). */
-export function isPermissionError(error: unknown): boolean {
+function isPermissionError(error: unknown): boolean {
   const status = statusOf(error);
   return (
     (status === 403 || status === 404) &&
@@ -671,16 +670,16 @@ export function isPermissionError(error: unknown): boolean {
   );
 }
 
-export function statusOf(error: unknown): number | undefined {
+function statusOf(error: unknown): number | undefined {
   return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
 }
 
-export function responseData(error: unknown): unknown {
+function responseData(error: unknown): unknown {
   return isObject(error) && isObject(error.response) ? error.response.data : undefined;
 }
 
 /** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-export function githubMessage(error: unknown): string {
+function githubMessage(error: unknown): string {
   const data = responseData(error);
   if (isObject(data) && typeof data.message === 'string') return data.message;
   if (typeof data === 'string' && data.trim()) return data.trim().slice(0, 300);
