@@ -72,8 +72,14 @@ const LINK_BYTES_PER_S = 50e6;
 const GOALS = {
   startupRatio: 2,
   jobExtraRequests: 1,
-  rssBytes: 120e6,
-  downloadRatio: 1.1,
+  /** Whole job: at most the curl script's wall time. */
+  jobRatio: 1.0,
+  /**
+   * Downloads: peak RSS no higher than before the download path was reworked
+   * (issue 9): the highest figure then measured in this benchmark, 113 MB.
+   */
+  rssBytes: 113e6,
+  downloadRatio: 1.2,
 };
 
 // ------------------------------------------------------------------ apps
@@ -565,8 +571,8 @@ async function benchWholeJob() {
       action: formatMs(action),
       baseline: formatMs(curl),
       ratio: formatRatio(action / curl),
-      goal: '≤ curl script',
-      met: allOk ? metIf(action <= curl) : 'NOT MET',
+      goal: `≤ ${GOALS.jobRatio}× curl script`,
+      met: allOk ? metIf(action / curl <= GOALS.jobRatio) : 'NOT MET',
     },
     {
       section: '2',
@@ -734,8 +740,8 @@ async function benchDownloads() {
       action: `${formatMB(actionRss)}; ${ok(runs.action) ? 'ok' : 'FAILED'}`,
       baseline: `${formatMB(curlGnuRss ?? curlRss)}; ${ok(runs.curl) ? 'ok' : 'FAILED'}`,
       ratio: '',
-      goal: `< ${GOALS.rssBytes / 1e6} MB`,
-      met: allOk && actionRss !== null ? metIf(actionRss < GOALS.rssBytes) : 'NOT MET',
+      goal: `≤ ${GOALS.rssBytes / 1e6} MB (as before)`,
+      met: allOk && actionRss !== null ? metIf(actionRss <= GOALS.rssBytes) : 'NOT MET',
     },
     {
       section: '3',

@@ -2,6 +2,7 @@ import type { App, AppInput, Job, Model, ModelRunRequest, RunRequest } from './a
 import { ApiError, NotSentError, TimeoutError } from './errors.js';
 import { sendRequest, TransportError, type HttpResult } from './http.js';
 import type { Logger } from './log.js';
+import { Backoff } from './retry.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from './timing.js';
 import { parseModelList } from './model-list.js';
 import { isObject } from './text.js';
@@ -159,95 +160,112 @@ export class ArmoxClient {
     callName?: string,
   ): Promise<unknown> {
     const call = callName ?? `${method} ${path.replace(/\?.*$/, '')}`;
-    const { log, now } = this.options;
-    let failures = 0;
+    const failures = new Backoff({
+      attempts: this.options.readAttempts,
+      baseMs: this.options.retryBaseMs,
+      maxMs: this.options.retryMaxMs,
+      random: this.options.random,
+      deadline: options.deadline,
+    });
     let rateLimited = 0;
     for (;;) {
       // After a 429 the wait was announced already.
       await this.waitForRateLimitPause(call, options, rateLimited === 0);
-      const remaining = options.deadline.remaining();
-      if (remaining <= 0) throw new NotSentError(`${call} was not sent: the timeout ran out first.`);
+      if (options.deadline.remaining() <= 0) throw new NotSentError(`${call} was not sent: the timeout ran out first.`);
 
-      let result: HttpResult;
-      const started = now();
-      try {
-        result = await sendRequest(method, this.options.apiUrl + path, body, {
-          timeoutMs: Math.min(this.options.requestTimeoutMs, remaining),
-          maxBodyBytes: MAX_API_BODY_BYTES,
-          userAgent: `armox-app-action/${this.options.version}`,
-          signal: this.signalFor(options),
-          headers: {
-            Authorization: `Bearer ${this.options.apiKey}`,
-            Accept: 'application/json',
-            ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
-          },
-        });
-      } catch (error) {
-        if (!(error instanceof TransportError)) throw error;
-        if (error.kind === 'timeout' && options.deadline.expired) {
-          throw new TimeoutError(`${call}: the timeout ran out while waiting for the API to answer.`);
-        }
-        const failure = new ApiError(`${call} failed: ${error.message}.`, call, undefined, true);
-        failures = await this.retryOrThrow(failure, failures, options);
+      const result = await this.send(method, path, body, options, call);
+      if (result instanceof ApiError) {
+        await this.retryOrThrow(result, failures, options);
         continue;
       }
-      log.debug(`${call} → ${result.status} in ${now() - started}ms`);
-
       if (result.status === 429) {
         rateLimited += 1;
-        const wait = parseRetryAfter(header(result, 'retry-after'), now());
-        const backoff = backoffDelay(
-          rateLimited,
-          this.options.retryBaseMs,
-          this.options.retryMaxMs,
-          this.options.random,
-        );
-        // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
-        // `Retry-After: 0` (or a date already past, from a skewed clock) cannot make a burst of retries.
-        const delay = wait === undefined ? backoff : rateLimited > 1 ? Math.max(wait, backoff) : wait;
-        // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
-        this.pauseUntil(now() + delay);
-        if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
-          throw new ApiError(
-            `${call} failed: 429 rate limited (${apiErrorText(this.withoutKey(result)) ?? 'Rate limit exceeded'}) and the limit did not ` +
-              'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.',
-            call,
-            429,
-            true,
-          );
-        }
-        log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
+        this.noteRateLimited(call, result, rateLimited, options);
         continue; // the pause at the top of the loop waits it out
       }
-
       if (result.status >= 200 && result.status < 300) {
         this.notePacing(result);
         try {
           return JSON.parse(result.body) as unknown;
         } catch {
           const failure = malformed(call, describeNonJson(this.withoutKey(result)));
-          failures = await this.retryOrThrow(failure, failures, options);
+          await this.retryOrThrow(failure, failures, options);
           continue;
         }
       }
-
       const failure = httpError(call, this.withoutKey(result));
       if (!failure.transient) throw failure;
-      failures = await this.retryOrThrow(failure, failures, options);
+      await this.retryOrThrow(failure, failures, options);
     }
   }
 
+  /**
+   * One attempt: the API's answer, or a transient ApiError when none came
+   * (reset, hang). Throws a TimeoutError when the deadline ran out meanwhile.
+   */
+  private async send(
+    method: string,
+    path: string,
+    body: string | null,
+    options: CallOptions,
+    call: string,
+  ): Promise<HttpResult | ApiError> {
+    const started = this.options.now();
+    try {
+      const result = await sendRequest(method, this.options.apiUrl + path, body, {
+        timeoutMs: this.options.requestTimeoutMs,
+        deadline: options.deadline,
+        maxBodyBytes: MAX_API_BODY_BYTES,
+        userAgent: `armox-app-action/${this.options.version}`,
+        signal: this.signalFor(options),
+        headers: {
+          Authorization: `Bearer ${this.options.apiKey}`,
+          Accept: 'application/json',
+          ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
+        },
+      });
+      this.options.log.debug(`${call} → ${result.status} in ${this.options.now() - started}ms`);
+      return result;
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      if (error.kind === 'deadline' || (error.kind === 'timeout' && options.deadline.expired)) {
+        throw new TimeoutError(`${call}: the timeout ran out while waiting for the API to answer.`);
+      }
+      return new ApiError(`${call} failed: ${error.message}.`, call, undefined, true);
+    }
+  }
+
+  /** A 429: no call goes out before the API allows it; gives up when that is too late or too often. */
+  private noteRateLimited(call: string, result: HttpResult, rateLimited: number, options: CallOptions): void {
+    const { now, log } = this.options;
+    const wait = parseRetryAfter(header(result, 'retry-after'), now());
+    const backoff = backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+    // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
+    // `Retry-After: 0` (or a date already past, from a skewed clock) cannot make a burst of retries.
+    const delay = wait === undefined ? backoff : rateLimited > 1 ? Math.max(wait, backoff) : wait;
+    // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
+    this.pauseUntil(now() + delay);
+    if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
+      throw new ApiError(
+        `${call} failed: 429 rate limited (${apiErrorText(this.withoutKey(result)) ?? 'Rate limit exceeded'}) and the limit did not ` +
+          'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.',
+        call,
+        429,
+        true,
+      );
+    }
+    log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
+  }
+
   /** Waits before the next attempt, or throws `failure` when retrying is unsafe or pointless. */
-  private async retryOrThrow(failure: ApiError, failuresSoFar: number, options: CallOptions): Promise<number> {
-    const failures = failuresSoFar + 1;
-    if (!options.retryable || failures >= this.options.readAttempts) throw failure;
-    const delay = backoffDelay(failures - 1, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
-    if (delay >= options.deadline.remaining()) throw failure;
+  private async retryOrThrow(failure: ApiError, failures: Backoff, options: CallOptions): Promise<void> {
+    if (!options.retryable) throw failure;
+    const step = failures.next();
+    if (step.giveUp) throw failure;
     this.options.log.info(
-      `${failure.message} Retrying in ${(delay / 1000).toFixed(1)}s (attempt ${failures + 1} of ${this.options.readAttempts}).`,
+      `${failure.message} Retrying in ${(step.delayMs / 1000).toFixed(1)}s (attempt ${failures.attempt} of ${this.options.readAttempts}).`,
     );
-    await sleep(delay, this.waitSignalFor(options));
-    return failures;
+    await sleep(step.delayMs, this.waitSignalFor(options));
   }
 
   /**

@@ -34,6 +34,12 @@ export class TimeoutError extends ActionError {}
 /** The timeout ran out before a request could be sent: nothing reached the API. */
 export class NotSentError extends TimeoutError {}
 
+/**
+ * The timeout ran out while the job's files were being downloaded or attached
+ * to a release. The message names the file or asset in flight.
+ */
+export class DeliveryTimeoutError extends TimeoutError {}
+
 /** The workflow was cancelled (SIGINT/SIGTERM) while the action was running. */
 export class CancelledError extends ActionError {}
 

@@ -99,6 +99,12 @@ export class RunRecord {
     this.changed();
   }
 
+  /** Files are recorded as each one is saved; this puts them in the order of `urls` (the outputs' order). */
+  filesInOrder(urls: string[]): void {
+    this.files?.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
+    this.changed();
+  }
+
   /** Delivery was asked for: `files` is set (empty until files are saved). */
   expectFiles(): void {
     this.files ??= [];
@@ -136,6 +142,7 @@ export type RunData = Omit<
   | 'jobUpdated'
   | 'finished'
   | 'fileSaved'
+  | 'filesInOrder'
   | 'expectFiles'
   | 'assetUploaded'
   | 'deliveryFailed'

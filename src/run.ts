@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Job } from './armox-types.js';
 import type { ActionConfig } from './config.js';
 import { deliverRun, findRelease } from './deliver.js';
-import { ActionError, CancelledError, errorMessage } from './errors.js';
+import { ActionError, CancelledError, errorMessage, InputError, TimeoutError } from './errors.js';
 import { carryOut, type PlannedRun } from './execute.js';
 import { plural } from './format.js';
 import { loadTarget, planRuns } from './plan.js';
@@ -12,7 +12,6 @@ import { CostEstimate } from './spending.js';
 import type { RunTarget } from './target.js';
 import { Deadline } from './timing.js';
 import { JOB_LIST_LIMIT } from './watch.js';
-import { InputError } from './errors.js';
 import { readEventPayload } from './github-event.js';
 import { collectOutputs } from './job-outputs.js';
 import { describeWindow, findReusableJob, pickReusableJob, reuseSince } from './reuse.js';
@@ -42,11 +41,11 @@ export async function runAction(config: ActionConfig, context: RunContext): Prom
   await reuseEarlierJobs(config, target, runs, recentJobs, deadline, context);
   if (config.dryRun) return reportDryRun(target, runs, context);
   // Found before paying, so no credits are spent on assets with nowhere to go.
-  const release = await findRelease(config, context);
+  const release = await findRelease(config, context, deadline);
   const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
   const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
   if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
-  await deliver(runs, config, release, context, incomplete);
+  await deliver(runs, config, release, deadline, context, incomplete);
 }
 
 /**
@@ -102,7 +101,7 @@ async function reuseEarlierJobs(
 
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
 async function followJob(config: ActionConfig, jobId: string, deadline: Deadline, context: RunContext): Promise<void> {
-  const release = await findRelease(config, context);
+  const release = await findRelease(config, context, deadline);
   const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
   if (job.run_type === 'model' && job.model_id) {
     context.record.targetKnown({ kind: 'model', id: job.model_id, title: `model ${job.model_id}` });
@@ -120,7 +119,7 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
     return;
   }
   if (!incomplete) context.record.outcome = 'completed';
-  await deliver(runs, config, release, context, incomplete);
+  await deliver(runs, config, release, deadline, context, incomplete);
 }
 
 /**
@@ -132,6 +131,7 @@ async function deliver(
   runs: PlannedRun[],
   config: ActionConfig,
   release: ReleaseTarget | undefined,
+  deadline: Deadline,
   context: RunContext,
   incomplete: ActionError | undefined,
 ): Promise<void> {
@@ -141,9 +141,17 @@ async function deliver(
     if (record.outcome !== 'completed') continue;
     const dir = config.downloadDir && (perItem ? path.join(config.downloadDir, record.name) : config.downloadDir);
     try {
-      await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, context);
+      await deliverRun(
+        record,
+        { dir, assetPrefix: perItem ? `${record.name}-` : '' },
+        config,
+        release,
+        deadline,
+        context,
+      );
     } catch (error) {
-      if (!perItem || error instanceof CancelledError) throw error;
+      // The deadline and a cancellation end the step; another item's failure does not stop this one.
+      if (!perItem || error instanceof CancelledError || error instanceof TimeoutError) throw error;
       record.deliveryFailed(errorMessage(error));
       failed.push(`- ${record.name}: ${errorMessage(error)}`);
     }

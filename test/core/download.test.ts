@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadFiles, type DownloadOptions } from '../../src/download.js';
-import { ActionError, CancelledError } from '../../src/errors.js';
+import { ActionError, CancelledError, DeliveryTimeoutError, TimeoutError } from '../../src/errors.js';
+import type { DownloadedFile } from '../../src/record.js';
+import { Deadline } from '../../src/timing.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 import { expectedBytes, expectedSha256, startFileServer, type FileServer } from '../helpers/file-server.js';
 
@@ -280,4 +282,67 @@ describe('downloadFiles', () => {
     expect(peak - baseline).toBeLessThan(100 * 1024 * 1024);
     expect(await sha256File(path.join(dir, 'big.mp4'))).toBe(expectedSha256('/big.mp4', size));
   }, 20_000);
+});
+
+/** The defaults a real run has (60 s idle watchdog, 4 attempts, 1 s backoff), with a short deadline. */
+function withDeadline(deadlineMs: number, extra: Partial<DownloadOptions> = {}): DownloadOptions {
+  return { dir, workspace, log, userAgent: 'armox-app-action/test', deadline: Deadline.after(deadlineMs), ...extra };
+}
+
+describe('downloadFiles within the deadline', () => {
+  it('a storage host that accepts and sends nothing: ends at the deadline, naming the file', async () => {
+    server.route('/done.png', { size: 1_000, contentType: 'image/png' });
+    server.route('/silent.mp4', { size: 1_000, silent: { times: Infinity } });
+    const saved: DownloadedFile[] = [];
+    const started = Date.now();
+    const error = await downloadFiles(
+      [`${server.url}/done.png`, `${server.url}/silent.mp4`],
+      withDeadline(1_000, { onFileSaved: (file) => saved.push(file) }),
+    ).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000); // not the 60 s idle watchdog, not 4 attempts
+    expect(error).toBeInstanceOf(DeliveryTimeoutError);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe(`The timeout ran out while downloading ${server.url}/silent.mp4.`);
+    expect(saved).toEqual([{ url: `${server.url}/done.png`, path: 'out/nested/done.png', bytes: 1_000 }]);
+    expect(await listDir()).toEqual(['done.png']); // no partial file
+    expect(server.count('/silent.mp4')).toBe(1);
+  });
+
+  it('a body that stalls half-way: the idle watchdog is cut short by the deadline', async () => {
+    server.route('/stall.bin', { size: 5_000_000, hang: { afterBytes: 1_000_000, times: Infinity } });
+    const started = Date.now();
+    const error = await downloadFiles([`${server.url}/stall.bin`], withDeadline(1_000)).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error).toBeInstanceOf(DeliveryTimeoutError);
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('a Retry-After that runs past the deadline: no wait, fails at once naming the file', async () => {
+    server.route('/busy.png', { size: 10, fail: { status: 503, times: 9, retryAfter: '30' } });
+    const started = Date.now();
+    const error = await downloadFiles([`${server.url}/busy.png`], withDeadline(5_000)).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(DeliveryTimeoutError);
+    expect((error as Error).message).toBe(
+      `The timeout ran out while downloading ${server.url}/busy.png: HTTP 503 Service Unavailable, and no time was left to try again.`,
+    );
+  });
+
+  it('retries that fit in the deadline are still made', async () => {
+    server.route('/flaky.png', { size: 10, fail: { status: 500, times: 2 } });
+    const files = await downloadFiles(
+      [`${server.url}/flaky.png`],
+      withDeadline(10_000, { retryBaseMs: 50, retryMaxMs: 100 }),
+    );
+    expect(files.map((f) => f.path)).toEqual(['out/nested/flaky.png']);
+    expect(server.count('/flaky.png')).toBe(3);
+  });
+
+  it('no time left at all: nothing is requested', async () => {
+    server.route('/a.png', { size: 10 });
+    const error = await downloadFiles([`${server.url}/a.png`], withDeadline(0)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryTimeoutError);
+    expect(server.requests).toHaveLength(0);
+    expect(await listDir()).toEqual([]);
+  });
 });

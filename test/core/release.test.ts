@@ -3,10 +3,17 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError, InputError } from '../../src/errors.js';
+import { ActionError, CancelledError, DeliveryTimeoutError, InputError } from '../../src/errors.js';
+import { Deadline } from '../../src/timing.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
-import { releaseAssetName, resolveReleaseTarget, uploadReleaseAssets, type ReleaseTarget } from '../../src/release.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import {
+  releaseAssetName,
+  resolveReleaseTarget,
+  uploadReleaseAssets,
+  type ReleaseTarget,
+  type UploadOptions,
+} from '../../src/release.js';
+import { startFakeGitHub, type FakeGitHub, type FakeRelease } from '../helpers/fake-github.js';
 
 let github: FakeGitHub;
 let tmp: string;
@@ -45,6 +52,24 @@ async function writeAsset(name: string, data: Buffer | string): Promise<{ absolu
 
 async function targetFor(tag: string): Promise<ReleaseTarget> {
   return resolveReleaseTarget({ ...base(), upload: tag });
+}
+
+/** Upload options with short retry delays and request timeouts. */
+function uploading(extra: Partial<UploadOptions> = {}): UploadOptions {
+  return {
+    token: github.token,
+    apiUrl: github.url,
+    log,
+    retryBaseMs: 5,
+    retryMaxMs: 20,
+    requestTimeoutMs: 2_000,
+    ...extra,
+  };
+}
+
+/** Names and states of the assets on a release. */
+function assetsOf(release: FakeRelease): string[] {
+  return release.assets.map((asset) => `${asset.name} (${asset.state})`);
 }
 
 describe('resolveReleaseTarget', () => {
@@ -99,13 +124,14 @@ describe('resolveReleaseTarget', () => {
     );
   });
 
-  it('says how to create a release for an unknown tag', async () => {
-    github.seedRelease('octo/app', 'v9.9.9', { draft: true });
+  it('says how to create a release for an unknown tag, having looked among the drafts too', async () => {
+    github.seedRelease('octo/app', 'v1.0.0', { draft: true });
     const error = await targetFor('v9.9.9').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toContain(
-      'no release for tag v9.9.9 in octo/app (create it first, e.g. with `gh release create v9.9.9`',
+      'no release, published or draft, for tag v9.9.9 in octo/app (create it first, e.g. as a draft with `gh release create v9.9.9 --draft`',
     );
+    expect(github.requests.map((r) => r.route)).toEqual(['release-by-tag', 'list-releases']);
   });
 
   it('names github-token when the token is missing or refused', async () => {
@@ -171,7 +197,9 @@ describe('uploadReleaseAssets', () => {
     ]);
     expect(uploads[0]?.headers['content-length']).toBe(String(big.length));
     expect(uploads[0]?.headers['transfer-encoding']).toBeUndefined();
-    expect(log.text).toContain(`Uploaded render.png to release v1.0.0: ${urls[0]}`);
+    expect(log.text).toContain('Uploading render.png (3.0 MiB) to release v1.0.0 (1 of 3).');
+    expect(log.text).toMatch(new RegExp(`Uploaded render\\.png to release v1\\.0\\.0 in \\d+ms: ${urls[0]}`));
+    expect(log.text).toContain('Uploading blob (1 B) to release v1.0.0 (3 of 3).');
   });
 
   it('streams a large asset from disk with flat memory', async () => {
@@ -300,9 +328,312 @@ describe('uploadReleaseAssets', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect((error as Error).message).toBe(
-      'Could not list the assets of release gone: GitHub answered 404 "Not Found".',
+      'Could not list the assets of release gone: GitHub answered 404 "Not Found": release gone (id 424242) is not in octo/app any more; was it deleted while the job ran?',
     );
     expect((error as Error).message).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('resolveReleaseTarget: drafts and immutable releases', () => {
+  it('finds a draft by listing the releases (the get-by-tag endpoint hides drafts)', async () => {
+    github.seedRelease('octo/app', 'v2.0.0', { draft: true }); // an older draft of another tag
+    const draft = github.seedRelease('octo/app', 'v3.0.0', { draft: true });
+    const target = await targetFor('v3.0.0');
+    expect(target).toMatchObject({ releaseId: draft.id, tag: 'v3.0.0', draft: true });
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/octo/app/releases/tags/v3.0.0',
+      'GET /repos/octo/app/releases?per_page=100&page=1',
+    ]);
+  });
+
+  it('create a draft, attach the assets, publish: the upload goes to the draft', async () => {
+    const draft = github.seedRelease('octo/app', 'v3.0.0', { draft: true });
+    const target = await targetFor('v3.0.0');
+    await uploadReleaseAssets(target, [await writeAsset('poster.png', 'p')], uploading());
+    expect(assetsOf(draft)).toEqual(['poster.png (uploaded)']);
+  });
+
+  it('refuses a published immutable release before anything is paid, and says how to attach files instead', async () => {
+    github.seedRelease('octo/app', 'v4.0.0', { immutable: true });
+    const error = await targetFor('v4.0.0').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(
+      'upload-to-release: release v4.0.0 in octo/app is immutable: once published, it takes no new assets. ' +
+        'Attach the files to a draft instead: create the release as a draft (`gh release create v4.0.0 --draft`), ' +
+        'run this step with upload-to-release: v4.0.0, then publish it (`gh release edit v4.0.0 --draft=false`). Nothing was submitted.',
+    );
+  });
+
+  it('refuses an immutable release from the release event, without a request', async () => {
+    const release = github.seedRelease('octo/app', 'v4.0.0', { immutable: true });
+    const eventPath = await writeEvent({ release: github.releaseJson(release) });
+    const error = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPath }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain('is immutable');
+    expect(github.requests).toHaveLength(0);
+  });
+
+  it('retries a 5xx on the lookup, and says a rate limit is one (not a permission problem)', async () => {
+    const release = github.seedRelease('octo/app', 'v1.0.0');
+    github.fault({ on: 'release-by-tag', kind: 'status', status: 502 });
+    expect((await resolveReleaseTarget({ ...base(), upload: 'v1.0.0', retryBaseMs: 5 })).releaseId).toBe(release.id);
+
+    github.fault({
+      on: 'release-by-tag',
+      kind: 'status',
+      status: 403,
+      message: 'API rate limit exceeded for installation ID 1.',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+    });
+    const error = await resolveReleaseTarget({
+      ...base(),
+      upload: 'v1.0.0',
+      deadline: Deadline.after(5_000),
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^Could not look up the release for tag v1\.0\.0 in octo\/app: GitHub's rate limit was hit \(403 "API rate limit exceeded for installation ID 1\."\)\. It clears in (59m\d+s|1h) \(at \d\d:\d\d:\d\d UTC\), after the time left \(timeout\)\. This is not a permission problem/,
+    );
+    expect((error as Error).message).not.toContain('contents: write');
+  });
+});
+
+describe('uploadReleaseAssets: faults on the upload', () => {
+  it.each<[string, Parameters<FakeGitHub['fault']>[0]]>([
+    ['a reset connection', { on: 'upload', kind: 'reset' }],
+    ['a 500', { on: 'upload', kind: 'status', status: 500 }],
+    ['a 502 from a proxy', { on: 'upload', kind: 'status', status: 502, message: 'Bad Gateway' }],
+    ['a 408', { on: 'upload', kind: 'status', status: 408 }],
+    ['an upload that never answers', { on: 'upload', kind: 'hang' }],
+  ])('%s: retried, and exactly one complete asset of that name is left', async (_, fault) => {
+    const release = github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    const injected = github.fault(fault);
+    const urls = await uploadReleaseAssets(
+      target,
+      [await writeAsset('poster.png', 'poster bytes')],
+      uploading({ requestTimeoutMs: 300 }),
+    );
+    expect(injected.hits).toBe(1);
+    expect(assetsOf(release)).toEqual(['poster.png (uploaded)']);
+    expect(release.assets[0]?.data.toString()).toBe('poster bytes');
+    expect(urls).toEqual([`${github.url}/octo/app/releases/download/v1.0.0/poster.png`]);
+    expect(github.count('upload')).toBe(2);
+    expect(log.text).toMatch(
+      /Could not upload poster\.png to release v1\.0\.0: .*; retrying in \d+ms \(attempt 2 of 4\)\./,
+    );
+  });
+
+  it('a failed upload that leaves a starter asset: deleted, uploaded again, one complete asset', async () => {
+    const release = github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'upload', kind: 'starter' });
+    await uploadReleaseAssets(target, [await writeAsset('poster.png', 'poster bytes')], uploading());
+    expect(assetsOf(release)).toEqual(['poster.png (uploaded)']);
+    expect(release.assets[0]?.data.toString()).toBe('poster bytes');
+    expect(log.text).toContain(
+      'Deleting the incomplete (starter) asset poster.png a failed upload left on release v1.0.0.',
+    );
+    expect(github.requests.map((r) => r.route)).toEqual([
+      'release-by-tag',
+      'list-assets',
+      'upload',
+      'list-assets',
+      'delete-asset',
+      'upload',
+    ]);
+  });
+
+  it('a 422 already_exists from a leftover the first listing missed: deleted, uploaded again', async () => {
+    const release = github.seedRelease('octo/app', 'v1.0.0', {
+      assets: [{ name: 'poster.png', data: 'half', state: 'starter' }],
+    });
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'list-assets', kind: 'status', status: 200, body: [] });
+    await uploadReleaseAssets(target, [await writeAsset('poster.png', 'poster bytes')], uploading());
+    expect(assetsOf(release)).toEqual(['poster.png (uploaded)']);
+    expect(release.assets[0]?.data.toString()).toBe('poster bytes');
+    expect(log.text).toContain('an asset with that name is in the way (left by a failed upload)');
+  });
+
+  it('a 500 on deleting the old asset: retried', async () => {
+    const release = github.seedRelease('octo/app', 'v1.0.0', { assets: [{ name: 'poster.png', data: 'old' }] });
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'delete-asset', kind: 'status', status: 500 });
+    await uploadReleaseAssets(target, [await writeAsset('poster.png', 'new')], uploading());
+    expect(release.assets.map((a) => a.data.toString())).toEqual(['new']);
+    expect(github.count('delete-asset')).toBe(2);
+  });
+
+  it('uploads one asset at a time, each with its own progress line', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    const files = [await writeAsset('a.png', 'a'), await writeAsset('b.png', 'b'), await writeAsset('c.png', 'c')];
+    github.fault({ on: 'upload', kind: 'status', status: 503 });
+    await uploadReleaseAssets(target, files, uploading());
+    const uploads = github.requests.filter((r) => r.route === 'upload').map((r) => r.path.split('=').pop());
+    expect(uploads).toEqual(['a.png', 'a.png', 'b.png', 'c.png']);
+    expect(log.lines.filter((line) => line.startsWith('Uploading '))).toEqual([
+      'Uploading a.png (1 B) to release v1.0.0 (1 of 3).',
+      'Uploading b.png (1 B) to release v1.0.0 (2 of 3).',
+      'Uploading c.png (1 B) to release v1.0.0 (3 of 3).',
+    ]);
+  });
+});
+
+describe('uploadReleaseAssets: rate limits and diagnosis', () => {
+  const secondary = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+
+  it.each<[string, number, Record<string, string>, string]>([
+    ['a 403 secondary rate limit with retry-after', 403, { 'retry-after': '1' }, secondary],
+    ['a 429 with retry-after', 429, { 'retry-after': '1' }, 'Too many requests'],
+    [
+      'a 403 with x-ratelimit-remaining: 0',
+      403,
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': 'RESET' },
+      'API rate limit exceeded for installation ID 1.',
+    ],
+  ])('%s: waits as long as GitHub says, then uploads', async (_, status, headers, message) => {
+    const release = github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    if (headers['x-ratelimit-reset']) headers['x-ratelimit-reset'] = String(Math.ceil(Date.now() / 1000) + 1);
+    github.fault({ on: 'upload', kind: 'status', status, headers, message });
+    await uploadReleaseAssets(target, [await writeAsset('poster.png', 'p')], uploading());
+    expect(assetsOf(release)).toEqual(['poster.png (uploaded)']);
+    const [limited, retried] = github.requests.filter((r) => r.route === 'upload');
+    // Never earlier than GitHub allowed (x-ratelimit-reset is in whole seconds, so at least a little later).
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(headers['retry-after'] ? 1000 : 1);
+    expect(log.text).toMatch(/rate limit was hit \(\d{3} ".*"\); waiting \d+(ms|s) \(until \d\d:\d\d:\d\d UTC\)/);
+    expect(log.text).not.toContain('contents: write');
+  });
+
+  it('a rate limit that clears after the timeout: fails at once, says it is a rate limit and when it clears', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'upload', kind: 'status', status: 403, message: secondary, times: Infinity });
+    const started = Date.now();
+    const error = await uploadReleaseAssets(
+      target,
+      [await writeAsset('poster.png', 'p')],
+      uploading({ deadline: Deadline.after(5_000) }),
+    ).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(ActionError);
+    expect((error as Error).message).toMatch(
+      /^Could not upload poster\.png to release v1\.0\.0: GitHub's secondary rate limit was hit \(403 "You have exceeded a secondary rate limit\..*"\)\. It clears in 1m \(at \d\d:\d\d:\d\d UTC\), after the time left \(timeout\)\. This is not a permission problem: run again after that\.$/,
+    );
+    expect(github.count('upload')).toBe(1);
+  });
+
+  it('a 403 without the signs of a rate limit is a permission problem: names contents: write, not retried', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'upload', kind: 'status', status: 403, message: 'Resource not accessible by integration' });
+    const error = await uploadReleaseAssets(target, [await writeAsset('poster.png', 'p')], uploading()).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe(
+      'Could not upload poster.png to release v1.0.0: GitHub answered 403 "Resource not accessible by integration". ' +
+        'The token cannot write to releases: add `permissions: contents: write` to the workflow (or the job) that runs this step.',
+    );
+    expect(github.count('upload')).toBe(1);
+  });
+
+  it('a release deleted while the job ran: the 404 names the release looked for', async () => {
+    const release = github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.releases.splice(github.releases.indexOf(release), 1);
+    const error = await uploadReleaseAssets(target, [await writeAsset('poster.png', 'p')], uploading()).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toContain(
+      `release v1.0.0 (id ${release.id}) is not in octo/app any more; was it deleted while the job ran?`,
+    );
+  });
+
+  it('gives up on a 500 that keeps coming, with the number of attempts', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'upload', kind: 'status', status: 500, times: Infinity });
+    const error = await uploadReleaseAssets(target, [await writeAsset('poster.png', 'p')], uploading()).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe(
+      'Could not upload poster.png to release v1.0.0: GitHub answered 500 "Injected failure" (after 4 attempts).',
+    );
+  });
+});
+
+describe('uploadReleaseAssets: the deadline', () => {
+  it('a hung upload ends at the deadline, naming the asset; assets already uploaded are reported', async () => {
+    const release = github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    const files = [await writeAsset('first.png', '1'), await writeAsset('second.png', '2')];
+    // The first upload works; the second never answers, nor does any retry of it.
+    github.fault({ on: 'upload', kind: 'hang', path: 'name=second.png', times: Infinity });
+    const reported: string[] = [];
+    const started = Date.now();
+    const error = await uploadReleaseAssets(
+      target,
+      files,
+      uploading({
+        requestTimeoutMs: 60_000,
+        deadline: Deadline.after(1_500),
+        onAssetUploaded: (url, name) => reported.push(`${name} ${url}`),
+      }),
+    ).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(error).toBeInstanceOf(DeliveryTimeoutError);
+    expect((error as Error).message).toBe('The timeout ran out while trying to upload second.png to release v1.0.0.');
+    expect(reported).toEqual([`first.png ${github.url}/octo/app/releases/download/v1.0.0/first.png`]);
+    expect(assetsOf(release)).toEqual(['first.png (uploaded)']);
+  });
+
+  it('a Retry-After that runs past the deadline: no wait, fails at once naming the asset', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'upload', kind: 'status', status: 503, headers: { 'retry-after': '30' } });
+    const started = Date.now();
+    const error = await uploadReleaseAssets(
+      target,
+      [await writeAsset('poster.png', 'p')],
+      uploading({ deadline: Deadline.after(3_000) }),
+    ).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(DeliveryTimeoutError);
+    expect((error as Error).message).toBe(
+      'The timeout ran out while trying to upload poster.png to release v1.0.0: GitHub answered 503 "Injected failure".',
+    );
+  });
+
+  it('a hung listing (an Octokit call) ends at the deadline too', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'list-assets', kind: 'hang', times: Infinity });
+    const started = Date.now();
+    const error = await uploadReleaseAssets(
+      target,
+      [await writeAsset('poster.png', 'p')],
+      uploading({ requestTimeoutMs: 60_000, deadline: Deadline.after(1_000) }),
+    ).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error).toBeInstanceOf(DeliveryTimeoutError);
+    expect((error as Error).message).toBe('The timeout ran out while trying to list the assets of release v1.0.0.');
+  });
+
+  it('stops at once when the workflow is cancelled during an upload', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    const target = await targetFor('v1.0.0');
+    github.fault({ on: 'upload', kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const error = await uploadReleaseAssets(
+      target,
+      [await writeAsset('poster.png', 'p')],
+      uploading({ requestTimeoutMs: 60_000, signal: controller.signal }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CancelledError);
   });
 });
 

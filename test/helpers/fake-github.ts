@@ -1,9 +1,12 @@
 /**
  * A loopback fake of the GitHub releases API, enough for the action's release
- * upload: look a release up by tag, list/delete its assets, and upload to the
- * release's `upload_url` (served under `/uploads` on the same server, as
+ * upload: look a release up by tag (drafts hidden, as on GitHub), list the
+ * releases (drafts included), list/delete a release's assets, and upload to
+ * the release's `upload_url` (served under `/uploads` on the same server, as
  * uploads.github.com is on github.com). Uploaded bytes are kept and served at
- * each asset's `browser_download_url`. Every request is recorded.
+ * each asset's `browser_download_url`. Published `immutable` releases refuse
+ * uploads. `fault()` makes one release call fail (5xx, reset, hang, rate
+ * limits, a half-created `starter` asset). Every request is recorded.
  *
  * For an end-to-end run: point GITHUB_API_URL at `url`, pass `token` as the
  * github-token, and `seedRelease('owner/repo', 'v1.0.0')` first.
@@ -20,6 +23,8 @@ export interface FakeAsset {
   data: Buffer;
   size: number;
   sha256: string;
+  /** `starter`: what a failed upload leaves behind (listed, but blocks a new upload of that name). */
+  state: 'uploaded' | 'starter';
 }
 
 export interface FakeRelease {
@@ -28,6 +33,8 @@ export interface FakeRelease {
   repo: string;
   tag: string;
   draft: boolean;
+  /** A published immutable release takes no new assets. */
+  immutable: boolean;
   assets: FakeAsset[];
 }
 
@@ -38,6 +45,38 @@ export interface GitHubRequest {
   headers: IncomingHttpHeaders;
   /** Request body size in bytes. */
   bodyBytes: number;
+  /** Which release call it was (undefined for anything else). */
+  route?: ReleaseRoute;
+  at: number;
+}
+
+/** The release calls the fake answers. */
+export type ReleaseRoute = 'release-by-tag' | 'list-releases' | 'list-assets' | 'delete-asset' | 'upload' | 'download';
+
+/**
+ * A fault on one release call, for the next `times` requests (default 1),
+ * applied once the request body has been read:
+ * - `status`: answer `status` (default 500) with `message` and `headers`
+ *   (a rate limit: 403 or 429 with `retry-after`, or `x-ratelimit-remaining: 0`
+ *   and `x-ratelimit-reset`, or a message that says so);
+ * - `reset`: destroy the connection without an answer;
+ * - `hang`: never answer;
+ * - `starter` (uploads): keep a half-created asset of that name (state
+ *   `starter`), then reset the connection, as a failed upload can on GitHub.
+ */
+export interface GitHubFault {
+  on: ReleaseRoute;
+  kind: 'status' | 'reset' | 'hang' | 'starter';
+  status?: number;
+  message?: string;
+  /** The JSON answered instead of `{ message }` (e.g. `[]` for a list that hides what is there). */
+  body?: unknown;
+  /** Only requests whose path and query contain this (e.g. `name=b.png`). */
+  path?: string;
+  headers?: Record<string, string>;
+  times?: number;
+  /** Requests this fault has answered so far. */
+  hits: number;
 }
 
 // ---- Workflow runs (issue 13, reuse: rerun) ----
@@ -65,7 +104,11 @@ export interface FakeGitHub {
   seedRelease(
     repository: string,
     tag: string,
-    options?: { draft?: boolean; assets?: Array<{ name: string; data: string | Buffer }> },
+    options?: {
+      draft?: boolean;
+      immutable?: boolean;
+      assets?: Array<{ name: string; data: string | Buffer; state?: FakeAsset['state'] }>;
+    },
   ): FakeRelease;
   /** The release as the API returns it, e.g. for a `release` event payload. */
   releaseJson(release: FakeRelease): Record<string, unknown>;
@@ -76,6 +119,10 @@ export interface FakeGitHub {
   forbidActionsRead: boolean;
   seedWorkflowRun(repository: string, run: { id: number; createdAt: string; runAttempt?: number }): FakeWorkflowRun;
   // ---- end workflow runs ----
+  /** Queues a fault on a release call; returns it (see `hits`). */
+  fault(fault: Omit<GitHubFault, 'hits'>): GitHubFault;
+  /** Requests made to one release call. */
+  count(route: ReleaseRoute): number;
   close(): Promise<void>;
 
   // ---- Issue comments (pull request previews): see the block at the end of this file. ----
@@ -91,6 +138,7 @@ export interface FakeGitHub {
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   const sockets = new Set<Socket>();
+  const faults: GitHubFault[] = [];
   let nextId = 1000;
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => json(res, 500, { message: String(error) }));
@@ -111,7 +159,15 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     keepUploadBytes: true,
     seedRelease(repository, tag, options = {}) {
       const [owner = '', repo = ''] = repository.split('/');
-      const release: FakeRelease = { id: nextId++, owner, repo, tag, draft: options.draft ?? false, assets: [] };
+      const release: FakeRelease = {
+        id: nextId++,
+        owner,
+        repo,
+        tag,
+        draft: options.draft ?? false,
+        immutable: options.immutable ?? false,
+        assets: [],
+      };
       for (const asset of options.assets ?? []) {
         const data = Buffer.from(asset.data);
         release.assets.push({
@@ -121,6 +177,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
           data,
           size: data.length,
           sha256: sha256(data),
+          state: asset.state ?? 'uploaded',
         });
       }
       fake.releases.push(release);
@@ -150,6 +207,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     commentsOn: (repository, issue) =>
       fake.comments.filter((c) => `${c.owner}/${c.repo}` === repository && c.issue === issue),
     // ---- end of issue comments ----
+    fault(spec) {
+      const fault: GitHubFault = { ...spec, hits: 0 };
+      faults.push(fault);
+      return fault;
+    },
+    count: (route) => fake.requests.filter((request) => request.route === route).length,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -164,6 +227,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       name: tag,
       draft: release.draft,
       prerelease: false,
+      immutable: release.immutable,
       url: `${url}/repos/${owner}/${repo}/releases/${id}`,
       html_url: `${url}/${owner}/${repo}/releases/tag/${encodeURIComponent(tag)}`,
       upload_url: `${url}/uploads/repos/${owner}/${repo}/releases/${id}/assets{?name,label}`,
@@ -176,7 +240,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       id: asset.id,
       name: asset.name,
       label: null,
-      state: 'uploaded',
+      state: asset.state,
       content_type: asset.contentType,
       size: asset.size,
       url: `${url}/repos/${release.owner}/${release.repo}/releases/assets/${asset.id}`,
@@ -198,62 +262,81 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       hash.update(buffer);
       if (fake.keepUploadBytes) chunks.push(buffer);
     }
-    const body = { data: Buffer.concat(chunks), size: bodyBytes, sha256: hash.digest('hex') };
+    const body: UploadBody = { data: Buffer.concat(chunks), size: bodyBytes, sha256: hash.digest('hex') };
     const method = req.method ?? 'GET';
     const target = new URL(req.url ?? '/', url);
-    fake.requests.push({ method, path: req.url ?? '/', headers: req.headers, bodyBytes });
     const parts = target.pathname.split('/').slice(1).map(decodeURIComponent);
+    const call = { method, target, parts, body, headers: req.headers };
+    const route = routeOf(call);
+    fake.requests.push({ method, path: req.url ?? '/', headers: req.headers, bodyBytes, route, at: Date.now() });
 
-    // Public downloads: /:owner/:repo/releases/download/:tag/:name
-    if (method === 'GET' && parts.length === 6 && parts[2] === 'releases' && parts[3] === 'download') {
-      const release = find(parts[0]!, parts[1]!, (r) => r.tag === parts[4]);
-      const asset = release?.assets.find((a) => a.name === parts[5]);
-      if (!asset) return json(res, 404, { message: 'Not Found' });
-      res.writeHead(200, { 'Content-Type': asset.contentType, 'Content-Length': asset.data.length });
-      res.end(asset.data);
-      return;
-    }
-
+    if (route === 'download') return serveDownload(call, res);
     const auth = req.headers.authorization ?? '';
     if (auth !== `token ${fake.token}` && auth !== `Bearer ${fake.token}`) {
       return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     }
-
     if (parts[0] === 'repos' && parts[3] === 'actions') return workflowRunRoute(method, parts, res);
     // Issue comments: see the block at the end of this file.
     if (parts[0] === 'repos' && parts[3] === 'issues')
       return handleComments(fake, method, target, parts, body.data, res);
+    if (!route) return json(res, 404, notFound);
+    const fault = faults.find(
+      (f) => f.on === route && f.hits < (f.times ?? 1) && (f.path === undefined || (req.url ?? '').includes(f.path)),
+    );
+    if (fault) {
+      fault.hits += 1;
+      return injectFault(fault, call, res);
+    }
+    return RELEASE_ROUTES[route](call, res);
+  }
 
+  // ------------------------------------------------------------ release routes
+
+  /** Which release call a request is, from its method and path. */
+  function routeOf({ method, parts }: Call): ReleaseRoute | undefined {
+    // Public downloads: /:owner/:repo/releases/download/:tag/:name
+    if (method === 'GET' && parts.length === 6 && parts[2] === 'releases' && parts[3] === 'download') return 'download';
     const upload = parts[0] === 'uploads';
-    const [repos, owner = '', repo = '', releases, ...rest] = upload ? parts.slice(1) : parts;
-    if (repos !== 'repos' || releases !== 'releases') return json(res, 404, { message: 'Not Found' });
+    const [repos, , , releases, ...rest] = upload ? parts.slice(1) : parts;
+    if (repos !== 'repos' || releases !== 'releases') return undefined;
+    if (upload) return method === 'POST' && rest.length === 2 && rest[1] === 'assets' ? 'upload' : undefined;
+    if (method === 'GET' && rest.length === 0) return 'list-releases';
+    if (method === 'GET' && rest.length === 2 && rest[0] === 'tags') return 'release-by-tag';
+    if (method === 'GET' && rest.length === 2 && rest[1] === 'assets') return 'list-assets';
+    if (method === 'DELETE' && rest.length === 2 && rest[0] === 'assets') return 'delete-asset';
+    return undefined;
+  }
 
+  /** `/repos/:owner/:repo/releases/...` (or under `/uploads`): owner, repo and what follows `releases`. */
+  function releasePath(parts: string[]): { owner: string; repo: string; rest: string[] } {
+    const [, owner = '', repo = '', , ...rest] = parts[0] === 'uploads' ? parts.slice(1) : parts;
+    return { owner, repo, rest };
+  }
+
+  const RELEASE_ROUTES: Record<Exclude<ReleaseRoute, 'download'>, (call: Call, res: ServerResponse) => void> = {
     // GET /repos/:o/:r/releases/tags/:tag (drafts are not found by tag, as on GitHub)
-    if (!upload && method === 'GET' && rest.length === 2 && rest[0] === 'tags') {
+    'release-by-tag': ({ parts }, res) => {
+      const { owner, repo, rest } = releasePath(parts);
       const release = find(owner, repo, (r) => r.tag === rest[1] && !r.draft);
       return release ? json(res, 200, releaseJson(release)) : json(res, 404, notFound);
-    }
+    },
+    // GET /repos/:o/:r/releases?per_page=&page= (drafts included, newest first)
+    'list-releases': ({ parts, target }, res) => {
+      const { owner, repo } = releasePath(parts);
+      const all = fake.releases.filter((r) => r.owner === owner && r.repo === repo).reverse();
+      return page(target, res, all, releaseJson);
+    },
     // GET /repos/:o/:r/releases/:id/assets?per_page=&page=
-    if (!upload && method === 'GET' && rest.length === 2 && rest[1] === 'assets') {
+    'list-assets': ({ parts, target }, res) => {
+      const { owner, repo, rest } = releasePath(parts);
       const release = find(owner, repo, (r) => String(r.id) === rest[0]);
       if (!release) return json(res, 404, notFound);
-      const perPage = Number(target.searchParams.get('per_page') ?? 30);
-      const page = Number(target.searchParams.get('page') ?? 1);
-      const slice = release.assets.slice((page - 1) * perPage, page * perPage);
-      if (page * perPage < release.assets.length) {
-        const next = new URL(target);
-        next.searchParams.set('page', String(page + 1));
-        res.setHeader('Link', `<${next.href}>; rel="next"`);
-      }
-      return json(
-        res,
-        200,
-        slice.map((asset) => assetJson(release, asset)),
-      );
-    }
+      return page(target, res, release.assets, (asset) => assetJson(release, asset));
+    },
     // DELETE /repos/:o/:r/releases/assets/:id
-    if (!upload && method === 'DELETE' && rest.length === 2 && rest[0] === 'assets') {
+    'delete-asset': ({ parts }, res) => {
       if (fake.forbidWrites) return json(res, 403, forbidden);
+      const { owner, repo, rest } = releasePath(parts);
       for (const release of fake.releases) {
         const index = release.assets.findIndex((a) => String(a.id) === rest[1]);
         if (index >= 0 && release.owner === owner && release.repo === repo) {
@@ -263,30 +346,67 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         }
       }
       return json(res, 404, notFound);
-    }
+    },
     // POST /uploads/repos/:o/:r/releases/:id/assets?name=
-    if (upload && method === 'POST' && rest.length === 2 && rest[1] === 'assets') {
+    upload: (call, res) => {
       if (fake.forbidWrites) return json(res, 403, forbidden);
-      const release = find(owner, repo, (r) => String(r.id) === rest[0]);
-      if (!release) return json(res, 404, notFound);
-      const name = target.searchParams.get('name');
-      if (!name)
-        return json(res, 422, {
-          message: 'Validation Failed',
-          errors: [{ resource: 'ReleaseAsset', code: 'missing', field: 'name' }],
-        });
-      if (req.headers['content-length'] === undefined) return json(res, 411, { message: 'Length Required' });
-      if (release.assets.some((a) => a.name === name)) {
-        return json(res, 422, {
-          message: 'Validation Failed',
-          errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }],
-        });
-      }
-      const asset: FakeAsset = { id: nextId++, name, contentType: req.headers['content-type'] ?? '', ...body };
-      release.assets.push(asset);
-      return json(res, 201, assetJson(release, asset));
+      const checked = checkUpload(call, res);
+      if (!checked) return;
+      const asset = addAsset(checked.release, checked.name, call, 'uploaded');
+      return json(res, 201, assetJson(checked.release, asset));
+    },
+  };
+
+  /** The release and asset name of an upload, or undefined once an error has been answered. */
+  function checkUpload({ parts, target, headers }: Call, res: ServerResponse) {
+    const { owner, repo, rest } = releasePath(parts);
+    const release = find(owner, repo, (r) => String(r.id) === rest[0]);
+    if (!release) return json(res, 404, notFound);
+    const name = target.searchParams.get('name');
+    if (!name) return json(res, 422, validationFailed('missing'));
+    if (headers['content-length'] === undefined) return json(res, 411, { message: 'Length Required' });
+    if (release.immutable && !release.draft) {
+      return json(res, 422, { message: 'Cannot upload assets to an immutable release.' });
     }
-    return json(res, 404, notFound);
+    if (release.assets.some((a) => a.name === name)) return json(res, 422, validationFailed('already_exists'));
+    return { release, name };
+  }
+
+  function addAsset(release: FakeRelease, name: string, { body, headers }: Call, state: FakeAsset['state']) {
+    const asset: FakeAsset = { id: nextId++, name, contentType: headers['content-type'] ?? '', ...body, state };
+    release.assets.push(asset);
+    return asset;
+  }
+
+  function injectFault(fault: GitHubFault, call: Call, res: ServerResponse): void {
+    if (fault.kind === 'hang') return; // close() destroys the socket
+    if (fault.kind === 'starter') {
+      const checked = checkUpload(call, res);
+      if (checked) addAsset(checked.release, checked.name, call, 'starter');
+      if (!checked) return;
+    }
+    if (fault.kind === 'reset' || fault.kind === 'starter') {
+      res.socket?.resetAndDestroy();
+      return;
+    }
+    const text = JSON.stringify(
+      fault.body ?? { message: fault.message ?? 'Injected failure', documentation_url: DOCS },
+    );
+    res.writeHead(fault.status ?? 500, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      ...fault.headers,
+    });
+    res.end(text);
+  }
+
+  /** Public downloads: /:owner/:repo/releases/download/:tag/:name */
+  function serveDownload({ parts }: Call, res: ServerResponse): void {
+    const release = find(parts[0]!, parts[1]!, (r) => r.tag === parts[4]);
+    const asset = release?.assets.find((a) => a.name === parts[5] && a.state === 'uploaded');
+    if (!asset) return json(res, 404, { message: 'Not Found' });
+    res.writeHead(200, { 'Content-Type': asset.contentType, 'Content-Length': asset.data.length });
+    res.end(asset.data);
   }
 
   // ---- Workflow runs (issue 13, reuse: rerun) ----
@@ -316,7 +436,39 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   return fake;
 }
 
-const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/releases' };
+interface UploadBody {
+  data: Buffer;
+  size: number;
+  sha256: string;
+}
+
+/** One request, read: what the routes look at. */
+interface Call {
+  method: string;
+  target: URL;
+  parts: string[];
+  body: UploadBody;
+  headers: IncomingHttpHeaders;
+}
+
+/** One page of `items` (`per_page`, `page`), with a `Link: rel="next"` header when more follow. */
+function page<T>(target: URL, res: ServerResponse, items: T[], toJson: (item: T) => unknown): void {
+  const perPage = Number(target.searchParams.get('per_page') ?? 30);
+  const number = Number(target.searchParams.get('page') ?? 1);
+  if (number * perPage < items.length) {
+    const next = new URL(target);
+    next.searchParams.set('page', String(number + 1));
+    res.setHeader('Link', `<${next.href}>; rel="next"`);
+  }
+  json(res, 200, items.slice((number - 1) * perPage, number * perPage).map(toJson));
+}
+
+function validationFailed(code: string): Record<string, unknown> {
+  return { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code, field: 'name' }] };
+}
+
+const DOCS = 'https://docs.github.com/rest/releases';
+const notFound = { message: 'Not Found', documentation_url: DOCS };
 const forbidden = {
   message: 'Resource not accessible by integration',
   documentation_url: 'https://docs.github.com/rest/releases/assets',

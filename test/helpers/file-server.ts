@@ -25,6 +25,8 @@ export interface FileRoute {
   truncate?: { afterBytes: number; times: number };
   /** Send headers and `afterBytes`, then nothing more; first `times` requests (Infinity: always). */
   hang?: { afterBytes: number; times: number };
+  /** Accept the request and send nothing at all, not even headers; first `times` requests. */
+  silent?: { times: number };
   /** Answer 302 with this Location (absolute or relative). */
   redirect?: string;
   /** Always answer this status (such as 404) instead of the body. */
@@ -125,6 +127,7 @@ export async function startFileServer(): Promise<FileServer> {
 
 async function answer(path: string, seen: number, route: FileRoute | undefined, res: ServerResponse): Promise<void> {
   if (!route) return end(res, 404, 'Not Found');
+  if (route.silent && seen <= route.silent.times) return; // close() destroys the socket
   if (route.delayMs) await new Promise((resolve) => setTimeout(resolve, route.delayMs));
   if (route.status) return end(res, route.status, 'status');
   if (route.fail && seen <= route.fail.times) {
