@@ -40291,7 +40291,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
  * Errors the action reports to the user. Their messages are written for the
  * workflow log: they say what went wrong and how to fix it, and they are
@@ -40353,7 +40353,7 @@ function errorMessage(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/core/log.ts
 function redactingLogger(inner, secrets) {
     const redact = (text) => redactSecrets(text, secrets);
     return {
@@ -40381,7 +40381,7 @@ function redactDeep(value, secrets) {
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/format.ts
+;// CONCATENATED MODULE: ./src/core/format.ts
 /** Durations, sizes and counts as users write and read them. */
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Matches `1h30m`, `15m`, `90s`, `250ms`, `1h2m3s`: each unit at most once, largest first. */
@@ -40442,7 +40442,7 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-;// CONCATENATED MODULE: ./src/text.ts
+;// CONCATENATED MODULE: ./src/core/text.ts
 /** Small helpers for text and values from outside: what a user typed, what a server sent. */
 /** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
 function printable(value, max = 80) {
@@ -40479,7 +40479,7 @@ function canonicalJson(value) {
     return JSON.stringify(value, (_, item) => isObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item);
 }
 
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/core/http.ts
 
 
 
@@ -40778,7 +40778,7 @@ function sweepBuffersPromptly() {
     (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-concurrent-array-buffer-sweeping');
 }
 
-;// CONCATENATED MODULE: ./src/timing.ts
+;// CONCATENATED MODULE: ./src/core/timing.ts
 
 /** A point in time that bounds a whole phase of work (the `timeout` input). */
 class Deadline {
@@ -40853,7 +40853,7 @@ function parseRateLimitReset(value, now = Date.now()) {
     return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/core/retry.ts
 
 
 /**
@@ -40917,7 +40917,7 @@ async function wait(ms, signal) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/yaml-input.ts
+;// CONCATENATED MODULE: ./src/request/yaml-input.ts
 
 
 
@@ -41080,7 +41080,7 @@ function describeValue(value) {
     return typeof value;
 }
 
-;// CONCATENATED MODULE: ./src/inputs-check.ts
+;// CONCATENATED MODULE: ./src/target/inputs-check.ts
 
 /** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
 function fold(text) {
@@ -41211,7 +41211,7 @@ function gatherValues(sources, matcher, problems) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./src/model-list.ts
+;// CONCATENATED MODULE: ./src/target/model-list.ts
 
 
 
@@ -41332,7 +41332,7 @@ function listModels(models) {
     return formatTable('Models available:', ['id', 'name', 'modality', 'cost'], rows);
 }
 
-;// CONCATENATED MODULE: ./src/api-client.ts
+;// CONCATENATED MODULE: ./src/armox/client.ts
 
 
 
@@ -41701,7 +41701,7 @@ function parseModelRunAnswer(body, modelId) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/names.ts
+;// CONCATENATED MODULE: ./src/config/names.ts
 /**
  * Every input, output and step-state name, declared once (as actions/cache does),
  * so no bare name string is spread over the code. The values are action.yml's names.
@@ -41769,7 +41769,7 @@ const State = {
     IsPost: 'armox-is-post',
 };
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/config/secrets.ts
 
 /**
  * The two secrets, read one way for everyone: the configuration uses them, and
@@ -41786,7 +41786,7 @@ function secretValues(secrets) {
     return [secrets.apiKey, secrets.githubToken].filter((value) => value.length > 0);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 
 
@@ -41917,13 +41917,13 @@ class InputParser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** The action's version. A test keeps it equal to package.json's. */
 const VERSION = '1.0.0';
 /** Sent with every request the action makes: Armox, storage and GitHub alike. */
 const USER_AGENT = `armox-app-action/${VERSION}`;
 
-;// CONCATENATED MODULE: ./src/reuse.ts
+;// CONCATENATED MODULE: ./src/request/reuse.ts
 
 
 
@@ -42159,7 +42159,7 @@ async function pickReusableJob(candidates, options) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/config/config.ts
 
 
 
@@ -42294,7 +42294,7 @@ function isLoopback(hostname) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/github-event.ts
+;// CONCATENATED MODULE: ./src/core/github-event.ts
 
 /** The event payload (`GITHUB_EVENT_PATH`), or undefined when there is none or it cannot be read. */
 async function readEventPayload(eventPath) {
@@ -42316,7 +42316,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: ./src/report/manifest.ts
 /**
  * The manifest: a JSON record of what one step did and what was paid for —
  * the app or model, each run's inputs, job, charge and files (with their
@@ -42411,7 +42411,7 @@ async function manifestOf(step, workspace, now = new Date()) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/file-names.ts
+;// CONCATENATED MODULE: ./src/deliver/file-names.ts
 /**
  * Local file names for downloaded outputs. The names come from URLs the action
  * does not control, so they are made safe to write anywhere (Linux, macOS,
@@ -42601,7 +42601,7 @@ function utf8Length(text) {
     return Buffer.byteLength(text, 'utf8');
 }
 
-;// CONCATENATED MODULE: ./src/release.ts
+;// CONCATENATED MODULE: ./src/deliver/release.ts
 
 
 
@@ -43143,7 +43143,7 @@ function release_githubMessage(error) {
     return errorMessage(error);
 }
 
-;// CONCATENATED MODULE: ./src/pr-comment.ts
+;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 /**
  * Previews on the pull request (`comment-on-pr`): one comment per workflow,
  * job and step, created on the first run and updated in place on later ones,
@@ -43294,7 +43294,7 @@ function refusal(step, error, signal) {
     return failed(`could not ${step}: ${answer}.`);
 }
 
-;// CONCATENATED MODULE: ./src/record.ts
+;// CONCATENATED MODULE: ./src/report/record.ts
 
 /**
  * One run of the step — the single run, or one item of a batch — filled in as
@@ -43605,7 +43605,7 @@ function batchErrors(runs) {
         .join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/run-context.ts
+;// CONCATENATED MODULE: ./src/core/run-context.ts
 /** The jobs the post step must cancel if this step dies before it is done with them. */
 class OpenJobs {
     save;
@@ -43639,7 +43639,7 @@ function resumeHint(jobId) {
     return `To wait for it later, run this action with job-id: ${jobId}.`;
 }
 
-;// CONCATENATED MODULE: ./src/download.ts
+;// CONCATENATED MODULE: ./src/deliver/download.ts
 
 
 
@@ -43952,7 +43952,7 @@ function download_closed(file) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/deliver.ts
+;// CONCATENATED MODULE: ./src/deliver/deliver.ts
 
 
 
@@ -44065,14 +44065,14 @@ function deliveryFailure(error, run, destination, release, config, context) {
         `To fetch them again without paying again, ${again} (and a longer timeout if the files are large).`);
 }
 
-;// CONCATENATED MODULE: ./src/armox-types.ts
+;// CONCATENATED MODULE: ./src/armox/types.ts
 /** The shapes the Armox API answers with (see shared/armox-api), as the action reads them. */
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
 function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
 }
 
-;// CONCATENATED MODULE: ./src/job-outputs.ts
+;// CONCATENATED MODULE: ./src/report/job-outputs.ts
 
 /** How deep nested objects are searched for values: outputs are shallow; this only bounds hostile input. */
 const MAX_DEPTH = 4;
@@ -44153,7 +44153,7 @@ function fileKind(key, url) {
     return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
 }
 
-;// CONCATENATED MODULE: ./src/submit.ts
+;// CONCATENATED MODULE: ./src/execute/submit.ts
 
 
 
@@ -44217,7 +44217,7 @@ async function findSubmittedJob(target, request, sentAt, context) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/watch.ts
+;// CONCATENATED MODULE: ./src/execute/watch.ts
 
 
 /** The most jobs `GET /jobs` lists; a batch's jobs are looked for among them. */
@@ -44268,7 +44268,7 @@ function isDone(job) {
     return isTerminal(job.status);
 }
 
-;// CONCATENATED MODULE: ./src/execute.ts
+;// CONCATENATED MODULE: ./src/execute/carry-out.ts
 
 
 
@@ -44644,7 +44644,7 @@ function stopsEveryRun(error) {
     return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
 }
 
-;// CONCATENATED MODULE: ./src/app-contract.ts
+;// CONCATENATED MODULE: ./src/target/app-contract.ts
 
 
 
@@ -44769,7 +44769,7 @@ function inputsSkeleton(app) {
     return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/app-target.ts
+;// CONCATENATED MODULE: ./src/target/app-target.ts
 
 /** An Armox app: its inputs contract decides what a run may send. */
 class AppTarget {
@@ -44816,7 +44816,7 @@ class AppTarget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/apps.ts
+;// CONCATENATED MODULE: ./src/target/apps.ts
 
 
 
@@ -44855,7 +44855,7 @@ function listApps(apps) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/repo-files.ts
+;// CONCATENATED MODULE: ./src/request/repo-files.ts
 /**
  * Image inputs from the repository. Armox fetches image inputs by URL; a file
  * committed to a public repository already has one, at the commit being built.
@@ -45084,7 +45084,7 @@ function git(context, cwd, args) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/local-images.ts
+;// CONCATENATED MODULE: ./src/request/local-images.ts
 
 /**
  * Stands in for a path that could not be mapped, so the contract check does
@@ -45140,7 +45140,7 @@ function localPaths(value) {
     return Array.isArray(value) ? value.flatMap(localPaths) : [];
 }
 
-;// CONCATENATED MODULE: ./src/model-contract.ts
+;// CONCATENATED MODULE: ./src/target/model-contract.ts
 
 
 
@@ -45392,7 +45392,7 @@ function modelInputsSkeleton(model) {
     return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/model-target.ts
+;// CONCATENATED MODULE: ./src/target/model-target.ts
 
 /**
  * An Armox model as a RunTarget: one model execution per request, at a price
@@ -45441,7 +45441,7 @@ class ModelTarget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/request/plan.ts
 
 
 
@@ -45548,7 +45548,7 @@ async function readInput(name, config) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/spending.ts
+;// CONCATENATED MODULE: ./src/execute/spending.ts
 /**
  * What the next run will cost, for `max-credits`. A model's price is known up
  * front; an app's is not (its contract has none), so it is estimated from what
@@ -45608,7 +45608,7 @@ class CostEstimate {
     }
 }
 
-;// CONCATENATED MODULE: ./src/trigger-guard.ts
+;// CONCATENATED MODULE: ./src/request/trigger-guard.ts
 
 /**
  * Who may spend the credits. `issue_comment` and `pull_request_target` runs get
@@ -45658,7 +45658,7 @@ function triggeringUser(eventName, payload) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run.ts
+;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
 
@@ -45821,7 +45821,7 @@ function lazyRecentJobs(deadline, context) {
     return () => (jobs ??= context.client.listJobs(JOB_LIST_LIMIT, deadline));
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/report/summary.ts
 
 const HEADLINES = {
     completed: '✅ completed',

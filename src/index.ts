@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { errorMessage } from './errors.js';
-import { redactSecrets } from './log.js';
+import { errorMessage } from './core/errors.js';
+import { redactSecrets } from './core/log.js';
 import { actionSecrets, coreLogger, run } from './main.js';
-import { State } from './names.js';
+import { State } from './config/names.js';
 import { post } from './post.js';
 
 /** Anything that escapes run() still fails the step, with a message and no stack in the log (nor a secret). */

@@ -1,18 +1,18 @@
 import * as core from '@actions/core';
-import { ArmoxClient } from './api-client.js';
-import { readConfig, type ActionConfig } from './config.js';
-import { readEventPayload } from './github-event.js';
-import { defaultManifestPath, manifestOf, writeManifest } from './manifest.js';
-import { commentMarker, publishPullRequestComment, workflowRunUrl } from './pr-comment.js';
-import { CancelledError, errorMessage, TimeoutError } from './errors.js';
-import { redactDeep, redactingLogger, redactSecrets, type Logger } from './log.js';
-import { State } from './names.js';
-import { StepRecord, type Outcome } from './record.js';
-import { OpenJobs } from './run-context.js';
-import { runAction } from './run.js';
-import { readSecrets, secretValues } from './secrets.js';
-import { renderSummary } from './summary.js';
-import { VERSION } from './version.js';
+import { ArmoxClient } from './armox/client.js';
+import { readConfig, type ActionConfig } from './config/config.js';
+import { readEventPayload } from './core/github-event.js';
+import { defaultManifestPath, manifestOf, writeManifest } from './report/manifest.js';
+import { commentMarker, publishPullRequestComment, workflowRunUrl } from './report/pr-comment.js';
+import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
+import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
+import { State } from './config/names.js';
+import { StepRecord, type Outcome } from './report/record.js';
+import { OpenJobs } from './core/run-context.js';
+import { runAction } from './pipeline.js';
+import { readSecrets, secretValues } from './config/secrets.js';
+import { renderSummary } from './report/summary.js';
+import { VERSION } from './core/version.js';
 
 /** The workflow log, through @actions/core. */
 export const coreLogger: Logger = {

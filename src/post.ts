@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
-import { ArmoxClient } from './api-client.js';
-import { errorMessage } from './errors.js';
-import { redactingLogger, type Logger } from './log.js';
-import { State } from './names.js';
-import { readSecrets, secretValues } from './secrets.js';
-import { Deadline } from './timing.js';
-import { VERSION } from './version.js';
+import { ArmoxClient } from './armox/client.js';
+import { errorMessage } from './core/errors.js';
+import { redactingLogger, type Logger } from './core/log.js';
+import { State } from './config/names.js';
+import { readSecrets, secretValues } from './config/secrets.js';
+import { Deadline } from './core/timing.js';
+import { VERSION } from './core/version.js';
 
 /** The whole post step stays well inside the runner's patience. */
 const POST_STEP_MS = 10_000;

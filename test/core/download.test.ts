@@ -4,10 +4,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { downloadFiles, type DownloadOptions } from '../../src/download.js';
-import { ActionError, CancelledError, DeliveryTimeoutError, TimeoutError } from '../../src/errors.js';
-import type { DownloadedFile } from '../../src/record.js';
-import { Deadline } from '../../src/timing.js';
+import { downloadFiles, type DownloadOptions } from '../../src/deliver/download.js';
+import { ActionError, CancelledError, DeliveryTimeoutError, TimeoutError } from '../../src/core/errors.js';
+import type { DownloadedFile } from '../../src/report/record.js';
+import { Deadline } from '../../src/core/timing.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 import { expectedBytes, expectedSha256, startFileServer, type FileServer } from '../helpers/file-server.js';
 

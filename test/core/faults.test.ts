@@ -11,8 +11,8 @@ import {
   type FaultRule,
   type RecordedRequest,
 } from '../../emulator/armox-emulator.js';
-import type { ClientOptions } from '../../src/api-client.js';
-import { ActionError, CancelledError, TimeoutError } from '../../src/errors.js';
+import type { ClientOptions } from '../../src/armox/client.js';
+import { ActionError, CancelledError, TimeoutError } from '../../src/core/errors.js';
 import { runInProcess, type InProcessRun } from '../helpers/in-process.js';
 
 // Each test has its own emulator, so tests run concurrently (most of their time is spent waiting).

@@ -10,8 +10,8 @@ import {
   writeManifest,
   type Manifest,
   type ManifestRun,
-} from '../../src/manifest.js';
-import { VERSION } from '../../src/version.js';
+} from '../../src/report/manifest.js';
+import { VERSION } from '../../src/core/version.js';
 
 let workspace: string;
 

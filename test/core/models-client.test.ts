@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArmoxClient } from '../../src/api-client.js';
-import { ApiError } from '../../src/errors.js';
-import { ModelTarget } from '../../src/model-target.js';
-import { Deadline } from '../../src/timing.js';
+import { ArmoxClient } from '../../src/armox/client.js';
+import { ApiError } from '../../src/core/errors.js';
+import { ModelTarget } from '../../src/target/model-target.js';
+import { Deadline } from '../../src/core/timing.js';
 import { startFileServer, type FileServer } from '../helpers/file-server.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 import { NANO_BANANA } from '../helpers/model-fixtures.js';

@@ -1,8 +1,8 @@
 /** Models through the same pipeline as apps: the core in-process against the emulator. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
-import { ActionError, InputError } from '../../src/errors.js';
-import { renderSummary } from '../../src/summary.js';
+import { ActionError, InputError } from '../../src/core/errors.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 let emu: ArmoxEmulator;

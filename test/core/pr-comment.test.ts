@@ -4,7 +4,11 @@
  */
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commentMarker, publishPullRequestComment, type PullRequestCommentOptions } from '../../src/pr-comment.js';
+import {
+  commentMarker,
+  publishPullRequestComment,
+  type PullRequestCommentOptions,
+} from '../../src/report/pr-comment.js';
 import { FAKE_BOT_LOGIN, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 

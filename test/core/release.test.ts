@@ -3,8 +3,8 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError, CancelledError, DeliveryTimeoutError, InputError } from '../../src/errors.js';
-import { Deadline } from '../../src/timing.js';
+import { ActionError, CancelledError, DeliveryTimeoutError, InputError } from '../../src/core/errors.js';
+import { Deadline } from '../../src/core/timing.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 import {
   releaseAssetName,
@@ -12,7 +12,7 @@ import {
   uploadReleaseAssets,
   type ReleaseTarget,
   type UploadOptions,
-} from '../../src/release.js';
+} from '../../src/deliver/release.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRelease } from '../helpers/fake-github.js';
 
 let github: FakeGitHub;

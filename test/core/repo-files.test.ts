@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { describeMappings, resolveRepoFiles, type RepoContext } from '../../src/repo-files.js';
+import { describeMappings, resolveRepoFiles, type RepoContext } from '../../src/request/repo-files.js';
 
 let tmp: string;
 let workspace: string;

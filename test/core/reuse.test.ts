@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../src/armox-types.js';
-import { ActionError, CancelledError } from '../../src/errors.js';
-import { checkOutputsAnswer, pickReusableJob, reuseSince, workflowRunStartedAt } from '../../src/reuse.js';
-import { Deadline } from '../../src/timing.js';
-import { USER_AGENT } from '../../src/version.js';
+import type { Job } from '../../src/armox/types.js';
+import { ActionError, CancelledError } from '../../src/core/errors.js';
+import { checkOutputsAnswer, pickReusableJob, reuseSince, workflowRunStartedAt } from '../../src/request/reuse.js';
+import { Deadline } from '../../src/core/timing.js';
+import { USER_AGENT } from '../../src/core/version.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { startFileServer, type FileServer } from '../helpers/file-server.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';

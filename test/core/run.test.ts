@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 let emu: ArmoxEmulator;
@@ -245,10 +245,10 @@ describe('a run against the emulator', () => {
 
 describe('a submission the deadline stops before sending', () => {
   it('is reported as not sent, so it is never mistaken for a lost answer', async () => {
-    const { ArmoxClient } = await import('../../src/api-client.js');
+    const { ArmoxClient } = await import('../../src/armox/client.js');
     const { MemoryLogger } = await import('../helpers/memory-logger.js');
-    const { NotSentError } = await import('../../src/errors.js');
-    const { Deadline } = await import('../../src/timing.js');
+    const { NotSentError } = await import('../../src/core/errors.js');
+    const { Deadline } = await import('../../src/core/timing.js');
     const client = new ArmoxClient({
       apiUrl: emu.apiUrl,
       apiKey: emu.apiKey,

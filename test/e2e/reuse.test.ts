@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDS, MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
-import type { Manifest } from '../../src/manifest.js';
+import type { Manifest } from '../../src/report/manifest.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
 let emu: ArmoxEmulator;

@@ -11,11 +11,11 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type ArmoxEmulator, type EmulatorOptions } from '../../emulator/armox-emulator.js';
 import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
-import { ArmoxClient } from '../../src/api-client.js';
-import { downloadFiles } from '../../src/download.js';
-import { CancelledError } from '../../src/errors.js';
+import { ArmoxClient } from '../../src/armox/client.js';
+import { downloadFiles } from '../../src/deliver/download.js';
+import { CancelledError } from '../../src/core/errors.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
-import { Deadline } from '../../src/timing.js';
+import { Deadline } from '../../src/core/timing.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { resolveHostsOption, startProxy, type TestProxy } from '../helpers/proxy.js';
 

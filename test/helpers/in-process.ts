@@ -1,8 +1,8 @@
-import { ArmoxClient, type ClientOptions } from '../../src/api-client.js';
-import { readConfig } from '../../src/config.js';
-import { StepRecord } from '../../src/record.js';
-import { OpenJobs } from '../../src/run-context.js';
-import { runAction } from '../../src/run.js';
+import { ArmoxClient, type ClientOptions } from '../../src/armox/client.js';
+import { readConfig } from '../../src/config/config.js';
+import { StepRecord } from '../../src/report/record.js';
+import { OpenJobs } from '../../src/core/run-context.js';
+import { runAction } from '../../src/pipeline.js';
 import type { ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { MemoryLogger } from './memory-logger.js';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/log.js';
+import type { Logger } from '../../src/core/log.js';
 
 /** A logger that keeps every line, for tests. */
 export class MemoryLogger implements Logger {

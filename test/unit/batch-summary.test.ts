@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StepRecord } from '../../src/record.js';
-import { renderSummary } from '../../src/summary.js';
+import { StepRecord } from '../../src/report/record.js';
+import { renderSummary } from '../../src/report/summary.js';
 
 const MIB = 1024 * 1024;
 const banner = { kind: 'app' as const, id: 'app-1', name: 'Banner', title: 'app "Banner"' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/config.js';
-import { InputError } from '../../src/errors.js';
+import { readConfig } from '../../src/config/config.js';
+import { InputError } from '../../src/core/errors.js';
 
 const base = { 'api-key': 'sk_test_123', 'app-name': 'Sketch to Render' };
 

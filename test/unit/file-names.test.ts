@@ -7,7 +7,7 @@ import {
   MAX_NAME_BYTES,
   safeFileName,
   sanitizeFileName,
-} from '../../src/file-names.js';
+} from '../../src/deliver/file-names.js';
 
 const name = (url: string, contentType?: string) => safeFileName(url, contentType, new Set());
 const base = 'https://storage.example.com/outputs/';

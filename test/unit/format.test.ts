@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, parseDuration } from '../../src/format.js';
+import { formatBytes, formatDuration, parseDuration } from '../../src/core/format.js';
 
 describe('parseDuration', () => {
   it.each([

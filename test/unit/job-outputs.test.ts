@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectOutputs, isModelJob, rawOutputs } from '../../src/job-outputs.js';
+import { collectOutputs, isModelJob, rawOutputs } from '../../src/report/job-outputs.js';
 
 describe('collectOutputs', () => {
   it('collects URLs and texts of an app job in node order', () => {

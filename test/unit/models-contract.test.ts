@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Model } from '../../src/armox-types.js';
-import { parseModelList } from '../../src/model-list.js';
-import { ModelTarget } from '../../src/model-target.js';
+import type { Model } from '../../src/armox/types.js';
+import { parseModelList } from '../../src/target/model-list.js';
+import { ModelTarget } from '../../src/target/model-target.js';
 import { NANO_BANANA } from '../helpers/model-fixtures.js';
-import type { InputsSource } from '../../src/target.js';
+import type { InputsSource } from '../../src/target/target.js';
 
 const banana: Model = {
   ...parseModelList({ data: [NANO_BANANA] })[0]!,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, InputError } from '../../src/errors.js';
-import { listModels, parseModelList, resolveModel } from '../../src/model-list.js';
+import { ApiError, InputError } from '../../src/core/errors.js';
+import { listModels, parseModelList, resolveModel } from '../../src/target/model-list.js';
 import { NANO_BANANA } from '../helpers/model-fixtures.js';
 
 const models = parseModelList({

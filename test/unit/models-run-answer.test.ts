@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelRunAnswer } from '../../src/api-client.js';
-import { ApiError } from '../../src/errors.js';
+import { parseModelRunAnswer } from '../../src/armox/client.js';
+import { ApiError } from '../../src/core/errors.js';
 
 describe('parseModelRunAnswer', () => {
   it('turns the inline 200 answer into a completed job with output_data and model_id', () => {

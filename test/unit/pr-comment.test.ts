@@ -5,7 +5,7 @@ import {
   pullRequestNumber,
   renderCommentBody,
   workflowRunUrl,
-} from '../../src/pr-comment.js';
+} from '../../src/report/pr-comment.js';
 
 describe('commentMarker', () => {
   it('names the workflow, job and step in a hidden HTML comment', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRepoFileValue, repoFileUrl } from '../../src/repo-files.js';
+import { isRepoFileValue, repoFileUrl } from '../../src/request/repo-files.js';
 
 const sha = '0123456789abcdef0123456789abcdef01234567';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../src/armox-types.js';
-import { describeWindow, findReusableJob, parseReuse } from '../../src/reuse.js';
-import type { PreparedRequest, RunTarget } from '../../src/target.js';
+import type { Job } from '../../src/armox/types.js';
+import { describeWindow, findReusableJob, parseReuse } from '../../src/request/reuse.js';
+import type { PreparedRequest, RunTarget } from '../../src/target/target.js';
 
 describe('parseReuse', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StepRecord, type StepData } from '../../src/record.js';
-import { renderSummary } from '../../src/summary.js';
+import { StepRecord, type StepData } from '../../src/report/record.js';
+import { renderSummary } from '../../src/report/summary.js';
 
 /** A step as the action records it: `fill` says what happened. */
 function step(fill: (record: StepRecord) => void): StepData {

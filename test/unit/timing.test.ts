@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError } from '../../src/errors.js';
-import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from '../../src/timing.js';
+import { CancelledError } from '../../src/core/errors.js';
+import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from '../../src/core/timing.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-28T12:00:00Z');

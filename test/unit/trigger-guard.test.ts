@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTrigger } from '../../src/trigger-guard.js';
+import { checkTrigger } from '../../src/request/trigger-guard.js';
 
 const comment = (association: string | undefined, login = 'stranger') => ({
   action: 'created',

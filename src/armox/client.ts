@@ -1,0 +1,455 @@
+import type { App, AppInput, Job, Model, ModelRunRequest, RunRequest } from './types.js';
+import { ApiError, NotSentError, TimeoutError } from '../core/errors.js';
+import { sendRequest, TransportError, type HttpResult } from '../core/http.js';
+import type { Logger } from '../core/log.js';
+import { Backoff } from '../core/retry.js';
+import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from '../core/timing.js';
+import { parseModelList } from '../target/model-list.js';
+import { isObject } from '../core/text.js';
+
+export interface ClientOptions {
+  /** Base URL without a trailing slash. */
+  apiUrl: string;
+  apiKey: string;
+  /** The action's version, for the User-Agent. */
+  version: string;
+  log: Logger;
+  /** Aborts waits between retries when the workflow is cancelled. */
+  signal?: AbortSignal;
+  /** Longest single request (the overall deadline may cut it shorter). */
+  requestTimeoutMs?: number;
+  /** First retry delay; doubles each attempt, with jitter. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Attempts for a read that keeps failing transiently (5xx, resets, hangs). */
+  readAttempts?: number;
+  /** How many 429 answers one call sits out before giving up. */
+  rateLimitWaits?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+interface CallOptions {
+  deadline: Deadline;
+  /** Safe to send again when the outcome is unknown (reads, cancel). Never true for a run submission. */
+  retryable: boolean;
+  /** Abandon the call when the workflow is cancelled. Off for the submission (its outcome must be known) and for cancel itself. */
+  abortable: boolean;
+  /**
+   * Stop waiting between attempts (rate-limit pauses, 429s) when the workflow is
+   * cancelled. True for the submission too: nothing was accepted while it waits.
+   */
+  abortWaits: boolean;
+}
+
+type CallPolicy = Omit<CallOptions, 'deadline'>;
+/** Reads: retried, and abandoned when the workflow is cancelled. */
+const READ: CallPolicy = { retryable: true, abortable: true, abortWaits: true };
+/** The paid submission: sent once, never abandoned mid-flight, but not sent at all if cancelled while waiting. */
+const SUBMIT: CallPolicy = { retryable: false, abortable: false, abortWaits: true };
+/** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
+const CANCEL: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
+
+/** API answers are small; anything bigger is a broken or hostile server. */
+const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
+
+const STATUS_HINTS: Record<number, string> = {
+  401: 'Check the api-key secret: it must be a valid Armox key (sk_live_…) for this api-url.',
+  402: 'Add credits to the Armox account, or run a cheaper app.',
+  403: 'API access needs an eligible Armox subscription, and the key must be allowed to use this app.',
+};
+
+/**
+ * The Armox API, as the action uses it. One place sets the User-Agent and the
+ * key, bounds every request in time, retries what is safe to retry, and turns
+ * `{"error": …}` answers into errors that name the call that failed.
+ */
+export class ArmoxClient {
+  private readonly options: Required<Omit<ClientOptions, 'signal'>> & { signal?: AbortSignal };
+  /**
+   * No request before this time: set when the API said `X-RateLimit-Remaining: 0`
+   * or answered 429. The limit is per key, so it holds for every call.
+   */
+  private pausedUntil = 0;
+
+  constructor(options: ClientOptions) {
+    this.options = {
+      requestTimeoutMs: 60_000,
+      retryBaseMs: 1_000,
+      retryMaxMs: 30_000,
+      readAttempts: 5,
+      rateLimitWaits: 8,
+      now: Date.now,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  async listApps(deadline: Deadline): Promise<App[]> {
+    const body = await this.call('GET', '/apps', null, { deadline, ...READ });
+    return parseAppList(body);
+  }
+
+  async listModels(deadline: Deadline): Promise<Model[]> {
+    const body = await this.call('GET', '/models', null, { deadline, ...READ });
+    return parseModelList(body);
+  }
+
+  async getJob(jobId: string, deadline: Deadline): Promise<Job> {
+    const call = `GET /jobs/${jobId}`;
+    const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
+    return parseJob(body, call);
+  }
+
+  async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
+    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, ...READ });
+    const data = isObject(body) ? body.data : undefined;
+    if (!Array.isArray(data)) throw malformed('GET /jobs', 'a body without a "data" list of jobs');
+    return data.flatMap((item) => {
+      try {
+        return [parseJob(item, 'GET /jobs')];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /**
+   * Submits a run: exactly one request reaches the API unless it answers 429
+   * (which means it did not take the run). Any other failure leaves the
+   * outcome unknown, and is thrown as a transient ApiError without retrying.
+   */
+  async runApp(request: RunRequest, deadline: Deadline): Promise<Job> {
+    const body = await this.call('POST', '/apps/run', JSON.stringify(request), { deadline, ...SUBMIT });
+    // A job id is what matters here: with it the run can be followed, whatever else the answer lacks.
+    if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
+      return { ...body, id: body.id, status: 'processing' };
+    }
+    return parseJob(body, 'POST /apps/run');
+  }
+
+  /**
+   * Submits a model run, once, as runApp does. The API answers 200 with the
+   * job completed inline (its outputs in `output`) or 202 with a job to poll;
+   * either way the answer comes back in the shape of `GET /jobs/:id`.
+   */
+  async runModel(request: ModelRunRequest, deadline: Deadline): Promise<Job> {
+    const body = await this.call('POST', '/models/run', JSON.stringify(request), { deadline, ...SUBMIT });
+    return parseModelRunAnswer(body, request.model);
+  }
+
+  /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
+  async cancelJob(jobId: string, deadline: Deadline): Promise<{ status: string }> {
+    const call = `POST /jobs/${jobId}/cancel`;
+    const body = await this.call(
+      'POST',
+      `/jobs/${encodeURIComponent(jobId)}/cancel`,
+      '{}',
+      { deadline, ...CANCEL },
+      call,
+    );
+    const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
+    return { status };
+  }
+
+  private async call(
+    method: string,
+    path: string,
+    body: string | null,
+    options: CallOptions,
+    callName?: string,
+  ): Promise<unknown> {
+    const call = callName ?? `${method} ${path.replace(/\?.*$/, '')}`;
+    const failures = new Backoff({
+      attempts: this.options.readAttempts,
+      baseMs: this.options.retryBaseMs,
+      maxMs: this.options.retryMaxMs,
+      random: this.options.random,
+      deadline: options.deadline,
+    });
+    let rateLimited = 0;
+    for (;;) {
+      // After a 429 the wait was announced already.
+      await this.waitForRateLimitPause(call, options, rateLimited === 0);
+      if (options.deadline.remaining() <= 0) throw new NotSentError(`${call} was not sent: the timeout ran out first.`);
+
+      const result = await this.send(method, path, body, options, call);
+      if (result instanceof ApiError) {
+        await this.retryOrThrow(result, failures, options);
+        continue;
+      }
+      if (result.status === 429) {
+        rateLimited += 1;
+        this.noteRateLimited(call, result, rateLimited, options);
+        continue; // the pause at the top of the loop waits it out
+      }
+      if (result.status >= 200 && result.status < 300) {
+        this.notePacing(result);
+        try {
+          return JSON.parse(result.body) as unknown;
+        } catch {
+          const failure = malformed(call, describeNonJson(this.withoutKey(result)));
+          await this.retryOrThrow(failure, failures, options);
+          continue;
+        }
+      }
+      const failure = httpError(call, this.withoutKey(result));
+      if (!failure.transient) throw failure;
+      await this.retryOrThrow(failure, failures, options);
+    }
+  }
+
+  /**
+   * One attempt: the API's answer, or a transient ApiError when none came
+   * (reset, hang). Throws a TimeoutError when the deadline ran out meanwhile.
+   */
+  private async send(
+    method: string,
+    path: string,
+    body: string | null,
+    options: CallOptions,
+    call: string,
+  ): Promise<HttpResult | ApiError> {
+    const started = this.options.now();
+    try {
+      const result = await sendRequest(method, this.options.apiUrl + path, body, {
+        timeoutMs: this.options.requestTimeoutMs,
+        deadline: options.deadline,
+        maxBodyBytes: MAX_API_BODY_BYTES,
+        userAgent: `armox-app-action/${this.options.version}`,
+        signal: this.signalFor(options),
+        headers: {
+          Authorization: `Bearer ${this.options.apiKey}`,
+          Accept: 'application/json',
+          ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
+        },
+      });
+      this.options.log.debug(`${call} → ${result.status} in ${this.options.now() - started}ms`);
+      return result;
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      if (error.kind === 'deadline' || (error.kind === 'timeout' && options.deadline.expired)) {
+        throw new TimeoutError(`${call}: the timeout ran out while waiting for the API to answer.`);
+      }
+      return new ApiError(`${call} failed: ${error.message}.`, call, undefined, true);
+    }
+  }
+
+  /** A 429: no call goes out before the API allows it; gives up when that is too late or too often. */
+  private noteRateLimited(call: string, result: HttpResult, rateLimited: number, options: CallOptions): void {
+    const { now, log } = this.options;
+    const wait = parseRetryAfter(header(result, 'retry-after'), now());
+    const backoff = backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
+    // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
+    // `Retry-After: 0` (or a date already past, from a skewed clock) cannot make a burst of retries.
+    const delay = wait === undefined ? backoff : rateLimited > 1 ? Math.max(wait, backoff) : wait;
+    // Every later call waits too, not just this one's retry: the next poll must not come before Retry-After allows.
+    this.pauseUntil(now() + delay);
+    if (rateLimited > this.options.rateLimitWaits || delay >= options.deadline.remaining()) {
+      throw new ApiError(
+        `${call} failed: 429 rate limited (${apiErrorText(this.withoutKey(result)) ?? 'Rate limit exceeded'}) and the limit did not ` +
+          'clear in time. Poll less often (poll-interval: 15s) or run fewer jobs at once on this key.',
+        call,
+        429,
+        true,
+      );
+    }
+    log.info(`${call}: rate limited by the API; retrying in ${Math.ceil(delay / 1000)}s.`);
+  }
+
+  /** Waits before the next attempt, or throws `failure` when retrying is unsafe or pointless. */
+  private async retryOrThrow(failure: ApiError, failures: Backoff, options: CallOptions): Promise<void> {
+    if (!options.retryable) throw failure;
+    const step = failures.next();
+    if (step.giveUp) throw failure;
+    this.options.log.info(
+      `${failure.message} Retrying in ${(step.delayMs / 1000).toFixed(1)}s (attempt ${failures.attempt} of ${this.options.readAttempts}).`,
+    );
+    await sleep(step.delayMs, this.waitSignalFor(options));
+  }
+
+  /**
+   * The answer with the API key blanked out, before any of it is quoted in an
+   * error: a server or proxy may echo the Authorization header back, and a
+   * quote cut short could show part of the key, which no redaction would catch.
+   */
+  private withoutKey(result: HttpResult): HttpResult {
+    const key = this.options.apiKey;
+    if (key.length < 4) return result;
+    const spellings = new Set([key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key)]);
+    let body = result.body;
+    for (const spelling of spellings) body = body.split(spelling).join('***');
+    return body === result.body ? result : { ...result, body };
+  }
+
+  /** Slows down before a 429 when the API says the window is used up. */
+  private notePacing(result: HttpResult): void {
+    if (header(result, 'x-ratelimit-remaining') !== '0') return;
+    const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), this.options.now()) ?? 1_000;
+    this.pauseUntil(this.options.now() + Math.min(reset, 60_000));
+  }
+
+  private pauseUntil(time: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, time);
+  }
+
+  /**
+   * Waits until the rate-limit pause is over. When it ends after the deadline
+   * nothing can be sent in time: fails at once instead of sleeping for nothing
+   * (a clean-up call after a cancellation has seconds, not minutes).
+   */
+  private async waitForRateLimitPause(call: string, options: CallOptions, announce: boolean): Promise<void> {
+    const { now, log } = this.options;
+    const wait = this.pausedUntil - now();
+    if (wait <= 0) return;
+    if (wait >= options.deadline.remaining()) {
+      // A 429 like any other: nothing was sent, so nothing was accepted (a submission is not in doubt).
+      throw new ApiError(
+        `${call} was not sent: the API's rate limit allows the next request in ${Math.ceil(wait / 1000)}s, after the time left.`,
+        call,
+        429,
+        true,
+      );
+    }
+    if (announce)
+      log.info(`The API's rate-limit window is used up; waiting ${Math.ceil(wait / 1000)}s before ${call}.`);
+    // A timer may fire a little early by the wall clock: never send before the pause is over.
+    for (let round = 0; round < 3 && now() < this.pausedUntil; round++) {
+      await sleep(this.pausedUntil - now(), this.waitSignalFor(options));
+    }
+  }
+
+  private signalFor(options: CallOptions): AbortSignal | undefined {
+    return options.abortable ? this.options.signal : undefined;
+  }
+
+  private waitSignalFor(options: CallOptions): AbortSignal | undefined {
+    return options.abortWaits ? this.options.signal : undefined;
+  }
+}
+
+function header(result: HttpResult, name: string): string | undefined {
+  const value = result.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The `error` text of an Armox error body, when the body is one. */
+function apiErrorText(result: HttpResult): string | undefined {
+  try {
+    const parsed = JSON.parse(result.body) as unknown;
+    if (isObject(parsed) && typeof parsed.error === 'string') return clip(parsed.error, 500);
+    if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string')
+      return clip(parsed.error.message, 500);
+  } catch {
+    // not JSON: described below
+  }
+  return undefined;
+}
+
+function httpError(call: string, result: HttpResult): ApiError {
+  const status = result.status;
+  const transient = status >= 500 || status === 408;
+  if (status >= 300 && status < 400) {
+    const location = header(result, 'location');
+    return new ApiError(
+      `${call} failed: the API answered ${status} redirecting to ${location ?? '(nowhere)'}. Set api-url to the final address.`,
+      call,
+      status,
+    );
+  }
+  const text = apiErrorText(result) ?? describeNonJson(result);
+  const hint = STATUS_HINTS[status];
+  return new ApiError(
+    `${call} failed: ${status} ${JSON.stringify(text)}.${hint ? ` ${hint}` : ''}`,
+    call,
+    status,
+    transient,
+  );
+}
+
+function describeNonJson(result: HttpResult): string {
+  const type = header(result, 'content-type') ?? 'no content type';
+  const text = result.body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const snippet = text ? `: ${clip(text, 160)}` : '';
+  return `an answer that is not JSON (${type}, ${Buffer.byteLength(result.body)} bytes${snippet})`;
+}
+
+function malformed(call: string, what: string): ApiError {
+  return new ApiError(`${call} failed: the API sent ${what}.`, call, undefined, true);
+}
+
+function clip(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+/** Reads `GET /apps`, keeping what the action relies on and skipping entries it cannot use. */
+export function parseAppList(body: unknown): App[] {
+  const data = isObject(body) ? body.data : undefined;
+  if (!Array.isArray(data)) throw malformed('GET /apps', 'a body without a "data" list of apps');
+  const apps: App[] = [];
+  for (const item of data) {
+    if (!isObject(item) || typeof item.id !== 'string' || typeof item.name !== 'string') continue;
+    const inputs: AppInput[] = [];
+    for (const input of Array.isArray(item.inputs) ? item.inputs : []) {
+      if (!isObject(input) || typeof input.id !== 'string' || input.id === '') continue;
+      inputs.push({
+        id: input.id,
+        type: typeof input.type === 'string' ? input.type : 'text',
+        label: typeof input.label === 'string' && input.label.trim() ? input.label : input.id,
+        required: input.required === true,
+        targetHandle: typeof input.targetHandle === 'string' ? input.targetHandle : undefined,
+        allowMultiple: input.allowMultiple === true,
+      });
+    }
+    apps.push({
+      id: item.id,
+      name: item.name,
+      description: typeof item.description === 'string' ? item.description : undefined,
+      inputs,
+    });
+  }
+  return apps;
+}
+
+/** Checks that an answer is a job: an object with a string `id` and `status`. */
+export function parseJob(body: unknown, call: string): Job {
+  if (!isObject(body)) throw malformed(call, 'an answer that is not a job object');
+  if (typeof body.id !== 'string' || body.id === '') throw malformed(call, 'a job without an "id"');
+  if (typeof body.status !== 'string' || body.status === '') {
+    throw malformed(call, `job ${body.id} without a "status"`);
+  }
+  return body as unknown as Job;
+}
+
+/**
+ * The answer of `POST /models/run` as a Job: the 200 answer says `model` and
+ * `output` where `GET /jobs/:id` says `model_id` and `output_data`. A job id
+ * without a status is followed by polling, as for apps.
+ */
+export function parseModelRunAnswer(body: unknown, modelId: string): Job {
+  const call = 'POST /models/run';
+  if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
+    body = { ...body, status: 'processing' };
+  }
+  const job = parseJob(body, call);
+  const answer = body as Record<string, unknown>;
+  const output = answer.output_data ?? answer.output;
+  return {
+    ...job,
+    run_type: 'model',
+    model_id:
+      typeof job.model_id === 'string' && job.model_id !== ''
+        ? job.model_id
+        : typeof answer.model === 'string'
+          ? answer.model
+          : modelId,
+    // A bare value (a text model's answer, say) is kept under `output`.
+    output_data: output === undefined || output === null ? job.output_data : isObject(output) ? output : { output },
+  };
+}

@@ -1,0 +1,175 @@
+import * as path from 'node:path';
+import { MAX_DURATION_MS, parseDuration } from '../core/format.js';
+import { Input, type InputName } from './names.js';
+import { readSecrets, type InputReader } from './secrets.js';
+import { printable } from '../core/text.js';
+
+export type { InputReader } from './secrets.js';
+
+/**
+ * The action's inputs, each read and parsed on its own (one line per input in
+ * `readInputs`). Rules that span several inputs are checked in config.ts.
+ */
+export interface ActionInputs {
+  apiKey: string;
+  apiUrl?: URL;
+  appId?: string;
+  appName?: string;
+  model?: string;
+  /** The `inputs` text as given (YAML or JSON). */
+  inputs: string;
+  /** Absolute path of `inputs-file`. */
+  inputsFile?: string;
+  /** The `batch` text as given. */
+  batch?: string;
+  /** Absolute path of `batch-file`. */
+  batchFile?: string;
+  maxConcurrency: number;
+  maxCredits?: number;
+  failFast: boolean;
+  wait: boolean;
+  jobId?: string;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  cancelOnTimeout: boolean;
+  webhookUrl?: string;
+  dryRun: boolean;
+  /** Absolute path of `download-dir`. */
+  downloadDir?: string;
+  /** `true` → the triggering release; another string → that tag's release; undefined → no upload. */
+  uploadToRelease?: true | string;
+  githubToken?: string;
+  /** `reuse` as given (parsed by the reuse rules). */
+  reuse: string;
+  /** Absolute path of `manifest`, when a path was given. */
+  manifest?: string;
+  commentOnPr: boolean;
+  allowUntrustedTrigger: boolean;
+}
+
+/** Reads every input; `problems` gets one line per bad value, naming the input and the fix. */
+export function readInputs(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  workspace: string,
+  problems: string[],
+): ActionInputs {
+  const get = new InputParser(read, workspace, problems);
+  const secrets = readSecrets(read, env);
+  return {
+    apiKey: secrets.apiKey,
+    apiUrl: get.url(Input.ApiUrl, 'https://armox.ai/api/v1'),
+    appId: get.text(Input.AppId),
+    appName: get.text(Input.AppName),
+    model: get.text(Input.Model),
+    inputs: read(Input.Inputs),
+    inputsFile: get.path(Input.InputsFile),
+    batch: get.text(Input.Batch),
+    batchFile: get.path(Input.BatchFile),
+    maxConcurrency: get.count(Input.MaxConcurrency, 4, 1, 100),
+    maxCredits: get.credits(Input.MaxCredits),
+    failFast: get.boolean(Input.FailFast, false),
+    wait: get.boolean(Input.Wait, true),
+    jobId: get.text(Input.JobId),
+    timeoutMs: get.duration(Input.Timeout, 30 * 60_000),
+    pollIntervalMs: get.duration(Input.PollInterval, 10_000),
+    cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
+    webhookUrl: get.url(Input.WebhookUrl)?.href,
+    dryRun: get.boolean(Input.DryRun, false),
+    downloadDir: get.path(Input.DownloadDir),
+    uploadToRelease: get.release(Input.UploadToRelease),
+    githubToken: secrets.githubToken || undefined,
+    reuse: get.text(Input.Reuse) ?? 'rerun',
+    manifest: get.path(Input.Manifest),
+    commentOnPr: get.boolean(Input.CommentOnPr, false),
+    allowUntrustedTrigger: get.boolean(Input.AllowUntrustedTrigger, false),
+  };
+}
+
+/** Typed readers for one input each; a bad value adds a problem and yields the default. */
+class InputParser {
+  constructor(
+    private readonly read: InputReader,
+    private readonly workspace: string,
+    private readonly problems: string[],
+  ) {}
+
+  text(name: InputName): string | undefined {
+    return this.read(name).trim() || undefined;
+  }
+
+  /** A workspace-relative path, made absolute. */
+  path(name: InputName): string | undefined {
+    const value = this.text(name);
+    return value ? path.resolve(this.workspace, value) : undefined;
+  }
+
+  /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
+  boolean(name: InputName, fallback: boolean): boolean {
+    const value = this.read(name).trim();
+    if (value === '') return fallback;
+    if (['true', 'True', 'TRUE'].includes(value)) return true;
+    if (['false', 'False', 'FALSE'].includes(value)) return false;
+    this.problems.push(`${name}: "${printable(value)}" is not a boolean (use true or false).`);
+    return fallback;
+  }
+
+  duration(name: InputName, fallback: number): number {
+    const value = this.read(name).trim();
+    if (value === '') return fallback;
+    const ms = parseDuration(value);
+    const problem =
+      ms === undefined
+        ? 'is not a duration (use 600, 90s, 15m or 1h30m)'
+        : ms <= 0
+          ? 'must be longer than zero'
+          : ms > MAX_DURATION_MS
+            ? 'is too long (at most 24 days)'
+            : undefined;
+    if (problem === undefined) return ms!;
+    this.problems.push(`${name}: "${printable(value)}" ${problem}.`);
+    return fallback;
+  }
+
+  count(name: InputName, fallback: number, min: number, max: number): number {
+    const value = this.read(name).trim();
+    if (value === '') return fallback;
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (n >= min && n <= max) return n;
+    this.problems.push(`${name}: "${printable(value)}" must be a whole number from ${min} to ${max}.`);
+    return fallback;
+  }
+
+  credits(name: InputName): number | undefined {
+    const value = this.read(name).trim();
+    if (value === '') return undefined;
+    if (/^\d+(\.\d+)?$/.test(value)) return Number(value);
+    this.problems.push(`${name}: "${printable(value)}" is not a number of credits (e.g. 2000).`);
+    return undefined;
+  }
+
+  url(name: InputName, fallback?: string): URL | undefined {
+    const value = this.read(name).trim() || fallback;
+    if (value === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      this.problems.push(
+        `${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`,
+      );
+      return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
+      return undefined;
+    }
+    return url;
+  }
+
+  release(name: InputName): true | string | undefined {
+    const value = this.read(name).trim();
+    if (value === '' || value.toLowerCase() === 'false') return undefined;
+    return value.toLowerCase() === 'true' ? true : value;
+  }
+}

@@ -1,0 +1,403 @@
+import { isTerminal, type Job } from '../armox/types.js';
+import type { ActionConfig } from '../config/config.js';
+import { ActionError, ApiError, CancelledError, errorMessage, TimeoutError } from '../core/errors.js';
+import { formatDuration, plural } from '../core/format.js';
+import { collectOutputs, rawOutputs } from '../report/job-outputs.js';
+import type { RunRecord } from '../report/record.js';
+import { CLEANUP_MS, resumeHint, type RunContext } from '../core/run-context.js';
+import { CostEstimate } from './spending.js';
+import { submitOnce } from './submit.js';
+import type { PreparedRequest, RunTarget } from '../target/target.js';
+import { Deadline, sleep } from '../core/timing.js';
+import { isDone, pollJobs } from './watch.js';
+
+/** One run to carry out: a request to submit, or a job already known (followed by id, or reused). */
+export interface PlannedRun {
+  record: RunRecord;
+  request?: PreparedRequest;
+  job?: Job;
+}
+
+export interface Execution {
+  /** What is run; undefined when following a job by id. */
+  target?: RunTarget;
+  runs: PlannedRun[];
+  config: ActionConfig;
+  deadline: Deadline;
+  context: RunContext;
+  /** What the next run will cost, for `max-credits`. */
+  cost: CostEstimate;
+  /** Poll at once (a followed job may be finished) rather than after one interval. */
+  pollFirst?: boolean;
+}
+
+/** Polls between two progress lines of a batch. */
+const PROGRESS_EVERY = 5;
+
+/**
+ * *How* runs are carried out, whatever is run: submit each run once (at most
+ * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
+ * failure with `fail-fast`), follow every job with one poll per interval, and
+ * stop them all on timeout or cancellation. Records everything as it happens.
+ * Throws on timeout and cancellation; returns the error the step ends with when
+ * a run did not complete, so that what did complete is delivered first.
+ */
+export async function carryOut(execution: Execution): Promise<ActionError | undefined> {
+  const run = new Carrier(execution);
+  try {
+    await run.loop();
+  } catch (error) {
+    if (error instanceof CancelledError) await run.interrupted();
+    throw error;
+  } finally {
+    execution.context.record.flush();
+  }
+  return run.verdict();
+}
+
+class Carrier {
+  private readonly waiting: PlannedRun[] = [];
+  private readonly live = new Map<string, PlannedRun>();
+  /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
+  private stopReason?: string;
+  private polls = 0;
+  private lastProgress?: string;
+  private readonly startedAt: number;
+  private readonly batch: boolean;
+
+  constructor(private readonly x: Execution) {
+    this.startedAt = this.now();
+    this.batch = x.runs.length > 1;
+    for (const run of x.runs) {
+      if (run.job) this.adopt(run, run.job);
+      else this.waiting.push(run);
+    }
+  }
+
+  async loop(): Promise<void> {
+    const { config, deadline, context } = this.x;
+    let first = true;
+    for (;;) {
+      await this.submitWhatFits();
+      // After refilling the free slots, so "running" counts the jobs just submitted too.
+      if (this.batch && this.polls > 0 && this.polls % PROGRESS_EVERY === 0) this.logProgress();
+      if (!config.wait) return this.leaveRunning();
+      if (this.live.size === 0) {
+        if (this.waiting.length === 0 || this.stopReason) return;
+        continue;
+      }
+      if (!(first && this.x.pollFirst))
+        await sleep(Math.min(config.pollIntervalMs, deadline.remaining()), context.signal);
+      first = false;
+      if (deadline.expired) return this.timedOut();
+      const seen = await pollJobs([...this.live.keys()], deadline, context);
+      // In item order (the job list is newest first), so the log reads top to bottom.
+      for (const [id, run] of [...this.live]) {
+        const job = seen.get(id);
+        if (job) this.update(id, run, job);
+      }
+      this.polls += 1;
+    }
+  }
+
+  /** Submits waiting runs while there is room under max-concurrency and max-credits. */
+  private async submitWhatFits(): Promise<void> {
+    const { config, context } = this.x;
+    // Without waiting, nothing frees a slot: every run is submitted (the client keeps to the rate limit).
+    const room = () => !config.wait || this.live.size < config.maxConcurrency;
+    while (this.waiting.length > 0 && !this.stopReason && room()) {
+      if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
+      const capped = this.x.cost.check(this.spent(), config.maxCredits);
+      if (capped) {
+        this.stopSubmitting(capped);
+        if (!this.batch) throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
+        break;
+      }
+      const run = this.waiting.shift()!;
+      await this.submit(run);
+    }
+  }
+
+  private async submit(run: PlannedRun): Promise<void> {
+    const { target, deadline, context } = this.x;
+    const what = this.batch ? `item "${run.record.name}"` : 'the run';
+    const send = () => submitOnce(target!, run.request!, what, deadline, context);
+    let job: Job;
+    try {
+      job = this.batch ? await send() : await context.log.group('Submitting the run', send);
+    } catch (error) {
+      if (!this.batch) throw error;
+      run.record.ended('error', errorMessage(error));
+      context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
+      if (error instanceof TimeoutError) this.stopSubmitting('the timeout ran out.');
+      else if (stopsEveryRun(error)) this.stopSubmitting(`the API refused ${what}: ${errorMessage(error)}`);
+      else if (this.x.config.failFast) this.stopSubmitting(`fail-fast: ${what} failed.`);
+      return;
+    }
+    this.x.cost.learn(job.credits_charged);
+    const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
+    context.log.info(
+      this.batch
+        ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
+        : `Job ${job.id} accepted${charge}.`,
+    );
+    this.adopt(run, job);
+    if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
+  }
+
+  /** A job that is this step's from now on: accepted, followed or reused. */
+  private adopt(run: PlannedRun, job: Job): void {
+    if (!run.record.reusedFrom) run.record.accepted(job, this.now());
+    if (isDone(job)) {
+      this.finish(run, job);
+      return;
+    }
+    this.x.context.openJobs.opened(job.id);
+    this.live.set(job.id, run);
+  }
+
+  /**
+   * A poll's news about one job. A batch logs one line per item when it ends
+   * (see finish); its pending/processing changes go to the debug log, so 100
+   * items stay readable.
+   */
+  private update(id: string, run: PlannedRun, job: Job): void {
+    const record = run.record;
+    const { log } = this.x.context;
+    if (job.status !== record.status && !(this.batch && isDone(job))) {
+      const line = `[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`;
+      if (this.batch) log.debug(line);
+      else log.info(line);
+    }
+    if (isDone(job)) this.finish(run, job, id);
+    else record.jobUpdated(job);
+  }
+
+  /** A terminal job: its outputs are recorded; with fail-fast, a failure stops further submissions. */
+  private finish(run: PlannedRun, job: Job, trackedId = job.id): void {
+    const { context, config } = this.x;
+    this.live.delete(trackedId);
+    context.openJobs.handled(trackedId);
+    const { items, problem } = collectOutputs(job);
+    run.record.finished(job, items, rawOutputs(job), this.now());
+    if (job.status === 'completed' && problem) {
+      run.record.ended(
+        'error',
+        `Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`,
+      );
+    }
+    const urls = run.record.fileUrls.length;
+    const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
+    if (this.batch) {
+      const { name, outcome, errorMessage: why } = run.record;
+      const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
+      context.log.info(`[${this.elapsed()}] ${name}: ${outcome}${detail}.`);
+    } else if (run.record.outcome === 'completed') {
+      context.log.info(`Job ${job.id} completed: ${made}.`);
+    }
+    if (run.record.outcome !== 'completed' && this.batch && config.failFast) {
+      this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
+    }
+  }
+
+  private stopSubmitting(reason: string): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    if (this.waiting.length > 0) {
+      this.x.context.log.warning(`Not submitting the ${plural(this.waiting.length, 'remaining run')}: ${reason}`);
+    }
+    for (const run of this.waiting.splice(0)) run.record.ended('skipped', `not submitted: ${reason}`);
+  }
+
+  /** `wait: false`: every job is left running on purpose, and the step says how to follow them. */
+  private leaveRunning(): void {
+    const { context } = this.x;
+    for (const [id, run] of this.live) {
+      run.record.ended(run.record.jobId && !run.request ? 'running' : 'submitted');
+      context.openJobs.handled(id);
+      if (!this.batch) context.record.addNextStep(resumeHint(id));
+    }
+    if (this.live.size > 0) {
+      const how = this.batch
+        ? `The job ids are in the job-ids output; follow each with job-id.`
+        : resumeHint([...this.live.keys()][0]!);
+      context.log.info(`Not waiting (wait: false). ${how}`);
+    }
+    this.live.clear();
+  }
+
+  /** The timeout ran out while jobs were unfinished: cancel them (unless told not to) and fail. */
+  private async timedOut(): Promise<void> {
+    const { config, context } = this.x;
+    const waited = formatDuration(config.timeoutMs);
+    this.stopSubmitting(`the timeout (${waited}) ran out.`);
+    const runs = [...this.live.values()];
+    if (!config.cancelOnTimeout) {
+      for (const run of runs) {
+        run.record.ended('timed-out');
+        context.openJobs.handled(run.record.jobId!);
+        context.record.addNextStep(resumeHint(run.record.jobId!));
+      }
+      this.live.clear();
+      const ids = runs.map((run) => run.record.jobId).join(', ');
+      const one = runs.length === 1 ? runs[0]!.record : undefined;
+      throw new TimeoutError(
+        one
+          ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId!)}`
+          : `${plural(runs.length, 'job')} (${ids}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`,
+      );
+    }
+    const lastStatus = runs[0]?.record.status;
+    const failures = await this.cancelLive('timed-out');
+    if (this.live.size === 0 && failures.length === 0 && runs.every((run) => run.record.outcome !== 'timed-out'))
+      return;
+    const cancelled = runs.filter((run) => run.record.outcome === 'timed-out');
+    if (failures.length > 0) {
+      const ids = failures.map((run) => run.record.jobId!);
+      for (const id of ids) context.record.addNextStep(resumeHint(id));
+      throw new TimeoutError(
+        `${ids.length === 1 ? `Job ${ids[0]}` : `Jobs ${ids.join(', ')}`} did not finish within the timeout. Waited ${waited}; ` +
+          `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`,
+      );
+    }
+    context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
+    const one = cancelled.length === 1 && !this.batch ? cancelled[0]!.record : undefined;
+    throw new TimeoutError(
+      one
+        ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
+            'Raise timeout if the app needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
+        : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`,
+    );
+  }
+
+  /** The workflow was cancelled: cancel every unfinished job too. */
+  async interrupted(): Promise<void> {
+    const { context } = this.x;
+    context.record.outcome = 'cancelled';
+    this.stopSubmitting('the workflow was cancelled.');
+    const runs = [...this.live.values()];
+    await this.cancelLive('cancelled');
+    const one = this.x.runs.length === 1 ? this.x.runs[0]!.record : undefined;
+    if (one?.jobId)
+      throw new CancelledError(`The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`);
+    if (runs.length > 0)
+      throw new CancelledError(`The workflow was cancelled; ${plural(runs.length, 'unfinished job')} cancelled.`);
+  }
+
+  /**
+   * Cancels every unfinished job, all at once, each within the clean-up time.
+   * A job that finished meanwhile (409) is reported as finished. Returns the runs
+   * whose job could not be cancelled.
+   */
+  private async cancelLive(outcome: 'timed-out' | 'cancelled'): Promise<PlannedRun[]> {
+    const { client, log, openJobs } = this.x.context;
+    const failures: PlannedRun[] = [];
+    const why = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
+    await Promise.all(
+      [...this.live.entries()].map(async ([id, run]) => {
+        const cleanup = Deadline.after(CLEANUP_MS, this.x.context.now);
+        try {
+          const cancelled = await client.cancelJob(id, cleanup);
+          run.record.jobUpdated({ id, status: cancelled.status });
+          run.record.ended(outcome);
+          openJobs.handled(id);
+          log.info(`Cancelled job ${id} ${why}.`);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 409 && (await this.finishedMeanwhile(run, id, cleanup)))
+            return;
+          log.warning(`Could not cancel job ${id}: ${errorMessage(error)}`);
+          run.record.ended(outcome);
+          failures.push(run);
+        }
+      }),
+    );
+    this.live.clear();
+    return failures;
+  }
+
+  /** The cancel answered 409: the job finished just as it was given up on; report it as finished. */
+  private async finishedMeanwhile(run: PlannedRun, id: string, cleanup: Deadline): Promise<boolean> {
+    try {
+      const job = await this.x.context.client.getJob(id, cleanup);
+      if (!isTerminal(job.status)) return false;
+      this.x.context.log.info(`Job ${id} finished just as the timeout ran out; reporting its result.`);
+      this.finish(run, job, id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** After waiting: the error the step ends with unless every run completed (or was left running on purpose). */
+  verdict(): ActionError | undefined {
+    const { context } = this.x;
+    const records = this.x.runs.map((run) => run.record);
+    const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
+    if (this.batch || this.x.runs.length > 1) {
+      if (this.x.runs.length > 1) this.logProgress();
+      if (unfinished.length === 0) return undefined;
+      return new ActionError(
+        `${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
+          unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'),
+      );
+    }
+    const record = records[0]!;
+    if (unfinished.length === 0) return undefined;
+    const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
+    if (record.outcome === 'error') return new ActionError(record.errorMessage!);
+    if (record.outcome === 'skipped') return new ActionError(record.errorMessage ?? 'The run was not submitted.');
+    if (record.outcome === 'cancelled') {
+      context.record.addNextStep(
+        'The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.',
+      );
+      return new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
+    }
+    context.record.addNextStep(
+      'Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.',
+    );
+    return new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+  }
+
+  /** The batch's progress, unless the last line said the same. */
+  private logProgress(): void {
+    const line = this.progressLine();
+    if (line !== this.lastProgress) this.x.context.log.info(line);
+    this.lastProgress = line;
+  }
+
+  /** `12/40 completed, 3 running, 1 failed, 4 410 credits` */
+  private progressLine(): string {
+    const records = this.x.runs.map((run) => run.record);
+    const count = (outcome: string) => records.filter((r) => r.outcome === outcome).length;
+    // Jobs left running on purpose (wait: false) are running too.
+    const running = this.live.size + count('submitted') + count('running');
+    const parts = [`${count('completed')}/${records.length} completed`, `${running} running`];
+    for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
+      if (count(outcome)) parts.push(`${count(outcome)} ${outcome}`);
+    }
+    parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
+    return parts.join(', ');
+  }
+
+  /** What the step has spent so far: a failed job's charge is refunded, so it does not count. */
+  private spent(): number {
+    return this.x.runs.reduce(
+      (sum, run) => sum + (run.record.outcome === 'failed' ? 0 : (run.record.creditsCharged ?? 0)),
+      0,
+    );
+  }
+
+  /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */
+  private elapsed(): string {
+    return formatDuration(this.now() - this.startedAt).padStart(6);
+  }
+
+  private now(): number {
+    return (this.x.context.now ?? Date.now)();
+  }
+}
+
+/** Errors about the account or the key, not the item: every later run would meet them too. */
+function stopsEveryRun(error: unknown): boolean {
+  return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
+}

@@ -1,0 +1,87 @@
+import type { Job } from '../armox/types.js';
+import { isHttpUrl, isObject } from '../core/text.js';
+
+/** One value found in a job's outputs: a file URL or a piece of text. */
+export interface OutputItem {
+  /** The app node that produced it; empty for a model job (its outputs are flat). */
+  nodeId: string;
+  /** The key inside the node's (or the model's) output object, e.g. `outputImage`. */
+  key: string;
+  kind: 'image' | 'video' | 'audio' | 'file' | 'text';
+  value: string;
+}
+
+/** How deep nested objects are searched for values: outputs are shallow; this only bounds hostile input. */
+const MAX_DEPTH = 4;
+
+/** A model job (flat `output_data`) rather than an app job (`output_data.node_outputs`). */
+export function isModelJob(job: Job): boolean {
+  if (job.run_type !== undefined && job.run_type !== null) return job.run_type === 'model';
+  return typeof job.model_id === 'string' && job.model_id !== '' && typeof job.app_id !== 'string';
+}
+
+/**
+ * The job's output object as the API gave it, for the `outputs` step output:
+ * `node_outputs` (keyed by node id) for an app job, the flat `output_data` for a
+ * model job; `{}` when there is none.
+ */
+export function rawOutputs(job: Job): unknown {
+  if (isModelJob(job)) return job.output_data ?? {};
+  return job.output_data?.node_outputs ?? {};
+}
+
+/**
+ * Collects every value of a job's outputs, in order: strings that are http(s)
+ * URLs are files, other strings are text. App jobs nest them per node under
+ * `output_data.node_outputs`; model jobs have them flat in `output_data`. The
+ * set of keys is open (outputImage, outputVideo, outputText, …), so anything is accepted.
+ */
+export function collectOutputs(job: Job): { items: OutputItem[]; problem?: string } {
+  const model = isModelJob(job);
+  const outputs = rawOutputs(job);
+  if (!isObject(outputs)) {
+    const what = model ? 'output_data' : 'output_data.node_outputs';
+    return {
+      items: [],
+      problem: `${what} is ${Array.isArray(outputs) ? 'a list' : `a ${typeof outputs}`}, not an object`,
+    };
+  }
+  const items: OutputItem[] = [];
+  if (model) {
+    for (const [key, value] of Object.entries(outputs)) collect(items, '', key, value, 0);
+    return { items };
+  }
+  for (const [nodeId, node] of Object.entries(outputs)) collect(items, nodeId, '', node, 0);
+  return { items };
+}
+
+function collect(items: OutputItem[], nodeId: string, key: string, value: unknown, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  if (Array.isArray(value)) {
+    for (const entry of value) collect(items, nodeId, key, entry, depth + 1);
+    return;
+  }
+  if (isObject(value)) {
+    for (const [inner, entry] of Object.entries(value)) {
+      collect(items, nodeId, key ? `${key}.${inner}` : inner, entry, depth + 1);
+    }
+    return;
+  }
+  if (typeof value !== 'string' || value === '') return;
+  items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
+}
+
+const EXTENSION_KINDS: Array<[RegExp, OutputItem['kind']]> = [
+  [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
+  [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
+  [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
+];
+
+function fileKind(key: string, url: string): OutputItem['kind'] {
+  const lower = key.toLowerCase();
+  if (lower.includes('image')) return 'image';
+  if (lower.includes('video')) return 'video';
+  if (lower.includes('audio')) return 'audio';
+  const path = new URL(url).pathname;
+  return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
+}

@@ -1,0 +1,387 @@
+import type { Job } from '../armox/types.js';
+import type { OutputItem } from './job-outputs.js';
+import { Output, type OutputName } from '../config/names.js';
+import type { RunTarget } from '../target/target.js';
+
+/** How a run (or the whole step) ended, as the summary tells it. */
+export type Outcome =
+  'completed' | 'failed' | 'cancelled' | 'timed-out' | 'submitted' | 'running' | 'skipped' | 'dry-run' | 'error';
+
+export interface DownloadedFile {
+  url: string;
+  /** Path relative to the workspace. */
+  path: string;
+  bytes: number;
+}
+
+export interface ReleaseAsset {
+  name: string;
+  url: string;
+}
+
+/** The job a run adopted instead of submitting (see reuse). */
+export interface ReusedJob {
+  jobId: string;
+  createdAt?: string;
+  /** What it was charged when it ran. */
+  creditsCharged?: number;
+}
+
+/**
+ * One run of the step — the single run, or one item of a batch — filled in as
+ * it happens, so outputs and the summary can be written whatever happened.
+ * Each method says what happened and publishes the step's outputs again.
+ */
+export class RunRecord {
+  /** The inputs as sent (or as they would have been). */
+  inputs?: Record<string, unknown>;
+  jobId?: string;
+  status?: string;
+  /** What this step caused to be charged: 0 for a reused job. */
+  creditsCharged?: number;
+  createdAt?: string;
+  completedAt?: string;
+  outcome?: Outcome;
+  errorMessage?: string;
+  /** The values the job produced: file URLs and texts. */
+  items: OutputItem[] = [];
+  /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
+  rawOutputs?: unknown;
+  /** Undefined until delivery ran (or was not asked for). */
+  files?: DownloadedFile[];
+  releaseAssets: ReleaseAsset[] = [];
+  reusedFrom?: ReusedJob;
+  startedAt?: number;
+  finishedAt?: number;
+
+  constructor(
+    /** `1`, `2`, … or the batch item's name; the single run is `1`. */
+    readonly name: string,
+    private readonly changed: () => void,
+  ) {}
+
+  /** The API took the run (or it was found after a lost answer): the job id is known from now on. */
+  accepted(job: Job, now: number): void {
+    this.startedAt ??= now;
+    this.jobUpdated(job);
+  }
+
+  /** An earlier completed job is adopted instead of submitting: nothing is charged. */
+  reused(job: Job, now: number): void {
+    this.startedAt ??= now;
+    this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
+    this.jobUpdated(job);
+  }
+
+  /** Anything new about the job: its status, charge, timestamps, error. */
+  jobUpdated(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
+    this.jobId = job.id;
+    this.status = job.status;
+    if (this.reusedFrom) this.creditsCharged = 0;
+    else if (typeof job.credits_charged === 'number') this.creditsCharged = job.credits_charged;
+    if (job.created_at) this.createdAt = job.created_at;
+    if (job.completed_at) this.completedAt = job.completed_at;
+    if (typeof job.error_message === 'string' && job.error_message) this.errorMessage = job.error_message;
+    this.changed();
+  }
+
+  /** The job reached a terminal state; `items` are its outputs. */
+  finished(job: Job, items: OutputItem[], rawOutputs: unknown, now: number): void {
+    this.items = items;
+    this.rawOutputs = rawOutputs;
+    this.finishedAt = now;
+    this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
+    this.jobUpdated(job);
+  }
+
+  fileSaved(file: DownloadedFile): void {
+    (this.files ??= []).push(file);
+    this.changed();
+  }
+
+  /** Files are recorded as each one is saved; this puts them in the order of `urls` (the outputs' order). */
+  filesInOrder(urls: string[]): void {
+    this.files?.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
+    this.changed();
+  }
+
+  /** Delivery was asked for: `files` is set (empty until files are saved). */
+  expectFiles(): void {
+    this.files ??= [];
+    this.changed();
+  }
+
+  assetUploaded(asset: ReleaseAsset): void {
+    this.releaseAssets.push(asset);
+    this.changed();
+  }
+
+  /** The job completed, but its files could not be downloaded or uploaded. */
+  deliveryFailed(message: string): void {
+    this.errorMessage = message;
+    this.changed();
+  }
+
+  /** The run ended without a job result: not submitted, skipped, timed out, an error. */
+  ended(outcome: Outcome, message?: string): void {
+    this.outcome = outcome;
+    if (message) this.errorMessage = message;
+    this.changed();
+  }
+
+  get fileUrls(): string[] {
+    return this.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+  }
+}
+
+/** A run as plain data: what the summary and the manifest read. */
+export type RunData = Omit<
+  RunRecord,
+  | 'accepted'
+  | 'reused'
+  | 'jobUpdated'
+  | 'finished'
+  | 'fileSaved'
+  | 'filesInOrder'
+  | 'expectFiles'
+  | 'assetUploaded'
+  | 'deliveryFailed'
+  | 'ended'
+  | 'fileUrls'
+>;
+
+/** The step as plain data (secrets can be redacted from it before rendering). */
+export interface StepData {
+  target?: TargetInfo;
+  runs: RunData[];
+  isBatch: boolean;
+  outcome?: Outcome;
+  errorMessage?: string;
+  nextSteps: string[];
+  notes: string[];
+  dryRun?: StepRecord['dryRun'];
+  startedAt: number;
+  finishedAt?: number;
+  creditsCharged?: number;
+}
+
+/** What is being run, as outputs and the summary name it. */
+export interface TargetInfo {
+  kind: RunTarget['kind'];
+  id: string;
+  name?: string;
+  title: string;
+  /** A model's modality: image, video, audio, text, 3d. */
+  modality?: string;
+}
+
+/**
+ * A batch's outputs hold JSON of every item and change with every item's news:
+ * written at once they would grow GITHUB_OUTPUT with the square of the batch
+ * (10 MB for 100 items). So a batch publishes at most once per this interval,
+ * and on `flush()`.
+ */
+const BATCH_PUBLISH_MS = 1_000;
+
+/** Writes one step output; `StepRecord` calls it only when a value changes. */
+export type OutputWriter = (name: OutputName, value: string) => void;
+
+/**
+ * The step: what it ran, one RunRecord per run, and how it ended. The step's
+ * outputs are derived from it in one place (`publish`), after every change, so
+ * they follow what is known as soon as it is known (the job id above all).
+ */
+export class StepRecord {
+  target?: TargetInfo;
+  readonly runs: RunRecord[] = [];
+  outcome?: Outcome;
+  errorMessage?: string;
+  /** What to do next, when the step failed or stopped early. */
+  readonly nextSteps: string[] = [];
+  dryRun?: { requests: Array<{ name: string; body: unknown }>; skeleton: string; contract: string };
+  /** Lines for the summary that are not about one run (e.g. the spending cap). */
+  readonly notes: string[] = [];
+  finishedAt?: number;
+  manifestPath?: string;
+  private readonly written = new Map<string, string>();
+  private lastPublished = 0;
+  /** A batch change not yet published (see BATCH_PUBLISH_MS). */
+  private unpublished = false;
+
+  constructor(
+    readonly startedAt: number,
+    private readonly write: OutputWriter,
+    /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
+    public isBatch = false,
+  ) {}
+
+  targetKnown(target: TargetInfo): void {
+    this.target = target;
+    this.publish();
+  }
+
+  addRun(name: string): RunRecord {
+    const run = new RunRecord(name, () => this.publish());
+    this.runs.push(run);
+    return run;
+  }
+
+  /** The step failed or stopped; `nextStep` says what to do about it. */
+  failed(outcome: Outcome, message: string, nextStep?: string): void {
+    this.outcome = outcome;
+    this.errorMessage = message;
+    if (nextStep && !this.nextSteps.includes(nextStep)) this.nextSteps.push(nextStep);
+    this.publish(true);
+  }
+
+  manifestWritten(file: string): void {
+    this.manifestPath = file;
+    this.publish(true);
+  }
+
+  /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
+  flush(): void {
+    if (this.unpublished) this.publish(true);
+  }
+
+  addNextStep(step: string): void {
+    if (!this.nextSteps.includes(step)) this.nextSteps.push(step);
+  }
+
+  /** A plain copy of what is known, for the summary and the manifest. */
+  snapshot(): StepData {
+    return JSON.parse(
+      JSON.stringify({
+        target: this.target,
+        runs: this.runs,
+        isBatch: this.isBatch,
+        outcome: this.outcome,
+        errorMessage: this.errorMessage,
+        nextSteps: this.nextSteps,
+        notes: this.notes,
+        dryRun: this.dryRun,
+        startedAt: this.startedAt,
+        finishedAt: this.finishedAt,
+        creditsCharged: this.creditsCharged,
+      }),
+    ) as StepData;
+  }
+
+  /** The single run, when the step has exactly one. */
+  get single(): RunRecord | undefined {
+    return this.runs.length === 1 ? this.runs[0] : undefined;
+  }
+
+  get creditsCharged(): number | undefined {
+    const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
+    return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged!, 0) : undefined;
+  }
+
+  /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
+  publish(now = false): void {
+    if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
+      this.unpublished = true;
+      return;
+    }
+    this.unpublished = false;
+    this.lastPublished = Date.now();
+    const target = this.target;
+    if (target?.kind === 'app') {
+      this.set(Output.AppId, target.id);
+      this.set(Output.AppName, target.name);
+    } else if (target?.kind === 'model') {
+      this.set(Output.Model, target.id);
+    }
+    const single = this.single;
+    if (single) this.publishRun(single);
+    else if (this.runs.length > 1) this.publishBatch();
+    if (this.runs.some((run) => run.jobId)) {
+      this.set(Output.JobIds, JSON.stringify(this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []))));
+      this.set(Output.Results, JSON.stringify(this.runs.map(resultOf)));
+    }
+    this.set(Output.Manifest, this.manifestPath);
+    const message = single?.errorMessage ?? this.errorMessage;
+    if (this.runs.length > 1) this.set(Output.ErrorMessage, batchErrors(this.runs) || this.errorMessage);
+    else this.set(Output.ErrorMessage, message);
+  }
+
+  private publishRun(run: RunRecord): void {
+    this.set(Output.JobId, run.jobId);
+    this.set(Output.Status, run.status);
+    this.set(Output.CreditsCharged, run.creditsCharged);
+    if (run.outcome && run.rawOutputs !== undefined) {
+      const urls = run.fileUrls;
+      this.set(Output.OutputUrls, JSON.stringify(urls));
+      this.set(Output.OutputUrl, urls[0] ?? '');
+      this.set(Output.Outputs, JSON.stringify(run.rawOutputs ?? {}));
+    }
+    if (run.files) this.set(Output.Files, JSON.stringify(run.files.map((file) => file.path)));
+    if (run.releaseAssets.length) this.set(Output.ReleaseAssets, JSON.stringify(run.releaseAssets.map((a) => a.url)));
+    if (run.jobId) this.set(Output.Reused, String(run.reusedFrom !== undefined));
+  }
+
+  private publishBatch(): void {
+    const runs = this.runs;
+    this.set(Output.CreditsCharged, this.creditsCharged);
+    const urls = runs.flatMap((run) => run.fileUrls);
+    if (runs.some((run) => run.rawOutputs !== undefined)) {
+      this.set(Output.OutputUrls, JSON.stringify(urls));
+      this.set(Output.OutputUrl, urls[0] ?? '');
+    }
+    if (runs.some((run) => run.files)) {
+      this.set(Output.Files, JSON.stringify(runs.flatMap((run) => run.files ?? []).map((file) => file.path)));
+    }
+    const assets = runs.flatMap((run) => run.releaseAssets);
+    if (assets.length) this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
+    if (runs.every((run) => run.outcome !== undefined)) this.set(Output.Status, batchStatus(runs));
+    if (runs.some((run) => run.jobId)) {
+      this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
+    }
+  }
+
+  private set(name: OutputName, value: string | number | undefined): void {
+    if (value === undefined) return;
+    const text = String(value);
+    if (this.written.get(name) === text) return;
+    this.written.set(name, text);
+    this.write(name, text);
+  }
+}
+
+/** One entry of the `results` output. */
+function resultOf(run: RunRecord): Record<string, unknown> {
+  return {
+    name: run.name,
+    'job-id': run.jobId ?? null,
+    // No job (skipped, or the submission failed): the outcome stands in for the job's status.
+    status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? null),
+    'credits-charged': run.creditsCharged ?? null,
+    'output-urls': run.fileUrls,
+    files: (run.files ?? []).map((file) => file.path),
+    'error-message': run.errorMessage ?? null,
+    reused: run.reusedFrom !== undefined,
+  };
+}
+
+/**
+ * A batch's `status`: `completed` when every item completed, `failed` when any
+ * did not, and `processing` while the rest were left running (wait: false).
+ */
+function batchStatus(runs: RunRecord[]): string {
+  if (runs.every((run) => run.outcome === 'completed')) return 'completed';
+  const leftRunning = (run: RunRecord) => ['completed', 'submitted', 'running'].includes(run.outcome!);
+  return runs.every(leftRunning) ? 'processing' : 'failed';
+}
+
+/** One line per failed or skipped item (or completed item whose files were not delivered), for `error-message`. */
+function batchErrors(runs: RunRecord[]): string {
+  return runs
+    .filter((run) => run.outcome !== undefined && run.outcome !== 'submitted')
+    .filter((run) => run.outcome !== 'completed' || run.errorMessage)
+    .map((run) =>
+      run.outcome === 'completed'
+        ? `${run.name}: ${run.errorMessage}`
+        : `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`,
+    )
+    .join('\n');
+}

@@ -1,0 +1,299 @@
+/**
+ * Never pay twice: find a completed job of the same app or model, with the same
+ * inputs as sent, created within the `reuse` window, whose files still answer.
+ * Adopting it costs nothing; submitting again would charge again (Armox has no
+ * idempotency key). Everything here takes plain values: no environment, no
+ * `@actions/core`.
+ */
+import type { Job } from '../armox/types.js';
+import { ActionError, CancelledError, errorMessage } from '../core/errors.js';
+import { formatDuration, parseDuration } from '../core/format.js';
+import { sendRequest, TransportError } from '../core/http.js';
+import type { Logger } from '../core/log.js';
+import type { PreparedRequest, RunTarget } from '../target/target.js';
+import { canonicalJson, isObject, printable } from '../core/text.js';
+import { sleep, type Deadline } from '../core/timing.js';
+import { USER_AGENT } from '../core/version.js';
+
+/** The `reuse` input, read. */
+export type ReusePolicy = { mode: 'rerun' } | { mode: 'off' } | { mode: 'max-age'; maxAgeMs: number };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads the `reuse` input: `rerun` (the default, also when empty), `false`, or a
+ * maximum age with a unit (`30m`, `12h`, `7d`, `1d12h`, `90s`). Returns the
+ * problem, naming the input, when the text is none of these.
+ */
+export function parseReuse(text: string): ReusePolicy | string {
+  const value = text.trim().toLowerCase();
+  if (value === '' || value === 'rerun') return { mode: 'rerun' };
+  if (value === 'false') return { mode: 'off' };
+  const maxAgeMs = parseMaxAge(value);
+  if (maxAgeMs === undefined || maxAgeMs <= 0) {
+    return (
+      `reuse: "${printable(text)}" is not a reuse setting: use rerun (reuse a job of an earlier attempt of this ` +
+      'workflow run), false (always submit), or a maximum age such as 30m, 12h or 7d.'
+    );
+  }
+  return { mode: 'max-age', maxAgeMs };
+}
+
+/** `7d`, `1d12h`, `12h`, `90s`: a unit is required (a bare number would be ambiguous here). */
+function parseMaxAge(value: string): number | undefined {
+  const match = /^(?:(\d+)d)?(.*)$/.exec(value);
+  const days = match?.[1];
+  const rest = match?.[2] ?? '';
+  if (/^[\d.]+$/.test(rest)) return undefined;
+  if (rest === '') return days === undefined ? undefined : Number(days) * DAY_MS;
+  const ms = parseDuration(rest);
+  return ms === undefined ? undefined : Number(days ?? 0) * DAY_MS + ms;
+}
+
+export interface WorkflowRunOptions {
+  /** github-token. */
+  token: string | undefined;
+  /** GITHUB_API_URL, e.g. `https://api.github.com`. */
+  apiUrl: string;
+  /** GITHUB_REPOSITORY, `owner/repo`. */
+  repository: string | undefined;
+  /** GITHUB_RUN_ID. */
+  runId: string | undefined;
+  log: Logger;
+  signal?: AbortSignal;
+  /** Default 15 s. */
+  timeoutMs?: number;
+}
+
+const PERMISSION =
+  'give the job `permissions: actions: read` (next to any other permissions it has) and pass `github-token: ${{ github.token }}`';
+
+/**
+ * When this workflow run began (its `created_at`, which re-runs keep), in ms
+ * since the epoch, from `GET /repos/{owner}/{repo}/actions/runs/{run_id}`.
+ * Throws an ActionError that names the permission to add when it cannot be read.
+ */
+export async function workflowRunStartedAt(options: WorkflowRunOptions): Promise<number> {
+  const what = 'reuse: rerun cannot read when this workflow run began';
+  if (!options.token) throw new ActionError(`${what}: github-token is empty; ${PERMISSION}.`);
+  if (!options.repository || !/^[^/\s]+\/[^/\s]+$/.test(options.repository) || !/^\d+$/.test(options.runId ?? '')) {
+    throw new ActionError(
+      `${what}: GITHUB_REPOSITORY or GITHUB_RUN_ID is not set (is this running on GitHub Actions?).`,
+    );
+  }
+  const url = `${options.apiUrl.replace(/\/+$/, '')}/repos/${options.repository}/actions/runs/${options.runId}`;
+  let answer;
+  try {
+    answer = await sendRequest('GET', url, null, {
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxBodyBytes: 1_000_000,
+      userAgent: USER_AGENT,
+      signal: options.signal,
+      headers: {
+        Authorization: `Bearer ${options.token}`,
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+      },
+    });
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    throw new ActionError(`${what}: ${errorMessage(error)}.`);
+  }
+  const { status, body } = answer;
+  options.log.debug(`GET /repos/${options.repository}/actions/runs/${options.runId}: ${status}`);
+  if (status === 401) throw new ActionError(`${what}: GitHub refused github-token (401).`);
+  if (status === 403 || status === 404) {
+    throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}; ${PERMISSION}.`);
+  }
+  if (status !== 200) throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}.`);
+  const createdAt = parseJson(body)?.created_at;
+  const time = typeof createdAt === 'string' ? Date.parse(createdAt) : NaN;
+  if (Number.isNaN(time)) throw new ActionError(`${what}: GitHub's answer has no created_at.`);
+  return time;
+}
+
+function parseJson(body: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(body) as unknown;
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function githubMessage(body: string): string {
+  const message = parseJson(body)?.message;
+  return JSON.stringify(typeof message === 'string' ? message : printable(body, 200));
+}
+
+export interface ReuseWindowOptions extends WorkflowRunOptions {
+  /** GITHUB_RUN_ATTEMPT: `1` on the first attempt, `2` on the first re-run. */
+  runAttempt: string | undefined;
+  /** Now, in ms since the epoch (tests). */
+  now?: number;
+}
+
+/**
+ * Since when (ms since the epoch) a job may be reused, or undefined when this
+ * step must not reuse at all: `false`, or `rerun` on a first attempt, or
+ * `rerun` when the run's start cannot be read (warned, with the permission to
+ * add; the run is then submitted as usual).
+ */
+export async function reuseSince(policy: ReusePolicy, options: ReuseWindowOptions): Promise<number | undefined> {
+  if (policy.mode === 'off') return undefined;
+  if (policy.mode === 'max-age') return (options.now ?? Date.now()) - policy.maxAgeMs;
+  const attempt = Number(options.runAttempt);
+  if (!Number.isInteger(attempt) || attempt < 2) {
+    options.log.debug('reuse: rerun: this is the first attempt of the workflow run, nothing to reuse.');
+    return undefined;
+  }
+  try {
+    return await workflowRunStartedAt(options);
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    options.log.warning(`${errorMessage(error)} Submitting as usual (this run will be charged).`);
+    return undefined;
+  }
+}
+
+/** `reuse` as the log says it: `completed jobs created since 2026-11-28T10:00:00.000Z`. */
+export function describeWindow(policy: ReusePolicy, sinceMs: number): string {
+  const since = new Date(sinceMs).toISOString();
+  return policy.mode === 'max-age'
+    ? `completed jobs at most ${formatDuration(policy.maxAgeMs)} old (created since ${since})`
+    : `completed jobs created since this workflow run began (${since})`;
+}
+
+/**
+ * The jobs (from `GET /jobs`) that could stand in for `request`, most recent
+ * first: completed, of the same app or model, created at or after `sinceMs`,
+ * whose inputs as sent are the same data (same keys and values, list order
+ * kept). Their files are not checked here: see `pickReusableJob`.
+ */
+export function findReusableJob(jobs: Job[], target: RunTarget, request: PreparedRequest, sinceMs: number): Job[] {
+  const wanted = canonicalJson(request.inputs);
+  return jobs
+    .map((job) => ({ job, created: Date.parse(job.created_at ?? '') }))
+    .filter(
+      ({ job, created }) =>
+        job.status === 'completed' &&
+        created >= sinceMs &&
+        target.ownsJob(job) &&
+        canonicalJson(target.jobInputs(job)) === wanted,
+    )
+    .sort((a, b) => b.created - a.created)
+    .map(({ job }) => job);
+}
+
+export interface CheckOptions {
+  /** The step's deadline: checks stop (and fail) when it runs out. */
+  deadline: Deadline;
+  signal?: AbortSignal;
+  log: Logger;
+  /** One request's limit, within the deadline. Default 15 s. */
+  requestTimeoutMs?: number;
+  /** Pause before the one retry of a transient failure (5xx, 429, network). Default 500 ms. */
+  retryDelayMs?: number;
+}
+
+export type CheckResult = { ok: true } | { ok: false; reason: string };
+
+/** Statuses by which a storage host refuses HEAD while it may still serve GET. */
+const HEAD_REFUSED = new Set([403, 405, 501]);
+const MAX_REDIRECTS = 5;
+
+/**
+ * Whether every file still answers: a `HEAD`, or a ranged `GET` of one byte
+ * when HEAD is refused. These are public storage URLs on another host: no API
+ * key is sent. Redirects are followed; a transient failure is tried once more.
+ */
+export async function checkOutputsAnswer(urls: string[], options: CheckOptions): Promise<CheckResult> {
+  for (const url of urls) {
+    let result = await checkOne(url, options);
+    if (!result.ok && result.transient && !options.deadline.expired) {
+      await sleep(Math.min(options.retryDelayMs ?? 500, options.deadline.remaining()), options.signal);
+      result = await checkOne(url, options);
+    }
+    if (!result.ok) return { ok: false, reason: `${printable(url, 120)} ${result.reason}` };
+    options.log.debug(`reuse: ${printable(url, 120)} still answers.`);
+  }
+  return { ok: true };
+}
+
+type Probe = { ok: true } | { ok: false; reason: string; transient: boolean };
+/** What one request got: a status (and where a redirect points), or why nothing came. */
+type Answer = { status: number; location?: string } | Extract<Probe, { ok: false }>;
+
+async function checkOne(start: string, options: CheckOptions): Promise<Probe> {
+  let url = start;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    let answer = await probe('HEAD', url, options);
+    if ('status' in answer && HEAD_REFUSED.has(answer.status)) answer = await probe('GET', url, options);
+    if (!('status' in answer)) return answer;
+    const { status, location } = answer;
+    // 416: a ranged GET of an empty file; the file is there.
+    if ((status >= 200 && status < 300) || status === 416) return { ok: true };
+    if (status >= 300 && status < 400) {
+      if (!location) return { ok: false, reason: `answered ${status} without a Location`, transient: false };
+      url = new URL(location, url).href;
+      continue;
+    }
+    return { ok: false, reason: `answered ${status}`, transient: status >= 500 || status === 429 || status === 408 };
+  }
+  return { ok: false, reason: `was redirected more than ${MAX_REDIRECTS} times`, transient: false };
+}
+
+async function probe(method: 'HEAD' | 'GET', url: string, options: CheckOptions): Promise<Answer> {
+  const timeoutMs = Math.min(options.requestTimeoutMs ?? 15_000, options.deadline.remaining());
+  if (timeoutMs <= 0) return { ok: false, reason: 'was not checked: the timeout ran out', transient: false };
+  try {
+    const answer = await sendRequest(method, url, null, {
+      timeoutMs,
+      // HEAD has no body, whatever Content-Length says; a GET that ignores the range is caught below.
+      maxBodyBytes: method === 'HEAD' ? Number.MAX_SAFE_INTEGER : 64 * 1024,
+      userAgent: USER_AGENT,
+      signal: options.signal,
+      headers: method === 'GET' ? { Range: 'bytes=0-0' } : {},
+    });
+    const location = answer.headers.location;
+    return { status: answer.status, location: Array.isArray(location) ? location[0] : location };
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    // The host ignored the range and sent the whole file: it answers.
+    if (error instanceof TransportError && error.kind === 'too-large') return { status: 200 };
+    return { ok: false, reason: `did not answer (${errorMessage(error)})`, transient: true };
+  }
+}
+
+export interface PickOptions extends CheckOptions {
+  /** The file URLs of a job's outputs (for an app, the http(s) values in `node_outputs`). */
+  outputUrls: (job: Job) => string[];
+  /**
+   * Job ids already adopted by other items of this step: skipped, so a batch with
+   * two identical items gets two jobs, as it would by submitting. The pick is added.
+   */
+  claimed?: Set<string>;
+  /** Candidates checked at most (their files cost a request each). Default 3. */
+  maxChecks?: number;
+  /** Starts each log line, e.g. a batch item's `1: `. */
+  label?: string;
+}
+
+/**
+ * The most recent candidate (from `findReusableJob`) whose files all still
+ * answer, or undefined: then the run is submitted. Each candidate passed over
+ * is logged with why.
+ */
+export async function pickReusableJob(candidates: Job[], options: PickOptions): Promise<Job | undefined> {
+  const open = candidates.filter((job) => !options.claimed?.has(job.id));
+  for (const job of open.slice(0, options.maxChecks ?? 3)) {
+    const check = await checkOutputsAnswer(options.outputUrls(job), options);
+    if (check.ok) {
+      options.claimed?.add(job.id);
+      return job;
+    }
+    const what = `ot reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`;
+    options.log.info(options.label ? `${options.label}n${what}` : `N${what}`);
+  }
+  return undefined;
+}
