@@ -41371,7 +41371,6 @@ class ArmoxClient {
             retryMaxMs: 30_000,
             readAttempts: 5,
             rateLimitWaits: 8,
-            now: Date.now,
             random: Math.random,
             ...options,
         };
@@ -41479,7 +41478,7 @@ class ArmoxClient {
      * (reset, hang). Throws a TimeoutError when the deadline ran out meanwhile.
      */
     async send(method, path, body, options, call) {
-        const started = this.options.now();
+        const started = Date.now();
         try {
             const result = await sendRequest(method, this.options.apiUrl + path, body, {
                 timeoutMs: this.options.requestTimeoutMs,
@@ -41493,7 +41492,7 @@ class ArmoxClient {
                     ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
                 },
             });
-            this.options.log.debug(`${call} → ${result.status} in ${this.options.now() - started}ms`);
+            this.options.log.debug(`${call} → ${result.status} in ${Date.now() - started}ms`);
             return result;
         }
         catch (error) {
@@ -41507,7 +41506,8 @@ class ArmoxClient {
     }
     /** A 429: no call goes out before the API allows it; gives up when that is too late or too often. */
     noteRateLimited(call, result, rateLimited, options) {
-        const { now, log } = this.options;
+        const { log } = this.options;
+        const now = Date.now;
         const wait = parseRetryAfter(header(result, 'retry-after'), now());
         const backoff = backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
         // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
@@ -41550,8 +41550,8 @@ class ArmoxClient {
     notePacing(result) {
         if (header(result, 'x-ratelimit-remaining') !== '0')
             return;
-        const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), this.options.now()) ?? 1_000;
-        this.pauseUntil(this.options.now() + Math.min(reset, 60_000));
+        const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), Date.now()) ?? 1_000;
+        this.pauseUntil(Date.now() + Math.min(reset, 60_000));
     }
     pauseUntil(time) {
         this.pausedUntil = Math.max(this.pausedUntil, time);
@@ -41562,7 +41562,8 @@ class ArmoxClient {
      * (a clean-up call after a cancellation has seconds, not minutes).
      */
     async waitForRateLimitPause(call, options, announce) {
-        const { now, log } = this.options;
+        const { log } = this.options;
+        const now = Date.now;
         const wait = this.pausedUntil - now();
         if (wait <= 0)
             return;
@@ -44170,7 +44171,7 @@ const SKEW_MS = 120_000;
  */
 async function submitOnce(target, request, what, deadline, context) {
     const { client, log } = context;
-    const sentAt = (context.now ?? Date.now)();
+    const sentAt = Date.now();
     try {
         return await target.submit(client, request, deadline);
     }
@@ -44196,7 +44197,7 @@ async function submitOnce(target, request, what, deadline, context) {
 async function findSubmittedJob(target, request, sentAt, context) {
     const wanted = canonicalJson(request.inputs);
     try {
-        const jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS, context.now));
+        const jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS));
         const candidates = jobs.filter((job) => {
             const created = Date.parse(job.created_at ?? '');
             return (target.ownsJob(job) &&
@@ -44545,7 +44546,7 @@ class Carrier {
         const failures = [];
         const why = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
         await Promise.all([...this.live.entries()].map(async ([id, run]) => {
-            const cleanup = Deadline.after(CLEANUP_MS, this.x.context.now);
+            const cleanup = Deadline.after(CLEANUP_MS);
             try {
                 const cancelled = await client.cancelJob(id, cleanup);
                 run.record.jobUpdated({ id, status: cancelled.status });
@@ -44636,7 +44637,7 @@ class Carrier {
         return formatDuration(this.now() - this.startedAt).padStart(6);
     }
     now() {
-        return (this.x.context.now ?? Date.now)();
+        return Date.now();
     }
 }
 /** Errors about the account or the key, not the item: every later run would meet them too. */
@@ -45678,8 +45679,8 @@ function triggeringUser(eventName, payload) {
  * and deliver their files. `timeout` bounds all of it. Throws an ActionError
  * when the step should fail; `context.record` holds the story either way.
  */
-async function runAction(config, context) {
-    const deadline = Deadline.after(config.timeoutMs, context.now);
+async function runPipeline(config, context) {
+    const deadline = Deadline.after(config.timeoutMs);
     if (config.jobId)
         return followJob(config, config.jobId, deadline, context);
     const event = await readEventPayload(config.github.eventPath);
@@ -45738,7 +45739,7 @@ async function reuseEarlierJobs(config, target, runs, recentJobs, deadline, cont
             continue;
         }
         run.job = job;
-        run.record.reused(job, (context.now ?? Date.now)());
+        run.record.reused(job, Date.now());
         const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
         say(`${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
             `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`);
@@ -46087,7 +46088,7 @@ function actionSecrets(env = process.env) {
  * in debug). Jobs it starts are listed in the step state until it is done with
  * them, so the post step can cancel them if this step is killed.
  */
-async function run(env = process.env) {
+async function mainStep(env = process.env) {
     // The key is masked before anything else is printed.
     const secrets = actionSecrets(env);
     for (const secret of secrets)
@@ -46120,7 +46121,7 @@ async function run(env = process.env) {
             log,
             signal: controller.signal,
         });
-        await runAction(config, { client, log, record, openJobs, signal: controller.signal });
+        await runPipeline(config, { client, log, record, openJobs, signal: controller.signal });
     }
     catch (error) {
         const message = redactSecrets(errorMessage(error), secrets);
@@ -46219,7 +46220,7 @@ const POST_STEP_MS = 10_000;
  * with, because it was killed or its runner lost. When the main step was done
  * with every job, it does nothing and sends no request. It never fails the job.
  */
-async function post(env, log) {
+async function postStep(env, log) {
     const secrets = readSecrets((name) => getInput(name), env);
     for (const secret of secretValues(secrets))
         core_setSecret(secret);
@@ -46274,7 +46275,7 @@ function parseIds(text) {
 
 
 
-/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor a secret). */
+/** Anything that escapes the main step still fails the step, with a message and no stack in the log (nor a secret). */
 function fail(error) {
     const secrets = actionSecrets();
     setFailed(redactSecrets(`Unexpected error: ${errorMessage(error)}`, secrets));
@@ -46285,7 +46286,7 @@ function fail(error) {
 const isPost = process.env[`STATE_${State.IsPost}`] === 'true';
 if (isPost) {
     // The post step never fails the job on its own.
-    post(process.env, coreLogger)
+    postStep(process.env, coreLogger)
         .catch((error) => warning(`The clean-up step failed: ${errorMessage(error)}`))
         .finally(() => process.exit(0));
 }
@@ -46296,7 +46297,7 @@ else {
         fail(error);
         process.exit();
     });
-    run()
+    mainStep()
         .catch(fail)
         // Exit explicitly: a server that never closes a connection must not keep the step alive.
         .finally(() => process.exit());

@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
 import { errorMessage } from './core/errors.js';
 import { redactSecrets } from './core/log.js';
-import { actionSecrets, coreLogger, run } from './main.js';
+import { actionSecrets, coreLogger, mainStep } from './main.js';
 import { State } from './config/names.js';
-import { post } from './post.js';
+import { postStep } from './post.js';
 
-/** Anything that escapes run() still fails the step, with a message and no stack in the log (nor a secret). */
+/** Anything that escapes the main step still fails the step, with a message and no stack in the log (nor a secret). */
 function fail(error: unknown): void {
   const secrets = actionSecrets();
   core.setFailed(redactSecrets(`Unexpected error: ${errorMessage(error)}`, secrets));
@@ -17,7 +17,7 @@ const isPost = process.env[`STATE_${State.IsPost}`] === 'true';
 
 if (isPost) {
   // The post step never fails the job on its own.
-  post(process.env, coreLogger)
+  postStep(process.env, coreLogger)
     .catch((error: unknown) => core.warning(`The clean-up step failed: ${errorMessage(error)}`))
     .finally(() => process.exit(0));
 } else {
@@ -27,7 +27,7 @@ if (isPost) {
     fail(error);
     process.exit();
   });
-  run()
+  mainStep()
     .catch(fail)
     // Exit explicitly: a server that never closes a connection must not keep the step alive.
     .finally(() => process.exit());

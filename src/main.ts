@@ -9,7 +9,7 @@ import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/
 import { State } from './config/names.js';
 import { StepRecord, type Outcome } from './report/record.js';
 import { OpenJobs } from './core/run-context.js';
-import { runAction } from './pipeline.js';
+import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { renderSummary } from './report/summary.js';
 import { VERSION } from './core/version.js';
@@ -37,7 +37,7 @@ export function actionSecrets(env: Record<string, string | undefined> = process.
  * in debug). Jobs it starts are listed in the step state until it is done with
  * them, so the post step can cancel them if this step is killed.
  */
-export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function mainStep(env: Record<string, string | undefined> = process.env): Promise<void> {
   // The key is masked before anything else is printed.
   const secrets = actionSecrets(env);
   for (const secret of secrets) core.setSecret(secret);
@@ -68,7 +68,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
       log,
       signal: controller.signal,
     });
-    await runAction(config, { client, log, record, openJobs, signal: controller.signal });
+    await runPipeline(config, { client, log, record, openJobs, signal: controller.signal });
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets);
     record.failed(failureOutcome(record, error), record.errorMessage ?? message);

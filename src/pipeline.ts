@@ -25,8 +25,8 @@ export type { RunContext } from './core/run-context.js';
  * and deliver their files. `timeout` bounds all of it. Throws an ActionError
  * when the step should fail; `context.record` holds the story either way.
  */
-export async function runAction(config: ActionConfig, context: RunContext): Promise<void> {
-  const deadline = Deadline.after(config.timeoutMs, context.now);
+export async function runPipeline(config: ActionConfig, context: RunContext): Promise<void> {
+  const deadline = Deadline.after(config.timeoutMs);
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
   const event = await readEventPayload(config.github.eventPath);
@@ -90,7 +90,7 @@ async function reuseEarlierJobs(
       continue;
     }
     run.job = job;
-    run.record.reused(job, (context.now ?? Date.now)());
+    run.record.reused(job, Date.now());
     const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
     say(
       `${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +

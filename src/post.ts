@@ -16,7 +16,7 @@ const POST_STEP_MS = 10_000;
  * with, because it was killed or its runner lost. When the main step was done
  * with every job, it does nothing and sends no request. It never fails the job.
  */
-export async function post(env: Record<string, string | undefined>, log: Logger): Promise<void> {
+export async function postStep(env: Record<string, string | undefined>, log: Logger): Promise<void> {
   const secrets = readSecrets((name) => core.getInput(name), env);
   for (const secret of secretValues(secrets)) core.setSecret(secret);
   const safeLog = redactingLogger(log, secretValues(secrets));

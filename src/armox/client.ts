@@ -25,7 +25,6 @@ export interface ClientOptions {
   readAttempts?: number;
   /** How many 429 answers one call sits out before giving up. */
   rateLimitWaits?: number;
-  now?: () => number;
   random?: () => number;
 }
 
@@ -79,7 +78,6 @@ export class ArmoxClient {
       retryMaxMs: 30_000,
       readAttempts: 5,
       rateLimitWaits: 8,
-      now: Date.now,
       random: Math.random,
       ...options,
     };
@@ -210,7 +208,7 @@ export class ArmoxClient {
     options: CallOptions,
     call: string,
   ): Promise<HttpResult | ApiError> {
-    const started = this.options.now();
+    const started = Date.now();
     try {
       const result = await sendRequest(method, this.options.apiUrl + path, body, {
         timeoutMs: this.options.requestTimeoutMs,
@@ -224,7 +222,7 @@ export class ArmoxClient {
           ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
         },
       });
-      this.options.log.debug(`${call} → ${result.status} in ${this.options.now() - started}ms`);
+      this.options.log.debug(`${call} → ${result.status} in ${Date.now() - started}ms`);
       return result;
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
@@ -237,7 +235,8 @@ export class ArmoxClient {
 
   /** A 429: no call goes out before the API allows it; gives up when that is too late or too often. */
   private noteRateLimited(call: string, result: HttpResult, rateLimited: number, options: CallOptions): void {
-    const { now, log } = this.options;
+    const { log } = this.options;
+    const now = Date.now;
     const wait = parseRetryAfter(header(result, 'retry-after'), now());
     const backoff = backoffDelay(rateLimited, this.options.retryBaseMs, this.options.retryMaxMs, this.options.random);
     // Retry-After when given; repeated 429s back off (with jitter) at least as much, so a
@@ -285,8 +284,8 @@ export class ArmoxClient {
   /** Slows down before a 429 when the API says the window is used up. */
   private notePacing(result: HttpResult): void {
     if (header(result, 'x-ratelimit-remaining') !== '0') return;
-    const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), this.options.now()) ?? 1_000;
-    this.pauseUntil(this.options.now() + Math.min(reset, 60_000));
+    const reset = parseRateLimitReset(header(result, 'x-ratelimit-reset'), Date.now()) ?? 1_000;
+    this.pauseUntil(Date.now() + Math.min(reset, 60_000));
   }
 
   private pauseUntil(time: number): void {
@@ -299,7 +298,8 @@ export class ArmoxClient {
    * (a clean-up call after a cancellation has seconds, not minutes).
    */
   private async waitForRateLimitPause(call: string, options: CallOptions, announce: boolean): Promise<void> {
-    const { now, log } = this.options;
+    const { log } = this.options;
+    const now = Date.now;
     const wait = this.pausedUntil - now();
     if (wait <= 0) return;
     if (wait >= options.deadline.remaining()) {

@@ -14,7 +14,6 @@ export interface RunContext {
    * can see them (the step state), so a killed step still has its jobs cancelled.
    */
   openJobs: OpenJobs;
-  now?: () => number;
 }
 
 /** The jobs the post step must cancel if this step dies before it is done with them. */

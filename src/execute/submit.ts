@@ -24,7 +24,7 @@ export async function submitOnce(
   context: RunContext,
 ): Promise<Job> {
   const { client, log } = context;
-  const sentAt = (context.now ?? Date.now)();
+  const sentAt = Date.now();
   try {
     return await target.submit(client, request, deadline);
   } catch (error) {
@@ -63,7 +63,7 @@ async function findSubmittedJob(
 ): Promise<Job | undefined> {
   const wanted = canonicalJson(request.inputs);
   try {
-    const jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS, context.now));
+    const jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS));
     const candidates = jobs.filter((job) => {
       const created = Date.parse(job.created_at ?? '');
       return (
