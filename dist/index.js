@@ -42412,197 +42412,7 @@ async function manifestOf(step, workspace, now = new Date()) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/deliver/file-names.ts
-/**
- * Local file names for downloaded outputs. The names come from URLs the action
- * does not control, so they are made safe to write anywhere (Linux, macOS,
- * Windows runners) and to paste into a shell script: no path separators, no
- * hidden or relative names, no control or invisible characters, bounded length.
- */
-/** Longest name, in UTF-8 bytes (file systems allow 255; room is left for temp-file affixes). */
-const MAX_NAME_BYTES = 120;
-/** Used when nothing usable is left of the URL's last segment. */
-const FALLBACK_NAME = 'output';
-/** An extension is a short ASCII suffix: `.png`, `.mp4`, `.json`. */
-const EXTENSION = /\.[A-Za-z0-9]{1,12}$/;
-const EXTENSIONS_BY_TYPE = {
-    'image/png': '.png',
-    'image/jpeg': '.jpg',
-    'image/jpg': '.jpg',
-    'image/gif': '.gif',
-    'image/webp': '.webp',
-    'image/avif': '.avif',
-    'image/bmp': '.bmp',
-    'image/svg+xml': '.svg',
-    'image/tiff': '.tiff',
-    'video/mp4': '.mp4',
-    'video/webm': '.webm',
-    'video/quicktime': '.mov',
-    'video/x-matroska': '.mkv',
-    'audio/mpeg': '.mp3',
-    'audio/mp3': '.mp3',
-    'audio/wav': '.wav',
-    'audio/x-wav': '.wav',
-    'audio/wave': '.wav',
-    'audio/ogg': '.ogg',
-    'audio/aac': '.aac',
-    'audio/flac': '.flac',
-    'audio/mp4': '.m4a',
-    'audio/webm': '.weba',
-    'text/plain': '.txt',
-    'text/html': '.html',
-    'text/csv': '.csv',
-    'text/markdown': '.md',
-    'application/json': '.json',
-    'application/pdf': '.pdf',
-    'application/zip': '.zip',
-    'model/gltf-binary': '.glb',
-};
-/** The reverse direction, for uploads: the first extension listed for a type wins. */
-const TYPES_BY_EXTENSION = {};
-for (const [type, extension] of Object.entries(EXTENSIONS_BY_TYPE))
-    TYPES_BY_EXTENSION[extension] ??= type;
-TYPES_BY_EXTENSION['.jpeg'] = 'image/jpeg';
-TYPES_BY_EXTENSION['.htm'] = 'text/html';
-/** `.png` for `image/png; charset=binary`; undefined for unknown or missing types. */
-function extensionForContentType(contentType) {
-    const type = contentType?.split(';')[0]?.trim().toLowerCase();
-    return type ? EXTENSIONS_BY_TYPE[type] : undefined;
-}
-/** The media type for a file name, `application/octet-stream` when unknown. */
-function contentTypeForName(name) {
-    const extension = EXTENSION.exec(name)?.[0].toLowerCase();
-    return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
-}
-function hasExtension(name) {
-    return EXTENSION.test(name);
-}
-/**
- * A safe, unique file name for `url`: its last path segment, decoded and
- * cleaned, with an extension from `contentType` when it has none. The result
- * is added to `taken`, which holds lower-cased names (file systems on macOS
- * and Windows ignore case).
- */
-function safeFileName(url, contentType, taken) {
-    const name = sanitizeFileName(decodeLoosely(lastPathSegment(url)));
-    const extension = EXTENSION.exec(name)?.[0];
-    if (extension)
-        return claimUnique(name.slice(0, -extension.length), extension, taken);
-    return claimUnique(name, extensionForContentType(contentType) ?? '', taken);
-}
-/**
- * `name` (already claimed in `taken`) with the extension for `contentType`
- * added, when it has none and the type is known; otherwise `name` unchanged.
- * Used once a download's response reveals its type. Base names stay claimed,
- * and a candidate whose base is claimed by another file is skipped (`photo-2.png`
- * while `photo-2` is taken), so two files can never race for the same name and
- * the outcome does not depend on which download answers first.
- */
-function addExtension(name, contentType, taken) {
-    const extension = extensionForContentType(contentType);
-    if (!extension || hasExtension(name))
-        return name;
-    return claimUnique(name, extension, taken, true);
-}
-/** Claims `name` in `taken`, or the first free `stem-2.ext`, `stem-3.ext`… */
-function claimUniqueName(name, taken) {
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    return claimUnique(name.slice(0, name.length - extension.length), extension, taken);
-}
-/** The last non-empty path segment, without query or fragment; still percent-encoded. */
-function lastPathSegment(url) {
-    let pathname;
-    try {
-        pathname = new URL(url).pathname;
-    }
-    catch {
-        pathname = url.replace(/[?#].*$/s, '');
-    }
-    const segments = pathname.split('/').filter((segment) => segment !== '');
-    return segments[segments.length - 1] ?? '';
-}
-/** Percent-decodes what decodes; a malformed `%` sequence is kept as written. */
-function decodeLoosely(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
-            try {
-                return decodeURIComponent(run);
-            }
-            catch {
-                return run;
-            }
-        });
-    }
-}
-/* eslint-disable no-control-regex */
-/** Characters replaced by `_`: separators, controls, what Windows forbids, and shell metacharacters. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\<>:"|?*$`'!;&]/g;
-/** Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM), removed; ZWNJ/ZWJ are kept for the scripts that need them. */
-const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
-/** A UTF-16 half without its other half (cannot be written as UTF-8). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/* eslint-enable no-control-regex */
-/** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
-/** One path segment made safe as a file name; never empty. */
-function sanitizeFileName(raw) {
-    let name = raw
-        .normalize('NFC')
-        .replace(LONE_SURROGATE, '_')
-        .replace(INVISIBLE, '')
-        .replace(UNSAFE, '_')
-        .replace(/\s/g, (c) => (c === ' ' ? c : ' '));
-    // Leading dots make a name hidden or relative (`..`); trailing dots and spaces vanish on Windows.
-    name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
-    // A name starting with `-` reads as an option to most commands.
-    name = name.replace(/^-/, '_');
-    if (WINDOWS_RESERVED.test(name))
-        name = `_${name}`;
-    if (name === '')
-        name = FALLBACK_NAME;
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    return fitLength(name.slice(0, name.length - extension.length), extension);
-}
-/** `stem + extension`, the stem shortened (by whole characters) to fit MAX_NAME_BYTES. */
-function fitLength(stem, extension, suffix = '') {
-    const budget = MAX_NAME_BYTES - utf8Length(extension) - utf8Length(suffix);
-    let kept = '';
-    let bytes = 0;
-    for (const char of stem) {
-        bytes += utf8Length(char);
-        if (bytes > budget)
-            break;
-        kept += char;
-    }
-    if (kept.length < stem.length)
-        kept = kept.replace(/[\s.]+$/, '');
-    return `${kept || FALLBACK_NAME}${suffix}${extension}`;
-}
-/**
- * Claims `stem + extension`, or the first free `stem-2.ext`, `stem-3.ext`…
- * With `skipClaimedStems`, a numbered candidate whose extension-less form is
- * claimed is skipped too (see addExtension).
- */
-function claimUnique(stem, extension, taken, skipClaimedStems = false) {
-    const isFree = (name) => !taken.has(name.toLowerCase());
-    let candidate = fitLength(stem, extension);
-    for (let n = 2; !isFree(candidate); n++) {
-        const numbered = fitLength(stem, extension, `-${n}`);
-        const stemClaimed = skipClaimedStems && !isFree(numbered.slice(0, numbered.length - extension.length));
-        if (!stemClaimed)
-            candidate = numbered;
-    }
-    taken.add(candidate.toLowerCase());
-    return candidate;
-}
-function utf8Length(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-
-;// CONCATENATED MODULE: ./src/deliver/release.ts
+;// CONCATENATED MODULE: ./src/core/github-api.ts
 
 
 
@@ -42610,71 +42420,8 @@ function utf8Length(text) {
 
 
 
-
-
-
-const PERMISSION_HINT = 'The token cannot write to releases: add `permissions: contents: write` to the workflow (or the job) that runs this step.';
-/** GitHub's answers to these calls are small; a bigger one is not GitHub. */
-const MAX_ANSWER_BYTES = 1024 * 1024;
 /** GitHub asks for at least a minute before retrying a secondary rate limit that names no time. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
-/**
- * Finds where release assets will go. Called before the paid run is submitted,
- * so a run whose files would have nowhere to go costs nothing: no release, or
- * an immutable one (published immutable releases take no new assets).
- */
-async function resolveReleaseTarget(options) {
-    if (!options.token) {
-        throw new InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
-            'and give the job `permissions: contents: write`).');
-    }
-    if (options.upload === true)
-        return releaseFromEvent(options);
-    const tag = options.upload.trim();
-    if (!tag)
-        throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
-    const { owner, repo } = splitRepository(options.repository);
-    const github = new GitHubCalls(await connect(options.token, options.apiUrl, options.log, options.userAgent), options);
-    const release = await findReleaseByTag(github, owner, repo, tag);
-    if (!release) {
-        throw new InputError(`upload-to-release: no release, published or draft, for tag ${tag} in ${owner}/${repo} ` +
-            `(create it first, e.g. as a draft with \`gh release create ${tag} --draft\`, and publish it after this step).`);
-    }
-    const target = toTarget(owner, repo, release);
-    if (!target)
-        throw new ActionError(`upload-to-release: GitHub's answer for release ${tag} has no id or upload_url.`);
-    refuseImmutable(release, target);
-    return target;
-}
-/** The release of `tag`: published ones by tag, drafts (which that endpoint hides) by listing the releases. */
-async function findReleaseByTag(github, owner, repo, tag) {
-    const published = await github.call(`look up the release for tag ${tag} in ${owner}/${repo}`, async (request) => (await github.octokit.rest.repos.getReleaseByTag({ owner, repo, tag, request })).data, () => undefined);
-    if (published)
-        return published;
-    const drafts = await everyPage(github, `list the releases of ${owner}/${repo} to find a draft for tag ${tag}`, (page, request) => github.octokit.rest.repos.listReleases({ owner, repo, per_page: 100, page, request }), (release) => release.tag_name === tag);
-    return drafts[0];
-}
-function refuseImmutable(release, target) {
-    if (release.immutable !== true || release.draft === true)
-        return;
-    const { tag, owner, repo } = target;
-    throw new InputError(`upload-to-release: release ${tag} in ${owner}/${repo} is immutable: once published, it takes no new assets. ` +
-        `Attach the files to a draft instead: create the release as a draft (\`gh release create ${tag} --draft\`), ` +
-        `run this step with upload-to-release: ${tag}, then publish it (\`gh release edit ${tag} --draft=false\`). Nothing was submitted.`);
-}
-function toTarget(owner, repo, release) {
-    if (typeof release.id !== 'number' || typeof release.tag_name !== 'string' || typeof release.upload_url !== 'string')
-        return undefined;
-    return {
-        owner,
-        repo,
-        releaseId: release.id,
-        tag: release.tag_name,
-        uploadUrl: release.upload_url,
-        htmlUrl: typeof release.html_url === 'string' ? release.html_url : '',
-        ...(release.draft === true ? { draft: true } : {}),
-    };
-}
 /**
  * The items of a GitHub list, page after page (each page one bounded,
  * retried call: Octokit's paginate drops the request's signal). With `wanted`,
@@ -42690,149 +42437,12 @@ async function everyPage(github, action, page, wanted) {
             return items;
     }
 }
-/**
- * Attaches `files` to the release, one at a time (GitHub's advice against
- * secondary rate limits), and returns their download URLs. An asset of the
- * same name already on the release (from an earlier run) is replaced. Each
- * upload is retried on transient failures and rate limits within the
- * deadline; before a retry, whatever a failed upload left behind under that
- * name (a `starter` asset) is deleted, so each name ends with exactly one
- * complete asset.
- */
-async function uploadReleaseAssets(target, files, options) {
-    if (files.length === 0)
-        return [];
-    sweepBuffersPromptly();
-    const { owner, repo, releaseId, tag } = target;
-    const octokit = await connect(options.token, options.apiUrl, options.log, options.userAgent);
-    const github = new GitHubCalls(octokit, options, `release ${tag} (id ${releaseId}) is not in ${owner}/${repo} any more; was it deleted while the job ran?`);
-    const assets = new ReleaseAssets(github, target, options);
-    let existing = await assets.list();
-    const claimed = new Set();
-    const urls = [];
-    for (const [index, file] of files.entries()) {
-        const name = claimUniqueName(releaseAssetName(file.name), claimed);
-        for (const old of existing.filter((asset) => releaseAssetName(asset.name) === name)) {
-            options.log.info(`Replacing the asset ${old.name} already on release ${target.tag}.`);
-            await assets.delete(old);
-        }
-        existing = existing.filter((asset) => releaseAssetName(asset.name) !== name);
-        const url = await assets.upload(file.absolutePath, name, `${index + 1} of ${files.length}`);
-        options.onAssetUploaded?.(url, name);
-        urls.push(url);
-    }
-    return urls;
-}
-/** The assets of one release: list, delete, upload (each retried and bounded). */
-class ReleaseAssets {
-    github;
-    target;
-    options;
-    uploadBase;
-    where;
-    constructor(github, target, options) {
-        this.github = github;
-        this.target = target;
-        this.options = options;
-        this.uploadBase = target.uploadUrl.replace(/\{[^}]*\}$/, '');
-        this.where = `release ${target.tag}`;
-    }
-    async list() {
-        const { owner, repo, releaseId } = this.target;
-        const { octokit } = this.github;
-        return everyPage(this.github, `list the assets of ${this.where}`, (page, request) => octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: releaseId, per_page: 100, page, request }));
-    }
-    async delete(asset) {
-        const { owner, repo } = this.target;
-        await this.github.call(`delete the asset ${asset.name} from ${this.where}`, async (request) => {
-            await this.github.octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id, request });
-        }, 
-        // Already gone (a concurrent re-run) is what we wanted.
-        () => undefined);
-    }
-    /** Deletes whatever is on the release under `name`: what a failed upload may have left behind. */
-    async clear(name) {
-        for (const asset of await this.list()) {
-            if (asset.name !== name)
-                continue;
-            this.options.log.info(`Deleting the ${asset.state && asset.state !== 'uploaded' ? `incomplete (${asset.state}) ` : ''}asset ${name} a failed upload left on ${this.where}.`);
-            await this.delete(asset);
-        }
-    }
-    /** Uploads one file as `name`, retried within the deadline; its browser_download_url. */
-    async upload(file, name, position) {
-        const { log } = this.options;
-        const what = `${name} to ${this.where}`;
-        let size;
-        try {
-            size = (await (0,promises_namespaceObject.stat)(file)).size;
-        }
-        catch (error) {
-            throw new ActionError(`Could not upload ${what}: cannot read ${file} (${describeSystemError(error)}).`);
-        }
-        log.info(`Uploading ${name} (${formatBytes(size)}) to ${this.where} (${position}).`);
-        const started = Date.now();
-        const url = await this.github.retrying(`upload ${what}`, async (attempt) => {
-            if (attempt > 1)
-                await this.clear(name);
-            return this.post(file, name, size);
-        });
-        log.info(`Uploaded ${name} to ${this.where} in ${formatDuration(Date.now() - started)}: ${url}`);
-        return url;
-    }
-    /**
-     * POSTs one file to the release's upload URL, streamed from disk, through
-     * the shared HTTP exchange (which honours the runner's proxy settings)
-     * rather than Octokit: Octokit sends with fetch, and undici's fetch keeps a
-     * streamed request body in memory until the request ends
-     * (nodejs/undici#4058), so a 1 GB asset would cost 1 GB of RAM.
-     */
-    async post(file, name, size) {
-        const url = new URL(this.uploadBase);
-        url.searchParams.set('name', name);
-        const stream = (0,external_node_fs_namespaceObject.createReadStream)(file);
-        let exchange;
-        try {
-            exchange = await openExchange({
-                method: 'POST',
-                url: url.href,
-                headers: {
-                    Authorization: `token ${this.options.token}`,
-                    Accept: 'application/vnd.github+json',
-                    'Content-Type': contentTypeForName(name),
-                    // GitHub needs the length up front (no chunked uploads).
-                    'Content-Length': String(size),
-                },
-                body: stream,
-                userAgent: this.options.userAgent ?? USER_AGENT,
-                deadline: this.options.deadline,
-                idleTimeoutMs: this.options.requestTimeoutMs ?? 60_000,
-                signal: this.options.signal,
-            });
-            const text = await exchange.readText(MAX_ANSWER_BYTES);
-            const data = release_parseJson(text);
-            if (exchange.status === 201 || exchange.status === 200) {
-                if (isObject(data) && typeof data.browser_download_url === 'string')
-                    return data.browser_download_url;
-                throw new ActionError(`Uploaded ${name}, but GitHub's answer has no browser_download_url.`);
-            }
-            throw GitHubCallError.from({ status: exchange.status, headers: exchange.response.headers, data });
-        }
-        catch (error) {
-            throw transportProblem(error);
-        }
-        finally {
-            exchange?.close();
-            stream.destroy();
-        }
-    }
-}
 /** A GitHub call that failed, with the diagnosis of its answer. */
 class GitHubCallError extends Error {
     answer;
     problem;
     constructor(answer, problem) {
-        super(answer.failure ?? release_githubMessage({ status: answer.status, response: { data: answer.data } }));
+        super(answer.failure ?? github_api_githubMessage({ status: answer.status, response: { data: answer.data } }));
         this.answer = answer;
         this.problem = problem;
     }
@@ -42850,7 +42460,7 @@ function diagnose(answer, now = Date.now()) {
     const { status } = answer;
     if (status === undefined)
         return { kind: 'transient' };
-    const message = release_githubMessage({ status, response: { data: answer.data } });
+    const message = github_api_githubMessage({ status, response: { data: answer.data } });
     const header = (name) => {
         const value = answer.headers[name];
         return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
@@ -42888,13 +42498,11 @@ function diagnose(answer, now = Date.now()) {
 class GitHubCalls {
     octokit;
     options;
-    notFound;
-    constructor(octokit, options, 
-    /** Said after a 404: what was looked for. */
-    notFound) {
+    hints;
+    constructor(octokit, options, hints = {}) {
         this.octokit = octokit;
         this.options = options;
-        this.notFound = notFound;
+        this.hints = hints;
     }
     /**
      * One Octokit call (`send` gets the `request` options to pass), retried and
@@ -42924,9 +42532,9 @@ class GitHubCalls {
             deadline: options.deadline,
             maxWaitMs: options.maxRateLimitWaitMs ?? 15 * 60_000,
             signal: options.signal,
-            judge: verdictFor,
-            onRetry: (error, delayMs, next) => options.log?.info(`Could not ${action}: ${retryNote(error, delayMs)} (attempt ${next} of ${attempts}).`),
-            giveUp: (error, why, tries) => githubFailure(action, error, why, tries, this.notFound),
+            judge: (error) => verdictFor(error, this.hints),
+            onRetry: (error, delayMs, next) => options.log?.info(`Could not ${action}: ${retryNote(error, delayMs, this.hints)} (attempt ${next} of ${attempts}).`),
+            giveUp: (error, why, tries) => githubFailure(action, error, why, tries, this.hints),
         });
     }
     /** `send` with a signal that ends it at the request timeout, the deadline or a cancellation. */
@@ -42977,31 +42585,31 @@ function transportProblem(error) {
         return new ActionError(error.message);
     return GitHubCallError.from({ headers: {}, data: undefined, failure: error.message });
 }
-function verdictFor(error) {
+function verdictFor(error, hints) {
     if (!(error instanceof GitHubCallError))
         return { retry: false };
     const { problem } = error;
     if (problem.kind === 'rate-limit')
         return { retry: true, waitMs: problem.waitMs };
-    // A leftover from a failed upload: the next attempt deletes it first.
-    if (problem.kind === 'exists')
+    // A leftover from a failed attempt: the next attempt clears it first.
+    if (problem.kind === 'exists' && hints.inTheWay)
         return { retry: true, waitMs: 0 };
     if (problem.kind === 'transient')
         return { retry: true, waitMs: problem.waitMs };
     return { retry: false };
 }
-function retryNote(error, delayMs) {
+function retryNote(error, delayMs, hints) {
     const wait = formatDuration(delayMs);
     if (error instanceof GitHubCallError && error.problem.kind === 'rate-limit') {
         return `${rateLimitText(error)}; waiting ${wait} (until ${clockTime(Date.now() + delayMs)}) before trying again`;
     }
-    if (error instanceof GitHubCallError && error.problem.kind === 'exists') {
-        return 'an asset with that name is in the way (left by a failed upload); deleting it and trying again';
+    if (error instanceof GitHubCallError && error.problem.kind === 'exists' && hints.inTheWay) {
+        return hints.inTheWay.retrying;
     }
     return `${answerText(error)}; retrying in ${wait}`;
 }
 /** The error a GitHub call fails with once no further attempt is made. */
-function githubFailure(action, error, why, tries, notFound) {
+function githubFailure(action, error, why, tries, hints) {
     if (error instanceof CancelledError)
         return new CancelledError(`The workflow was cancelled while trying to ${action}.`);
     if (error instanceof DeliveryTimeoutError)
@@ -43024,16 +42632,17 @@ function githubFailure(action, error, why, tries, notFound) {
         return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
     }
     if (problem.kind === 'permission') {
-        return new ActionError(`Could not ${action}: ${answerText(error)}. ${PERMISSION_HINT}`);
+        const hint = hints.permission ? ` ${hints.permission}` : '';
+        return new ActionError(`Could not ${action}: ${answerText(error)}.${hint}`);
     }
     if (problem.kind === 'auth') {
         return new InputError(`Could not ${action}: GitHub refused github-token (${error.answer.status} ${error.message}).`);
     }
-    if (problem.kind === 'not-found' && notFound) {
-        return new ActionError(`Could not ${action}: ${answerText(error)}: ${notFound}`);
+    if (problem.kind === 'not-found' && hints.notFound) {
+        return new ActionError(`Could not ${action}: ${answerText(error)}: ${hints.notFound}`);
     }
-    if (problem.kind === 'exists') {
-        return new ActionError(`Could not ${action}: an asset with that name is still in the way after ${tries} attempts; delete it on the release page and run again.`);
+    if (problem.kind === 'exists' && hints.inTheWay) {
+        return new ActionError(`Could not ${action}: ${hints.inTheWay.gaveUp(tries)}`);
     }
     return new ActionError(`Could not ${action}: ${answerText(error)}${after}.`);
 }
@@ -43054,61 +42663,7 @@ function answerText(error, prefix = true) {
 function clockTime(ms) {
     return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }
-function release_parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/**
- * The name GitHub will keep for an asset. GitHub renames names with other
- * characters (`a b.png` becomes `a.b.png`); naming assets this way ourselves
- * means a re-run finds the asset it uploaded before, under the same name.
- */
-function releaseAssetName(name) {
-    const extension = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0] ?? '';
-    const stem = name
-        .slice(0, name.length - extension.length)
-        .replace(/[^A-Za-z0-9_-]+/g, '.')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^\.+|\.+$/g, '');
-    return `${stem || 'asset'}${extension}`;
-}
-/** `upload-to-release: true`: the release in this run's event payload. */
-async function releaseFromEvent(options) {
-    if (options.eventName !== 'release') {
-        const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
-        throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
-    }
-    let payload;
-    try {
-        if (!options.eventPath)
-            throw new Error('GITHUB_EVENT_PATH is not set');
-        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(options.eventPath, 'utf8'));
-    }
-    catch (error) {
-        throw new ActionError(`upload-to-release: cannot read the release event payload: ${errorMessage(error)}.`);
-    }
-    const release = isObject(payload) ? payload.release : undefined;
-    const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
-    const { owner, repo } = splitRepository(options.repository || (typeof fullName === 'string' ? fullName : undefined));
-    const target = isObject(release) ? toTarget(owner, repo, release) : undefined;
-    if (!isObject(release) || !target) {
-        throw new ActionError('upload-to-release: the release event payload has no release id, tag and upload_url.');
-    }
-    refuseImmutable(release, target);
-    return target;
-}
-function splitRepository(repository) {
-    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
-    if (!match) {
-        throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
-    }
-    return { owner: match[1], repo: match[2] };
-}
-/** Octokit, loaded only when a release upload is asked for (it is a large part of the bundle). */
+/** Octokit, loaded only when a GitHub call is to be made (it is a large part of the bundle). */
 async function connect(token, apiUrl, log, userAgent = USER_AGENT) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     const quiet = () => undefined;
@@ -43126,7 +42681,7 @@ async function connect(token, apiUrl, log, userAgent = USER_AGENT) {
 function isPermissionError(error) {
     const status = statusOf(error);
     return ((status === 403 || status === 404) &&
-        /resource not accessible by (integration|personal access token)/i.test(release_githubMessage(error)));
+        /resource not accessible by (integration|personal access token)/i.test(github_api_githubMessage(error)));
 }
 function statusOf(error) {
     return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
@@ -43135,7 +42690,7 @@ function responseData(error) {
     return isObject(error) && isObject(error.response) ? error.response.data : undefined;
 }
 /** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-function release_githubMessage(error) {
+function github_api_githubMessage(error) {
     const data = responseData(error);
     if (isObject(data) && typeof data.message === 'string')
         return data.message;
@@ -43159,7 +42714,7 @@ const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'issue_comme
 /** GitHub refuses comment bodies longer than this many characters. */
 const MAX_COMMENT_CHARS = 65_536;
 const MARKER_PREFIX = '<!-- armox-app-action:';
-const pr_comment_PERMISSION_HINT = 'Give the job `permissions: pull-requests: write` (pull requests from forks get a read-only token, ' +
+const PERMISSION_HINT = 'Give the job `permissions: pull-requests: write` (pull requests from forks get a read-only token, ' +
     'so they cannot be commented on from a `pull_request` run).';
 /**
  * The hidden marker that finds this step's comment again. Built from
@@ -43224,7 +42779,7 @@ async function publishPullRequestComment(options) {
     if (!match)
         return failed(`GITHUB_REPOSITORY is ${JSON.stringify(options.repository ?? '')}, not owner/repo.`);
     if (!options.token) {
-        return failed('github-token is empty: pass `github-token: ${{ github.token }}`. ' + pr_comment_PERMISSION_HINT);
+        return failed('github-token is empty: pass `github-token: ${{ github.token }}`. ' + PERMISSION_HINT);
     }
     const target = { owner: match[1], repo: match[2], number };
     const text = renderCommentBody(options.marker, options.body, options.runUrl);
@@ -43280,11 +42835,11 @@ function refusal(step, error, signal) {
     if (signal?.aborted)
         return failed(`the workflow was cancelled before it could ${step}.`);
     const status = statusOf(error);
-    const message = release_githubMessage(error);
+    const message = github_api_githubMessage(error);
     if (isPermissionError(error)) {
         return {
             outcome: 'forbidden',
-            message: `comment-on-pr: the token may not ${step} (GitHub answered ${status} ${JSON.stringify(message)}). ${pr_comment_PERMISSION_HINT} This does not fail the step.`,
+            message: `comment-on-pr: the token may not ${step} (GitHub answered ${status} ${JSON.stringify(message)}). ${PERMISSION_HINT} This does not fail the step.`,
             level: 'warning',
         };
     }
@@ -43640,6 +43195,196 @@ function resumeHint(jobId) {
     return `To wait for it later, run this action with job-id: ${jobId}.`;
 }
 
+;// CONCATENATED MODULE: ./src/deliver/file-names.ts
+/**
+ * Local file names for downloaded outputs. The names come from URLs the action
+ * does not control, so they are made safe to write anywhere (Linux, macOS,
+ * Windows runners) and to paste into a shell script: no path separators, no
+ * hidden or relative names, no control or invisible characters, bounded length.
+ */
+/** Longest name, in UTF-8 bytes (file systems allow 255; room is left for temp-file affixes). */
+const MAX_NAME_BYTES = 120;
+/** Used when nothing usable is left of the URL's last segment. */
+const FALLBACK_NAME = 'output';
+/** An extension is a short ASCII suffix: `.png`, `.mp4`, `.json`. */
+const EXTENSION = /\.[A-Za-z0-9]{1,12}$/;
+const EXTENSIONS_BY_TYPE = {
+    'image/png': '.png',
+    'image/jpeg': '.jpg',
+    'image/jpg': '.jpg',
+    'image/gif': '.gif',
+    'image/webp': '.webp',
+    'image/avif': '.avif',
+    'image/bmp': '.bmp',
+    'image/svg+xml': '.svg',
+    'image/tiff': '.tiff',
+    'video/mp4': '.mp4',
+    'video/webm': '.webm',
+    'video/quicktime': '.mov',
+    'video/x-matroska': '.mkv',
+    'audio/mpeg': '.mp3',
+    'audio/mp3': '.mp3',
+    'audio/wav': '.wav',
+    'audio/x-wav': '.wav',
+    'audio/wave': '.wav',
+    'audio/ogg': '.ogg',
+    'audio/aac': '.aac',
+    'audio/flac': '.flac',
+    'audio/mp4': '.m4a',
+    'audio/webm': '.weba',
+    'text/plain': '.txt',
+    'text/html': '.html',
+    'text/csv': '.csv',
+    'text/markdown': '.md',
+    'application/json': '.json',
+    'application/pdf': '.pdf',
+    'application/zip': '.zip',
+    'model/gltf-binary': '.glb',
+};
+/** The reverse direction, for uploads: the first extension listed for a type wins. */
+const TYPES_BY_EXTENSION = {};
+for (const [type, extension] of Object.entries(EXTENSIONS_BY_TYPE))
+    TYPES_BY_EXTENSION[extension] ??= type;
+TYPES_BY_EXTENSION['.jpeg'] = 'image/jpeg';
+TYPES_BY_EXTENSION['.htm'] = 'text/html';
+/** `.png` for `image/png; charset=binary`; undefined for unknown or missing types. */
+function extensionForContentType(contentType) {
+    const type = contentType?.split(';')[0]?.trim().toLowerCase();
+    return type ? EXTENSIONS_BY_TYPE[type] : undefined;
+}
+/** The media type for a file name, `application/octet-stream` when unknown. */
+function contentTypeForName(name) {
+    const extension = EXTENSION.exec(name)?.[0].toLowerCase();
+    return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
+}
+function hasExtension(name) {
+    return EXTENSION.test(name);
+}
+/**
+ * A safe, unique file name for `url`: its last path segment, decoded and
+ * cleaned, with an extension from `contentType` when it has none. The result
+ * is added to `taken`, which holds lower-cased names (file systems on macOS
+ * and Windows ignore case).
+ */
+function safeFileName(url, contentType, taken) {
+    const name = sanitizeFileName(decodeLoosely(lastPathSegment(url)));
+    const extension = EXTENSION.exec(name)?.[0];
+    if (extension)
+        return claimUnique(name.slice(0, -extension.length), extension, taken);
+    return claimUnique(name, extensionForContentType(contentType) ?? '', taken);
+}
+/**
+ * `name` (already claimed in `taken`) with the extension for `contentType`
+ * added, when it has none and the type is known; otherwise `name` unchanged.
+ * Used once a download's response reveals its type. Base names stay claimed,
+ * and a candidate whose base is claimed by another file is skipped (`photo-2.png`
+ * while `photo-2` is taken), so two files can never race for the same name and
+ * the outcome does not depend on which download answers first.
+ */
+function addExtension(name, contentType, taken) {
+    const extension = extensionForContentType(contentType);
+    if (!extension || hasExtension(name))
+        return name;
+    return claimUnique(name, extension, taken, true);
+}
+/** Claims `name` in `taken`, or the first free `stem-2.ext`, `stem-3.ext`… */
+function claimUniqueName(name, taken) {
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return claimUnique(name.slice(0, name.length - extension.length), extension, taken);
+}
+/** The last non-empty path segment, without query or fragment; still percent-encoded. */
+function lastPathSegment(url) {
+    let pathname;
+    try {
+        pathname = new URL(url).pathname;
+    }
+    catch {
+        pathname = url.replace(/[?#].*$/s, '');
+    }
+    const segments = pathname.split('/').filter((segment) => segment !== '');
+    return segments[segments.length - 1] ?? '';
+}
+/** Percent-decodes what decodes; a malformed `%` sequence is kept as written. */
+function decodeLoosely(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+            try {
+                return decodeURIComponent(run);
+            }
+            catch {
+                return run;
+            }
+        });
+    }
+}
+/* eslint-disable no-control-regex */
+/** Characters replaced by `_`: separators, controls, what Windows forbids, and shell metacharacters. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\<>:"|?*$`'!;&]/g;
+/** Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM), removed; ZWNJ/ZWJ are kept for the scripts that need them. */
+const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
+/** A UTF-16 half without its other half (cannot be written as UTF-8). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+/** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
+/** One path segment made safe as a file name; never empty. */
+function sanitizeFileName(raw) {
+    let name = raw
+        .normalize('NFC')
+        .replace(LONE_SURROGATE, '_')
+        .replace(INVISIBLE, '')
+        .replace(UNSAFE, '_')
+        .replace(/\s/g, (c) => (c === ' ' ? c : ' '));
+    // Leading dots make a name hidden or relative (`..`); trailing dots and spaces vanish on Windows.
+    name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+    // A name starting with `-` reads as an option to most commands.
+    name = name.replace(/^-/, '_');
+    if (WINDOWS_RESERVED.test(name))
+        name = `_${name}`;
+    if (name === '')
+        name = FALLBACK_NAME;
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return fitLength(name.slice(0, name.length - extension.length), extension);
+}
+/** `stem + extension`, the stem shortened (by whole characters) to fit MAX_NAME_BYTES. */
+function fitLength(stem, extension, suffix = '') {
+    const budget = MAX_NAME_BYTES - utf8Length(extension) - utf8Length(suffix);
+    let kept = '';
+    let bytes = 0;
+    for (const char of stem) {
+        bytes += utf8Length(char);
+        if (bytes > budget)
+            break;
+        kept += char;
+    }
+    if (kept.length < stem.length)
+        kept = kept.replace(/[\s.]+$/, '');
+    return `${kept || FALLBACK_NAME}${suffix}${extension}`;
+}
+/**
+ * Claims `stem + extension`, or the first free `stem-2.ext`, `stem-3.ext`…
+ * With `skipClaimedStems`, a numbered candidate whose extension-less form is
+ * claimed is skipped too (see addExtension).
+ */
+function claimUnique(stem, extension, taken, skipClaimedStems = false) {
+    const isFree = (name) => !taken.has(name.toLowerCase());
+    let candidate = fitLength(stem, extension);
+    for (let n = 2; !isFree(candidate); n++) {
+        const numbered = fitLength(stem, extension, `-${n}`);
+        const stemClaimed = skipClaimedStems && !isFree(numbered.slice(0, numbered.length - extension.length));
+        if (!stemClaimed)
+            candidate = numbered;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+}
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/download.ts
 
 
@@ -43953,7 +43698,298 @@ function download_closed(file) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/deliver/release.ts
+/**
+ * Finding the release that generated files are attached to (`upload-to-release`):
+ * the release of the triggering event, or of a tag — published or draft — and
+ * refusing immutable ones before anything is paid for.
+ */
+
+
+
+
+/** Said when GitHub refuses a release call for want of permission. */
+const RELEASE_PERMISSION_HINT = 'The token cannot write to releases: add `permissions: contents: write` to the workflow (or the job) that runs this step.';
+/**
+ * Finds where release assets will go. Called before the paid run is submitted,
+ * so a run whose files would have nowhere to go costs nothing: no release, or
+ * an immutable one (published immutable releases take no new assets).
+ */
+async function resolveReleaseTarget(options) {
+    if (!options.token) {
+        throw new InputError('upload-to-release needs a GitHub token: github-token is empty (pass `github-token: ${{ github.token }}` ' +
+            'and give the job `permissions: contents: write`).');
+    }
+    if (options.upload === true)
+        return releaseFromEvent(options);
+    const tag = options.upload.trim();
+    if (!tag)
+        throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
+    const { owner, repo } = splitRepository(options.repository);
+    const octokit = await connect(options.token, options.apiUrl, options.log, options.userAgent);
+    const github = new GitHubCalls(octokit, options, { permission: RELEASE_PERMISSION_HINT });
+    const release = await findReleaseByTag(github, owner, repo, tag);
+    if (!release) {
+        throw new InputError(`upload-to-release: no release, published or draft, for tag ${tag} in ${owner}/${repo} ` +
+            `(create it first, e.g. as a draft with \`gh release create ${tag} --draft\`, and publish it after this step).`);
+    }
+    const target = toTarget(owner, repo, release);
+    if (!target)
+        throw new ActionError(`upload-to-release: GitHub's answer for release ${tag} has no id or upload_url.`);
+    refuseImmutable(release, target);
+    return target;
+}
+/** The release of `tag`: published ones by tag, drafts (which that endpoint hides) by listing the releases. */
+async function findReleaseByTag(github, owner, repo, tag) {
+    const published = await github.call(`look up the release for tag ${tag} in ${owner}/${repo}`, async (request) => (await github.octokit.rest.repos.getReleaseByTag({ owner, repo, tag, request })).data, () => undefined);
+    if (published)
+        return published;
+    const drafts = await everyPage(github, `list the releases of ${owner}/${repo} to find a draft for tag ${tag}`, (page, request) => github.octokit.rest.repos.listReleases({ owner, repo, per_page: 100, page, request }), (release) => release.tag_name === tag);
+    return drafts[0];
+}
+function refuseImmutable(release, target) {
+    if (release.immutable !== true || release.draft === true)
+        return;
+    const { tag, owner, repo } = target;
+    throw new InputError(`upload-to-release: release ${tag} in ${owner}/${repo} is immutable: once published, it takes no new assets. ` +
+        `Attach the files to a draft instead: create the release as a draft (\`gh release create ${tag} --draft\`), ` +
+        `run this step with upload-to-release: ${tag}, then publish it (\`gh release edit ${tag} --draft=false\`). Nothing was submitted.`);
+}
+function toTarget(owner, repo, release) {
+    if (typeof release.id !== 'number' || typeof release.tag_name !== 'string' || typeof release.upload_url !== 'string')
+        return undefined;
+    return {
+        owner,
+        repo,
+        releaseId: release.id,
+        tag: release.tag_name,
+        uploadUrl: release.upload_url,
+        htmlUrl: typeof release.html_url === 'string' ? release.html_url : '',
+        ...(release.draft === true ? { draft: true } : {}),
+    };
+}
+/** `upload-to-release: true`: the release in this run's event payload. */
+async function releaseFromEvent(options) {
+    if (options.eventName !== 'release') {
+        const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
+        throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
+    }
+    let payload;
+    try {
+        if (!options.eventPath)
+            throw new Error('GITHUB_EVENT_PATH is not set');
+        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(options.eventPath, 'utf8'));
+    }
+    catch (error) {
+        throw new ActionError(`upload-to-release: cannot read the release event payload: ${errorMessage(error)}.`);
+    }
+    const release = isObject(payload) ? payload.release : undefined;
+    const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
+    const { owner, repo } = splitRepository(options.repository || (typeof fullName === 'string' ? fullName : undefined));
+    const target = isObject(release) ? toTarget(owner, repo, release) : undefined;
+    if (!isObject(release) || !target) {
+        throw new ActionError('upload-to-release: the release event payload has no release id, tag and upload_url.');
+    }
+    refuseImmutable(release, target);
+    return target;
+}
+function splitRepository(repository) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
+    if (!match) {
+        throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/release-assets.ts
+/**
+ * Attaching files to a release as assets: one at a time, each upload streamed
+ * from disk and retried, replacing what an earlier run or a failed attempt left
+ * under the same name.
+ */
+
+
+
+
+
+
+
+
+
+
+/** GitHub's answers to these calls are small; a bigger one is not GitHub. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+/** An asset a failed upload left under the name being uploaded: the next attempt deletes it first. */
+const ASSET_IN_THE_WAY = {
+    retrying: 'an asset with that name is in the way (left by a failed upload); deleting it and trying again',
+    gaveUp: (tries) => `an asset with that name is still in the way after ${tries} attempts; delete it on the release page and run again.`,
+};
+/**
+ * Attaches `files` to the release, one at a time (GitHub's advice against
+ * secondary rate limits), and returns their download URLs. An asset of the
+ * same name already on the release (from an earlier run) is replaced. Each
+ * upload is retried on transient failures and rate limits within the
+ * deadline; before a retry, whatever a failed upload left behind under that
+ * name (a `starter` asset) is deleted, so each name ends with exactly one
+ * complete asset.
+ */
+async function uploadReleaseAssets(target, files, options) {
+    if (files.length === 0)
+        return [];
+    sweepBuffersPromptly();
+    const { owner, repo, releaseId, tag } = target;
+    const octokit = await connect(options.token, options.apiUrl, options.log, options.userAgent);
+    const github = new GitHubCalls(octokit, options, {
+        notFound: `release ${tag} (id ${releaseId}) is not in ${owner}/${repo} any more; was it deleted while the job ran?`,
+        permission: RELEASE_PERMISSION_HINT,
+        inTheWay: ASSET_IN_THE_WAY,
+    });
+    const assets = new ReleaseAssets(github, target, options);
+    let existing = await assets.list();
+    const claimed = new Set();
+    const urls = [];
+    for (const [index, file] of files.entries()) {
+        const name = claimUniqueName(releaseAssetName(file.name), claimed);
+        for (const old of existing.filter((asset) => releaseAssetName(asset.name) === name)) {
+            options.log.info(`Replacing the asset ${old.name} already on release ${target.tag}.`);
+            await assets.delete(old);
+        }
+        existing = existing.filter((asset) => releaseAssetName(asset.name) !== name);
+        const url = await assets.upload(file.absolutePath, name, `${index + 1} of ${files.length}`);
+        options.onAssetUploaded?.(url, name);
+        urls.push(url);
+    }
+    return urls;
+}
+/** The assets of one release: list, delete, upload (each retried and bounded). */
+class ReleaseAssets {
+    github;
+    target;
+    options;
+    uploadBase;
+    where;
+    constructor(github, target, options) {
+        this.github = github;
+        this.target = target;
+        this.options = options;
+        this.uploadBase = target.uploadUrl.replace(/\{[^}]*\}$/, '');
+        this.where = `release ${target.tag}`;
+    }
+    async list() {
+        const { owner, repo, releaseId } = this.target;
+        const { octokit } = this.github;
+        return everyPage(this.github, `list the assets of ${this.where}`, (page, request) => octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: releaseId, per_page: 100, page, request }));
+    }
+    async delete(asset) {
+        const { owner, repo } = this.target;
+        await this.github.call(`delete the asset ${asset.name} from ${this.where}`, async (request) => {
+            await this.github.octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id, request });
+        }, 
+        // Already gone (a concurrent re-run) is what we wanted.
+        () => undefined);
+    }
+    /** Deletes whatever is on the release under `name`: what a failed upload may have left behind. */
+    async clear(name) {
+        for (const asset of await this.list()) {
+            if (asset.name !== name)
+                continue;
+            this.options.log.info(`Deleting the ${asset.state && asset.state !== 'uploaded' ? `incomplete (${asset.state}) ` : ''}asset ${name} a failed upload left on ${this.where}.`);
+            await this.delete(asset);
+        }
+    }
+    /** Uploads one file as `name`, retried within the deadline; its browser_download_url. */
+    async upload(file, name, position) {
+        const { log } = this.options;
+        const what = `${name} to ${this.where}`;
+        let size;
+        try {
+            size = (await (0,promises_namespaceObject.stat)(file)).size;
+        }
+        catch (error) {
+            throw new ActionError(`Could not upload ${what}: cannot read ${file} (${describeSystemError(error)}).`);
+        }
+        log.info(`Uploading ${name} (${formatBytes(size)}) to ${this.where} (${position}).`);
+        const started = Date.now();
+        const url = await this.github.retrying(`upload ${what}`, async (attempt) => {
+            if (attempt > 1)
+                await this.clear(name);
+            return this.post(file, name, size);
+        });
+        log.info(`Uploaded ${name} to ${this.where} in ${formatDuration(Date.now() - started)}: ${url}`);
+        return url;
+    }
+    /**
+     * POSTs one file to the release's upload URL, streamed from disk, through
+     * the shared HTTP exchange (which honours the runner's proxy settings)
+     * rather than Octokit: Octokit sends with fetch, and undici's fetch keeps a
+     * streamed request body in memory until the request ends
+     * (nodejs/undici#4058), so a 1 GB asset would cost 1 GB of RAM.
+     */
+    async post(file, name, size) {
+        const url = new URL(this.uploadBase);
+        url.searchParams.set('name', name);
+        const stream = (0,external_node_fs_namespaceObject.createReadStream)(file);
+        let exchange;
+        try {
+            exchange = await openExchange({
+                method: 'POST',
+                url: url.href,
+                headers: {
+                    Authorization: `token ${this.options.token}`,
+                    Accept: 'application/vnd.github+json',
+                    'Content-Type': contentTypeForName(name),
+                    // GitHub needs the length up front (no chunked uploads).
+                    'Content-Length': String(size),
+                },
+                body: stream,
+                userAgent: this.options.userAgent ?? USER_AGENT,
+                deadline: this.options.deadline,
+                idleTimeoutMs: this.options.requestTimeoutMs ?? 60_000,
+                signal: this.options.signal,
+            });
+            const text = await exchange.readText(MAX_ANSWER_BYTES);
+            const data = release_assets_parseJson(text);
+            if (exchange.status === 201 || exchange.status === 200) {
+                if (isObject(data) && typeof data.browser_download_url === 'string')
+                    return data.browser_download_url;
+                throw new ActionError(`Uploaded ${name}, but GitHub's answer has no browser_download_url.`);
+            }
+            throw GitHubCallError.from({ status: exchange.status, headers: exchange.response.headers, data });
+        }
+        catch (error) {
+            throw transportProblem(error);
+        }
+        finally {
+            exchange?.close();
+            stream.destroy();
+        }
+    }
+}
+function release_assets_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The name GitHub will keep for an asset. GitHub renames names with other
+ * characters (`a b.png` becomes `a.b.png`); naming assets this way ourselves
+ * means a re-run finds the asset it uploaded before, under the same name.
+ */
+function releaseAssetName(name) {
+    const extension = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0] ?? '';
+    const stem = name
+        .slice(0, name.length - extension.length)
+        .replace(/[^A-Za-z0-9_-]+/g, '.')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^\.+|\.+$/g, '');
+    return `${stem || 'asset'}${extension}`;
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/deliver.ts
+
 
 
 

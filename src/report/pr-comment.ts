@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { connect, githubMessage, isPermissionError, responseData, statusOf } from '../deliver/release.js';
+import { connect, githubMessage, isPermissionError, responseData, statusOf, type Octokit } from '../core/github-api.js';
 import { isObject } from '../core/text.js';
 
 export interface PullRequestCommentOptions {
@@ -150,7 +150,6 @@ export async function publishPullRequestComment(options: PullRequestCommentOptio
   }
 }
 
-type Octokit = Awaited<ReturnType<typeof connect>>;
 type Target = { owner: string; repo: string; number: number };
 
 const repoOf = (target: Target) => ({ owner: target.owner, repo: target.repo });

@@ -6,13 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionError, CancelledError, DeliveryTimeoutError, InputError } from '../../src/core/errors.js';
 import { Deadline } from '../../src/core/timing.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
-import {
-  releaseAssetName,
-  resolveReleaseTarget,
-  uploadReleaseAssets,
-  type ReleaseTarget,
-  type UploadOptions,
-} from '../../src/deliver/release.js';
+import { resolveReleaseTarget, type ReleaseTarget } from '../../src/deliver/release.js';
+import { releaseAssetName, uploadReleaseAssets, type UploadOptions } from '../../src/deliver/release-assets.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRelease } from '../helpers/fake-github.js';
 
 let github: FakeGitHub;
