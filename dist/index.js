@@ -44021,6 +44021,39 @@ async function findRelease(config, context, deadline) {
     });
 }
 /**
+ * Every completed run's files, in run order; a batch gives each item its folder
+ * and asset prefix, and neither an item that did not complete (`incomplete`,
+ * thrown at the end) nor one item's failed delivery holds back the others' files.
+ */
+async function deliverRuns(runs, config, release, deadline, context, incomplete) {
+    const perItem = context.record.isBatch;
+    const failed = [];
+    for (const { record } of runs) {
+        if (record.outcome !== 'completed')
+            continue;
+        const dir = config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir);
+        try {
+            await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, deadline, context);
+        }
+        catch (error) {
+            // The deadline and a cancellation end the step; another item's failure does not stop this one.
+            if (!perItem || error instanceof CancelledError || error instanceof TimeoutError)
+                throw error;
+            record.deliveryFailed(errorMessage(error));
+            failed.push(`- ${record.name}: ${errorMessage(error)}`);
+        }
+    }
+    const undelivered = failed.length
+        ? `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`
+        : undefined;
+    if (incomplete && undelivered)
+        throw new ActionError(`${incomplete.message}\n${undelivered}`);
+    if (incomplete)
+        throw incomplete;
+    if (undelivered)
+        throw new ActionError(undelivered);
+}
+/**
  * A completed run's files: downloaded to its folder (or a scratch folder when
  * they are only needed for the release), then attached to the release, all
  * within what is left of `deadline`. Each file and asset is recorded as soon as
@@ -44679,6 +44712,128 @@ class Carrier {
 /** Errors about the account or the key, not the item: every later run would meet them too. */
 function stopsEveryRun(error) {
     return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/execute/spending.ts
+/**
+ * What the next run will cost, for `max-credits`. A model's price is known up
+ * front; an app's is not (its contract has none), so it is estimated from what
+ * recent runs of the same app were charged, else from the first run's charge.
+ */
+class CostEstimate {
+    log;
+    perRun;
+    source;
+    capped;
+    constructor(log, perRun, source, 
+    /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
+    capped = true) {
+        this.log = log;
+        this.perRun = perRun;
+        this.source = source;
+        this.capped = capped;
+    }
+    /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
+    static async forTarget(target, maxCredits, recentJobs, log) {
+        if (target?.price !== undefined)
+            return new CostEstimate(log, target.price, `the price of ${target.title}`);
+        if (maxCredits === undefined || !target) {
+            return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
+        }
+        const charges = (await recentJobs())
+            .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
+            .map((job) => job.credits_charged);
+        if (charges.length === 0) {
+            log.info(`max-credits: no recent run of ${target.title} shows its cost; the first run's charge will be the estimate.`);
+            return new CostEstimate(log);
+        }
+        const highest = Math.max(...charges);
+        log.info(`max-credits: estimating ${highest} credits a run, the most that ${charges.length} recent run${charges.length === 1 ? '' : 's'} of this app were charged.`);
+        return new CostEstimate(log, highest, `estimated from ${charges.length} recent runs`);
+    }
+    /** A run was accepted with this charge: the first one sets the estimate when nothing else did. */
+    learn(charge) {
+        if (this.perRun !== undefined || charge === undefined)
+            return;
+        this.perRun = charge;
+        this.source = "the first run's charge";
+        if (this.capped)
+            this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
+    }
+    /** Why the next run may not be submitted under `max`, or undefined when it may. */
+    check(spent, max) {
+        if (max === undefined)
+            return undefined;
+        if (this.perRun === undefined) {
+            return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
+        }
+        if (spent + this.perRun <= max)
+            return undefined;
+        return (`max-credits is ${max}: ${spent} credits spent so far, and the next run would cost ${this.perRun} ` +
+            `(${this.source}), which could cross it.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/dry-run.ts
+/** `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:` block; nothing submitted. */
+function reportDryRun(target, runs, context) {
+    const { log, record } = context;
+    const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
+    record.outcome = 'dry-run';
+    record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+    const runsText = runs.length > 1 ? `all ${runs.length} runs match` : 'the inputs match';
+    log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
+    for (const request of requests) {
+        const label = runs.length > 1 ? ` for ${request.name}` : '';
+        log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
+    }
+    log.info(record.dryRun.contract);
+    log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+}
+
+;// CONCATENATED MODULE: ./src/request/adopt.ts
+
+
+/**
+ * Never pay twice: each run whose identical completed job is in the account's
+ * recent jobs (within the `reuse` window, its files still answering) adopts it
+ * instead of submitting. One `GET /jobs` for the whole step.
+ */
+async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, context) {
+    const { log, signal } = context;
+    const since = await reuseSince(config.reuse, {
+        runAttempt: String(config.github.runAttempt),
+        token: config.githubToken,
+        apiUrl: config.github.apiUrl,
+        repository: config.github.repository,
+        runId: config.github.runId,
+        log,
+        signal,
+        timeoutMs: Math.min(deadline.remaining(), 30_000),
+    });
+    if (since === undefined)
+        return;
+    log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
+    const jobs = await recentJobs();
+    const claimed = new Set();
+    const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
+    for (const run of runs) {
+        // `1: reusing job …` in a batch, `Reusing job …` for a single run.
+        const label = context.record.isBatch ? `${run.record.name}: ` : undefined;
+        const say = (text) => log.info(label ? label + text : text[0].toUpperCase() + text.slice(1));
+        const candidates = findReusableJob(jobs, target, run.request, since);
+        const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
+        if (!job) {
+            const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
+            say(`nothing to reuse; ${then}.`);
+            continue;
+        }
+        run.job = job;
+        run.record.reused(job, Date.now());
+        const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
+        say(`${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
+            `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/target/app-contract.ts
@@ -45585,66 +45740,6 @@ async function readInput(name, config) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/execute/spending.ts
-/**
- * What the next run will cost, for `max-credits`. A model's price is known up
- * front; an app's is not (its contract has none), so it is estimated from what
- * recent runs of the same app were charged, else from the first run's charge.
- */
-class CostEstimate {
-    log;
-    perRun;
-    source;
-    capped;
-    constructor(log, perRun, source, 
-    /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
-    capped = true) {
-        this.log = log;
-        this.perRun = perRun;
-        this.source = source;
-        this.capped = capped;
-    }
-    /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
-    static async forTarget(target, maxCredits, recentJobs, log) {
-        if (target?.price !== undefined)
-            return new CostEstimate(log, target.price, `the price of ${target.title}`);
-        if (maxCredits === undefined || !target) {
-            return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
-        }
-        const charges = (await recentJobs())
-            .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
-            .map((job) => job.credits_charged);
-        if (charges.length === 0) {
-            log.info(`max-credits: no recent run of ${target.title} shows its cost; the first run's charge will be the estimate.`);
-            return new CostEstimate(log);
-        }
-        const highest = Math.max(...charges);
-        log.info(`max-credits: estimating ${highest} credits a run, the most that ${charges.length} recent run${charges.length === 1 ? '' : 's'} of this app were charged.`);
-        return new CostEstimate(log, highest, `estimated from ${charges.length} recent runs`);
-    }
-    /** A run was accepted with this charge: the first one sets the estimate when nothing else did. */
-    learn(charge) {
-        if (this.perRun !== undefined || charge === undefined)
-            return;
-        this.perRun = charge;
-        this.source = "the first run's charge";
-        if (this.capped)
-            this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
-    }
-    /** Why the next run may not be submitted under `max`, or undefined when it may. */
-    check(spent, max) {
-        if (max === undefined)
-            return undefined;
-        if (this.perRun === undefined) {
-            return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
-        }
-        if (spent + this.perRun <= max)
-            return undefined;
-        return (`max-credits is ${max}: ${spent} credits spent so far, and the next run would cost ${this.perRun} ` +
-            `(${this.source}), which could cross it.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/request/trigger-guard.ts
 
 /**
@@ -45707,8 +45802,6 @@ function triggeringUser(eventName, payload) {
 
 
 
-
-
 /**
  * The action's pipeline: find the target (an app or a model), check every
  * run's inputs against its contract, submit each run once, wait for the jobs,
@@ -45729,7 +45822,7 @@ async function runPipeline(config, context) {
     const target = await loadTarget(config, deadline, context);
     const runs = await planRuns(config, target, event, context);
     const recentJobs = lazyRecentJobs(deadline, context);
-    await reuseEarlierJobs(config, target, runs, recentJobs, deadline, context);
+    await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
     if (config.dryRun)
         return reportDryRun(target, runs, context);
     // Found before paying, so no credits are spent on assets with nowhere to go.
@@ -45738,48 +45831,7 @@ async function runPipeline(config, context) {
     const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
     if (!incomplete)
         context.record.outcome = config.wait ? 'completed' : 'submitted';
-    await deliver(runs, config, release, deadline, context, incomplete);
-}
-/**
- * Never pay twice: each run whose identical completed job is in the account's
- * recent jobs (within the `reuse` window, its files still answering) adopts it
- * instead of submitting. One `GET /jobs` for the whole step.
- */
-async function reuseEarlierJobs(config, target, runs, recentJobs, deadline, context) {
-    const { log, signal } = context;
-    const since = await reuseSince(config.reuse, {
-        runAttempt: String(config.github.runAttempt),
-        token: config.githubToken,
-        apiUrl: config.github.apiUrl,
-        repository: config.github.repository,
-        runId: config.github.runId,
-        log,
-        signal,
-        timeoutMs: Math.min(deadline.remaining(), 30_000),
-    });
-    if (since === undefined)
-        return;
-    log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
-    const jobs = await recentJobs();
-    const claimed = new Set();
-    const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
-    for (const run of runs) {
-        // `1: reusing job …` in a batch, `Reusing job …` for a single run.
-        const label = context.record.isBatch ? `${run.record.name}: ` : undefined;
-        const say = (text) => log.info(label ? label + text : text[0].toUpperCase() + text.slice(1));
-        const candidates = findReusableJob(jobs, target, run.request, since);
-        const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
-        if (!job) {
-            const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
-            say(`nothing to reuse; ${then}.`);
-            continue;
-        }
-        run.job = job;
-        run.record.reused(job, Date.now());
-        const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
-        say(`${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
-            `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`);
-    }
+    await deliverRuns(runs, config, release, deadline, context, incomplete);
 }
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
 async function followJob(config, jobId, deadline, context) {
@@ -45803,54 +45855,7 @@ async function followJob(config, jobId, deadline, context) {
     }
     if (!incomplete)
         context.record.outcome = 'completed';
-    await deliver(runs, config, release, deadline, context, incomplete);
-}
-/**
- * Every completed run's files, in run order; a batch gives each item its folder
- * and asset prefix, and neither an item that did not complete (`incomplete`,
- * thrown at the end) nor one item's failed delivery holds back the others' files.
- */
-async function deliver(runs, config, release, deadline, context, incomplete) {
-    const perItem = context.record.isBatch;
-    const failed = [];
-    for (const { record } of runs) {
-        if (record.outcome !== 'completed')
-            continue;
-        const dir = config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir);
-        try {
-            await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, deadline, context);
-        }
-        catch (error) {
-            // The deadline and a cancellation end the step; another item's failure does not stop this one.
-            if (!perItem || error instanceof CancelledError || error instanceof TimeoutError)
-                throw error;
-            record.deliveryFailed(errorMessage(error));
-            failed.push(`- ${record.name}: ${errorMessage(error)}`);
-        }
-    }
-    const undelivered = failed.length
-        ? `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`
-        : undefined;
-    if (incomplete && undelivered)
-        throw new ActionError(`${incomplete.message}\n${undelivered}`);
-    if (incomplete)
-        throw incomplete;
-    if (undelivered)
-        throw new ActionError(undelivered);
-}
-function reportDryRun(target, runs, context) {
-    const { log, record } = context;
-    const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
-    record.outcome = 'dry-run';
-    record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-    const runsText = runs.length > 1 ? `all ${runs.length} runs match` : 'the inputs match';
-    log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
-    for (const request of requests) {
-        const label = runs.length > 1 ? ` for ${request.name}` : '';
-        log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
-    }
-    log.info(record.dryRun.contract);
-    log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+    await deliverRuns(runs, config, release, deadline, context, incomplete);
 }
 /** The account's recent jobs, listed at most once per step (max-credits and reuse share them). */
 function lazyRecentJobs(deadline, context) {

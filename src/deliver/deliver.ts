@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ActionConfig } from '../config/config.js';
 import { downloadFiles } from './download.js';
-import { DeliveryTimeoutError } from '../core/errors.js';
+import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage, TimeoutError } from '../core/errors.js';
 import { plural } from '../core/format.js';
+import type { PlannedRun } from '../execute/carry-out.js';
 import type { DownloadedFile, RunRecord } from '../report/record.js';
 import { resolveReleaseTarget, type ReleaseTarget } from './release.js';
 import { uploadReleaseAssets } from './release-assets.js';
@@ -36,6 +37,48 @@ export async function findRelease(
     context.log.info(`Files will be attached to release ${target.tag}${draft} (${target.htmlUrl}).`);
     return target;
   });
+}
+
+/**
+ * Every completed run's files, in run order; a batch gives each item its folder
+ * and asset prefix, and neither an item that did not complete (`incomplete`,
+ * thrown at the end) nor one item's failed delivery holds back the others' files.
+ */
+export async function deliverRuns(
+  runs: PlannedRun[],
+  config: ActionConfig,
+  release: ReleaseTarget | undefined,
+  deadline: Deadline,
+  context: RunContext,
+  incomplete: ActionError | undefined,
+): Promise<void> {
+  const perItem = context.record.isBatch;
+  const failed: string[] = [];
+  for (const { record } of runs) {
+    if (record.outcome !== 'completed') continue;
+    const dir = config.downloadDir && (perItem ? path.join(config.downloadDir, record.name) : config.downloadDir);
+    try {
+      await deliverRun(
+        record,
+        { dir, assetPrefix: perItem ? `${record.name}-` : '' },
+        config,
+        release,
+        deadline,
+        context,
+      );
+    } catch (error) {
+      // The deadline and a cancellation end the step; another item's failure does not stop this one.
+      if (!perItem || error instanceof CancelledError || error instanceof TimeoutError) throw error;
+      record.deliveryFailed(errorMessage(error));
+      failed.push(`- ${record.name}: ${errorMessage(error)}`);
+    }
+  }
+  const undelivered = failed.length
+    ? `The files of ${plural(failed.length, 'item')} could not be delivered:\n${failed.join('\n')}`
+    : undefined;
+  if (incomplete && undelivered) throw new ActionError(`${incomplete.message}\n${undelivered}`);
+  if (incomplete) throw incomplete;
+  if (undelivered) throw new ActionError(undelivered);
 }
 
 /** Where one run's files go: its folder, and the prefix of its release asset names. */
