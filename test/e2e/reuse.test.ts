@@ -37,7 +37,7 @@ function run(inputs: Record<string, string>, attempt = 1, env: Record<string, st
     inputs: {
       'api-key': emu.apiKey,
       'api-url': emu.apiUrl,
-      'poll-interval': '200ms',
+      'poll-interval': '50ms',
       'github-token': github.token,
       ...inputs,
     },
