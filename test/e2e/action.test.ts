@@ -16,7 +16,7 @@ afterEach(async () => {
 
 function run(inputs: Record<string, string>, env?: Record<string, string>): Promise<ActionRun> {
   return runBundledAction({
-    inputs: { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '200ms', ...inputs },
+    inputs: { 'api-key': emu.apiKey, 'api-url': emu.apiUrl, 'poll-interval': '50ms', ...inputs },
     env,
   });
 }

@@ -43,7 +43,7 @@ function run(inputs: Record<string, string>, options: { workspace?: string; env?
     inputs: {
       'api-key': emu.apiKey,
       'api-url': emu.apiUrl,
-      'poll-interval': '200ms',
+      'poll-interval': '50ms',
       'github-token': github.token,
       'app-name': 'Banner',
       ...inputs,

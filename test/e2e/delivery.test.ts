@@ -26,7 +26,7 @@ afterEach(async () => {
 
 const POSTER = { 'app-name': 'Poster Campaign', inputs: 'Prompt: a lighthouse' };
 const REPOSITORY = 'octo/site';
-/** "Within timeout + a few seconds": start-up, the job (a few 200 ms polls) and the wind-down. */
+/** "Within timeout + a few seconds": start-up, the job (a few 50 ms polls) and the wind-down. */
 const SLACK_MS = 5_000;
 
 function run(inputs: Record<string, string>): Promise<ActionRun> {
@@ -34,7 +34,7 @@ function run(inputs: Record<string, string>): Promise<ActionRun> {
     inputs: {
       'api-key': emu.apiKey,
       'api-url': emu.apiUrl,
-      'poll-interval': '200ms',
+      'poll-interval': '50ms',
       'github-token': github.token,
       ...POSTER,
       ...inputs,
@@ -51,10 +51,10 @@ function errorLine(result: ActionRun): string {
 describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () => {
   it('a storage host that accepts and sends nothing: ends within timeout + a few s, names the file, keeps the outputs', async () => {
     emu.fault({ origin: 'storage', path: /teaser\.mp4/, kind: 'hang', times: Infinity });
-    const result = await run({ 'download-dir': 'out', timeout: '6s' });
+    const result = await run({ 'download-dir': 'out', timeout: '3s' });
 
     expect(result.code).toBe(1);
-    expect(result.durationMs).toBeLessThan(6_000 + SLACK_MS); // was ~4 minutes
+    expect(result.durationMs).toBeLessThan(3_000 + SLACK_MS); // was ~4 minutes
     const jobId = result.outputs['job-id']!;
     expect(jobId).toBeTruthy();
     expect(result.outputs.status).toBe('completed');
@@ -76,10 +76,10 @@ describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () 
   it('a release upload that never answers: ends within timeout + a few s, names the asset, keeps the outputs', async () => {
     const release = github.seedRelease(REPOSITORY, 'v2.0.0');
     github.fault({ on: 'upload', kind: 'hang', path: 'name=teaser.mp4', times: Infinity });
-    const result = await run({ 'download-dir': 'assets', 'upload-to-release': 'v2.0.0', timeout: '8s' });
+    const result = await run({ 'download-dir': 'assets', 'upload-to-release': 'v2.0.0', timeout: '3s' });
 
     expect(result.code).toBe(1);
-    expect(result.durationMs).toBeLessThan(8_000 + SLACK_MS); // was ~3 minutes
+    expect(result.durationMs).toBeLessThan(3_000 + SLACK_MS); // was ~3 minutes
     const jobId = result.outputs['job-id']!;
     expect(result.outputs.status).toBe('completed');
     expect(JSON.parse(result.outputs.files!)).toHaveLength(3);

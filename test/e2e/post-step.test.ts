@@ -25,7 +25,7 @@ async function emulator(options: Parameters<typeof startEmulator>[0] = {}): Prom
 }
 
 function inputs(server: ArmoxEmulator, extra: Record<string, string> = {}): Record<string, string> {
-  return { 'api-key': server.apiKey, 'api-url': server.apiUrl, 'poll-interval': '200ms', ...SKETCH, ...extra };
+  return { 'api-key': server.apiKey, 'api-url': server.apiUrl, 'poll-interval': '50ms', ...SKETCH, ...extra };
 }
 
 /** The post step of `main`, started the way the runner starts it: same inputs, the main step's state. */

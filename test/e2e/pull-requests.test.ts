@@ -58,7 +58,7 @@ function run(inputs: Record<string, string>, env: Record<string, string> = {}): 
     inputs: {
       'api-key': emu.apiKey,
       'api-url': emu.apiUrl,
-      'poll-interval': '200ms',
+      'poll-interval': '50ms',
       'github-token': github.token,
       ...inputs,
     },

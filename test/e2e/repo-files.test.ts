@@ -71,7 +71,7 @@ function run(
     inputs: {
       'api-key': emu.apiKey,
       'api-url': emu.apiUrl,
-      'poll-interval': '200ms',
+      'poll-interval': '50ms',
       'app-name': 'Sketch to Render',
       inputs: `Input Images: ${images}\nAspect Ratio: "16:9"`,
       ...options.inputs,
