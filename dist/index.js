@@ -42343,21 +42343,26 @@ function manifestHeader(target, now = new Date()) {
     };
 }
 /**
- * Size and sha256 of a downloaded file, read as a stream (memory stays flat
- * whatever its size). `file` is a DownloadedFile: its `path` relative to the
+ * Size and sha256 of a downloaded file: the digest taken as it downloaded, or
+ * else read back as a stream (memory stays flat whatever its size). `file` is a DownloadedFile: its `path` relative to the
  * workspace (or absolute) and the `url` it came from.
  */
 async function describeFile(workspace, file) {
     const absolute = external_node_path_namespaceObject.resolve(workspace, file.path);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(absolute), hash);
     const { size } = await (0,promises_namespaceObject.stat)(absolute);
+    // The digest taken while the file streamed to disk, when it is of this very file; else read it back.
+    const known = file.sha256 !== undefined && file.bytes === size ? file.sha256 : undefined;
     return {
         path: external_node_path_namespaceObject.relative(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/'),
         bytes: size,
-        sha256: hash.digest('hex'),
+        sha256: known ?? (await hashFile(absolute)),
         source_url: file.url,
     };
+}
+async function hashFile(absolute) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(absolute), hash);
+    return hash.digest('hex');
 }
 /**
  * Where the manifest goes by default: `RUNNER_TEMP/armox-manifest-<step>.json`,
@@ -43195,6 +43200,164 @@ function resumeHint(jobId) {
     return `To wait for it later, run this action with job-id: ${jobId}.`;
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/deliver/digest.ts
+
+/**
+ * The worker's code: one SHA-256 per stream id, fed with the chunks the main
+ * thread transfers, answered with the hex digest when the stream is done.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const hashes = new Map();
+parentPort.on('message', ({ id, chunk, done }) => {
+  let hash = hashes.get(id);
+  if (!hash) hashes.set(id, (hash = createHash('sha256')));
+  if (chunk) {
+    hash.update(chunk);
+    // The block goes back to the main thread to be filled again: no allocation per block.
+    parentPort.postMessage({ block: chunk.buffer }, [chunk.buffer]);
+  }
+  if (done) {
+    hashes.delete(id);
+    parentPort.postMessage({ id, hex: hash.digest('hex') });
+  }
+});
+`;
+/** Chunks go to the worker in blocks of this size (fewer messages, one copy each). */
+const BLOCK_BYTES = 1024 * 1024;
+/** Blocks at most, in use or waiting for the worker (a slow CPU): past that a digest is given up, memory stays flat. */
+const MAX_BLOCKS = 32;
+/**
+ * SHA-256 of downloads as they stream, computed on a worker thread: on a fast
+ * link the main thread is busy moving bytes, and hashing there (or reading the
+ * files back afterwards for the manifest) would cost as much again. A digest
+ * that cannot be had (no worker, a slow CPU) is simply undefined; the manifest
+ * then hashes the file from disk.
+ */
+class DigestPool {
+    worker;
+    failed = false;
+    nextId = 0;
+    blocks = 0;
+    free = [];
+    waiting = new Map();
+    /** A digest for one stream (one download attempt). */
+    start() {
+        return new StreamDigest(this, this.nextId++);
+    }
+    /** Stops the worker; digests not finished resolve to undefined. */
+    async close() {
+        for (const resolve of this.waiting.values())
+            resolve(undefined);
+        this.waiting.clear();
+        await this.worker?.terminate();
+        this.worker = undefined;
+    }
+    /** An empty block to fill: one the worker gave back, or a new one while under MAX_BLOCKS. */
+    takeBlock() {
+        const reused = this.free.pop();
+        if (reused)
+            return Buffer.from(reused);
+        if (this.blocks >= MAX_BLOCKS)
+            return undefined;
+        this.blocks += 1;
+        return Buffer.allocUnsafeSlow(BLOCK_BYTES);
+    }
+    /** Sends a filled block (transferred, not copied) and/or the end of a stream; false when the digest must be given up. */
+    send(id, chunk, done) {
+        const worker = this.connect();
+        if (!worker)
+            return false;
+        if (chunk)
+            worker.postMessage({ id, chunk }, [chunk.buffer]);
+        if (done)
+            worker.postMessage({ id, done: true });
+        return true;
+    }
+    wait(id) {
+        if (!this.worker)
+            return Promise.resolve(undefined);
+        return new Promise((resolve) => this.waiting.set(id, resolve));
+    }
+    connect() {
+        if (this.worker || this.failed)
+            return this.worker;
+        try {
+            const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+            worker.unref();
+            worker.on('message', ({ id, hex, block }) => {
+                if (block)
+                    this.free.push(block);
+                if (id === undefined)
+                    return;
+                this.waiting.get(id)?.(hex);
+                this.waiting.delete(id);
+            });
+            worker.on('error', () => this.giveUp());
+            worker.on('exit', () => this.giveUp());
+            this.worker = worker;
+        }
+        catch {
+            this.failed = true;
+        }
+        return this.worker;
+    }
+    giveUp() {
+        this.failed = true;
+        this.worker = undefined;
+        for (const resolve of this.waiting.values())
+            resolve(undefined);
+        this.waiting.clear();
+    }
+}
+/** The SHA-256 of one stream: `update` with each chunk, then `digest`. */
+class StreamDigest {
+    pool;
+    id;
+    block;
+    used = 0;
+    abandoned = false;
+    constructor(pool, id) {
+        this.pool = pool;
+        this.id = id;
+    }
+    update(chunk) {
+        let offset = 0;
+        while (!this.abandoned && offset < chunk.length) {
+            this.block ??= this.pool.takeBlock();
+            if (!this.block) {
+                this.abandoned = true;
+                return;
+            }
+            const copied = chunk.copy(this.block, this.used, offset);
+            this.used += copied;
+            offset += copied;
+            if (this.used === this.block.length)
+                this.flush(false);
+        }
+    }
+    /** The hex digest of everything passed to `update`, or undefined when it could not be computed. */
+    async digest() {
+        if (this.abandoned)
+            return undefined;
+        this.flush(true);
+        // Registered in the same tick as the last message: the worker cannot answer before.
+        return this.abandoned ? undefined : this.pool.wait(this.id);
+    }
+    /** Sends the filled part of the block; the block belongs to the worker until it gives it back. */
+    flush(done) {
+        const chunk = this.block && this.used > 0 ? this.block.subarray(0, this.used) : undefined;
+        if (!this.pool.send(this.id, chunk, done))
+            this.abandoned = true;
+        if (chunk)
+            this.block = undefined;
+        this.used = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/file-names.ts
 /**
  * Local file names for downloaded outputs. The names come from URLs the action
@@ -43398,6 +43561,7 @@ function utf8Length(text) {
 
 
 
+
 /**
  * Bytes a file's write stream buffers before it pauses the download. With the
  * default 16 KiB, every 64 KiB socket read paused the socket and cost one
@@ -43488,6 +43652,7 @@ async function downloadFiles(urls, options) {
     }
     finally {
         options.signal?.removeEventListener('abort', onCancel);
+        await settings.digests.close();
     }
     if (options.signal?.aborted)
         throw new CancelledError('The workflow was cancelled while downloading files.');
@@ -43512,6 +43677,7 @@ function settingsFor(options, dir, stop) {
         onFileSaved: options.onFileSaved,
         stop,
         taken: new Set(),
+        digests: new DigestPool(),
     };
 }
 function checkUrl(url) {
@@ -43560,6 +43726,7 @@ async function downloadOne(url, name, settings) {
         url,
         path: external_node_path_namespaceObject.relative(settings.workspace, target).split(external_node_path_namespaceObject.sep).join('/'),
         bytes: received.bytes,
+        ...(received.sha256 ? { sha256: received.sha256 } : {}),
     };
     settings.onFileSaved?.(file);
     return file;
@@ -43597,6 +43764,7 @@ function insideDir(dir, name) {
  */
 async function attemptDownload(url, temp, settings) {
     const exchange = await openFollowingRedirects(url, settings);
+    const digest = settings.digests.start();
     let file;
     try {
         const message = exchange.response;
@@ -43605,6 +43773,7 @@ async function attemptDownload(url, temp, settings) {
         settings.log.debug(`${url} → ${exchange.status} (${contentType ?? 'no content type'}, ${declared ?? 'unknown'} bytes)`);
         // 'wx': never follow or reuse whatever already has this name.
         file = (0,external_node_fs_namespaceObject.createWriteStream)(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER_BYTES });
+        message.on('data', (chunk) => digest.update(chunk));
         await (0,external_node_stream_promises_namespaceObject.pipeline)(message, file, { signal: exchange.signal });
         const bytes = file.bytesWritten;
         if (!message.complete)
@@ -43612,7 +43781,7 @@ async function attemptDownload(url, temp, settings) {
         if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) !== bytes) {
             throw new AttemptError(`received ${bytes} bytes of the ${declared} announced`, true);
         }
-        return { bytes, contentType };
+        return { bytes, contentType, sha256: await digest.digest() };
     }
     catch (error) {
         throw attemptFailure(exchange.failure(error));

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { formatBytes, formatDuration } from '../core/format.js';
 import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage } from '../core/errors.js';
+import { DigestPool } from './digest.js';
 import { addExtension, safeFileName } from './file-names.js';
 import { openExchange, sweepBuffersPromptly, TransportError, type HttpExchange } from '../core/http.js';
 import type { Logger } from '../core/log.js';
@@ -89,6 +90,8 @@ type Settings = Required<Omit<DownloadOptions, 'signal' | 'deadline' | 'onFileSa
     stop: AbortSignal;
     /** Lower-cased names claimed in `dir` by this call. */
     taken: Set<string>;
+    /** Hashes each file as it streams (for the manifest), off the main thread. */
+    digests: DigestPool;
   };
 
 /**
@@ -140,6 +143,7 @@ export async function downloadFiles(urls: string[], options: DownloadOptions): P
     await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, urls.length)) }, worker));
   } finally {
     options.signal?.removeEventListener('abort', onCancel);
+    await settings.digests.close();
   }
   if (options.signal?.aborted) throw new CancelledError('The workflow was cancelled while downloading files.');
   if (failure !== undefined) throw failure;
@@ -163,6 +167,7 @@ function settingsFor(options: DownloadOptions, dir: string, stop: AbortSignal): 
     onFileSaved: options.onFileSaved,
     stop,
     taken: new Set<string>(),
+    digests: new DigestPool(),
   };
 }
 
@@ -215,10 +220,11 @@ async function downloadOne(url: string, name: string, settings: Settings): Promi
     throw new ActionError(`Could not save ${printable(url, 200)} as ${target}: ${describeSystemError(error)}.`);
   }
   log.info(`Downloaded ${finalName} (${formatBytes(received.bytes)}) in ${formatDuration(Date.now() - started)}.`);
-  const file = {
+  const file: DownloadedFile = {
     url,
     path: path.relative(settings.workspace, target).split(path.sep).join('/'),
     bytes: received.bytes,
+    ...(received.sha256 ? { sha256: received.sha256 } : {}),
   };
   settings.onFileSaved?.(file);
   return file;
@@ -270,8 +276,9 @@ async function attemptDownload(
   url: string,
   temp: string,
   settings: Settings,
-): Promise<{ bytes: number; contentType?: string }> {
+): Promise<{ bytes: number; contentType?: string; sha256?: string }> {
   const exchange = await openFollowingRedirects(url, settings);
+  const digest = settings.digests.start();
   let file: WriteStream | undefined;
   try {
     const message = exchange.response;
@@ -282,13 +289,14 @@ async function attemptDownload(
     );
     // 'wx': never follow or reuse whatever already has this name.
     file = createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER_BYTES });
+    message.on('data', (chunk: Buffer) => digest.update(chunk));
     await pipeline(message, file, { signal: exchange.signal });
     const bytes = file.bytesWritten;
     if (!message.complete) throw new AttemptError(`the body was cut short after ${bytes} bytes`, true);
     if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) !== bytes) {
       throw new AttemptError(`received ${bytes} bytes of the ${declared} announced`, true);
     }
-    return { bytes, contentType };
+    return { bytes, contentType, sha256: await digest.digest() };
   } catch (error) {
     throw attemptFailure(exchange.failure(error));
   } finally {

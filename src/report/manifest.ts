@@ -87,21 +87,30 @@ export function manifestHeader(
 }
 
 /**
- * Size and sha256 of a downloaded file, read as a stream (memory stays flat
- * whatever its size). `file` is a DownloadedFile: its `path` relative to the
+ * Size and sha256 of a downloaded file: the digest taken as it downloaded, or
+ * else read back as a stream (memory stays flat whatever its size). `file` is a DownloadedFile: its `path` relative to the
  * workspace (or absolute) and the `url` it came from.
  */
-export async function describeFile(workspace: string, file: { path: string; url: string }): Promise<ManifestFile> {
+export async function describeFile(
+  workspace: string,
+  file: { path: string; url: string; bytes?: number; sha256?: string },
+): Promise<ManifestFile> {
   const absolute = path.resolve(workspace, file.path);
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(absolute), hash);
   const { size } = await stat(absolute);
+  // The digest taken while the file streamed to disk, when it is of this very file; else read it back.
+  const known = file.sha256 !== undefined && file.bytes === size ? file.sha256 : undefined;
   return {
     path: path.relative(workspace, absolute).split(path.sep).join('/'),
     bytes: size,
-    sha256: hash.digest('hex'),
+    sha256: known ?? (await hashFile(absolute)),
     source_url: file.url,
   };
+}
+
+async function hashFile(absolute: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(absolute), hash);
+  return hash.digest('hex');
 }
 
 /**

@@ -12,6 +12,8 @@ export interface DownloadedFile {
   /** Path relative to the workspace. */
   path: string;
   bytes: number;
+  /** Hex SHA-256 of the bytes written, computed as they streamed (undefined when it could not be). */
+  sha256?: string;
 }
 
 export interface ReleaseAsset {

@@ -64,10 +64,15 @@ describe('downloadFiles', () => {
 
     const files = await downloadFiles(urls, options());
 
+    // Each file's SHA-256 is taken as it streams (for the manifest): it is the digest of the bytes on disk.
+    const digest = async (name: string) =>
+      createHash('sha256')
+        .update(await readFile(path.join(dir, name)))
+        .digest('hex');
     expect(files).toEqual([
-      { url: urls[0], path: 'out/nested/a.png', bytes: 300_000 },
-      { url: urls[1], path: 'out/nested/b.mp4', bytes: 1 },
-      { url: urls[2], path: 'out/nested/empty.txt', bytes: 0 },
+      { url: urls[0], path: 'out/nested/a.png', bytes: 300_000, sha256: await digest('a.png') },
+      { url: urls[1], path: 'out/nested/b.mp4', bytes: 1, sha256: await digest('b.mp4') },
+      { url: urls[2], path: 'out/nested/empty.txt', bytes: 0, sha256: await digest('empty.txt') },
     ]);
     expect((await readFile(path.join(dir, 'a.png'))).equals(expectedBytes('/files/a.png', 300_000))).toBe(true);
     expect((await readFile(path.join(dir, 'b.mp4'))).equals(expectedBytes('/files/b.mp4', 1))).toBe(true);
@@ -303,7 +308,9 @@ describe('downloadFiles within the deadline', () => {
     expect(error).toBeInstanceOf(DeliveryTimeoutError);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe(`The timeout ran out while downloading ${server.url}/silent.mp4.`);
-    expect(saved).toEqual([{ url: `${server.url}/done.png`, path: 'out/nested/done.png', bytes: 1_000 }]);
+    expect(saved).toEqual([
+      { url: `${server.url}/done.png`, path: 'out/nested/done.png', bytes: 1_000, sha256: expect.any(String) },
+    ]);
     expect(await listDir()).toEqual(['done.png']); // no partial file
     expect(server.count('/silent.mp4')).toBe(1);
   });
