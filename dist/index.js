@@ -40454,17 +40454,20 @@ function printable(value, max = 80) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** True for an absolute http(s) URL that parses. */
-function isHttpUrl(value) {
+/** The URL, when `value` is an absolute http(s) URL; undefined for anything else. The one http(s) check. */
+function parseHttpUrl(value) {
     if (!/^https?:\/\//i.test(value))
-        return false;
+        return undefined;
     try {
-        new URL(value);
-        return true;
+        return new URL(value);
     }
     catch {
-        return false;
+        return undefined;
     }
+}
+/** True for an absolute http(s) URL that parses. */
+function isHttpUrl(value) {
+    return parseHttpUrl(value) !== undefined;
 }
 /** `ECONNRESET: socket hang up` or `ENOSPC: no space left…` rather than a bare stack: network and disk errors alike. */
 function describeSystemError(error) {
@@ -41108,14 +41111,8 @@ function scalarText(value) {
  * Notes a problem (and returns false) for anything else; warns about private hosts.
  */
 function checkImageUrl(text, where, problems, warnings) {
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    const url = parseHttpUrl(text.trim());
+    if (!url) {
         problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs: ` +
             'commit the file to a public repository (the action then sends its URL at this commit) ' +
             'or upload it somewhere public first (a release asset, a storage bucket).');
@@ -41904,7 +41901,7 @@ class InputParser {
             this.problems.push(`${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
             return undefined;
         }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        if (!isHttpUrl(url.href)) {
             this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
             return undefined;
         }

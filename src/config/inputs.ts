@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { MAX_DURATION_MS, parseDuration } from '../core/format.js';
 import { Input, type InputName } from './names.js';
 import { readSecrets, type InputReader } from './secrets.js';
-import { printable } from '../core/text.js';
+import { isHttpUrl, printable } from '../core/text.js';
 
 export type { InputReader } from './secrets.js';
 
@@ -160,7 +160,7 @@ class InputParser {
       );
       return undefined;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    if (!isHttpUrl(url.href)) {
       this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
       return undefined;
     }

@@ -14,15 +14,19 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The URL, when `value` is an absolute http(s) URL; undefined for anything else. The one http(s) check. */
+export function parseHttpUrl(value: string): URL | undefined {
+  if (!/^https?:\/\//i.test(value)) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** True for an absolute http(s) URL that parses. */
 export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return parseHttpUrl(value) !== undefined;
 }
 
 /** `ECONNRESET: socket hang up` or `ENOSPC: no space left…` rather than a bare stack: network and disk errors alike. */

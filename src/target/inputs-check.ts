@@ -4,7 +4,7 @@
  * an image URL is checked, how a contract is laid out as a table.
  */
 import type { InputsSource } from './target.js';
-import { printable } from '../core/text.js';
+import { parseHttpUrl, printable } from '../core/text.js';
 
 /** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
 export function fold(text: string): string {
@@ -36,13 +36,8 @@ export { describeValue } from '../request/yaml-input.js';
  * Notes a problem (and returns false) for anything else; warns about private hosts.
  */
 export function checkImageUrl(text: string, where: string, problems: string[], warnings: string[]): boolean {
-  let url: URL | undefined;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = parseHttpUrl(text.trim());
+  if (!url) {
     problems.push(
       `${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs: ` +
         'commit the file to a public repository (the action then sends its URL at this commit) ' +
