@@ -46409,6 +46409,8 @@ async function writeSummary(markdown, log) {
         log.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
 }
+/** `@github/local-action` (npm run local-action) calls the entry's `run()`. */
+
 
 ;// CONCATENATED MODULE: ./src/post.ts
 

@@ -154,3 +154,6 @@ async function writeSummary(markdown: string, log: Logger): Promise<void> {
     log.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }
 }
+
+/** `@github/local-action` (npm run local-action) calls the entry's `run()`. */
+export { mainStep as run };
