@@ -8,21 +8,15 @@
  */
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { describe, expect, it } from 'vitest';
+import type { ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import type { FakeGitHub } from '../helpers/fake-github.js';
+import { connectionInputs, useServers } from '../helpers/servers.js';
 
 let emu: ArmoxEmulator;
 let github: FakeGitHub;
-beforeEach(async () => {
-  emu = await startEmulator();
-  github = await startFakeGitHub();
-});
-afterEach(async () => {
-  await emu.close();
-  await github.close();
-});
+useServers((servers) => ({ emu, github } = servers));
 
 const POSTER = { 'app-name': 'Poster Campaign', inputs: 'Prompt: a lighthouse' };
 const REPOSITORY = 'octo/site';
@@ -31,14 +25,7 @@ const SLACK_MS = 5_000;
 
 function run(inputs: Record<string, string>): Promise<ActionRun> {
   return runBundledAction({
-    inputs: {
-      'api-key': emu.apiKey,
-      'api-url': emu.apiUrl,
-      'poll-interval': '50ms',
-      'github-token': github.token,
-      ...POSTER,
-      ...inputs,
-    },
+    inputs: { ...connectionInputs({ emu, github }), ...POSTER, ...inputs },
     env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_EVENT_NAME: 'push' },
   });
 }

@@ -6,21 +6,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { describe, expect, it } from 'vitest';
+import type { ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
-import { FAKE_BOT_LOGIN, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { FAKE_BOT_LOGIN, type FakeGitHub } from '../helpers/fake-github.js';
+import { connectionInputs, useServers } from '../helpers/servers.js';
 
 let emu: ArmoxEmulator;
 let github: FakeGitHub;
-beforeEach(async () => {
-  emu = await startEmulator();
-  github = await startFakeGitHub();
-});
-afterEach(async () => {
-  await emu.close();
-  await github.close();
-});
+useServers((servers) => ({ emu, github } = servers));
 
 const REPOSITORY = 'octo/site';
 const PR = 7;
@@ -55,13 +49,7 @@ const issueComment = (association: string, onPullRequest = true) =>
 
 function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return runBundledAction({
-    inputs: {
-      'api-key': emu.apiKey,
-      'api-url': emu.apiUrl,
-      'poll-interval': '50ms',
-      'github-token': github.token,
-      ...inputs,
-    },
+    inputs: { ...connectionInputs({ emu, github }), ...inputs },
     env: {
       GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: 'https://github.com',

@@ -6,23 +6,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IDS, MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { describe, expect, it } from 'vitest';
+import { IDS, MODEL_IDS, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
 import type { Manifest } from '../../src/report/manifest.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import type { FakeGitHub } from '../helpers/fake-github.js';
+import { connectionInputs, useServers } from '../helpers/servers.js';
 
 let emu: ArmoxEmulator;
 let github: FakeGitHub;
-beforeEach(async () => {
-  emu = await startEmulator();
-  github = await startFakeGitHub();
-});
-afterEach(async () => {
-  expect(emu.errors).toEqual([]);
-  await emu.close();
-  await github.close();
-});
+useServers((servers) => ({ emu, github } = servers));
 
 const REPOSITORY = 'octo/site';
 const RUN_ID = 4242;
@@ -34,13 +27,7 @@ const MINUTE = 60_000;
 
 function run(inputs: Record<string, string>, attempt = 1, env: Record<string, string> = {}): Promise<ActionRun> {
   return runBundledAction({
-    inputs: {
-      'api-key': emu.apiKey,
-      'api-url': emu.apiUrl,
-      'poll-interval': '50ms',
-      'github-token': github.token,
-      ...inputs,
-    },
+    inputs: { ...connectionInputs({ emu, github }), ...inputs },
     env: {
       GITHUB_API_URL: github.url,
       GITHUB_REPOSITORY: REPOSITORY,
