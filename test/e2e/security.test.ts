@@ -42,6 +42,27 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
+/** Runs `fn` with `http_proxy` pointing at `through`, as a runner behind a proxy sets it (in process). */
+async function withProxy(through: TestProxy, fn: () => Promise<void>): Promise<void> {
+  const saved = process.env.http_proxy;
+  process.env.http_proxy = through.url;
+  try {
+    await fn();
+  } finally {
+    if (saved === undefined) delete process.env.http_proxy;
+    else process.env.http_proxy = saved;
+  }
+}
+
+/** The proxy's open tunnels, once a teardown has had up to 2 s to close them. */
+async function openTunnelsAfterTeardown(through: TestProxy): Promise<number> {
+  const started = Date.now();
+  while (through.openConnections > 0 && Date.now() - started < 2_000) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return through.openConnections;
+}
+
 /** The log (stdout, stderr) and the step outputs, except the `::add-mask::` command that masks the key. */
 function leaks(run: ActionRun): string[] {
   const lines = [
@@ -328,9 +349,7 @@ describe(
       const emu = await emulator({ job: { outcome: 'never' } });
       const through = await proxy();
       emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
-      const saved = process.env.http_proxy;
-      process.env.http_proxy = through.url;
-      try {
+      await withProxy(through, async () => {
         const controller = new AbortController();
         const client = new ArmoxClient({
           apiUrl: emu.apiUrl.replace('127.0.0.1', 'armox.test'),
@@ -344,14 +363,8 @@ describe(
         expect(through.openConnections).toBe(1);
         controller.abort();
         expect(await pending).toBeInstanceOf(CancelledError);
-        const started = Date.now();
-        while (through.openConnections > 0 && Date.now() - started < 2_000)
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(through.openConnections).toBe(0);
-      } finally {
-        if (saved === undefined) delete process.env.http_proxy;
-        else process.env.http_proxy = saved;
-      }
+        expect(await openTunnelsAfterTeardown(through)).toBe(0);
+      });
     });
 
     it('a download stalled behind the proxy is torn down: its tunnel closes (in process)', async () => {
@@ -359,9 +372,7 @@ describe(
       const through = await proxy();
       emu.storageFiles.set('/public/stall/film.mp4', { size: 1_000, contentType: 'video/mp4' });
       emu.fault({ origin: 'storage', kind: 'hang', path: '/public/stall/', times: Infinity });
-      const saved = process.env.http_proxy;
-      process.env.http_proxy = through.url;
-      try {
+      await withProxy(through, async () => {
         const dir = mkdtempSync(path.join(tmpdir(), 'armox-stall-'));
         const url = `${emu.storageUrl.replace('127.0.0.1', 'armox.test')}/public/stall/film.mp4`;
         const pending = downloadFiles([url], {
@@ -373,14 +384,8 @@ describe(
           requestTimeoutMs: 200,
         }).catch((caught: unknown) => caught);
         expect(String(await pending)).toMatch(/no data received/);
-        const started = Date.now();
-        while (through.openConnections > 0 && Date.now() - started < 2_000)
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(through.openConnections).toBe(0);
-      } finally {
-        if (saved === undefined) delete process.env.http_proxy;
-        else process.env.http_proxy = saved;
-      }
+        expect(await openTunnelsAfterTeardown(through)).toBe(0);
+      });
     });
 
     it('the proxy helper also forwards absolute-URI requests (what plain HTTP proxy clients send)', async () => {
