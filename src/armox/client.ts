@@ -418,7 +418,7 @@ export function parseAppList(body: unknown): App[] {
 }
 
 /** Checks that an answer is a job: an object with a string `id` and `status`. */
-export function parseJob(body: unknown, call: string): Job {
+function parseJob(body: unknown, call: string): Job {
   if (!isObject(body)) throw malformed(call, 'an answer that is not a job object');
   if (typeof body.id !== 'string' || body.id === '') throw malformed(call, 'a job without an "id"');
   if (typeof body.status !== 'string' || body.status === '') {

@@ -20,7 +20,7 @@ export interface App {
 
 export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled' | (string & {});
 
-export const TERMINAL_STATUSES: readonly string[] = ['completed', 'failed', 'cancelled'];
+const TERMINAL_STATUSES: readonly string[] = ['completed', 'failed', 'cancelled'];
 
 export function isTerminal(status: string): boolean {
   return TERMINAL_STATUSES.includes(status);

@@ -42,7 +42,7 @@ export interface GitHubContext {
 }
 
 /** A poll interval below this is allowed but warned about (Armox advises 10–15 s). */
-export const ADVISED_MIN_POLL_MS = 5_000;
+const ADVISED_MIN_POLL_MS = 5_000;
 
 /** Job ids are UUIDs today; anything outside this set could change the request path. */
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -193,7 +193,7 @@ function gitHubContext(env: Record<string, string | undefined>): GitHubContext {
   };
 }
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return host === 'localhost' || host.startsWith('127.') || host === '::1';
 }

@@ -114,7 +114,7 @@ export class GitHubCallError extends Error {
  * says "rate limit", is a rate limit (wait, then retry), not a permission
  * problem. Only a 403 without those signs means the token may not do this.
  */
-export function diagnose(answer: GitHubAnswer, now = Date.now()): Problem {
+function diagnose(answer: GitHubAnswer, now = Date.now()): Problem {
   const { status } = answer;
   if (status === undefined) return { kind: 'transient' };
   const message = githubMessage({ status, response: { data: answer.data } });

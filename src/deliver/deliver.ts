@@ -95,7 +95,7 @@ export interface Destination {
  * within what is left of `deadline`. Each file and asset is recorded as soon as
  * it is done, so it stays in the outputs when a later one fails.
  */
-export async function deliverRun(
+async function deliverRun(
   run: RunRecord,
   destination: Destination,
   config: ActionConfig,

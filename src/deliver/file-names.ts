@@ -66,7 +66,7 @@ export function contentTypeForName(name: string): string {
   return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
 }
 
-export function hasExtension(name: string): boolean {
+function hasExtension(name: string): boolean {
   return EXTENSION.test(name);
 }
 

@@ -14,7 +14,7 @@ import type { StepData } from './record.js';
 import { VERSION } from '../core/version.js';
 
 /** Bumped when a key changes meaning or goes away (adding keys does not bump it). */
-export const MANIFEST_FORMAT = 1;
+const MANIFEST_FORMAT = 1;
 
 export interface Manifest {
   manifest_format: typeof MANIFEST_FORMAT;

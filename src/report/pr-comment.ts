@@ -41,7 +41,7 @@ export interface PullRequestCommentResult {
 }
 
 /** The events whose runs belong to a pull request (issue_comment only on a pull request). */
-export const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target', 'issue_comment'];
+const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target', 'issue_comment'];
 
 /** GitHub refuses comment bodies longer than this many characters. */
 export const MAX_COMMENT_CHARS = 65_536;

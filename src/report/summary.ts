@@ -15,7 +15,7 @@ const HEADLINES: Record<Outcome, string> = {
 };
 
 /** GitHub drops a step summary over 1 MiB; a batch's previews stop well before that. */
-export const SUMMARY_BUDGET_BYTES = 900 * 1024;
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
 
 /**
  * The `$GITHUB_STEP_SUMMARY` section for the step, as GitHub-flavoured markdown:
@@ -203,7 +203,7 @@ function byteLength(lines: string[]): number {
 }
 
 /** Text from the server shown as text: no markdown, no HTML, one line. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

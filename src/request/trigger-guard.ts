@@ -8,10 +8,10 @@ import { isObject } from '../core/text.js';
  */
 
 /** The associations GitHub gives to people with write access or organisation membership. */
-export const TRUSTED_ASSOCIATIONS: readonly string[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+const TRUSTED_ASSOCIATIONS: readonly string[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
 
 /** The events whose runs get secrets on behalf of someone who may be a stranger. */
-export const GUARDED_EVENTS: readonly string[] = ['issue_comment', 'pull_request_target'];
+const GUARDED_EVENTS: readonly string[] = ['issue_comment', 'pull_request_target'];
 
 /**
  * Returns the problem text when the trigger may not spend credits, else undefined.

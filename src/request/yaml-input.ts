@@ -4,7 +4,7 @@ import type { InputsSource } from '../target/target.js';
 import { printable } from '../core/text.js';
 
 /** The most text `inputs`, `batch` or their files may hold: prompts are long, but not megabytes. */
-export const MAX_INPUTS_BYTES = 1024 * 1024;
+const MAX_INPUTS_BYTES = 1024 * 1024;
 /** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 /** Item names become folder and asset name prefixes. */

@@ -17,8 +17,8 @@ import type { InputsSource, Preparation } from './target.js';
 import { printable } from '../core/text.js';
 
 /** The keys of `input` that are not settings (as in the reference's example body). */
-export const PROMPT_KEY = 'prompt';
-export const IMAGES_KEY = 'image_input';
+const PROMPT_KEY = 'prompt';
+const IMAGES_KEY = 'image_input';
 
 /** What a user's key can name: the prompt, the image list, or a setting. */
 type Field =
@@ -31,12 +31,12 @@ const BOOLEAN_TYPES = new Set(['boolean', 'bool', 'switch', 'toggle', 'checkbox'
 const TEXT_TYPES = new Set(['text', 'textarea', 'string', 'select', 'dropdown']);
 
 /** A prompt is taken when the model says `text` among its input types, requires one, or does not say. */
-export function takesPrompt(model: Model): boolean {
+function takesPrompt(model: Model): boolean {
   return model.promptRequired || model.inputTypes === undefined || model.inputTypes.includes('text');
 }
 
 /** Images are taken when the model says `image` among its input types, or does not say. */
-export function takesImages(model: Model): boolean {
+function takesImages(model: Model): boolean {
   return model.inputTypes === undefined || model.inputTypes.includes('image');
 }
 
