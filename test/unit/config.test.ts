@@ -70,6 +70,16 @@ describe('readConfig', () => {
     [{ 'job-id': '?x=1' }, /job-id "\?x=1" is not a job id/],
     [{ 'job-id': 'abc%2F..' }, /is not a job id/],
     [{ 'job-id': 'abc', 'dry-run': 'true' }, /dry-run and job-id are both set/],
+    [{ model: 'google/nano-banana' }, /app-name and model are both set: give exactly one of app-id, app-name or model/],
+    [{ 'app-id': 'abc', model: 'm' }, /app-id and app-name and model are all set/],
+    [{ 'max-concurrency': '0' }, /max-concurrency: "0" must be a whole number from 1 to 100/],
+    [{ 'max-concurrency': 'lots' }, /max-concurrency: "lots" must be a whole number/],
+    [{ 'max-credits': '-5' }, /max-credits: "-5" is not a number of credits/],
+    [{ 'fail-fast': 'sometimes' }, /fail-fast: "sometimes" is not a boolean/],
+    [{ reuse: 'forever' }, /reuse: "forever"/],
+    [{ batch: '- a: 1', 'batch-file': 'b.yml' }, /batch and batch-file are both set/],
+    [{ batch: '- a: 1', 'job-id': 'abc' }, /job-id and a batch are both set/],
+    [{ 'comment-on-pr': 'please' }, /comment-on-pr: "please" is not a boolean/],
   ])('refuses %j', (extra, message) => {
     expect(problem({ ...base, ...extra })).toMatch(message);
   });
@@ -81,6 +91,28 @@ describe('readConfig', () => {
     expect(message).toMatch(/api-key is empty/);
     expect(message).toMatch(/timeout: "later"/);
     expect(message).toMatch(/wait: "perhaps"/);
+  });
+
+  it('reads the batch, spending and reuse inputs', () => {
+    const { config } = read({
+      'api-key': 'k',
+      model: 'google/nano-banana',
+      'batch-file': 'runs.jsonl',
+      'max-concurrency': '12',
+      'max-credits': '2500',
+      'fail-fast': 'true',
+      reuse: '12h',
+    });
+    expect(config).toMatchObject({
+      model: 'google/nano-banana',
+      batchFile: '/work/space/runs.jsonl',
+      isBatch: true,
+      maxConcurrency: 12,
+      maxCredits: 2500,
+      failFast: true,
+      reuse: { mode: 'max-age', maxAgeMs: 12 * 3_600_000 },
+    });
+    expect(read(base).config).toMatchObject({ isBatch: false, maxConcurrency: 4, reuse: { mode: 'rerun' } });
   });
 
   it('asks for an app when none is given', () => {
