@@ -42923,13 +42923,11 @@ class RunRecord {
         this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
         this.jobUpdated(job);
     }
+    /** Files finish in any order; they are listed in the outputs' order (`output-urls`), even when a later one fails. */
     fileSaved(file) {
+        const urls = this.fileUrls;
         (this.files ??= []).push(file);
-        this.changed();
-    }
-    /** Files are recorded as each one is saved; this puts them in the order of `urls` (the outputs' order). */
-    filesInOrder(urls) {
-        this.files?.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
+        this.files.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
         this.changed();
     }
     /** Delivery was asked for: `files` is set (empty until files are saved). */
@@ -44260,9 +44258,6 @@ async function download(run, urls, dir, destination, config, deadline, context, 
                 run.fileSaved(file);
         },
     }));
-    // Recorded as each finished; kept in URL order for the outputs.
-    if (destination.dir)
-        run.filesInOrder(urls);
     return files;
 }
 async function upload(run, files, destination, release, config, deadline, context, label) {
@@ -44630,6 +44625,9 @@ class Carrier {
             return;
         }
         this.x.cost.learn(job.credits_charged);
+        // Recorded (and kept in the step state) before the log line says so: a step
+        // killed right after "accepted" still leaves its post step the job to cancel.
+        this.claim(run, job);
         const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
         context.log.info(this.batch
             ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
@@ -44640,14 +44638,18 @@ class Carrier {
     }
     /** A job that is this step's from now on: accepted, followed or reused. */
     adopt(run, job) {
-        if (!run.record.reusedFrom)
-            run.record.accepted(job, this.now());
-        if (isDone(job)) {
+        this.claim(run, job);
+        if (isDone(job))
             this.finish(run, job);
-            return;
-        }
-        this.x.context.openJobs.opened(job.id);
-        this.live.set(job.id, run);
+        else
+            this.live.set(job.id, run);
+    }
+    /** The job id is known: record it, and until it ends it is this step's to finish or cancel. */
+    claim(run, job) {
+        if (!run.record.reusedFrom && run.record.jobId !== job.id)
+            run.record.accepted(job, this.now());
+        if (!isDone(job))
+            this.x.context.openJobs.opened(job.id);
     }
     /**
      * A poll's news about one job. A batch logs one line per item when it ends

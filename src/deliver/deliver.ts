@@ -144,8 +144,6 @@ async function download(
       },
     }),
   );
-  // Recorded as each finished; kept in URL order for the outputs.
-  if (destination.dir) run.filesInOrder(urls);
   return files;
 }
 

@@ -135,6 +135,9 @@ class Carrier {
       return;
     }
     this.x.cost.learn(job.credits_charged);
+    // Recorded (and kept in the step state) before the log line says so: a step
+    // killed right after "accepted" still leaves its post step the job to cancel.
+    this.claim(run, job);
     const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
     context.log.info(
       this.batch
@@ -147,13 +150,15 @@ class Carrier {
 
   /** A job that is this step's from now on: accepted, followed or reused. */
   private adopt(run: PlannedRun, job: Job): void {
-    if (!run.record.reusedFrom) run.record.accepted(job, this.now());
-    if (isDone(job)) {
-      this.finish(run, job);
-      return;
-    }
-    this.x.context.openJobs.opened(job.id);
-    this.live.set(job.id, run);
+    this.claim(run, job);
+    if (isDone(job)) this.finish(run, job);
+    else this.live.set(job.id, run);
+  }
+
+  /** The job id is known: record it, and until it ends it is this step's to finish or cancel. */
+  private claim(run: PlannedRun, job: Job): void {
+    if (!run.record.reusedFrom && run.record.jobId !== job.id) run.record.accepted(job, this.now());
+    if (!isDone(job)) this.x.context.openJobs.opened(job.id);
   }
 
   /**

@@ -96,14 +96,11 @@ export class RunRecord {
     this.jobUpdated(job);
   }
 
+  /** Files finish in any order; they are listed in the outputs' order (`output-urls`), even when a later one fails. */
   fileSaved(file: DownloadedFile): void {
+    const urls = this.fileUrls;
     (this.files ??= []).push(file);
-    this.changed();
-  }
-
-  /** Files are recorded as each one is saved; this puts them in the order of `urls` (the outputs' order). */
-  filesInOrder(urls: string[]): void {
-    this.files?.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
+    this.files.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
     this.changed();
   }
 
@@ -144,7 +141,6 @@ export type RunData = Omit<
   | 'jobUpdated'
   | 'finished'
   | 'fileSaved'
-  | 'filesInOrder'
   | 'expectFiles'
   | 'assetUploaded'
   | 'deliveryFailed'

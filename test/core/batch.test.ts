@@ -83,6 +83,30 @@ describe('jobs in flight and the post step', () => {
     ]);
   });
 
+  it.each([
+    ['a single run', { 'app-name': 'Upscale Image', inputs: 'Image: https://example.com/1.png' }],
+    ['a batch', { ...UPSCALE, batch: upscales(2) }],
+  ])('%s: each job is in the post step state before the log says it was accepted', async (_name, inputs) => {
+    emu.setJobPlan({ outcome: 'never' });
+    const saved = new Set<string>();
+    const saidBeforeSaved: string[] = [];
+    const run = await runInProcess(
+      emu,
+      { ...inputs, wait: 'false' },
+      {
+        onOpenJobs: (ids, log) => {
+          for (const id of ids.filter((id) => !saved.has(id))) {
+            saved.add(id);
+            if (log.text.includes(`${id} accepted`)) saidBeforeSaved.push(id);
+          }
+        },
+      },
+    );
+    expect(run.error).toBeUndefined();
+    expect(emu.jobs.size).toBeGreaterThan(0);
+    expect(saidBeforeSaved).toEqual([]);
+  });
+
   it('cancel-on-timeout: false leaves every job running and says how to follow each', async () => {
     emu.setJobPlan({ outcome: 'never' });
     const run = await runInProcess(emu, {

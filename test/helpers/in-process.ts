@@ -30,8 +30,8 @@ export async function runInProcess(
     signal?: AbortSignal;
     client?: Partial<ClientOptions>;
     env?: Record<string, string>;
-    /** Sees each change of the open jobs (what the post step would cancel). */
-    onOpenJobs?: (ids: string[]) => void;
+    /** Sees each change of the open jobs (what the post step would cancel), and the log as it is then. */
+    onOpenJobs?: (ids: string[], log: MemoryLogger) => void;
   } = {},
 ): Promise<InProcessRun> {
   const log = new MemoryLogger();
@@ -40,7 +40,7 @@ export async function runInProcess(
   let open: string[] = [];
   const openJobs = new OpenJobs((ids) => {
     open = ids;
-    options.onOpenJobs?.(ids);
+    options.onOpenJobs?.(ids, log);
   });
   const signal = options.signal ?? new AbortController().signal;
   const all: Record<string, string> = {
