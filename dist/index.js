@@ -40364,11 +40364,21 @@ function redactingLogger(inner, secrets) {
         group: (title, fn) => inner.group(redact(title), fn),
     };
 }
+/** Shorter fragments of a secret cut by `printable` are too common to remove without hiding other text. */
+const MIN_FRAGMENT = 6;
+/**
+ * `text` without any secret. A quoted value cut short (`printable`'s `…`) can
+ * end inside a secret, so the part of a secret just before a `…` goes too.
+ */
 function redactSecrets(text, secrets) {
     let result = text;
     for (const secret of secrets) {
-        if (secret.length >= 4)
-            result = result.split(secret).join('***');
+        if (secret.length < 4)
+            continue;
+        result = result.split(secret).join('***');
+        for (let length = secret.length - 1; length >= MIN_FRAGMENT && result.includes('…'); length--) {
+            result = result.split(`${secret.slice(0, length)}…`).join('***…');
+        }
     }
     return result;
 }
@@ -42439,6 +42449,9 @@ async function everyPage(github, action, page, wanted) {
             return items;
     }
 }
+/** GitHub refused a call because the token may not make it (a 403 that is not a rate limit). */
+class GitHubPermissionError extends ActionError {
+}
 /** A GitHub call that failed, with the diagnosis of its answer. */
 class GitHubCallError extends Error {
     answer;
@@ -42635,7 +42648,7 @@ function githubFailure(action, error, why, tries, hints) {
     }
     if (problem.kind === 'permission') {
         const hint = hints.permission ? ` ${hints.permission}` : '';
-        return new ActionError(`Could not ${action}: ${answerText(error)}.${hint}`);
+        return new GitHubPermissionError(`Could not ${action}: ${answerText(error)}.${hint}`);
     }
     if (problem.kind === 'auth') {
         return new InputError(`Could not ${action}: GitHub refused github-token (${error.answer.status} ${error.message}).`);
@@ -42785,15 +42798,13 @@ async function publishPullRequestComment(options) {
     }
     const target = { owner: match[1], repo: match[2], number };
     const text = renderCommentBody(options.marker, options.body, options.runUrl);
-    let step = `list the comments of pull request #${number}`;
     try {
         const octokit = await connect(options.token, options.apiUrl, options.log);
-        const request = { signal: options.signal };
-        const existing = await findComment(octokit, target, options.marker, request);
-        step = existing ? `update comment ${existing} on pull request #${number}` : `comment on pull request #${number}`;
+        const github = new GitHubCalls(octokit, { signal: options.signal, deadline: options.deadline, log: options.log, attempts: 3, ...options.calls }, { permission: PERMISSION_HINT });
+        const existing = await findComment(github, target, options.marker, options.log);
         const { data } = existing
-            ? await octokit.rest.issues.updateComment({ ...repoOf(target), comment_id: existing, body: text, request })
-            : await octokit.rest.issues.createComment({ ...repoOf(target), issue_number: number, body: text, request });
+            ? await github.call(`update comment ${existing} on pull request #${number}`, (request) => octokit.rest.issues.updateComment({ ...repoOf(target), comment_id: existing, body: text, request }))
+            : await github.call(`comment on pull request #${number}`, (request) => octokit.rest.issues.createComment({ ...repoOf(target), issue_number: number, body: text, request }));
         const done = existing ? 'Updated the comment on' : 'Commented on';
         return {
             outcome: existing ? 'updated' : 'created',
@@ -42803,24 +42814,49 @@ async function publishPullRequestComment(options) {
         };
     }
     catch (error) {
-        return refusal(step, error, options.signal);
+        return refusal(error);
     }
 }
 const repoOf = (target) => ({ owner: target.owner, repo: target.repo });
-/** The id of the oldest comment that starts with the marker, reading page after page until found. */
-async function findComment(octokit, target, marker, request) {
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+/**
+ * The oldest comment an earlier run of this step wrote: it starts with the
+ * marker and was written by the token's account. Anyone can copy the marker
+ * into a comment of their own; updating theirs would put the previews under
+ * their name, where they could change them later.
+ */
+async function findComment(github, target, marker, log) {
+    const comments = await everyPage(github, `list the comments of pull request #${target.number}`, (page, request) => github.octokit.rest.issues.listComments({
         ...repoOf(target),
         issue_number: target.number,
         per_page: 100,
+        page,
         request,
-    });
-    for await (const page of pages) {
-        const found = page.data.find((comment) => (comment.body ?? '').trimStart().startsWith(marker));
-        if (found)
-            return found.id;
+    }), (comment) => (comment.body ?? '').trimStart().startsWith(marker));
+    // GITHUB_TOKEN and GitHub App tokens write as a bot: no one can comment as one.
+    const byBot = comments.find((comment) => comment.user?.type === 'Bot');
+    if (byBot)
+        return byBot.id;
+    if (comments.length === 0)
+        return undefined;
+    const login = await tokenLogin(github);
+    const mine = comments.find((comment) => login !== undefined && comment.user?.login === login);
+    if (!mine) {
+        const authors = [...new Set(comments.map((comment) => comment.user?.login ?? 'an unknown user'))].join(', ');
+        log.info(`comment-on-pr: not updating the comment with this step's marker by ${authors}: it was not written by this token's account.`);
     }
-    return undefined;
+    return mine?.id;
+}
+/** The login of a personal access token's user; undefined for installation tokens, which may not ask. */
+async function tokenLogin(github) {
+    try {
+        const { data } = await github.call('identify the account of github-token', (request) => github.octokit.rest.users.getAuthenticated({ request }));
+        return data.login;
+    }
+    catch (error) {
+        if (error instanceof CancelledError || error instanceof DeliveryTimeoutError)
+            throw error;
+        return undefined;
+    }
 }
 function skipped(message) {
     return { outcome: 'skipped', message, level: 'notice' };
@@ -42833,23 +42869,13 @@ function failed(reason) {
     };
 }
 /** A failed call as a result: `forbidden` when the token may not write, else `failed`. */
-function refusal(step, error, signal) {
-    if (signal?.aborted)
-        return failed(`the workflow was cancelled before it could ${step}.`);
-    const status = statusOf(error);
-    const message = github_api_githubMessage(error);
-    if (isPermissionError(error)) {
-        return {
-            outcome: 'forbidden',
-            message: `comment-on-pr: the token may not ${step} (GitHub answered ${status} ${JSON.stringify(message)}). ${PERMISSION_HINT} This does not fail the step.`,
-            level: 'warning',
-        };
-    }
-    // Octokit reports "no answer at all" (refused, reset, DNS) as status 500 without a response.
-    const answer = status === undefined || responseData(error) === undefined
-        ? errorMessage(error)
-        : `GitHub answered ${status} ${JSON.stringify(message)}`;
-    return failed(`could not ${step}: ${answer}.`);
+function refusal(error) {
+    // "Could not …" from GitHubCalls: the sentence continues after "comment-on-pr: ".
+    const message = errorMessage(error);
+    const reason = `${message[0].toLowerCase()}${message.slice(1)}`;
+    if (!(error instanceof GitHubPermissionError))
+        return failed(reason);
+    return { outcome: 'forbidden', message: `comment-on-pr: ${reason} This does not fail the step.`, level: 'warning' };
 }
 
 ;// CONCATENATED MODULE: ./src/report/record.ts
@@ -46277,6 +46303,7 @@ function fileName(url) {
 
 
 
+
 /** The workflow log, through @actions/core. */
 const coreLogger = {
     info: (message) => info(message),
@@ -46367,9 +46394,9 @@ async function report(config, record, secrets, log, signal) {
     const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
     await writeSummary(markdown, log);
     if (config?.commentOnPr)
-        await commentOnPullRequest(config, markdown, log, signal);
+        await commentOnPullRequest(config, record, markdown, log, signal);
 }
-async function commentOnPullRequest(config, markdown, log, signal) {
+async function commentOnPullRequest(config, record, markdown, log, signal) {
     const { github } = config;
     const result = await publishPullRequestComment({
         token: config.githubToken,
@@ -46387,8 +46414,17 @@ async function commentOnPullRequest(config, markdown, log, signal) {
         }),
         log,
         signal,
+        deadline: reportDeadline(config, record),
     });
     log[result.level](result.message);
+}
+/**
+ * What the comment may take: what is left of `timeout`, or, when the run used
+ * it all, the short time clean-up calls get, so a timed-out step still says so.
+ */
+function reportDeadline(config, record) {
+    const left = new Deadline(record.startedAt + config.timeoutMs).remaining();
+    return Deadline.after(Math.max(left, CLEANUP_MS));
 }
 /** How a failed step is headlined: what happened to its run, or the kind of error. */
 function failureOutcome(record, error) {

@@ -8,7 +8,8 @@ import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
 import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
 import { State } from './config/names.js';
 import { StepRecord, type Outcome } from './report/record.js';
-import { OpenJobs } from './core/run-context.js';
+import { CLEANUP_MS, OpenJobs } from './core/run-context.js';
+import { Deadline } from './core/timing.js';
 import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { renderSummary } from './report/summary.js';
@@ -107,11 +108,12 @@ async function report(
   // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
   const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
   await writeSummary(markdown, log);
-  if (config?.commentOnPr) await commentOnPullRequest(config, markdown, log, signal);
+  if (config?.commentOnPr) await commentOnPullRequest(config, record, markdown, log, signal);
 }
 
 async function commentOnPullRequest(
   config: ActionConfig,
+  record: StepRecord,
   markdown: string,
   log: Logger,
   signal: AbortSignal,
@@ -133,8 +135,18 @@ async function commentOnPullRequest(
     }),
     log,
     signal,
+    deadline: reportDeadline(config, record),
   });
   log[result.level](result.message);
+}
+
+/**
+ * What the comment may take: what is left of `timeout`, or, when the run used
+ * it all, the short time clean-up calls get, so a timed-out step still says so.
+ */
+function reportDeadline(config: ActionConfig, record: StepRecord): Deadline {
+  const left = new Deadline(record.startedAt + config.timeoutMs).remaining();
+  return Deadline.after(Math.max(left, CLEANUP_MS));
 }
 
 /** How a failed step is headlined: what happened to its run, or the kind of error. */

@@ -94,6 +94,9 @@ export type Problem =
   | { kind: 'transient'; waitMs?: number }
   | { kind: 'permission' | 'auth' | 'not-found' | 'exists' | 'other' };
 
+/** GitHub refused a call because the token may not make it (a 403 that is not a rate limit). */
+export class GitHubPermissionError extends ActionError {}
+
 /** A GitHub call that failed, with the diagnosis of its answer. */
 export class GitHubCallError extends Error {
   constructor(
@@ -291,7 +294,7 @@ function githubFailure(
   }
   if (problem.kind === 'permission') {
     const hint = hints.permission ? ` ${hints.permission}` : '';
-    return new ActionError(`Could not ${action}: ${answerText(error)}.${hint}`);
+    return new GitHubPermissionError(`Could not ${action}: ${answerText(error)}.${hint}`);
   }
   if (problem.kind === 'auth') {
     return new InputError(

@@ -25,10 +25,21 @@ export function redactingLogger(inner: Logger, secrets: string[]): Logger {
   };
 }
 
+/** Shorter fragments of a secret cut by `printable` are too common to remove without hiding other text. */
+const MIN_FRAGMENT = 6;
+
+/**
+ * `text` without any secret. A quoted value cut short (`printable`'s `…`) can
+ * end inside a secret, so the part of a secret just before a `…` goes too.
+ */
 export function redactSecrets(text: string, secrets: string[]): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join('***');
+    if (secret.length < 4) continue;
+    result = result.split(secret).join('***');
+    for (let length = secret.length - 1; length >= MIN_FRAGMENT && result.includes('…'); length--) {
+      result = result.split(`${secret.slice(0, length)}…`).join('***…');
+    }
   }
   return result;
 }

@@ -4,10 +4,11 @@
  * found again by a hidden marker. Writing it is never what fails the step: the
  * paid result was already delivered, so every failure is a warning to log.
  */
-import { errorMessage } from '../core/errors.js';
+import { CancelledError, DeliveryTimeoutError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { connect, githubMessage, isPermissionError, responseData, statusOf, type Octokit } from '../core/github-api.js';
+import { connect, everyPage, GitHubCalls, GitHubPermissionError, type GitHubCallOptions } from '../core/github-api.js';
 import { isObject } from '../core/text.js';
+import type { Deadline } from '../core/timing.js';
 
 export interface PullRequestCommentOptions {
   /** The github-token input (GITHUB_TOKEN). */
@@ -28,6 +29,10 @@ export interface PullRequestCommentOptions {
   runUrl: string | undefined;
   log: Logger;
   signal?: AbortSignal;
+  /** What is left of the step's `timeout`: every call and retry wait ends by it. */
+  deadline?: Deadline;
+  /** Retry settings for the GitHub calls (tests shorten them). */
+  calls?: Pick<GitHubCallOptions, 'retryBaseMs' | 'retryMaxMs' | 'attempts' | 'requestTimeoutMs'>;
 }
 
 export interface PullRequestCommentResult {
@@ -129,15 +134,21 @@ export async function publishPullRequestComment(options: PullRequestCommentOptio
   }
   const target = { owner: match[1]!, repo: match[2]!, number };
   const text = renderCommentBody(options.marker, options.body, options.runUrl);
-  let step = `list the comments of pull request #${number}`;
   try {
     const octokit = await connect(options.token, options.apiUrl, options.log);
-    const request = { signal: options.signal };
-    const existing = await findComment(octokit, target, options.marker, request);
-    step = existing ? `update comment ${existing} on pull request #${number}` : `comment on pull request #${number}`;
+    const github = new GitHubCalls(
+      octokit,
+      { signal: options.signal, deadline: options.deadline, log: options.log, attempts: 3, ...options.calls },
+      { permission: PERMISSION_HINT },
+    );
+    const existing = await findComment(github, target, options.marker, options.log);
     const { data } = existing
-      ? await octokit.rest.issues.updateComment({ ...repoOf(target), comment_id: existing, body: text, request })
-      : await octokit.rest.issues.createComment({ ...repoOf(target), issue_number: number, body: text, request });
+      ? await github.call(`update comment ${existing} on pull request #${number}`, (request) =>
+          octokit.rest.issues.updateComment({ ...repoOf(target), comment_id: existing, body: text, request }),
+        )
+      : await github.call(`comment on pull request #${number}`, (request) =>
+          octokit.rest.issues.createComment({ ...repoOf(target), issue_number: number, body: text, request }),
+        );
     const done = existing ? 'Updated the comment on' : 'Commented on';
     return {
       outcome: existing ? 'updated' : 'created',
@@ -146,32 +157,66 @@ export async function publishPullRequestComment(options: PullRequestCommentOptio
       level: 'info',
     };
   } catch (error) {
-    return refusal(step, error, options.signal);
+    return refusal(error);
   }
 }
 
 type Target = { owner: string; repo: string; number: number };
+type Comment = { id: number; body?: string | null; user?: { login?: string; type?: string } | null };
 
 const repoOf = (target: Target) => ({ owner: target.owner, repo: target.repo });
 
-/** The id of the oldest comment that starts with the marker, reading page after page until found. */
+/**
+ * The oldest comment an earlier run of this step wrote: it starts with the
+ * marker and was written by the token's account. Anyone can copy the marker
+ * into a comment of their own; updating theirs would put the previews under
+ * their name, where they could change them later.
+ */
 async function findComment(
-  octokit: Octokit,
+  github: GitHubCalls,
   target: Target,
   marker: string,
-  request: { signal?: AbortSignal },
+  log: Logger,
 ): Promise<number | undefined> {
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    ...repoOf(target),
-    issue_number: target.number,
-    per_page: 100,
-    request,
-  });
-  for await (const page of pages) {
-    const found = page.data.find((comment) => (comment.body ?? '').trimStart().startsWith(marker));
-    if (found) return found.id;
+  const comments: Comment[] = await everyPage(
+    github,
+    `list the comments of pull request #${target.number}`,
+    (page, request) =>
+      github.octokit.rest.issues.listComments({
+        ...repoOf(target),
+        issue_number: target.number,
+        per_page: 100,
+        page,
+        request,
+      }),
+    (comment) => (comment.body ?? '').trimStart().startsWith(marker),
+  );
+  // GITHUB_TOKEN and GitHub App tokens write as a bot: no one can comment as one.
+  const byBot = comments.find((comment) => comment.user?.type === 'Bot');
+  if (byBot) return byBot.id;
+  if (comments.length === 0) return undefined;
+  const login = await tokenLogin(github);
+  const mine = comments.find((comment) => login !== undefined && comment.user?.login === login);
+  if (!mine) {
+    const authors = [...new Set(comments.map((comment) => comment.user?.login ?? 'an unknown user'))].join(', ');
+    log.info(
+      `comment-on-pr: not updating the comment with this step's marker by ${authors}: it was not written by this token's account.`,
+    );
   }
-  return undefined;
+  return mine?.id;
+}
+
+/** The login of a personal access token's user; undefined for installation tokens, which may not ask. */
+async function tokenLogin(github: GitHubCalls): Promise<string | undefined> {
+  try {
+    const { data } = await github.call('identify the account of github-token', (request) =>
+      github.octokit.rest.users.getAuthenticated({ request }),
+    );
+    return data.login;
+  } catch (error) {
+    if (error instanceof CancelledError || error instanceof DeliveryTimeoutError) throw error;
+    return undefined;
+  }
 }
 
 function skipped(message: string): PullRequestCommentResult {
@@ -187,21 +232,10 @@ function failed(reason: string): PullRequestCommentResult {
 }
 
 /** A failed call as a result: `forbidden` when the token may not write, else `failed`. */
-function refusal(step: string, error: unknown, signal: AbortSignal | undefined): PullRequestCommentResult {
-  if (signal?.aborted) return failed(`the workflow was cancelled before it could ${step}.`);
-  const status = statusOf(error);
-  const message = githubMessage(error);
-  if (isPermissionError(error)) {
-    return {
-      outcome: 'forbidden',
-      message: `comment-on-pr: the token may not ${step} (GitHub answered ${status} ${JSON.stringify(message)}). ${PERMISSION_HINT} This does not fail the step.`,
-      level: 'warning',
-    };
-  }
-  // Octokit reports "no answer at all" (refused, reset, DNS) as status 500 without a response.
-  const answer =
-    status === undefined || responseData(error) === undefined
-      ? errorMessage(error)
-      : `GitHub answered ${status} ${JSON.stringify(message)}`;
-  return failed(`could not ${step}: ${answer}.`);
+function refusal(error: unknown): PullRequestCommentResult {
+  // "Could not …" from GitHubCalls: the sentence continues after "comment-on-pr: ".
+  const message = errorMessage(error);
+  const reason = `${message[0]!.toLowerCase()}${message.slice(1)}`;
+  if (!(error instanceof GitHubPermissionError)) return failed(reason);
+  return { outcome: 'forbidden', message: `comment-on-pr: ${reason} This does not fail the step.`, level: 'warning' };
 }

@@ -11,6 +11,7 @@ import {
 } from '../../src/report/pr-comment.js';
 import { FAKE_BOT_LOGIN, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
+import { Deadline } from '../../src/core/timing.js';
 
 let github: FakeGitHub;
 let log: MemoryLogger;
@@ -39,6 +40,7 @@ function options(overrides: Partial<PullRequestCommentOptions> = {}): PullReques
     body: '## Armox · Sketch to Render: ✅ completed',
     runUrl,
     log,
+    calls: { retryBaseMs: 10, retryMaxMs: 20 },
     ...overrides,
   };
 }
@@ -89,6 +91,44 @@ describe('publishPullRequestComment', () => {
     expect(lists.map((r) => new URL(r.path, github.url).searchParams.get('page') ?? '1')).toEqual(['1', '2']);
   });
 
+  it('does not take over a copy of the marker written by someone else: it comments anew', async () => {
+    const copy = github.seedComment('octo/app', 12, `${marker}\nswap these previews later`, 'mallory');
+    const result = await publishPullRequestComment(options({ body: 'ours' }));
+    expect(result.outcome).toBe('created');
+    expect(copy.body).toContain('swap these previews later');
+    const [, ours] = github.commentsOn('octo/app', 12);
+    expect(ours!.login).toBe(FAKE_BOT_LOGIN);
+    expect(ours!.body).toContain('\nours');
+    expect(log.text).toContain("not updating the comment with this step's marker by mallory");
+  });
+
+  it('with a personal access token, updates the comment its own user wrote', async () => {
+    github.tokenLogin = 'release-bot-user';
+    github.seedComment('octo/app', 12, `${marker}\nnot ours`, 'mallory');
+    const own = github.seedComment('octo/app', 12, `${marker}\nold`, 'release-bot-user');
+    const result = await publishPullRequestComment(options({ body: 'new' }));
+    expect(result.outcome).toBe('updated');
+    expect(own.body).toContain('\nnew');
+    expect(github.commentsOn('octo/app', 12)).toHaveLength(2);
+  });
+
+  it('ends by the deadline when GitHub accepts the connection and never answers', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      const started = Date.now();
+      const result = await publishPullRequestComment(
+        options({ apiUrl: `http://127.0.0.1:${port}`, deadline: Deadline.after(500) }),
+      );
+      expect(result).toMatchObject({ outcome: 'failed', level: 'warning' });
+      expect(result.message).toContain('timeout ran out while trying to list the comments of pull request #12');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('comments for pull_request_target and for an issue_comment on a pull request', async () => {
     const target = await publishPullRequestComment(
       options({ eventName: 'pull_request_target', eventPayload: { pull_request: { number: 3 } } }),
@@ -134,14 +174,14 @@ describe('publishPullRequestComment', () => {
     github.seedComment('octo/app', 12, `${marker}\nold`, FAKE_BOT_LOGIN);
     const updated = await publishPullRequestComment(options());
     expect(updated.outcome).toBe('forbidden');
-    expect(updated.message).toMatch(/may not update comment \d+ on pull request #12/);
+    expect(updated.message).toMatch(/could not update comment \d+ on pull request #12: GitHub answered 403/);
   });
 
   it('returns a warning, not an error, for a bad token, no token, or no answer', async () => {
     const badToken = await publishPullRequestComment(options({ token: 'ghs_wrong' }));
     expect(badToken).toMatchObject({ outcome: 'failed', level: 'warning' });
     expect(badToken.message).toContain(
-      'could not list the comments of pull request #12: GitHub answered 401 "Bad credentials"',
+      'could not list the comments of pull request #12: GitHub refused github-token (401 Bad credentials)',
     );
     expect(badToken.message).toContain('This does not fail the step.');
 

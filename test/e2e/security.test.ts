@@ -95,6 +95,8 @@ describe('the API key never reaches the log (RUNNER_DEBUG=1, dist/index.js)', { 
       1,
     ],
     ['a job that outlives the timeout', (emu) => emu.setJobPlan({ outcome: 'never' }), { timeout: '1s' }, 1],
+    // Errors quote an input's first 80 characters: here the cut falls inside the key.
+    ['an input quoted in an error, cut inside the key', () => {}, { 'app-name': 'q'.repeat(64) + SECRET }, 1],
     [
       'a 401 whose JSON error echoes the Authorization header',
       (emu) =>

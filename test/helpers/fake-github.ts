@@ -130,6 +130,12 @@ export interface FakeGitHub {
   comments: FakeComment[];
   /** When true, creating and updating comments answer 403 "Resource not accessible by integration" (a fork's read-only token). */
   forbidCommentWrites: boolean;
+  /**
+   * Whose account the token is: comments are written as it, and `GET /user`
+   * answers it. Default the GITHUB_TOKEN's bot, for which `GET /user` answers
+   * 403 as GitHub does for installation tokens; a personal access token's user otherwise.
+   */
+  tokenLogin: string;
   seedComment(repository: string, issue: number, body: string, login?: string): FakeComment;
   /** The comments of one issue or pull request, oldest first. */
   commentsOn(repository: string, issue: number): FakeComment[];
@@ -203,6 +209,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     // ---- Issue comments ----
     comments: [],
     forbidCommentWrites: false,
+    tokenLogin: FAKE_BOT_LOGIN,
     seedComment: (repository, issue, body, login) => seedComment(fake, repository, issue, body, login),
     commentsOn: (repository, issue) =>
       fake.comments.filter((c) => `${c.owner}/${c.repo}` === repository && c.issue === issue),
@@ -277,6 +284,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     if (parts[0] === 'repos' && parts[3] === 'actions') return workflowRunRoute(method, parts, res);
     // Issue comments: see the block at the end of this file.
+    if (method === 'GET' && target.pathname === '/user') return authenticatedUser(fake, res);
     if (parts[0] === 'repos' && parts[3] === 'issues')
       return handleComments(fake, method, target, parts, body.data, res);
     if (!route) return json(res, 404, notFound);
@@ -545,6 +553,12 @@ const commentsForbidden = {
   status: '403',
 };
 
+/** `GET /user`: a personal access token's user; installation tokens (the bot) may not ask. */
+function authenticatedUser(fake: FakeGitHub, res: ServerResponse): void {
+  if (fake.tokenLogin.endsWith('[bot]')) return json(res, 403, { ...commentsForbidden, status: '403' });
+  return json(res, 200, { login: fake.tokenLogin, type: 'User' });
+}
+
 /** Routes under /repos/:o/:r/issues/ (authorization already checked). */
 function handleComments(
   fake: FakeGitHub,
@@ -579,7 +593,7 @@ function handleComments(
       const text = commentBody(data);
       if (text === undefined)
         return json(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing' }] });
-      const comment = seedComment(fake, `${owner}/${repo}`, issue, text, FAKE_BOT_LOGIN);
+      const comment = seedComment(fake, `${owner}/${repo}`, issue, text, fake.tokenLogin);
       return json(res, 201, commentJson(fake, comment));
     }
   }
