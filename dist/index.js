@@ -41931,7 +41931,345 @@ const VERSION = '1.0.0';
 /** Sent with every request the action makes: Armox, storage and GitHub alike. */
 const USER_AGENT = `armox-app-action/${VERSION}`;
 
+;// CONCATENATED MODULE: ./src/core/github-api.ts
+
+
+
+
+
+
+
+/** GitHub asks for at least a minute before retrying a secondary rate limit that names no time. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+/**
+ * The items of a GitHub list, page after page (each page one bounded,
+ * retried call: Octokit's paginate drops the request's signal). With `wanted`,
+ * only matching items, and no page after the first that has one.
+ */
+async function everyPage(github, action, page, wanted) {
+    const items = [];
+    for (let number = 1;; number++) {
+        const { data, headers } = await github.call(action, (request) => page(number, request));
+        const kept = wanted ? data.filter(wanted) : data;
+        items.push(...kept);
+        if ((wanted && kept.length > 0) || !/rel="next"/.test(headers.link ?? ''))
+            return items;
+    }
+}
+/** GitHub refused a call because the token may not make it (a 403 that is not a rate limit). */
+class GitHubPermissionError extends ActionError {
+}
+/** A GitHub call that failed, with the diagnosis of its answer. */
+class GitHubCallError extends Error {
+    answer;
+    problem;
+    constructor(answer, problem) {
+        super(answer.failure ?? githubMessage({ status: answer.status, response: { data: answer.data } }));
+        this.answer = answer;
+        this.problem = problem;
+    }
+    static from(answer) {
+        return new GitHubCallError(answer, diagnose(answer));
+    }
+}
+/**
+ * Reads GitHub's answer the way its REST documentation asks: a 403 or 429
+ * with `retry-after`, or with `x-ratelimit-remaining: 0`, or whose message
+ * says "rate limit", is a rate limit (wait, then retry), not a permission
+ * problem. Only a 403 without those signs means the token may not do this.
+ */
+function diagnose(answer, now = Date.now()) {
+    const { status } = answer;
+    if (status === undefined)
+        return { kind: 'transient' };
+    const message = githubMessage({ status, response: { data: answer.data } });
+    const header = (name) => {
+        const value = answer.headers[name];
+        return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
+    };
+    const retryAfter = parseRetryAfter(header('retry-after'), now);
+    const exhausted = header('x-ratelimit-remaining') === '0';
+    if (status === 403 || status === 429) {
+        if (retryAfter !== undefined)
+            return { kind: 'rate-limit', waitMs: retryAfter, secondary: !exhausted };
+        if (exhausted) {
+            const reset = parseRateLimitReset(header('x-ratelimit-reset'), now);
+            return { kind: 'rate-limit', waitMs: reset ?? SECONDARY_LIMIT_WAIT_MS, secondary: false };
+        }
+        if (status === 429 || /rate limit/i.test(message))
+            return { kind: 'rate-limit', waitMs: SECONDARY_LIMIT_WAIT_MS, secondary: true };
+    }
+    if (status === 401)
+        return { kind: 'auth' };
+    // Without the signs of a rate limit, a 403 means the token may not do this.
+    if (status === 403 || isPermissionError({ status, response: { data: answer.data } }))
+        return { kind: 'permission' };
+    if (status === 404)
+        return { kind: 'not-found' };
+    if (status === 422 && JSON.stringify(answer.data ?? '').includes('already_exists'))
+        return { kind: 'exists' };
+    if (status === 408 || status >= 500)
+        return { kind: 'transient', waitMs: retryAfter };
+    return { kind: 'other' };
+}
+/**
+ * GitHub calls made through Octokit or the upload exchange, each bounded by
+ * `requestTimeoutMs` and the deadline, retried on transient failures and rate
+ * limits, and turned into errors that say what to do.
+ */
+class GitHubCalls {
+    octokit;
+    options;
+    hints;
+    constructor(octokit, options, hints = {}) {
+        this.octokit = octokit;
+        this.options = options;
+        this.hints = hints;
+    }
+    /**
+     * One Octokit call (`send` gets the `request` options to pass), retried and
+     * bounded. With `ifMissing`, a 404 resolves to its value instead of failing.
+     */
+    call(action, send, ifMissing) {
+        return this.retrying(action, async () => {
+            try {
+                return await this.bounded(send);
+            }
+            catch (error) {
+                if (ifMissing && error instanceof GitHubCallError && error.problem.kind === 'not-found')
+                    return ifMissing();
+                throw error;
+            }
+        });
+    }
+    /** Runs `attempt` with the retry rules for GitHub: transient failures, rate limits, an `already_exists` leftover. */
+    retrying(action, attempt) {
+        const { options } = this;
+        const attempts = options.attempts ?? 4;
+        return retry(attempt, {
+            attempts,
+            baseMs: options.retryBaseMs ?? 1_000,
+            maxMs: options.retryMaxMs ?? 30_000,
+            random: options.random,
+            deadline: options.deadline,
+            maxWaitMs: options.maxRateLimitWaitMs ?? 15 * 60_000,
+            signal: options.signal,
+            judge: (error) => verdictFor(error, this.hints),
+            onRetry: (error, delayMs, next) => options.log?.info(`Could not ${action}: ${retryNote(error, delayMs, this.hints)} (attempt ${next} of ${attempts}).`),
+            giveUp: (error, why, tries) => githubFailure(action, error, why, tries, this.hints),
+        });
+    }
+    /** `send` with a signal that ends it at the request timeout, the deadline or a cancellation. */
+    async bounded(send) {
+        const { deadline, signal } = this.options;
+        const limit = this.options.requestTimeoutMs ?? 60_000;
+        const left = deadline?.remaining() ?? Infinity;
+        if (left <= 0)
+            throw new TransportError('the timeout ran out', 'deadline');
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(left <= limit
+            ? new TransportError('the timeout ran out', 'deadline')
+            : new TransportError(`no answer within ${formatDuration(limit)}`, 'timeout')), Math.min(left, limit));
+        const onCancel = () => controller.abort(signal ? abortReason(signal) : undefined);
+        if (signal?.aborted)
+            onCancel();
+        else
+            signal?.addEventListener('abort', onCancel, { once: true });
+        try {
+            return await send({ signal: controller.signal });
+        }
+        catch (error) {
+            throw transportProblem(controller.signal.aborted ? controller.signal.reason : octokitProblem(error));
+        }
+        finally {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onCancel);
+        }
+    }
+}
+/** An Octokit RequestError as a diagnosed GitHub answer. */
+function octokitProblem(error) {
+    if (!isObject(error) || typeof error.status !== 'number')
+        return error;
+    const response = isObject(error.response) ? error.response : undefined;
+    if (!response)
+        return GitHubCallError.from({ headers: {}, data: undefined, failure: errorMessage(error) });
+    const headers = isObject(response.headers) ? response.headers : {};
+    return GitHubCallError.from({ status: error.status, headers, data: response.data });
+}
+/** Failures without a GitHub answer: the deadline, a cancellation, the network, the file on disk. */
+function transportProblem(error) {
+    if (!(error instanceof TransportError))
+        return error;
+    if (error.kind === 'deadline')
+        return new DeliveryTimeoutError(error.message);
+    if (error.kind === 'source')
+        return new ActionError(error.message);
+    return GitHubCallError.from({ headers: {}, data: undefined, failure: error.message });
+}
+function verdictFor(error, hints) {
+    if (!(error instanceof GitHubCallError))
+        return { retry: false };
+    const { problem } = error;
+    if (problem.kind === 'rate-limit')
+        return { retry: true, waitMs: problem.waitMs };
+    // A leftover from a failed attempt: the next attempt clears it first.
+    if (problem.kind === 'exists' && hints.inTheWay)
+        return { retry: true, waitMs: 0 };
+    if (problem.kind === 'transient')
+        return { retry: true, waitMs: problem.waitMs };
+    return { retry: false };
+}
+function retryNote(error, delayMs, hints) {
+    const wait = formatDuration(delayMs);
+    if (error instanceof GitHubCallError && error.problem.kind === 'rate-limit') {
+        return `${rateLimitText(error)}; waiting ${wait} (until ${clockTime(Date.now() + delayMs)}) before trying again`;
+    }
+    if (error instanceof GitHubCallError && error.problem.kind === 'exists' && hints.inTheWay) {
+        return hints.inTheWay.retrying;
+    }
+    return `${answerText(error)}; retrying in ${wait}`;
+}
+/** The error a GitHub call fails with once no further attempt is made. */
+function githubFailure(action, error, why, tries, hints) {
+    if (error instanceof CancelledError)
+        return new CancelledError(`The workflow was cancelled while trying to ${action}.`);
+    if (error instanceof DeliveryTimeoutError)
+        return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}.`);
+    if (!(error instanceof GitHubCallError))
+        return error;
+    const after = tries > 1 ? ` (after ${tries} attempts)` : '';
+    const { problem } = error;
+    if (problem.kind === 'rate-limit') {
+        const clears = Date.now() + problem.waitMs;
+        const when = why === 'deadline'
+            ? ', after the time left (timeout)'
+            : why === 'too-long'
+                ? ', later than the action waits'
+                : `${after}`;
+        return new ActionError(`Could not ${action}: ${rateLimitText(error)}. It clears in ${formatDuration(problem.waitMs)} ` +
+            `(at ${clockTime(clears)})${when}. This is not a permission problem: run again after that.`);
+    }
+    if (why === 'deadline') {
+        return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
+    }
+    if (problem.kind === 'permission') {
+        const hint = hints.permission ? ` ${hints.permission}` : '';
+        return new GitHubPermissionError(`Could not ${action}: ${answerText(error)}.${hint}`);
+    }
+    if (problem.kind === 'auth') {
+        return new InputError(`Could not ${action}: GitHub refused github-token (${error.answer.status} ${error.message}).`);
+    }
+    if (problem.kind === 'not-found' && hints.notFound) {
+        return new ActionError(`Could not ${action}: ${answerText(error)}: ${hints.notFound}`);
+    }
+    if (problem.kind === 'exists' && hints.inTheWay) {
+        return new ActionError(`Could not ${action}: ${hints.inTheWay.gaveUp(tries)}`);
+    }
+    return new ActionError(`Could not ${action}: ${answerText(error)}${after}.`);
+}
+function rateLimitText(error) {
+    const kind = error.problem.kind === 'rate-limit' && error.problem.secondary ? 'secondary rate limit' : 'rate limit';
+    return `GitHub's ${kind} was hit (${answerText(error, false)})`;
+}
+/** `GitHub answered 404 "Not Found"`, or the network failure when nothing answered. */
+function answerText(error, prefix = true) {
+    if (!(error instanceof GitHubCallError))
+        return errorMessage(error);
+    const { status, failure } = error.answer;
+    if (status === undefined)
+        return failure ?? error.message;
+    return `${prefix ? 'GitHub answered ' : ''}${status} ${JSON.stringify(error.message)}`;
+}
+/** `14:05:09 UTC`: when a rate limit clears, as the runner's log (UTC) shows time. */
+function clockTime(ms) {
+    return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+}
+/** Octokit, loaded only when a GitHub call is to be made (it is a large part of the bundle). */
+async function connect(token, apiUrl, log, userAgent = USER_AGENT) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const quiet = () => undefined;
+    return getOctokit(token, {
+        baseUrl: apiUrl.replace(/\/+$/, ''),
+        userAgent,
+        log: {
+            debug: log ? (message) => log.debug(message) : quiet,
+            info: log ? (message) => log.debug(message) : quiet,
+            warn: log ? (message) => log.warning(message) : quiet,
+            error: log ? (message) => log.warning(message) : quiet,
+        },
+    });
+}
+function isPermissionError(error) {
+    const status = statusOf(error);
+    return ((status === 403 || status === 404) &&
+        /resource not accessible by (integration|personal access token)/i.test(githubMessage(error)));
+}
+function statusOf(error) {
+    return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
+}
+function responseData(error) {
+    return isObject(error) && isObject(error.response) ? error.response.data : undefined;
+}
+/** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
+function githubMessage(error) {
+    const data = responseData(error);
+    if (isObject(data) && typeof data.message === 'string')
+        return data.message;
+    if (typeof data === 'string' && data.trim())
+        return data.trim().slice(0, 300);
+    return errorMessage(error);
+}
+
+;// CONCATENATED MODULE: ./src/request/workflow-run.ts
+/**
+ * When this workflow run began, from GitHub's REST API: `reuse: rerun` adopts
+ * only jobs created since then (a re-run keeps its run's `created_at`).
+ */
+
+
+const PERMISSION = 'Give the job `permissions: actions: read` (next to any other permissions it has) and pass `github-token: ${{ github.token }}`.';
+/**
+ * When this workflow run began (its `created_at`), in ms since the epoch, from
+ * `GET /repos/{owner}/{repo}/actions/runs/{run_id}`. Throws an ActionError that
+ * names the permission to add when it cannot be read.
+ */
+async function workflowRunStartedAt(options) {
+    const what = 'reuse: rerun cannot read when this workflow run began';
+    if (!options.token)
+        throw new ActionError(`${what}: github-token is empty. ${PERMISSION}`);
+    const [owner, repo, ...rest] = (options.repository ?? '').split('/');
+    if (!owner || !repo || rest.length > 0 || !/^\d+$/.test(options.runId ?? '')) {
+        throw new ActionError(`${what}: GITHUB_REPOSITORY or GITHUB_RUN_ID is not set (is this running on GitHub Actions?).`);
+    }
+    try {
+        const octokit = await connect(options.token, options.apiUrl, options.log);
+        const github = new GitHubCalls(octokit, {
+            signal: options.signal,
+            deadline: options.deadline,
+            log: options.log,
+            attempts: 3,
+            requestTimeoutMs: 15_000,
+            // A re-run that cannot reuse is charged as usual: not worth a long wait.
+            maxRateLimitWaitMs: 60_000,
+            ...options.calls,
+        }, 
+        // A token that may not read the repository's runs gets a 404 as often as a 403.
+        { permission: PERMISSION, notFound: PERMISSION });
+        const { data } = await github.call(`read workflow run ${options.runId}`, (request) => octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: Number(options.runId), request }));
+        const time = Date.parse(data.created_at);
+        if (Number.isNaN(time))
+            throw new ActionError(`GitHub's answer has no created_at.`);
+        return time;
+    }
+    catch (error) {
+        const reason = errorMessage(error);
+        throw new ActionError(`${what}: ${reason[0].toLowerCase()}${reason.slice(1)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/request/reuse.ts
+
 
 
 
@@ -41968,67 +42306,6 @@ function parseMaxAge(value) {
         return days === undefined ? undefined : Number(days) * DAY_MS;
     const ms = parseDuration(rest);
     return ms === undefined ? undefined : Number(days ?? 0) * DAY_MS + ms;
-}
-const PERMISSION = 'give the job `permissions: actions: read` (next to any other permissions it has) and pass `github-token: ${{ github.token }}`';
-/**
- * When this workflow run began (its `created_at`, which re-runs keep), in ms
- * since the epoch, from `GET /repos/{owner}/{repo}/actions/runs/{run_id}`.
- * Throws an ActionError that names the permission to add when it cannot be read.
- */
-async function workflowRunStartedAt(options) {
-    const what = 'reuse: rerun cannot read when this workflow run began';
-    if (!options.token)
-        throw new ActionError(`${what}: github-token is empty; ${PERMISSION}.`);
-    if (!options.repository || !/^[^/\s]+\/[^/\s]+$/.test(options.repository) || !/^\d+$/.test(options.runId ?? '')) {
-        throw new ActionError(`${what}: GITHUB_REPOSITORY or GITHUB_RUN_ID is not set (is this running on GitHub Actions?).`);
-    }
-    const url = `${options.apiUrl.replace(/\/+$/, '')}/repos/${options.repository}/actions/runs/${options.runId}`;
-    let answer;
-    try {
-        answer = await sendRequest('GET', url, null, {
-            timeoutMs: options.timeoutMs ?? 15_000,
-            maxBodyBytes: 1_000_000,
-            userAgent: USER_AGENT,
-            signal: options.signal,
-            headers: {
-                Authorization: `Bearer ${options.token}`,
-                Accept: 'application/vnd.github+json',
-                'X-GitHub-Api-Version': '2022-11-28',
-            },
-        });
-    }
-    catch (error) {
-        if (error instanceof CancelledError)
-            throw error;
-        throw new ActionError(`${what}: ${errorMessage(error)}.`);
-    }
-    const { status, body } = answer;
-    options.log.debug(`GET /repos/${options.repository}/actions/runs/${options.runId}: ${status}`);
-    if (status === 401)
-        throw new ActionError(`${what}: GitHub refused github-token (401).`);
-    if (status === 403 || status === 404) {
-        throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}; ${PERMISSION}.`);
-    }
-    if (status !== 200)
-        throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}.`);
-    const createdAt = parseJson(body)?.created_at;
-    const time = typeof createdAt === 'string' ? Date.parse(createdAt) : NaN;
-    if (Number.isNaN(time))
-        throw new ActionError(`${what}: GitHub's answer has no created_at.`);
-    return time;
-}
-function parseJson(body) {
-    try {
-        const value = JSON.parse(body);
-        return isObject(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function githubMessage(body) {
-    const message = parseJson(body)?.message;
-    return JSON.stringify(typeof message === 'string' ? message : printable(body, 200));
 }
 /**
  * Since when (ms since the epoch) a job may be reused, or undefined when this
@@ -42304,14 +42581,21 @@ function isLoopback(hostname) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/github-event.ts
 
-/** The event payload (`GITHUB_EVENT_PATH`), or undefined when there is none or it cannot be read. */
-async function readEventPayload(eventPath) {
+
+/**
+ * The event payload (`GITHUB_EVENT_PATH`), or undefined when there is none or
+ * it cannot be read (then, with `log`, a warning says so: the trigger guard,
+ * repository files and comments treat the event as unknown).
+ */
+async function readEventPayload(eventPath, log) {
     if (!eventPath)
         return undefined;
     try {
         return JSON.parse(await (0,promises_namespaceObject.readFile)(eventPath, 'utf8'));
     }
-    catch {
+    catch (error) {
+        log?.warning(`Could not read the event payload (GITHUB_EVENT_PATH ${eventPath}): ${errorMessage(error)}. ` +
+            'The event is treated as unknown.');
         return undefined;
     }
 }
@@ -42422,296 +42706,6 @@ async function manifestOf(step, workspace, now = new Date()) {
         runs,
         release_assets: step.runs.flatMap((run) => run.releaseAssets.map((asset) => ({ name: asset.name, url: asset.url }))),
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/github-api.ts
-
-
-
-
-
-
-
-/** GitHub asks for at least a minute before retrying a secondary rate limit that names no time. */
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
-/**
- * The items of a GitHub list, page after page (each page one bounded,
- * retried call: Octokit's paginate drops the request's signal). With `wanted`,
- * only matching items, and no page after the first that has one.
- */
-async function everyPage(github, action, page, wanted) {
-    const items = [];
-    for (let number = 1;; number++) {
-        const { data, headers } = await github.call(action, (request) => page(number, request));
-        const kept = wanted ? data.filter(wanted) : data;
-        items.push(...kept);
-        if ((wanted && kept.length > 0) || !/rel="next"/.test(headers.link ?? ''))
-            return items;
-    }
-}
-/** GitHub refused a call because the token may not make it (a 403 that is not a rate limit). */
-class GitHubPermissionError extends ActionError {
-}
-/** A GitHub call that failed, with the diagnosis of its answer. */
-class GitHubCallError extends Error {
-    answer;
-    problem;
-    constructor(answer, problem) {
-        super(answer.failure ?? github_api_githubMessage({ status: answer.status, response: { data: answer.data } }));
-        this.answer = answer;
-        this.problem = problem;
-    }
-    static from(answer) {
-        return new GitHubCallError(answer, diagnose(answer));
-    }
-}
-/**
- * Reads GitHub's answer the way its REST documentation asks: a 403 or 429
- * with `retry-after`, or with `x-ratelimit-remaining: 0`, or whose message
- * says "rate limit", is a rate limit (wait, then retry), not a permission
- * problem. Only a 403 without those signs means the token may not do this.
- */
-function diagnose(answer, now = Date.now()) {
-    const { status } = answer;
-    if (status === undefined)
-        return { kind: 'transient' };
-    const message = github_api_githubMessage({ status, response: { data: answer.data } });
-    const header = (name) => {
-        const value = answer.headers[name];
-        return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
-    };
-    const retryAfter = parseRetryAfter(header('retry-after'), now);
-    const exhausted = header('x-ratelimit-remaining') === '0';
-    if (status === 403 || status === 429) {
-        if (retryAfter !== undefined)
-            return { kind: 'rate-limit', waitMs: retryAfter, secondary: !exhausted };
-        if (exhausted) {
-            const reset = parseRateLimitReset(header('x-ratelimit-reset'), now);
-            return { kind: 'rate-limit', waitMs: reset ?? SECONDARY_LIMIT_WAIT_MS, secondary: false };
-        }
-        if (status === 429 || /rate limit/i.test(message))
-            return { kind: 'rate-limit', waitMs: SECONDARY_LIMIT_WAIT_MS, secondary: true };
-    }
-    if (status === 401)
-        return { kind: 'auth' };
-    // Without the signs of a rate limit, a 403 means the token may not do this.
-    if (status === 403 || isPermissionError({ status, response: { data: answer.data } }))
-        return { kind: 'permission' };
-    if (status === 404)
-        return { kind: 'not-found' };
-    if (status === 422 && JSON.stringify(answer.data ?? '').includes('already_exists'))
-        return { kind: 'exists' };
-    if (status === 408 || status >= 500)
-        return { kind: 'transient', waitMs: retryAfter };
-    return { kind: 'other' };
-}
-/**
- * GitHub calls made through Octokit or the upload exchange, each bounded by
- * `requestTimeoutMs` and the deadline, retried on transient failures and rate
- * limits, and turned into errors that say what to do.
- */
-class GitHubCalls {
-    octokit;
-    options;
-    hints;
-    constructor(octokit, options, hints = {}) {
-        this.octokit = octokit;
-        this.options = options;
-        this.hints = hints;
-    }
-    /**
-     * One Octokit call (`send` gets the `request` options to pass), retried and
-     * bounded. With `ifMissing`, a 404 resolves to its value instead of failing.
-     */
-    call(action, send, ifMissing) {
-        return this.retrying(action, async () => {
-            try {
-                return await this.bounded(send);
-            }
-            catch (error) {
-                if (ifMissing && error instanceof GitHubCallError && error.problem.kind === 'not-found')
-                    return ifMissing();
-                throw error;
-            }
-        });
-    }
-    /** Runs `attempt` with the retry rules for GitHub: transient failures, rate limits, an `already_exists` leftover. */
-    retrying(action, attempt) {
-        const { options } = this;
-        const attempts = options.attempts ?? 4;
-        return retry(attempt, {
-            attempts,
-            baseMs: options.retryBaseMs ?? 1_000,
-            maxMs: options.retryMaxMs ?? 30_000,
-            random: options.random,
-            deadline: options.deadline,
-            maxWaitMs: options.maxRateLimitWaitMs ?? 15 * 60_000,
-            signal: options.signal,
-            judge: (error) => verdictFor(error, this.hints),
-            onRetry: (error, delayMs, next) => options.log?.info(`Could not ${action}: ${retryNote(error, delayMs, this.hints)} (attempt ${next} of ${attempts}).`),
-            giveUp: (error, why, tries) => githubFailure(action, error, why, tries, this.hints),
-        });
-    }
-    /** `send` with a signal that ends it at the request timeout, the deadline or a cancellation. */
-    async bounded(send) {
-        const { deadline, signal } = this.options;
-        const limit = this.options.requestTimeoutMs ?? 60_000;
-        const left = deadline?.remaining() ?? Infinity;
-        if (left <= 0)
-            throw new TransportError('the timeout ran out', 'deadline');
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(left <= limit
-            ? new TransportError('the timeout ran out', 'deadline')
-            : new TransportError(`no answer within ${formatDuration(limit)}`, 'timeout')), Math.min(left, limit));
-        const onCancel = () => controller.abort(signal ? abortReason(signal) : undefined);
-        if (signal?.aborted)
-            onCancel();
-        else
-            signal?.addEventListener('abort', onCancel, { once: true });
-        try {
-            return await send({ signal: controller.signal });
-        }
-        catch (error) {
-            throw transportProblem(controller.signal.aborted ? controller.signal.reason : octokitProblem(error));
-        }
-        finally {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onCancel);
-        }
-    }
-}
-/** An Octokit RequestError as a diagnosed GitHub answer. */
-function octokitProblem(error) {
-    if (!isObject(error) || typeof error.status !== 'number')
-        return error;
-    const response = isObject(error.response) ? error.response : undefined;
-    if (!response)
-        return GitHubCallError.from({ headers: {}, data: undefined, failure: errorMessage(error) });
-    const headers = isObject(response.headers) ? response.headers : {};
-    return GitHubCallError.from({ status: error.status, headers, data: response.data });
-}
-/** Failures without a GitHub answer: the deadline, a cancellation, the network, the file on disk. */
-function transportProblem(error) {
-    if (!(error instanceof TransportError))
-        return error;
-    if (error.kind === 'deadline')
-        return new DeliveryTimeoutError(error.message);
-    if (error.kind === 'source')
-        return new ActionError(error.message);
-    return GitHubCallError.from({ headers: {}, data: undefined, failure: error.message });
-}
-function verdictFor(error, hints) {
-    if (!(error instanceof GitHubCallError))
-        return { retry: false };
-    const { problem } = error;
-    if (problem.kind === 'rate-limit')
-        return { retry: true, waitMs: problem.waitMs };
-    // A leftover from a failed attempt: the next attempt clears it first.
-    if (problem.kind === 'exists' && hints.inTheWay)
-        return { retry: true, waitMs: 0 };
-    if (problem.kind === 'transient')
-        return { retry: true, waitMs: problem.waitMs };
-    return { retry: false };
-}
-function retryNote(error, delayMs, hints) {
-    const wait = formatDuration(delayMs);
-    if (error instanceof GitHubCallError && error.problem.kind === 'rate-limit') {
-        return `${rateLimitText(error)}; waiting ${wait} (until ${clockTime(Date.now() + delayMs)}) before trying again`;
-    }
-    if (error instanceof GitHubCallError && error.problem.kind === 'exists' && hints.inTheWay) {
-        return hints.inTheWay.retrying;
-    }
-    return `${answerText(error)}; retrying in ${wait}`;
-}
-/** The error a GitHub call fails with once no further attempt is made. */
-function githubFailure(action, error, why, tries, hints) {
-    if (error instanceof CancelledError)
-        return new CancelledError(`The workflow was cancelled while trying to ${action}.`);
-    if (error instanceof DeliveryTimeoutError)
-        return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}.`);
-    if (!(error instanceof GitHubCallError))
-        return error;
-    const after = tries > 1 ? ` (after ${tries} attempts)` : '';
-    const { problem } = error;
-    if (problem.kind === 'rate-limit') {
-        const clears = Date.now() + problem.waitMs;
-        const when = why === 'deadline'
-            ? ', after the time left (timeout)'
-            : why === 'too-long'
-                ? ', later than the action waits'
-                : `${after}`;
-        return new ActionError(`Could not ${action}: ${rateLimitText(error)}. It clears in ${formatDuration(problem.waitMs)} ` +
-            `(at ${clockTime(clears)})${when}. This is not a permission problem: run again after that.`);
-    }
-    if (why === 'deadline') {
-        return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
-    }
-    if (problem.kind === 'permission') {
-        const hint = hints.permission ? ` ${hints.permission}` : '';
-        return new GitHubPermissionError(`Could not ${action}: ${answerText(error)}.${hint}`);
-    }
-    if (problem.kind === 'auth') {
-        return new InputError(`Could not ${action}: GitHub refused github-token (${error.answer.status} ${error.message}).`);
-    }
-    if (problem.kind === 'not-found' && hints.notFound) {
-        return new ActionError(`Could not ${action}: ${answerText(error)}: ${hints.notFound}`);
-    }
-    if (problem.kind === 'exists' && hints.inTheWay) {
-        return new ActionError(`Could not ${action}: ${hints.inTheWay.gaveUp(tries)}`);
-    }
-    return new ActionError(`Could not ${action}: ${answerText(error)}${after}.`);
-}
-function rateLimitText(error) {
-    const kind = error.problem.kind === 'rate-limit' && error.problem.secondary ? 'secondary rate limit' : 'rate limit';
-    return `GitHub's ${kind} was hit (${answerText(error, false)})`;
-}
-/** `GitHub answered 404 "Not Found"`, or the network failure when nothing answered. */
-function answerText(error, prefix = true) {
-    if (!(error instanceof GitHubCallError))
-        return errorMessage(error);
-    const { status, failure } = error.answer;
-    if (status === undefined)
-        return failure ?? error.message;
-    return `${prefix ? 'GitHub answered ' : ''}${status} ${JSON.stringify(error.message)}`;
-}
-/** `14:05:09 UTC`: when a rate limit clears, as the runner's log (UTC) shows time. */
-function clockTime(ms) {
-    return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
-}
-/** Octokit, loaded only when a GitHub call is to be made (it is a large part of the bundle). */
-async function connect(token, apiUrl, log, userAgent = USER_AGENT) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const quiet = () => undefined;
-    return getOctokit(token, {
-        baseUrl: apiUrl.replace(/\/+$/, ''),
-        userAgent,
-        log: {
-            debug: log ? (message) => log.debug(message) : quiet,
-            info: log ? (message) => log.debug(message) : quiet,
-            warn: log ? (message) => log.warning(message) : quiet,
-            error: log ? (message) => log.warning(message) : quiet,
-        },
-    });
-}
-function isPermissionError(error) {
-    const status = statusOf(error);
-    return ((status === 403 || status === 404) &&
-        /resource not accessible by (integration|personal access token)/i.test(github_api_githubMessage(error)));
-}
-function statusOf(error) {
-    return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
-}
-function responseData(error) {
-    return isObject(error) && isObject(error.response) ? error.response.data : undefined;
-}
-/** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-function github_api_githubMessage(error) {
-    const data = responseData(error);
-    if (isObject(data) && typeof data.message === 'string')
-        return data.message;
-    if (typeof data === 'string' && data.trim())
-        return data.trim().slice(0, 300);
-    return errorMessage(error);
 }
 
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
@@ -44138,7 +44132,7 @@ class ReleaseAssets {
                 signal: this.options.signal,
             });
             const text = await exchange.readText(MAX_ANSWER_BYTES);
-            const data = release_assets_parseJson(text);
+            const data = parseJson(text);
             if (exchange.status === 201 || exchange.status === 200) {
                 if (isObject(data) && typeof data.browser_download_url === 'string')
                     return data.browser_download_url;
@@ -44155,7 +44149,7 @@ class ReleaseAssets {
         }
     }
 }
-function release_assets_parseJson(text) {
+function parseJson(text) {
     try {
         return JSON.parse(text);
     }
@@ -45003,7 +44997,7 @@ async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, cont
         runId: config.github.runId,
         log,
         signal,
-        timeoutMs: Math.min(deadline.remaining(), 30_000),
+        deadline,
     });
     if (since === undefined)
         return;

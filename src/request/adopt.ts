@@ -29,7 +29,7 @@ export async function adoptEarlierJobs(
     runId: config.github.runId,
     log,
     signal,
-    timeoutMs: Math.min(deadline.remaining(), 30_000),
+    deadline,
   });
   if (since === undefined) return;
   log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);

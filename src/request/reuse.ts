@@ -6,14 +6,15 @@
  * `@actions/core`.
  */
 import type { Job } from '../armox/types.js';
-import { ActionError, CancelledError, errorMessage } from '../core/errors.js';
+import { CancelledError, errorMessage } from '../core/errors.js';
 import { formatDuration, parseDuration } from '../core/format.js';
 import { sendRequest, TransportError } from '../core/http.js';
 import type { Logger } from '../core/log.js';
 import type { PreparedRequest, RunTarget } from '../target/target.js';
-import { canonicalJson, isObject, printable } from '../core/text.js';
+import { canonicalJson, printable } from '../core/text.js';
 import { sleep, type Deadline } from '../core/timing.js';
 import { USER_AGENT } from '../core/version.js';
+import { workflowRunStartedAt, type WorkflowRunOptions } from './workflow-run.js';
 
 /** The `reuse` input, read. */
 export type ReusePolicy = { mode: 'rerun' } | { mode: 'off' } | { mode: 'max-age'; maxAgeMs: number };
@@ -48,82 +49,6 @@ function parseMaxAge(value: string): number | undefined {
   if (rest === '') return days === undefined ? undefined : Number(days) * DAY_MS;
   const ms = parseDuration(rest);
   return ms === undefined ? undefined : Number(days ?? 0) * DAY_MS + ms;
-}
-
-export interface WorkflowRunOptions {
-  /** github-token. */
-  token: string | undefined;
-  /** GITHUB_API_URL, e.g. `https://api.github.com`. */
-  apiUrl: string;
-  /** GITHUB_REPOSITORY, `owner/repo`. */
-  repository: string | undefined;
-  /** GITHUB_RUN_ID. */
-  runId: string | undefined;
-  log: Logger;
-  signal?: AbortSignal;
-  /** Default 15 s. */
-  timeoutMs?: number;
-}
-
-const PERMISSION =
-  'give the job `permissions: actions: read` (next to any other permissions it has) and pass `github-token: ${{ github.token }}`';
-
-/**
- * When this workflow run began (its `created_at`, which re-runs keep), in ms
- * since the epoch, from `GET /repos/{owner}/{repo}/actions/runs/{run_id}`.
- * Throws an ActionError that names the permission to add when it cannot be read.
- */
-export async function workflowRunStartedAt(options: WorkflowRunOptions): Promise<number> {
-  const what = 'reuse: rerun cannot read when this workflow run began';
-  if (!options.token) throw new ActionError(`${what}: github-token is empty; ${PERMISSION}.`);
-  if (!options.repository || !/^[^/\s]+\/[^/\s]+$/.test(options.repository) || !/^\d+$/.test(options.runId ?? '')) {
-    throw new ActionError(
-      `${what}: GITHUB_REPOSITORY or GITHUB_RUN_ID is not set (is this running on GitHub Actions?).`,
-    );
-  }
-  const url = `${options.apiUrl.replace(/\/+$/, '')}/repos/${options.repository}/actions/runs/${options.runId}`;
-  let answer;
-  try {
-    answer = await sendRequest('GET', url, null, {
-      timeoutMs: options.timeoutMs ?? 15_000,
-      maxBodyBytes: 1_000_000,
-      userAgent: USER_AGENT,
-      signal: options.signal,
-      headers: {
-        Authorization: `Bearer ${options.token}`,
-        Accept: 'application/vnd.github+json',
-        'X-GitHub-Api-Version': '2022-11-28',
-      },
-    });
-  } catch (error) {
-    if (error instanceof CancelledError) throw error;
-    throw new ActionError(`${what}: ${errorMessage(error)}.`);
-  }
-  const { status, body } = answer;
-  options.log.debug(`GET /repos/${options.repository}/actions/runs/${options.runId}: ${status}`);
-  if (status === 401) throw new ActionError(`${what}: GitHub refused github-token (401).`);
-  if (status === 403 || status === 404) {
-    throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}; ${PERMISSION}.`);
-  }
-  if (status !== 200) throw new ActionError(`${what}: GitHub answered ${status} ${githubMessage(body)}.`);
-  const createdAt = parseJson(body)?.created_at;
-  const time = typeof createdAt === 'string' ? Date.parse(createdAt) : NaN;
-  if (Number.isNaN(time)) throw new ActionError(`${what}: GitHub's answer has no created_at.`);
-  return time;
-}
-
-function parseJson(body: string): Record<string, unknown> | undefined {
-  try {
-    const value = JSON.parse(body) as unknown;
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function githubMessage(body: string): string {
-  const message = parseJson(body)?.message;
-  return JSON.stringify(typeof message === 'string' ? message : printable(body, 200));
 }
 
 export interface ReuseWindowOptions extends WorkflowRunOptions {

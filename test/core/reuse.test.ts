@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/armox/types.js';
 import { ActionError, CancelledError } from '../../src/core/errors.js';
-import { checkOutputsAnswer, pickReusableJob, reuseSince, workflowRunStartedAt } from '../../src/request/reuse.js';
+import { checkOutputsAnswer, pickReusableJob, reuseSince } from '../../src/request/reuse.js';
+import { workflowRunStartedAt } from '../../src/request/workflow-run.js';
 import { Deadline } from '../../src/core/timing.js';
 import { USER_AGENT } from '../../src/core/version.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
@@ -207,7 +208,7 @@ describe('workflow run start (reuse: rerun)', () => {
     expect(await workflowRunStartedAt(run())).toBe(Date.parse('2026-11-28T10:00:00Z'));
     const request = github.requests.at(-1)!;
     expect(request.path).toBe('/repos/octo/app/actions/runs/42');
-    expect(request.headers.authorization).toBe(`Bearer ${github.token}`);
+    expect(request.headers.authorization).toMatch(new RegExp(`^(token|Bearer) ${github.token}$`));
   });
 
   it.each([
@@ -228,7 +229,9 @@ describe('workflow run start (reuse: rerun)', () => {
   });
 
   it('says the token was refused (401)', async () => {
-    await expect(workflowRunStartedAt(run({ token: 'ghs_wrong' }))).rejects.toThrow(/refused github-token \(401\)/);
+    await expect(workflowRunStartedAt(run({ token: 'ghs_wrong' }))).rejects.toThrow(
+      /refused github-token \(401 Bad credentials\)/,
+    );
   });
 
   it('needs GITHUB_REPOSITORY and GITHUB_RUN_ID', async () => {
