@@ -42185,6 +42185,11 @@ function answerText(error, prefix = true) {
 function clockTime(ms) {
     return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }
+/** GITHUB_REPOSITORY (`owner/repo`) in its two parts, or undefined when it is not that. */
+function splitRepository(repository) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
+    return match ? { owner: match[1], repo: match[2] } : undefined;
+}
 /** Octokit, loaded only when a GitHub call is to be made (it is a large part of the bundle). */
 async function connect(token, apiUrl, log, userAgent = USER_AGENT) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -42238,8 +42243,8 @@ async function workflowRunStartedAt(options) {
     const what = 'reuse: rerun cannot read when this workflow run began';
     if (!options.token)
         throw new ActionError(`${what}: github-token is empty. ${PERMISSION}`);
-    const [owner, repo, ...rest] = (options.repository ?? '').split('/');
-    if (!owner || !repo || rest.length > 0 || !/^\d+$/.test(options.runId ?? '')) {
+    const repository = splitRepository(options.repository);
+    if (!repository || !/^\d+$/.test(options.runId ?? '')) {
         throw new ActionError(`${what}: GITHUB_REPOSITORY or GITHUB_RUN_ID is not set (is this running on GitHub Actions?).`);
     }
     try {
@@ -42256,7 +42261,7 @@ async function workflowRunStartedAt(options) {
         }, 
         // A token that may not read the repository's runs gets a 404 as often as a 403.
         { permission: PERMISSION, notFound: PERMISSION });
-        const { data } = await github.call(`read workflow run ${options.runId}`, (request) => octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: Number(options.runId), request }));
+        const { data } = await github.call(`read workflow run ${options.runId}`, (request) => octokit.rest.actions.getWorkflowRun({ ...repository, run_id: Number(options.runId), request }));
         const time = Date.parse(data.created_at);
         if (Number.isNaN(time))
             throw new ActionError(`GitHub's answer has no created_at.`);
@@ -42784,13 +42789,13 @@ async function publishPullRequestComment(options) {
         const onIssue = options.eventName === 'issue_comment' ? ' on an issue, not a pull request' : '';
         return skipped(`comment-on-pr: no pull request to comment on (this run was triggered by ${event}${onIssue}).`);
     }
-    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(options.repository ?? '');
-    if (!match)
+    const repository = splitRepository(options.repository);
+    if (!repository)
         return failed(`GITHUB_REPOSITORY is ${JSON.stringify(options.repository ?? '')}, not owner/repo.`);
     if (!options.token) {
         return failed('github-token is empty: pass `github-token: ${{ github.token }}`. ' + PERMISSION_HINT);
     }
-    const target = { owner: match[1], repo: match[2], number };
+    const target = { ...repository, number };
     const text = renderCommentBody(options.marker, options.body, options.runUrl);
     try {
         const octokit = await connect(options.token, options.apiUrl, options.log);
@@ -43909,7 +43914,7 @@ async function resolveReleaseTarget(options) {
     const tag = options.upload.trim();
     if (!tag)
         throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
-    const { owner, repo } = splitRepository(options.repository);
+    const { owner, repo } = ownerAndRepo(options.repository);
     const octokit = await connect(options.token, options.apiUrl, options.log, options.userAgent);
     const github = new GitHubCalls(octokit, options, { permission: RELEASE_PERMISSION_HINT });
     const release = await findReleaseByTag(github, owner, repo, tag);
@@ -43969,7 +43974,7 @@ async function releaseFromEvent(options) {
     }
     const release = isObject(payload) ? payload.release : undefined;
     const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
-    const { owner, repo } = splitRepository(options.repository || (typeof fullName === 'string' ? fullName : undefined));
+    const { owner, repo } = ownerAndRepo(options.repository || (typeof fullName === 'string' ? fullName : undefined));
     const target = isObject(release) ? toTarget(owner, repo, release) : undefined;
     if (!isObject(release) || !target) {
         throw new ActionError('upload-to-release: the release event payload has no release id, tag and upload_url.');
@@ -43977,12 +43982,12 @@ async function releaseFromEvent(options) {
     refuseImmutable(release, target);
     return target;
 }
-function splitRepository(repository) {
-    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
-    if (!match) {
+function ownerAndRepo(repository) {
+    const parts = splitRepository(repository);
+    if (!parts) {
         throw new InputError(`upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`);
     }
-    return { owner: match[1], repo: match[2] };
+    return parts;
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/release-assets.ts

@@ -328,6 +328,12 @@ function clockTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }
 
+/** GITHUB_REPOSITORY (`owner/repo`) in its two parts, or undefined when it is not that. */
+export function splitRepository(repository: string | undefined): { owner: string; repo: string } | undefined {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
+  return match ? { owner: match[1]!, repo: match[2]! } : undefined;
+}
+
 /** Octokit, loaded only when a GitHub call is to be made (it is a large part of the bundle). */
 export async function connect(
   token: string,

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ActionError, errorMessage, InputError } from '../core/errors.js';
-import { connect, everyPage, GitHubCalls, type GitHubCallOptions } from '../core/github-api.js';
+import { connect, everyPage, GitHubCalls, splitRepository, type GitHubCallOptions } from '../core/github-api.js';
 import type { Logger } from '../core/log.js';
 import { isObject } from '../core/text.js';
 
@@ -57,7 +57,7 @@ export async function resolveReleaseTarget(options: ResolveReleaseOptions): Prom
 
   const tag = options.upload.trim();
   if (!tag) throw new InputError('upload-to-release is empty: give `true` or a release tag such as v1.2.3.');
-  const { owner, repo } = splitRepository(options.repository);
+  const { owner, repo } = ownerAndRepo(options.repository);
   const octokit = await connect(options.token, options.apiUrl, options.log, options.userAgent);
   const github = new GitHubCalls(octokit, options, { permission: RELEASE_PERMISSION_HINT });
   const release = await findReleaseByTag(github, owner, repo, tag);
@@ -136,7 +136,7 @@ async function releaseFromEvent(options: ResolveReleaseOptions): Promise<Release
   }
   const release = isObject(payload) ? payload.release : undefined;
   const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
-  const { owner, repo } = splitRepository(options.repository || (typeof fullName === 'string' ? fullName : undefined));
+  const { owner, repo } = ownerAndRepo(options.repository || (typeof fullName === 'string' ? fullName : undefined));
   const target = isObject(release) ? toTarget(owner, repo, release) : undefined;
   if (!isObject(release) || !target) {
     throw new ActionError('upload-to-release: the release event payload has no release id, tag and upload_url.');
@@ -145,12 +145,12 @@ async function releaseFromEvent(options: ResolveReleaseOptions): Promise<Release
   return target;
 }
 
-function splitRepository(repository: string | undefined): { owner: string; repo: string } {
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository ?? '');
-  if (!match) {
+function ownerAndRepo(repository: string | undefined): { owner: string; repo: string } {
+  const parts = splitRepository(repository);
+  if (!parts) {
     throw new InputError(
       `upload-to-release needs the repository as owner/repo, but GITHUB_REPOSITORY is ${repository ? JSON.stringify(repository) : 'not set'}.`,
     );
   }
-  return { owner: match[1] as string, repo: match[2] as string };
+  return parts;
 }

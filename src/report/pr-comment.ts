@@ -6,7 +6,14 @@
  */
 import { CancelledError, DeliveryTimeoutError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { connect, everyPage, GitHubCalls, GitHubPermissionError, type GitHubCallOptions } from '../core/github-api.js';
+import {
+  connect,
+  everyPage,
+  GitHubCalls,
+  GitHubPermissionError,
+  splitRepository,
+  type GitHubCallOptions,
+} from '../core/github-api.js';
 import { isObject } from '../core/text.js';
 import type { Deadline } from '../core/timing.js';
 
@@ -127,12 +134,12 @@ export async function publishPullRequestComment(options: PullRequestCommentOptio
     const onIssue = options.eventName === 'issue_comment' ? ' on an issue, not a pull request' : '';
     return skipped(`comment-on-pr: no pull request to comment on (this run was triggered by ${event}${onIssue}).`);
   }
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(options.repository ?? '');
-  if (!match) return failed(`GITHUB_REPOSITORY is ${JSON.stringify(options.repository ?? '')}, not owner/repo.`);
+  const repository = splitRepository(options.repository);
+  if (!repository) return failed(`GITHUB_REPOSITORY is ${JSON.stringify(options.repository ?? '')}, not owner/repo.`);
   if (!options.token) {
     return failed('github-token is empty: pass `github-token: ${{ github.token }}`. ' + PERMISSION_HINT);
   }
-  const target = { owner: match[1]!, repo: match[2]!, number };
+  const target = { ...repository, number };
   const text = renderCommentBody(options.marker, options.body, options.runUrl);
   try {
     const octokit = await connect(options.token, options.apiUrl, options.log);

@@ -3,7 +3,7 @@
  * only jobs created since then (a re-run keeps its run's `created_at`).
  */
 import { ActionError, errorMessage } from '../core/errors.js';
-import { connect, GitHubCalls, type GitHubCallOptions } from '../core/github-api.js';
+import { connect, GitHubCalls, splitRepository, type GitHubCallOptions } from '../core/github-api.js';
 import type { Logger } from '../core/log.js';
 import type { Deadline } from '../core/timing.js';
 
@@ -35,8 +35,8 @@ const PERMISSION =
 export async function workflowRunStartedAt(options: WorkflowRunOptions): Promise<number> {
   const what = 'reuse: rerun cannot read when this workflow run began';
   if (!options.token) throw new ActionError(`${what}: github-token is empty. ${PERMISSION}`);
-  const [owner, repo, ...rest] = (options.repository ?? '').split('/');
-  if (!owner || !repo || rest.length > 0 || !/^\d+$/.test(options.runId ?? '')) {
+  const repository = splitRepository(options.repository);
+  if (!repository || !/^\d+$/.test(options.runId ?? '')) {
     throw new ActionError(
       `${what}: GITHUB_REPOSITORY or GITHUB_RUN_ID is not set (is this running on GitHub Actions?).`,
     );
@@ -59,7 +59,7 @@ export async function workflowRunStartedAt(options: WorkflowRunOptions): Promise
       { permission: PERMISSION, notFound: PERMISSION },
     );
     const { data } = await github.call(`read workflow run ${options.runId}`, (request) =>
-      octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: Number(options.runId), request }),
+      octokit.rest.actions.getWorkflowRun({ ...repository, run_id: Number(options.runId), request }),
     );
     const time = Date.parse(data.created_at);
     if (Number.isNaN(time)) throw new ActionError(`GitHub's answer has no created_at.`);
