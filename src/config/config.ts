@@ -2,6 +2,7 @@ import { InputError } from '../core/errors.js';
 import { readInputs, type ActionInputs, type InputReader } from './inputs.js';
 import { Input } from './names.js';
 import { parseReuse, type ReusePolicy } from '../request/reuse.js';
+import { readRunInputs, type RunInputs } from '../request/run-inputs.js';
 import { printable } from '../core/text.js';
 
 export type { InputReader } from './inputs.js';
@@ -14,6 +15,8 @@ export interface ActionConfig extends Omit<ActionInputs, 'apiUrl' | 'reuse'> {
   apiUrl: string;
   /** A `batch` or `batch-file` was given: item names, outputs and paths are per item. */
   isBatch: boolean;
+  /** `inputs`, `inputs-file` and the batch, read; their problems are reported with the contract's (plan.ts). */
+  runInputs: RunInputs;
   workspace: string;
   /** Where the workflow runs. */
   github: GitHubContext;
@@ -50,7 +53,8 @@ const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /**
  * Reads the inputs and checks the rules that span them. Every problem is
  * collected and reported together, each naming its input and how to fix it;
- * nothing has been sent anywhere yet.
+ * nothing has been sent anywhere yet. The runs' documents (`inputs`, the
+ * batch) are read here too, so that their problems are listed with these.
  */
 export function readConfig(
   read: InputReader,
@@ -67,25 +71,38 @@ export function readConfig(
   checkWaiting(inputs, given, problems, warnings);
   const reuse = parseReuse(inputs.reuse);
   if (typeof reuse === 'string') problems.push(reuse);
+  // job-id follows an existing job: its inputs are ignored (checkWaiting warns).
+  const runInputs = inputs.jobId ? { shared: [], problems: [], unreadable: [] } : readRunInputs(inputs, workspace);
 
-  if (problems.length > 0) {
-    throw new InputError(
-      problems.length === 1
-        ? problems[0]!
-        : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`,
-    );
-  }
+  if (problems.length > 0) throw configFailure(problems, runInputs);
   return {
     config: {
       ...inputs,
       apiUrl: inputs.apiUrl!.href.replace(/\/+$/, ''),
       reuse: reuse as ReusePolicy,
       isBatch: inputs.batch !== undefined || inputs.batchFile !== undefined,
+      runInputs,
       workspace,
       github: gitHubContext(env),
     },
     warnings,
   };
+}
+
+/**
+ * The inputs' problems, with those of the runs' documents. Checking the runs
+ * against the contract needs the app or model, which is not looked up until
+ * these are fixed: the message says so, rather than implying the runs are fine.
+ */
+function configFailure(problems: string[], runInputs: RunInputs): InputError {
+  const all = [...problems, ...runInputs.problems];
+  const list = all.length === 1 ? all[0]! : `The action's inputs have ${all.length} problems:\n- ${all.join('\n- ')}`;
+  const runs = runInputs.items ? "The batch's items" : 'The inputs';
+  const unchecked =
+    runInputs.items || runInputs.shared.some((source) => source.entries.length > 0)
+      ? `\n\n${runs} are checked against the contract of the app or model once these are fixed: that needs the app or model, which is looked up only then.`
+      : '';
+  return new InputError(list + unchecked);
 }
 
 function checkApi(inputs: ActionInputs, problems: string[], warnings: string[]): void {

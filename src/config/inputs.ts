@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_DURATION_MS, parseDuration } from '../core/format.js';
 import { Input, type InputName } from './names.js';
@@ -80,7 +81,7 @@ export function readInputs(
     uploadToRelease: get.release(Input.UploadToRelease),
     githubToken: secrets.githubToken || undefined,
     reuse: get.text(Input.Reuse) ?? 'rerun',
-    manifest: get.path(Input.Manifest),
+    manifest: get.filePath(Input.Manifest),
     commentOnPr: get.boolean(Input.CommentOnPr, false),
     allowUntrustedTrigger: get.boolean(Input.AllowUntrustedTrigger, false),
   };
@@ -102,6 +103,33 @@ class InputParser {
   path(name: InputName): string | undefined {
     const value = this.text(name);
     return value ? path.resolve(this.workspace, value) : undefined;
+  }
+
+  /**
+   * A path the action will write a file to, checked before anything is paid
+   * for: not an existing folder, and its nearest existing parent a folder.
+   * Paths outside the workspace are fine (`${{ runner.temp }}/manifest.json`).
+   */
+  filePath(name: InputName): string | undefined {
+    const file = this.path(name);
+    if (file === undefined) return undefined;
+    const shown = printable(this.read(name).trim());
+    if (kindOf(file) === 'directory') {
+      this.problems.push(
+        `${name}: "${shown}" is a folder; give the path of a file in it (e.g. ${shown}/manifest.json).`,
+      );
+      return undefined;
+    }
+    let parent = path.dirname(file);
+    while (kindOf(parent) === 'missing' && path.dirname(parent) !== parent) parent = path.dirname(parent);
+    if (kindOf(parent) === 'file') {
+      const inWorkspace = parent.startsWith(this.workspace + path.sep);
+      this.problems.push(
+        `${name}: "${shown}" cannot be written: ${inWorkspace ? path.relative(this.workspace, parent) : parent} is a file, not a folder.`,
+      );
+      return undefined;
+    }
+    return file;
   }
 
   /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
@@ -171,5 +199,14 @@ class InputParser {
     const value = this.read(name).trim();
     if (value === '' || value.toLowerCase() === 'false') return undefined;
     return value.toLowerCase() === 'true' ? true : value;
+  }
+}
+
+/** What is at `file`: a folder, something else, or nothing (or nothing readable). */
+function kindOf(file: string): 'directory' | 'file' | 'missing' {
+  try {
+    return statSync(file).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
   }
 }

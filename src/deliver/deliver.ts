@@ -53,6 +53,7 @@ export async function deliverRuns(
   incomplete: ActionError | undefined,
 ): Promise<void> {
   const perItem = context.record.isBatch;
+  const assetNamesTaken = new Set<string>();
   const failed: string[] = [];
   for (const { record } of runs) {
     if (record.outcome !== 'completed') continue;
@@ -60,7 +61,7 @@ export async function deliverRuns(
     try {
       await deliverRun(
         record,
-        { dir, assetPrefix: perItem ? `${record.name}-` : '' },
+        { dir, assetPrefix: perItem ? `${record.name}-` : '', assetNamesTaken },
         config,
         release,
         deadline,
@@ -87,6 +88,8 @@ export interface Destination {
   dir?: string;
   /** `<item>-` in a batch, so assets of several runs do not clash. */
   assetPrefix: string;
+  /** The asset names the step's runs have given so far: a later run never replaces one. */
+  assetNamesTaken: Set<string>;
 }
 
 /**
@@ -173,6 +176,7 @@ async function upload(
         deadline,
         userAgent: USER_AGENT,
         onAssetUploaded: (url, name) => run.assetUploaded({ name, url }),
+        taken: destination.assetNamesTaken,
       },
     ),
   );

@@ -1,7 +1,7 @@
 /**
  * Attaching files to a release as assets: one at a time, each upload streamed
  * from disk and retried, replacing what an earlier run or a failed attempt left
- * under the same name.
+ * under the same name — never what this step attached itself.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -29,6 +29,12 @@ export interface UploadOptions extends GitHubCallOptions {
   log: Logger;
   /** Called as each asset is complete on the release, so assets uploaded before a failure are known. */
   onAssetUploaded?: (url: string, name: string) => void;
+  /**
+   * The asset names (lower-cased) this step has given so far, shared by all
+   * its calls (a batch's items): a file whose name is taken gets a numbered
+   * one, so nothing this step attached is replaced. One call's own by default.
+   */
+  taken?: Set<string>;
 }
 
 /** GitHub's answers to these calls are small; a bigger one is not GitHub. */
@@ -44,7 +50,9 @@ const ASSET_IN_THE_WAY: GitHubCallHints['inTheWay'] = {
 /**
  * Attaches `files` to the release, one at a time (GitHub's advice against
  * secondary rate limits), and returns their download URLs. An asset of the
- * same name already on the release (from an earlier run) is replaced. Each
+ * same name already on the release (from an earlier run) is replaced; a name
+ * this step has already given (`options.taken`) is not: the file is attached
+ * under the next free `name-2.ext`, the same way download-dir names files. Each
  * upload is retried on transient failures and rate limits within the
  * deadline; before a retry, whatever a failed upload left behind under that
  * name (a `starter` asset) is deleted, so each name ends with exactly one
@@ -67,10 +75,17 @@ export async function uploadReleaseAssets(
   const assets = new ReleaseAssets(github, target, options);
   let existing = await assets.list();
 
-  const claimed = new Set<string>();
+  const taken = options.taken ?? new Set<string>();
   const urls: string[] = [];
   for (const [index, file] of files.entries()) {
-    const name = claimUniqueName(releaseAssetName(file.name), claimed);
+    // The name it gets when nothing clashes (claimUniqueName also shortens long names).
+    const wanted = claimUniqueName(releaseAssetName(file.name), new Set());
+    const name = claimUniqueName(wanted, taken);
+    if (name !== wanted) {
+      options.log.warning(
+        `Another file of this step is already attached to release ${target.tag} as ${wanted}: attaching ${file.absolutePath} as ${name} instead.`,
+      );
+    }
     for (const old of existing.filter((asset) => releaseAssetName(asset.name) === name)) {
       options.log.info(`Replacing the asset ${old.name} already on release ${target.tag}.`);
       await assets.delete(old);

@@ -1,28 +1,36 @@
-import { readFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { AppTarget } from '../target/app-target.js';
 import { resolveApp } from '../target/apps.js';
 import type { ActionConfig } from '../config/config.js';
-import { errorMessage, InputError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 import type { PlannedRun } from '../execute/carry-out.js';
 import { mapLocalImages } from './local-images.js';
 import { resolveModel } from '../target/model-list.js';
 import { describeMappings } from './repo-files.js';
 import { ModelTarget } from '../target/model-target.js';
-import { Input } from '../config/names.js';
 import type { RunContext } from '../core/run-context.js';
-import type { InputsSource, RunTarget } from '../target/target.js';
+import type { InputsSource, PreparedRequest, RunTarget } from '../target/target.js';
 import type { Deadline } from '../core/timing.js';
-import { parseBatch, parseInputsMapping, type BatchItem } from './yaml-input.js';
+import type { BatchItem } from './run-inputs.js';
 
-/** Finds what the step runs — the app (by id or name) or the model — and records it. */
+/**
+ * Finds what the step runs — the app (by id or name) or the model — and
+ * records it. When it is not found, the problems already known with the runs'
+ * inputs are listed too, so that fixing one does not only reveal the next.
+ */
 export async function loadTarget(config: ActionConfig, deadline: Deadline, context: RunContext): Promise<RunTarget> {
   const { client, log, record } = context;
   const title = config.model ? 'Checking the model and its inputs' : 'Checking the app and its inputs';
   return log.group(title, async () => {
-    const target = config.model
-      ? new ModelTarget(resolveModel(await client.listModels(deadline), config.model))
-      : new AppTarget(resolveApp(await client.listApps(deadline), config));
+    let target: RunTarget;
+    try {
+      target = config.model
+        ? new ModelTarget(resolveModel(await client.listModels(deadline), config.model))
+        : new AppTarget(resolveApp(await client.listApps(deadline), config));
+    } catch (error) {
+      const known = config.runInputs.problems;
+      if (!(error instanceof InputError) || known.length === 0) throw error;
+      throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`);
+    }
     const modality = target instanceof ModelTarget ? target.model.modality || undefined : undefined;
     record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title, modality });
     if (target instanceof ModelTarget) {
@@ -38,7 +46,8 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
 /**
  * The runs of the step, each checked against the target's contract before
  * anything is submitted: the single run, or every item of the batch. When any
- * run has a problem, nothing is submitted and every problem is listed at once.
+ * run has a problem — in its contract, its item name, or a document that could
+ * not be read — nothing is submitted and every problem is listed at once.
  */
 export async function planRuns(
   config: ActionConfig,
@@ -46,17 +55,37 @@ export async function planRuns(
   event: unknown,
   context: RunContext,
 ): Promise<PlannedRun[]> {
-  const shared: InputsSource[] = [];
-  if (config.inputsFile) {
-    shared.push(parseInputsMapping(fileLabel(Input.InputsFile, config), await readInput(Input.InputsFile, config)));
+  const { shared, items, problems: readProblems, unreadable } = config.runInputs;
+  const runs = items ?? [undefined];
+  context.record.isBatch = config.isBatch && runs.length > 1;
+  const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
+  // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
+  const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, event, context, shared, runs);
+  const contractProblems = checked?.problems ?? [];
+  if (readProblems.length > 0 || contractProblems.length > 0) {
+    // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
+    const uncheckedBecause = config.isBatch && runs.length > 0 ? unreadable : [];
+    throw inputsFailure({ readProblems, contractProblems, uncheckedBecause }, target, runs.length);
   }
-  shared.push(parseInputsMapping(Input.Inputs, config.inputs));
-  const items = config.isBatch ? await readBatch(config) : [undefined];
-  context.record.isBatch = config.isBatch && items.length > 1;
+  return runs.map((_, index) => {
+    const request = checked!.requests[index]!;
+    records[index]!.inputs = request.inputs;
+    return { record: records[index]!, request };
+  });
+}
 
+/** Each run's request (local image paths mapped) checked against the contract; every problem named by its source. */
+async function checkRuns(
+  config: ActionConfig,
+  target: RunTarget,
+  event: unknown,
+  context: RunContext,
+  shared: InputsSource[],
+  runs: Array<BatchItem | undefined>,
+): Promise<{ requests: Array<PreparedRequest | undefined>; problems: string[] }> {
   const problems = new Set<string>();
   const local = await mapLocalImages(
-    items.map((item) => (item ? [...shared, item.source] : shared)),
+    runs.map((item) => (item ? [...shared, item.source] : shared)),
     {
       workspace: config.workspace,
       sha: config.github.sha,
@@ -70,61 +99,53 @@ export async function planRuns(
   for (const line of describeMappings(local.mappings)) context.log.info(`Image from the repository: ${line}`);
 
   const warnings = new Set<string>();
-  const runs: PlannedRun[] = [];
-  items.forEach((item, index) => {
+  const requests = runs.map((item, index) => {
     const sources = local.runs[index]!;
     const preparation = target.prepare(sources, config.webhookUrl);
     preparation.problems.forEach((problem) => problems.add(item ? namingItem(problem, sources, item) : problem));
     preparation.warnings.forEach((warning) => warnings.add(warning));
-    const record = context.record.addRun(item?.name ?? '1');
-    if (preparation.request) {
-      record.inputs = preparation.request.inputs;
-      runs.push({ record, request: preparation.request });
-    }
+    return preparation.request;
   });
   for (const warning of warnings) context.log.warning(warning);
-  if (problems.size > 0) {
-    const what = items.length > 1 ? `The batch's ${items.length} runs do not` : 'The inputs do not';
-    throw new InputError(
-      `${what} match the contract of ${target.title}:\n` +
-        [...problems].map((problem) => `- ${problem}`).join('\n') +
-        `\n\n${target.contractTable()}\n\nNothing was submitted and no credits were spent.`,
+  return { requests, problems: [...problems] };
+}
+
+/**
+ * Why nothing is submitted: the problems reading the runs' documents (names,
+ * syntax), why the contract was not checked when it could not be (the shared
+ * inputs it needs could not be read), and the problems against the contract,
+ * with the contract itself.
+ */
+function inputsFailure(
+  found: { readProblems: string[]; contractProblems: string[]; uncheckedBecause: string[] },
+  target: RunTarget,
+  runCount: number,
+): InputError {
+  const { readProblems, contractProblems, uncheckedBecause } = found;
+  const sections: string[] = [];
+  if (readProblems.length > 0) {
+    const count = readProblems.length;
+    sections.push(count === 1 ? readProblems[0]! : `The runs' inputs have ${count} problems:\n${list(readProblems)}`);
+  }
+  if (uncheckedBecause.length > 0) {
+    sections.push(
+      `The items were not checked against the contract of ${target.title}: every item includes ` +
+        `${uncheckedBecause.join(' and ')}, which could not be read.`,
     );
   }
-  return runs;
+  if (contractProblems.length > 0) {
+    const what = runCount > 1 ? `The batch's ${runCount} runs do not` : 'The inputs do not';
+    sections.push(`${what} match the contract of ${target.title}:\n${list(contractProblems)}`, target.contractTable());
+  }
+  sections.push('Nothing was submitted and no credits were spent.');
+  return new InputError(sections.join('\n\n'));
+}
+
+function list(problems: string[]): string {
+  return problems.map((problem) => `- ${problem}`).join('\n');
 }
 
 /** A problem that names no source (a missing required input) is the item's: say which, or items' problems merge. */
 function namingItem(problem: string, sources: InputsSource[], item: BatchItem): string {
   return sources.some((source) => problem.startsWith(`${source.name}:`)) ? problem : `${item.source.name}: ${problem}`;
-}
-
-async function readBatch(config: ActionConfig): Promise<BatchItem[]> {
-  if (config.batchFile) {
-    const text = await readInput(Input.BatchFile, config);
-    return parseBatch(fileLabel(Input.BatchFile, config), text, /\.jsonl$/i.test(config.batchFile));
-  }
-  return parseBatch(Input.Batch, config.batch ?? '');
-}
-
-/** `inputs-file (renders.yml)`: how errors name a file input. */
-function fileLabel(name: typeof Input.InputsFile | typeof Input.BatchFile, config: ActionConfig): string {
-  const file = name === Input.InputsFile ? config.inputsFile! : config.batchFile!;
-  return `${name} (${path.relative(config.workspace, file) || file})`;
-}
-
-async function readInput(
-  name: typeof Input.InputsFile | typeof Input.BatchFile,
-  config: ActionConfig,
-): Promise<string> {
-  const file = name === Input.InputsFile ? config.inputsFile! : config.batchFile!;
-  const shown = path.relative(config.workspace, file) || file;
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`,
-    );
-  }
 }

@@ -1,4 +1,24 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+/**
+ * The YAML/JSON documents users write (`inputs`, `inputs-file`, a batch, a
+ * line of a JSON Lines file), read with every mapping key kept as written:
+ * YAML reads the key `001` as the number 1 and `1.50` as 1.5, and neither an
+ * item's name nor an input's may change on the way. Hostile documents (alias
+ * bombs, deep nesting, huge text, several documents) are refused with the reason.
+ */
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  Scalar,
+  visit,
+  YAMLSeq,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import { InputError } from '../core/errors.js';
 import type { InputsSource } from '../target/target.js';
 import { printable } from '../core/text.js';
@@ -7,116 +27,81 @@ import { printable } from '../core/text.js';
 const MAX_INPUTS_BYTES = 1024 * 1024;
 /** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
-/** Item names become folder and asset name prefixes. */
-const ITEM_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
-type Entry = InputsSource['entries'][number];
-
-/** One run of a batch: its name and its own input values. */
-export interface BatchItem {
+/** Where a document's text came from: how errors name it, and (for a line of a JSON Lines file) which line. */
+export interface TextOrigin {
   name: string;
-  source: InputsSource;
+  /** The file's line the text is on, for a one-line document (JSON Lines). */
+  line?: number;
 }
+
+/** One key of the top-level mapping as written, its value as data, and its line. */
+export interface MappingEntry {
+  key: string;
+  value: unknown;
+  line: number;
+}
+
+/** A document's top level: a mapping (keys as written), a list, or a single value. */
+export type YamlRoot =
+  { kind: 'mapping'; entries: MappingEntry[] } | { kind: 'list'; items: unknown[] } | { kind: 'value'; value: unknown };
 
 /**
- * Parses a YAML or JSON mapping of input names to values (JSON is YAML).
- * Refuses, with line and column, anything that is not a single mapping.
+ * One YAML or JSON document as data, or undefined when it is empty (or only
+ * `null`, `~` or a comment). Mappings below the top level become Maps with
+ * string keys as written; a key written twice in one of them is in `problems`
+ * (the top level's keys are the caller's to check: input names, item names).
+ * Syntax errors, and the hostile documents above, are thrown as InputErrors.
  */
-export function parseInputsMapping(name: string, text: string): InputsSource {
-  const root = parseDocument(name, text);
-  if (root === undefined) return { name, entries: [] };
-  return { name, entries: toEntries(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")') };
+export function parseYaml(origin: TextOrigin, text: string): { root?: YamlRoot; problems: string[] } {
+  const name = describeOrigin(origin);
+  refuseHugeText(name, text);
+  if (text.trim() === '') return { problems: [] };
+  const lines = new LineCounter();
+  const document = readDocument(origin, text, lines);
+  const top = document?.contents;
+  if (!document || !top || (isScalar(top) && (top.value === null || top.value === ''))) return { problems: [] };
+  const lineOf = (node: Node) => lines.linePos(node.range?.[0] ?? 0).line + (origin.line ?? 1) - 1;
+  let problems: string[];
+  try {
+    problems = keepKeysAsWritten(document, name, lineOf);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(`${name} is nested too deeply to be read.`);
+    throw error;
+  }
+  if (isMap(top)) return { root: mappingRoot(document, top, name, lineOf), problems };
+  if (isSeq(top)) return { root: { kind: 'list', items: toData(document, name, top.items as Node[]) }, problems };
+  return { root: { kind: 'value', value: toData(document, name, [top])[0] }, problems };
 }
 
-/**
- * Parses `batch` (or a batch file): a list of input mappings (items named 1, 2, …)
- * or a mapping of item name → input mapping. JSON Lines (one mapping a line)
- * when `jsonLines`. Every problem with item names is reported at once.
- */
-export function parseBatch(name: string, text: string, jsonLines = false): BatchItem[] {
-  const problems: string[] = [];
-  const items: BatchItem[] = [];
-  const add = (itemName: string, value: unknown) => {
-    const where = `${name}: item "${printable(itemName)}"`;
-    try {
-      items.push({ name: itemName, source: { name: where, entries: toEntries(where, value, 'an input mapping') } });
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-  };
-  if (jsonLines) {
-    text.split(/\r?\n/).forEach((line, index) => {
-      if (line.trim() === '') return;
-      try {
-        add(String(items.length + problems.length + 1), parseDocument(`${name} line ${index + 1}`, line) ?? new Map());
-      } catch (error) {
-        problems.push((error as Error).message);
-      }
-    });
-  } else {
-    const root = parseDocument(name, text);
-    if (Array.isArray(root)) root.forEach((value, index) => add(String(index + 1), value));
-    else if (root instanceof Map) for (const [key, value] of root) add(String(key), value);
-    else throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
-  }
-  problems.push(...checkItemNames(name, items));
-  if (items.length === 0 && problems.length === 0) problems.push(`${name} holds no runs: give at least one item.`);
-  if (problems.length > 0) {
-    throw new InputError(
-      problems.length === 1 ? problems[0]! : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`,
-    );
-  }
-  return items;
-}
-
-function checkItemNames(name: string, items: BatchItem[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const item of items) {
-    if (!ITEM_NAME.test(item.name)) {
-      problems.push(
-        `${name}: item name "${printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`,
-      );
-    } else if (seen.has(item.name)) {
-      problems.push(`${name}: item name "${item.name}" is used twice; item names must be unique.`);
-    }
-    seen.add(item.name);
-  }
-  return problems;
-}
-
-/** A mapping's keys and values, in order; anything else is an InputError saying what was expected. */
-function toEntries(name: string, value: unknown, expected: string): Entry[] {
-  if (value === null || value === undefined || value === '') return [];
-  if (!(value instanceof Map)) {
-    const kind = Array.isArray(value) ? 'a list' : 'a single value';
-    throw new InputError(`${name} must be ${expected}, not ${kind}.`);
-  }
-  const entries: Entry[] = [];
-  for (const [key, item] of value as Map<unknown, unknown>) {
-    if (key === null || typeof key === 'object') {
+/** The top-level mapping: its keys as written (each a name), its values as data. */
+function mappingRoot(document: Document.Parsed, map: YAMLMap, name: string, lineOf: (node: Node) => number): YamlRoot {
+  const values = toData(
+    document,
+    name,
+    map.items.map((pair) => (pair.value as Node | null) ?? new Scalar(null)),
+  );
+  const entries = map.items.map(({ key }, index): MappingEntry => {
+    const node = key as Node | null;
+    const written = node ? keyAsWritten(node) : undefined;
+    if (written === undefined) {
+      const what = !node ? 'null' : isAlias(node) ? 'an alias' : describeValue(toData(document, name, [node])[0]);
       throw new InputError(
-        `${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`,
+        `${name} has a key that is not a name (${what}): write each key as an input's label or id (in a batch, an item's name).`,
       );
     }
-    entries.push([String(key), item]);
-  }
-  return entries;
+    return { key: written, value: values[index], line: lineOf(node!) };
+  });
+  return { kind: 'mapping', entries };
 }
 
-/**
- * One YAML/JSON document as plain data (mappings as Maps, so keys such as
- * `__proto__` stay data), or undefined when empty. Hostile documents (alias
- * bombs, deep nesting, huge text, several documents) are refused with the reason.
- */
-function parseDocument(name: string, text: string): unknown {
-  if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
-    throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
-  }
-  if (text.trim() === '') return undefined;
+/** The one document in `text`, its syntax checked; InputErrors say where (the file's line and column) and why. */
+function readDocument(origin: TextOrigin, text: string, lineCounter: LineCounter): Document.Parsed | undefined {
+  const name = describeOrigin(origin);
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true, strict: true }) as Document.Parsed[];
+    // Keys written alike are found by keepKeysAsWritten and the callers, comparing them as written (`1` ≠ `01`).
+    documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter });
   } catch (error) {
     if (error instanceof RangeError) throw new InputError(`${name} is nested too deeply to be read.`);
     throw error;
@@ -126,19 +111,63 @@ function parseDocument(name: string, text: string): unknown {
     throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
   }
   const document = documents[0];
-  if (!document) return undefined;
-  const problem = document.errors[0];
-  if (problem && /call stack/i.test(problem.message)) throw new InputError(`${name} is nested too deeply to be read.`);
-  if (problem) {
-    const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
-    const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
-  }
-  const root = document.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return undefined;
-  if (!isMap(root) && !isSeq(root)) return root.toJSON() as unknown;
+  const problem = document?.errors[0];
+  if (!problem) return document;
+  if (/call stack/i.test(problem.message)) throw new InputError(`${name} is nested too deeply to be read.`);
+  const position = problem.linePos?.[0];
+  // A line of a JSON Lines file is named by the file's line, once: `at line 2, column 12`.
+  const where = position ? ` at line ${position.line + (origin.line ?? 1) - 1}, column ${position.col}` : '';
+  const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  throw new InputError(`${origin.name} is not valid YAML or JSON${where}: ${reason}`);
+}
+
+/**
+ * Rewrites every mapping key to the text it was written as (so the data has
+ * `001`, not 1), and lists the keys written twice in one mapping below the top level.
+ */
+function keepKeysAsWritten(document: Document.Parsed, name: string, lineOf: (node: Node) => number): string[] {
+  const problems: string[] = [];
+  visit(document, {
+    Map: (_, map, path) => {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        const written = key ? keyAsWritten(key) : undefined;
+        if (written === undefined) continue;
+        if (isScalar(key)) key.value = written;
+        const first = seen.get(written);
+        const atTop = path.length === 1; // [document]
+        if (first !== undefined && !atTop) {
+          const line = lineOf(key!);
+          const where = line === first ? `line ${line}` : `lines ${first} and ${line}`;
+          problems.push(`${name} gives the key "${printable(written)}" twice in one mapping (${where}); give it once.`);
+        }
+        if (first === undefined) seen.set(written, lineOf(key!));
+      }
+    },
+  });
+  return problems;
+}
+
+/**
+ * A key as written (`001` stays `001`), or undefined for a null, a collection
+ * or an alias (resolving each alias on its own would cost a walk of the whole
+ * document: a mapping of many alias keys would be a way to hang the action).
+ */
+function keyAsWritten(node: Node): string | undefined {
+  if (!isScalar(node) || node.value === null) return undefined;
+  return node.source ?? String(node.value);
+}
+
+/**
+ * Nodes as plain data (mappings as Maps, so keys such as `__proto__` stay
+ * data), converted together so that the alias limit counts every alias of the document.
+ */
+function toData(document: Document.Parsed, name: string, nodes: Node[]): unknown[] {
+  const list = new YAMLSeq(document.schema);
+  list.items = nodes;
   try {
-    return document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    return list.toJS(document, { mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT }) as unknown[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
@@ -149,6 +178,69 @@ function parseDocument(name: string, text: string): unknown {
     if (error instanceof RangeError) throw new InputError(`${name} is nested too deeply to be read.`);
     throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
   }
+}
+
+/** Prompts are long, but not megabytes: more is refused before it is parsed. */
+export function refuseHugeText(name: string, text: string): void {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_INPUTS_BYTES)
+    throw new InputError(`${name} is ${bytes} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
+}
+
+function describeOrigin(origin: TextOrigin): string {
+  return origin.line === undefined ? origin.name : `${origin.name} line ${origin.line}`;
+}
+
+/**
+ * Parses a YAML or JSON mapping of input names to values (JSON is YAML), keys
+ * as written. Refuses, with line and column, anything that is not a single
+ * mapping, and a key given twice.
+ */
+export function parseInputsMapping(name: string, text: string): InputsSource {
+  const { root, problems } = parseYaml({ name }, text);
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
+  return inputsSource(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")');
+}
+
+/**
+ * A document's top level as an inputs source named `name`: empty for nothing,
+ * an InputError for anything but a mapping or for an input given twice.
+ */
+export function inputsSource(name: string, root: YamlRoot | undefined, expected: string): InputsSource {
+  if (root?.kind !== 'mapping') return sourceFromData(name, root?.kind === 'list' ? root.items : root?.value, expected);
+  const lines = new Map<string, number>();
+  for (const { key, line } of root.entries) {
+    const first = lines.get(key);
+    if (first !== undefined) {
+      throw new InputError(
+        `${name} gives "${printable(key)}" twice (lines ${first} and ${line}): give each input once.`,
+      );
+    }
+    lines.set(key, line);
+  }
+  return { name, entries: root.entries.map(({ key, value }) => [key, value]) };
+}
+
+/**
+ * A mapping read by parseYaml below the top level (a batch item's inputs) as
+ * an inputs source named `name`: empty for nothing, an InputError for anything
+ * but a mapping of names.
+ */
+export function sourceFromData(name: string, value: unknown, expected: string): InputsSource {
+  if (value === null || value === undefined || value === '') return { name, entries: [] };
+  if (!(value instanceof Map)) {
+    throw new InputError(`${name} must be ${expected}, not ${Array.isArray(value) ? 'a list' : 'a single value'}.`);
+  }
+  const entries: InputsSource['entries'] = [];
+  for (const [key, item] of value as Map<unknown, unknown>) {
+    if (key === null || typeof key === 'object') {
+      throw new InputError(
+        `${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`,
+      );
+    }
+    entries.push([String(key), item]);
+  }
+  return { name, entries };
 }
 
 /** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */

@@ -176,3 +176,42 @@ describe('spending and account errors', () => {
     expect(run.log.text).not.toContain('max-credits');
   });
 });
+
+describe('every problem with the batch at once, before anything is sent', () => {
+  const image = 'Image: https://example.com/1.png';
+
+  it("a bad item name does not hide another item's contract problem", async () => {
+    const run = await runInProcess(emu, {
+      ...UPSCALE,
+      batch: `"a b":\n  ${image}\nok:\n  ${image}\n  Colour: red\n`,
+    });
+    const message = run.error!.message;
+    expect(message).toMatch(/^batch: item name "a b" must be 1–64 letters/);
+    expect(message).toMatch(/The batch's 2 runs do not match the contract of app "Upscale Image"[^:]*:/);
+    expect(message).toMatch(/- batch: item "ok": unknown input "Colour"/);
+    expect(message).toMatch(/Nothing was submitted and no credits were spent\.$/);
+    expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+  });
+
+  it('a YAML error in the shared inputs: the items are still read, and the message says why the contract was not checked', async () => {
+    const run = await runInProcess(emu, {
+      ...UPSCALE,
+      inputs: 'Scale: "2',
+      batch: `"..":\n  ${image}\nok:\n  ${image}\n`,
+    });
+    const message = run.error!.message;
+    expect(message).toMatch(/^The runs' inputs have 2 problems:\n- inputs is not valid YAML or JSON at line 1/);
+    expect(message).toContain('- batch: item name ".." must be');
+    expect(message).toMatch(
+      /The items were not checked against the contract of app "Upscale Image"[^:]*: every item includes inputs, which could not be read\./,
+    );
+    expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+  });
+
+  it('an app that is not found does not hide the batch problems', async () => {
+    const run = await runInProcess(emu, { 'app-name': 'Upscale Imag', batch: `"a b":\n  ${image}\n` });
+    const message = run.error!.message;
+    expect(message).toMatch(/Upscale Imag/);
+    expect(message).toMatch(/The runs' inputs have problems too:\n- batch: item name "a b" must be/);
+  });
+});

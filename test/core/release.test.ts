@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -281,6 +281,47 @@ describe('uploadReleaseAssets', () => {
     ];
     const urls = await uploadReleaseAssets(target, files, { token: github.token, apiUrl: github.url, log });
     expect(urls.map((u) => u.split('/').pop())).toEqual(['a.b.png', 'a.b-2.png', 'asset.png']);
+    expect(log.text).toContain(
+      `warning: Another file of this step is already attached to release v1.0.0 as a.b.png: attaching ${files[1]!.absolutePath} as a.b-2.png instead.`,
+    );
+    expect(github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
+  });
+
+  it("never replaces an asset the same step attached: one item's name clashing with another's gets a numbered name", async () => {
+    const release = github.seedRelease('octo/app', 'v1.0.0', { assets: [{ name: 'p-b-a.png', data: 'earlier run' }] });
+    const target = await targetFor('v1.0.0');
+    // Items `p` (outputs a.png, b-a.png) and `p-b` (output a.png): `p-b-a.png` twice.
+    const itemP = [await writeAsset('p-a.png', 'p a'), await writeAsset('p-b-a.png', 'p b-a')];
+    await mkdir(path.join(tmp, 'p-b'));
+    const itemPb = [{ absolutePath: (await writeAsset('p-b/a.png', 'p-b a')).absolutePath, name: 'p-b-a.png' }];
+    const step = () => {
+      const taken = new Set<string>();
+      return [uploading({ taken }), uploading({ taken })] as const;
+    };
+
+    const [forP, forPb] = step();
+    const urls = [
+      ...(await uploadReleaseAssets(target, itemP, forP)),
+      ...(await uploadReleaseAssets(target, itemPb, forPb)),
+    ];
+    expect(urls.map((u) => u.split('/').pop())).toEqual(['p-a.png', 'p-b-a.png', 'p-b-a-2.png']);
+    expect(new Set(urls).size).toBe(3);
+    expect(release.assets.map((a) => [a.name, a.data.toString()])).toEqual([
+      ['p-a.png', 'p a'],
+      ['p-b-a.png', 'p b-a'],
+      ['p-b-a-2.png', 'p-b a'],
+    ]);
+    // What an earlier run left is replaced; what this step attached is not.
+    expect(log.text).toContain('Replacing the asset p-b-a.png already on release v1.0.0.');
+    expect(log.text.match(/Replacing the asset/g)).toHaveLength(1);
+    expect(log.text).toContain('as p-b-a.png: attaching');
+
+    // A re-run of the step names them alike, replacing each of its own earlier assets once.
+    const [againP, againPb] = step();
+    await uploadReleaseAssets(target, itemP, againP);
+    await uploadReleaseAssets(target, itemPb, againPb);
+    expect(release.assets.map((a) => a.name).sort()).toEqual(['p-a.png', 'p-b-a-2.png', 'p-b-a.png']);
+    expect(release.assets.find((a) => a.name === 'p-b-a.png')!.data.toString()).toBe('p b-a');
   });
 
   it('tells the user to grant contents: write when the token is read-only', async () => {
@@ -639,5 +680,15 @@ describe('releaseAssetName', () => {
     expect(releaseAssetName('..hidden..txt')).toBe('hidden.txt');
     expect(releaseAssetName('café.mp3')).toBe('caf.mp3');
     expect(releaseAssetName('🎨')).toBe('asset');
+  });
+
+  it('keeps every valid item name whole as the prefix, so two items never share an asset prefix', () => {
+    // Names like `.x`, `x.` and `x..y`, which GitHub would change, are refused as item names.
+    for (const item of ['x.y', 'x-y', 'x_y', 'x', '1.50', '001', '-x', 'x-', 'A.b.C', 'v1.2.3']) {
+      expect(releaseAssetName(`${item}-banner.png`)).toBe(`${item}-banner.png`);
+      for (const file of ['a b.png', 'blob', 'x..y.tar.gz']) {
+        expect(releaseAssetName(`${item}-${file}`).startsWith(`${item}-`)).toBe(true);
+      }
+    }
   });
 });

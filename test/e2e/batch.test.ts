@@ -3,7 +3,7 @@
  * starts it, against the emulator (and the fake GitHub for release assets).
  * A small app of the tests' own keeps every run fast: one 2 KB image a job.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -191,6 +191,24 @@ describe('batch: everything is checked before anything is submitted', () => {
     expect(error).toContain('Nothing was submitted');
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
     expect(result.outputs['job-ids']).toBeUndefined();
+  });
+
+  it('refuses item names made of dots: nothing is written outside download-dir, nothing submitted', async () => {
+    // The workspace alone in a folder of its own: `..` would write beside it.
+    const workspace = path.join(mkdtempSync(path.join(tmpdir(), 'armox-parent-')), 'ws');
+    mkdirSync(workspace);
+    const result = await run(
+      { batch: '"..":\n  Prompt: x\n".":\n  Prompt: y\n"...":\n  Prompt: z\n', 'download-dir': '.' },
+      { workspace },
+    );
+    expect(result.code).toBe(1);
+    const error = errorText(result);
+    for (const name of ['..', '.', '...']) {
+      expect(error).toContain(`batch: item name "${name}" must be 1–64 letters, digits, "_", "-" or "."`);
+    }
+    expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+    expect(readdirSync(path.dirname(workspace))).toEqual(['ws']);
+    expect(readdirSync(workspace)).toEqual([]);
   });
 
   it('refuses bad and repeated item names, naming each', async () => {
@@ -549,5 +567,42 @@ describe('batch: one item, and batch files', () => {
     expect(errorText(result)).toMatch(/line 2/);
     expect(errorText(result)).toMatch(/line 3|item "3"/);
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+  });
+});
+
+describe('batch: release asset names that clash across items', () => {
+  it("one item's asset never replaces another's: the later one gets a numbered name, and the log says so", async () => {
+    emu.apps.push({
+      ...structuredClone(BANNER),
+      id: 'pair-app',
+      name: 'Pair',
+      outputs: [
+        { nodeId: 'n1', key: 'outputImage', file: { name: 'a.png', size: 500, contentType: 'image/png' } },
+        { nodeId: 'n2', key: 'outputImage', file: { name: 'b-a.png', size: 600, contentType: 'image/png' } },
+      ],
+    });
+    github.seedRelease(REPOSITORY, 'v1.0.0');
+    // Item p's b-a.png and item p-b's a.png are both p-b-a.png.
+    const result = await run({
+      'app-name': 'Pair',
+      batch: 'p:\n  Prompt: x\np-b:\n  Prompt: y\n',
+      'download-dir': 'out',
+      'upload-to-release': 'v1.0.0',
+    });
+    expect(result.code).toBe(0);
+    const urls = JSON.parse(result.outputs['release-assets']!) as string[];
+    expect(urls.map((url) => url.split('/').pop())).toEqual(['p-a.png', 'p-b-a.png', 'p-b-a-2.png', 'p-b-b-a.png']);
+    expect(new Set(urls).size).toBe(urls.length);
+    const assets = github.releases[0]!.assets;
+    expect(assets.map((asset) => [asset.name, asset.size])).toEqual([
+      ['p-a.png', 500],
+      ['p-b-a.png', 600],
+      ['p-b-a-2.png', 500],
+      ['p-b-b-a.png', 600],
+    ]);
+    expect(result.stdout).not.toContain('Replacing the asset');
+    expect(result.stdout).toMatch(
+      /::warning::Another file of this step is already attached to release v1\.0\.0 as p-b-a\.png: attaching \S+out\/p-b\/a\.png as p-b-a-2\.png instead\./,
+    );
   });
 });

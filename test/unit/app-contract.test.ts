@@ -207,8 +207,28 @@ describe('parseInputsMapping (hostile documents)', () => {
     expect(() => parse('{"Aspect Ratio": "16:9",}x')).toThrow(/not valid YAML or JSON at line 1/);
   });
 
-  it('refuses duplicate keys', () => {
-    expect(() => parse('Style: a\nStyle: b')).toThrow(/line 2, column 1.*unique/i);
+  it('refuses a key given twice, comparing keys as written', () => {
+    expect(() => parse('Style: a\nStyle: b')).toThrow(
+      'inputs gives "Style" twice (lines 1 and 2): give each input once.',
+    );
+    expect(() => parse('Settings: {a: 1, a: 2}')).toThrow(
+      'inputs gives the key "a" twice in one mapping (line 1); give it once.',
+    );
+    // YAML would read both keys as the number 1; as written they differ.
+    expect(parse('1: a\n01: b')).toEqual([
+      ['1', 'a'],
+      ['01', 'b'],
+    ]);
+  });
+
+  it('keeps keys as written, in nested mappings too', () => {
+    expect(parse('1.50: a\n1e3: b\n.5: c\n"007": d\nnested: {010: x}')).toEqual([
+      ['1.50', 'a'],
+      ['1e3', 'b'],
+      ['.5', 'c'],
+      ['007', 'd'],
+      ['nested', new Map([['010', 'x']])],
+    ]);
   });
 
   it('refuses documents that are not one mapping', () => {

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/config.js';
 import { InputError } from '../../src/core/errors.js';
@@ -155,5 +158,73 @@ describe('readConfig', () => {
     expect(read({ 'api-key': 'k', 'job-id': 'abc', inputs: '{}' }).warnings).toEqual([]);
     const noWait = read({ ...base, wait: 'false', 'download-dir': 'out' }).warnings.join('\n');
     expect(noWait).toContain('download-dir is ignored with wait: false');
+  });
+});
+
+describe("readConfig: the runs' documents", () => {
+  it("lists the batch's item-name problems with the inputs' problems, and says the contract is checked later", () => {
+    const message = problem({
+      ...base,
+      'max-concurrency': '0',
+      timeout: 'later',
+      batch: '"..":\n  Prompt: x\nHero:\n  Prompt: y\nhero:\n  Prompt: z\n',
+    });
+    expect(message).toMatch(/^The action's inputs have 4 problems:\n/);
+    expect(message).toContain('- max-concurrency: "0" must be a whole number from 1 to 100.');
+    expect(message).toContain('- timeout: "later" is not a duration');
+    expect(message).toContain('- batch: item name ".." must be 1–64 letters');
+    expect(message).toContain('- batch: item names "Hero" and "hero" differ only in case');
+    expect(message).toMatch(
+      /The batch's items are checked against the contract of the app or model once these are fixed/,
+    );
+  });
+
+  it('a YAML error in inputs does not hide the config problems, nor the other way round', () => {
+    const message = problem({ ...base, wait: 'perhaps', inputs: 'Style: "flat' });
+    expect(message).toMatch(/^The action's inputs have 2 problems:/);
+    expect(message).toMatch(/- inputs is not valid YAML or JSON at line \d+, column \d+/);
+  });
+
+  it("without config problems, the documents' problems are carried to the contract check, not thrown", () => {
+    const { config } = read({ ...base, batch: '"a b":\n  Prompt: x\nok:\n  Colour: red\n' });
+    expect(config.runInputs.problems).toEqual([expect.stringContaining('batch: item name "a b" must be')]);
+    expect(config.runInputs.items!.map((item) => item.name)).toEqual(['a b', 'ok']);
+  });
+
+  it('does not read the documents when following a job (they are ignored)', () => {
+    const { config } = read({ 'api-key': 'k', 'job-id': 'abc', inputs: 'not: [valid' });
+    expect(config.runInputs.problems).toEqual([]);
+  });
+});
+
+describe('readConfig: manifest', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'armox-config-'));
+  mkdirSync(path.join(workspace, 'adir'));
+  writeFileSync(path.join(workspace, 'afile'), 'x');
+  const withManifest = (manifest: string) => ({ ...base, manifest });
+  const env = { GITHUB_WORKSPACE: workspace };
+
+  it('an existing folder is refused before anything is paid for', () => {
+    expect(problem(withManifest('adir'), env)).toBe(
+      'manifest: "adir" is a folder; give the path of a file in it (e.g. adir/manifest.json).',
+    );
+  });
+
+  it('a path under a file is refused, naming the file', () => {
+    expect(problem(withManifest('afile/manifest.json'), env)).toBe(
+      'manifest: "afile/manifest.json" cannot be written: afile is a file, not a folder.',
+    );
+    expect(problem(withManifest('afile/more/manifest.json'), env)).toMatch(/afile is a file, not a folder/);
+  });
+
+  it('accepts a new file, in folders still to be made, and absolute paths outside the workspace', () => {
+    expect(read(withManifest('adir/manifest.json'), env).config.manifest).toBe(
+      path.join(workspace, 'adir/manifest.json'),
+    );
+    expect(read(withManifest('new/dir/manifest.json'), env).config.manifest).toBe(
+      path.join(workspace, 'new/dir/manifest.json'),
+    );
+    const outside = path.join(tmpdir(), 'armox-manifest-elsewhere.json');
+    expect(read(withManifest(outside), env).config.manifest).toBe(outside);
   });
 });
