@@ -31225,7 +31225,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -31234,18 +31234,18 @@ __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 exports.As = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -40931,6 +40931,13 @@ async function wait(ms, signal) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/request/yaml-input.ts
+/**
+ * The YAML/JSON documents users write (`inputs`, `inputs-file`, a batch, a
+ * line of a JSON Lines file), read with every mapping key kept as written:
+ * YAML reads the key `001` as the number 1 and `1.50` as 1.5, and neither an
+ * item's name nor an input's may change on the way. Hostile documents (alias
+ * bombs, deep nesting, huge text, several documents) are refused with the reason.
+ */
 
 
 
@@ -40938,110 +40945,60 @@ var dist = __nccwpck_require__(8815);
 const MAX_INPUTS_BYTES = 1024 * 1024;
 /** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
-/** Item names become folder and asset name prefixes. */
-const ITEM_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 /**
- * Parses a YAML or JSON mapping of input names to values (JSON is YAML).
- * Refuses, with line and column, anything that is not a single mapping.
+ * One YAML or JSON document as data, or undefined when it is empty (or only
+ * `null`, `~` or a comment). Mappings below the top level become Maps with
+ * string keys as written; a key written twice in one of them is in `problems`
+ * (the top level's keys are the caller's to check: input names, item names).
+ * Syntax errors, and the hostile documents above, are thrown as InputErrors.
  */
-function parseInputsMapping(name, text) {
-    const root = parseDocument(name, text);
-    if (root === undefined)
-        return { name, entries: [] };
-    return { name, entries: toEntries(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")') };
-}
-/**
- * Parses `batch` (or a batch file): a list of input mappings (items named 1, 2, …)
- * or a mapping of item name → input mapping. JSON Lines (one mapping a line)
- * when `jsonLines`. Every problem with item names is reported at once.
- */
-function parseBatch(name, text, jsonLines = false) {
-    const problems = [];
-    const items = [];
-    const add = (itemName, value) => {
-        const where = `${name}: item "${printable(itemName)}"`;
-        try {
-            items.push({ name: itemName, source: { name: where, entries: toEntries(where, value, 'an input mapping') } });
-        }
-        catch (error) {
-            problems.push(error.message);
-        }
-    };
-    if (jsonLines) {
-        text.split(/\r?\n/).forEach((line, index) => {
-            if (line.trim() === '')
-                return;
-            try {
-                add(String(items.length + problems.length + 1), parseDocument(`${name} line ${index + 1}`, line) ?? new Map());
-            }
-            catch (error) {
-                problems.push(error.message);
-            }
-        });
-    }
-    else {
-        const root = parseDocument(name, text);
-        if (Array.isArray(root))
-            root.forEach((value, index) => add(String(index + 1), value));
-        else if (root instanceof Map)
-            for (const [key, value] of root)
-                add(String(key), value);
-        else
-            throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
-    }
-    problems.push(...checkItemNames(name, items));
-    if (items.length === 0 && problems.length === 0)
-        problems.push(`${name} holds no runs: give at least one item.`);
-    if (problems.length > 0) {
-        throw new InputError(problems.length === 1 ? problems[0] : `${name} has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
-    }
-    return items;
-}
-function checkItemNames(name, items) {
-    const problems = [];
-    const seen = new Set();
-    for (const item of items) {
-        if (!ITEM_NAME.test(item.name)) {
-            problems.push(`${name}: item name "${printable(item.name)}" must be 1–64 letters, digits, ".", "_" or "-" (it names a folder and release assets).`);
-        }
-        else if (seen.has(item.name)) {
-            problems.push(`${name}: item name "${item.name}" is used twice; item names must be unique.`);
-        }
-        seen.add(item.name);
-    }
-    return problems;
-}
-/** A mapping's keys and values, in order; anything else is an InputError saying what was expected. */
-function toEntries(name, value, expected) {
-    if (value === null || value === undefined || value === '')
-        return [];
-    if (!(value instanceof Map)) {
-        const kind = Array.isArray(value) ? 'a list' : 'a single value';
-        throw new InputError(`${name} must be ${expected}, not ${kind}.`);
-    }
-    const entries = [];
-    for (const [key, item] of value) {
-        if (key === null || typeof key === 'object') {
-            throw new InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
-        }
-        entries.push([String(key), item]);
-    }
-    return entries;
-}
-/**
- * One YAML/JSON document as plain data (mappings as Maps, so keys such as
- * `__proto__` stay data), or undefined when empty. Hostile documents (alias
- * bombs, deep nesting, huge text, several documents) are refused with the reason.
- */
-function parseDocument(name, text) {
-    if (Buffer.byteLength(text) > MAX_INPUTS_BYTES) {
-        throw new InputError(`${name} is ${Buffer.byteLength(text)} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
-    }
+function parseYaml(origin, text) {
+    const name = describeOrigin(origin);
+    refuseHugeText(name, text);
     if (text.trim() === '')
-        return undefined;
+        return { problems: [] };
+    const lines = new dist/* LineCounter */.HN();
+    const document = readDocument(origin, text, lines);
+    const top = document?.contents;
+    if (!document || !top || ((0,dist/* isScalar */.jn)(top) && (top.value === null || top.value === '')))
+        return { problems: [] };
+    const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line + (origin.line ?? 1) - 1;
+    let problems;
+    try {
+        problems = keepKeysAsWritten(document, name, lineOf);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw error;
+    }
+    if ((0,dist/* isMap */.jh)(top))
+        return { root: mappingRoot(document, top, name, lineOf), problems };
+    if ((0,dist/* isSeq */.oP)(top))
+        return { root: { kind: 'list', items: toData(document, name, top.items) }, problems };
+    return { root: { kind: 'value', value: toData(document, name, [top])[0] }, problems };
+}
+/** The top-level mapping: its keys as written (each a name), its values as data. */
+function mappingRoot(document, map, name, lineOf) {
+    const values = toData(document, name, map.items.map((pair) => pair.value ?? new dist/* Scalar */.X5(null)));
+    const entries = map.items.map(({ key }, index) => {
+        const node = key;
+        const written = node ? keyAsWritten(node) : undefined;
+        if (written === undefined) {
+            const what = !node ? 'null' : (0,dist/* isAlias */.Vj)(node) ? 'an alias' : describeValue(toData(document, name, [node])[0]);
+            throw new InputError(`${name} has a key that is not a name (${what}): write each key as an input's label or id (in a batch, an item's name).`);
+        }
+        return { key: written, value: values[index], line: lineOf(node) };
+    });
+    return { kind: 'mapping', entries };
+}
+/** The one document in `text`, its syntax checked; InputErrors say where (the file's line and column) and why. */
+function readDocument(origin, text, lineCounter) {
+    const name = describeOrigin(origin);
     let documents;
     try {
-        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+        // Keys written alike are found by keepKeysAsWritten and the callers, comparing them as written (`1` ≠ `01`).
+        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter });
     }
     catch (error) {
         if (error instanceof RangeError)
@@ -41054,23 +41011,66 @@ function parseDocument(name, text) {
         throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
     }
     const document = documents[0];
-    if (!document)
-        return undefined;
-    const problem = document.errors[0];
-    if (problem && /call stack/i.test(problem.message))
+    const problem = document?.errors[0];
+    if (!problem)
+        return document;
+    if (/call stack/i.test(problem.message))
         throw new InputError(`${name} is nested too deeply to be read.`);
-    if (problem) {
-        const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
-        const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new InputError(`${name} is not valid YAML or JSON${where}: ${reason}`);
-    }
-    const root = document.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
+    const position = problem.linePos?.[0];
+    // A line of a JSON Lines file is named by the file's line, once: `at line 2, column 12`.
+    const where = position ? ` at line ${position.line + (origin.line ?? 1) - 1}, column ${position.col}` : '';
+    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError(`${origin.name} is not valid YAML or JSON${where}: ${reason}`);
+}
+/**
+ * Rewrites every mapping key to the text it was written as (so the data has
+ * `001`, not 1), and lists the keys written twice in one mapping below the top level.
+ */
+function keepKeysAsWritten(document, name, lineOf) {
+    const problems = [];
+    (0,dist/* visit */.YR)(document, {
+        Map: (_, map, path) => {
+            const seen = new Map();
+            for (const pair of map.items) {
+                const key = pair.key;
+                const written = key ? keyAsWritten(key) : undefined;
+                if (written === undefined)
+                    continue;
+                if ((0,dist/* isScalar */.jn)(key))
+                    key.value = written;
+                const first = seen.get(written);
+                const atTop = path.length === 1; // [document]
+                if (first !== undefined && !atTop) {
+                    const line = lineOf(key);
+                    const where = line === first ? `line ${line}` : `lines ${first} and ${line}`;
+                    problems.push(`${name} gives the key "${printable(written)}" twice in one mapping (${where}); give it once.`);
+                }
+                if (first === undefined)
+                    seen.set(written, lineOf(key));
+            }
+        },
+    });
+    return problems;
+}
+/**
+ * A key as written (`001` stays `001`), or undefined for a null, a collection
+ * or an alias (resolving each alias on its own would cost a walk of the whole
+ * document: a mapping of many alias keys would be a way to hang the action).
+ */
+function keyAsWritten(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null)
         return undefined;
-    if (!(0,dist/* isMap */.jh)(root) && !(0,dist/* isSeq */.oP)(root))
-        return root.toJSON();
+    return node.source ?? String(node.value);
+}
+/**
+ * Nodes as plain data (mappings as Maps, so keys such as `__proto__` stay
+ * data), converted together so that the alias limit counts every alias of the document.
+ */
+function toData(document, name, nodes) {
+    const list = new dist/* YAMLSeq */.Rw(document.schema);
+    list.items = nodes;
     try {
-        return document.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
+        return list.toJS(document, { mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -41081,6 +41081,63 @@ function parseDocument(name, text) {
             throw new InputError(`${name} is nested too deeply to be read.`);
         throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
     }
+}
+/** Prompts are long, but not megabytes: more is refused before it is parsed. */
+function refuseHugeText(name, text) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_INPUTS_BYTES)
+        throw new InputError(`${name} is ${bytes} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
+}
+function describeOrigin(origin) {
+    return origin.line === undefined ? origin.name : `${origin.name} line ${origin.line}`;
+}
+/**
+ * Parses a YAML or JSON mapping of input names to values (JSON is YAML), keys
+ * as written. Refuses, with line and column, anything that is not a single
+ * mapping, and a key given twice.
+ */
+function parseInputsMapping(name, text) {
+    const { root, problems } = parseYaml({ name }, text);
+    if (problems.length > 0)
+        throw new InputError(problems.join('\n'));
+    return inputsSource(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")');
+}
+/**
+ * A document's top level as an inputs source named `name`: empty for nothing,
+ * an InputError for anything but a mapping or for an input given twice.
+ */
+function inputsSource(name, root, expected) {
+    if (root?.kind !== 'mapping')
+        return sourceFromData(name, root?.kind === 'list' ? root.items : root?.value, expected);
+    const lines = new Map();
+    for (const { key, line } of root.entries) {
+        const first = lines.get(key);
+        if (first !== undefined) {
+            throw new InputError(`${name} gives "${printable(key)}" twice (lines ${first} and ${line}): give each input once.`);
+        }
+        lines.set(key, line);
+    }
+    return { name, entries: root.entries.map(({ key, value }) => [key, value]) };
+}
+/**
+ * A mapping read by parseYaml below the top level (a batch item's inputs) as
+ * an inputs source named `name`: empty for nothing, an InputError for anything
+ * but a mapping of names.
+ */
+function sourceFromData(name, value, expected) {
+    if (value === null || value === undefined || value === '')
+        return { name, entries: [] };
+    if (!(value instanceof Map)) {
+        throw new InputError(`${name} must be ${expected}, not ${Array.isArray(value) ? 'a list' : 'a single value'}.`);
+    }
+    const entries = [];
+    for (const [key, item] of value) {
+        if (key === null || typeof key === 'object') {
+            throw new InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
+        }
+        entries.push([String(key), item]);
+    }
+    return { name, entries };
 }
 /** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
 function describeValue(value) {
@@ -41121,17 +41178,31 @@ function scalarText(value) {
  * Notes a problem (and returns false) for anything else; warns about private hosts.
  */
 function checkImageUrl(text, where, problems, warnings) {
-    const url = parseHttpUrl(text.trim());
-    if (!url) {
-        problems.push(`${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs: ` +
-            'commit the file to a public repository (the action then sends its URL at this commit) ' +
-            'or upload it somewhere public first (a release asset, a storage bucket).');
-        return false;
+    return checkImageUrls([text], where, problems, warnings);
+}
+/**
+ * `checkImageUrl` for a list: every URL is checked, and those that are not
+ * http(s) URLs are named in one problem, so the advice is given once.
+ */
+function checkImageUrls(texts, where, problems, warnings) {
+    const refused = [];
+    for (const text of texts) {
+        const url = parseHttpUrl(text.trim());
+        if (!url)
+            refused.push(`"${printable(text)}"`);
+        else if (isPrivateHost(url.hostname)) {
+            warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
+        }
     }
-    if (isPrivateHost(url.hostname)) {
-        warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
-    }
-    return true;
+    if (refused.length === 0)
+        return true;
+    const what = refused.length === 1
+        ? `${refused[0]} is not an http(s) URL`
+        : `${refused.slice(0, -1).join(', ')} and ${refused.at(-1)} are not http(s) URLs`;
+    problems.push(`${where}: ${what}. Image inputs are fetched by Armox, so they must be public URLs: ` +
+        'commit the file to a public repository (the action then sends its URL at this commit) ' +
+        'or upload it somewhere public first (a release asset, a storage bucket).');
+    return false;
 }
 function isPrivateHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -41707,6 +41778,8 @@ function parseModelRunAnswer(body, modelId) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/config/names.ts
@@ -41800,6 +41873,7 @@ function secretValues(secrets) {
 
 
 
+
 /** Reads every input; `problems` gets one line per bad value, naming the input and the fix. */
 function readInputs(read, env, workspace, problems) {
     const get = new InputParser(read, workspace, problems);
@@ -41828,7 +41902,7 @@ function readInputs(read, env, workspace, problems) {
         uploadToRelease: get.release(Input.UploadToRelease),
         githubToken: secrets.githubToken || undefined,
         reuse: get.text(Input.Reuse) ?? 'rerun',
-        manifest: get.path(Input.Manifest),
+        manifest: get.filePath(Input.Manifest),
         commentOnPr: get.boolean(Input.CommentOnPr, false),
         allowUntrustedTrigger: get.boolean(Input.AllowUntrustedTrigger, false),
     };
@@ -41850,6 +41924,30 @@ class InputParser {
     path(name) {
         const value = this.text(name);
         return value ? external_node_path_namespaceObject.resolve(this.workspace, value) : undefined;
+    }
+    /**
+     * A path the action will write a file to, checked before anything is paid
+     * for: not an existing folder, and its nearest existing parent a folder.
+     * Paths outside the workspace are fine (`${{ runner.temp }}/manifest.json`).
+     */
+    filePath(name) {
+        const file = this.path(name);
+        if (file === undefined)
+            return undefined;
+        const shown = printable(this.read(name).trim());
+        if (kindOf(file) === 'directory') {
+            this.problems.push(`${name}: "${shown}" is a folder; give the path of a file in it (e.g. ${shown}/manifest.json).`);
+            return undefined;
+        }
+        let parent = external_node_path_namespaceObject.dirname(file);
+        while (kindOf(parent) === 'missing' && external_node_path_namespaceObject.dirname(parent) !== parent)
+            parent = external_node_path_namespaceObject.dirname(parent);
+        if (kindOf(parent) === 'file') {
+            const inWorkspace = parent.startsWith(this.workspace + external_node_path_namespaceObject.sep);
+            this.problems.push(`${name}: "${shown}" cannot be written: ${inWorkspace ? external_node_path_namespaceObject.relative(this.workspace, parent) : parent} is a file, not a folder.`);
+            return undefined;
+        }
+        return file;
     }
     /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
     boolean(name, fallback) {
@@ -41922,6 +42020,15 @@ class InputParser {
         if (value === '' || value.toLowerCase() === 'false')
             return undefined;
         return value.toLowerCase() === 'true' ? true : value;
+    }
+}
+/** What is at `file`: a folder, something else, or nothing (or nothing readable). */
+function kindOf(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).isDirectory() ? 'directory' : 'file';
+    }
+    catch {
+        return 'missing';
     }
 }
 
@@ -42323,11 +42430,8 @@ async function reuseSince(policy, options) {
         return undefined;
     if (policy.mode === 'max-age')
         return (options.now ?? Date.now()) - policy.maxAgeMs;
-    const attempt = Number(options.runAttempt);
-    if (!Number.isInteger(attempt) || attempt < 2) {
-        options.log.debug('reuse: rerun: this is the first attempt of the workflow run, nothing to reuse.');
+    if (isFirstAttempt(options.runAttempt))
         return undefined;
-    }
     try {
         return await workflowRunStartedAt(options);
     }
@@ -42338,12 +42442,33 @@ async function reuseSince(policy, options) {
         return undefined;
     }
 }
-/** `reuse` as the log says it: `completed jobs created since 2026-11-28T10:00:00.000Z`. */
+function isFirstAttempt(runAttempt) {
+    const attempt = Number(runAttempt);
+    return !Number.isInteger(attempt) || attempt < 2;
+}
+/** Why `reuseSince` gave no window, for the log: `reuse: rerun: first attempt of this workflow run, nothing to reuse`. */
+function describeNoWindow(policy, runAttempt) {
+    if (policy.mode === 'off')
+        return 'reuse: false: no earlier job is reused';
+    if (policy.mode === 'rerun' && isFirstAttempt(runAttempt)) {
+        return 'reuse: rerun: first attempt of this workflow run, nothing to reuse';
+    }
+    return 'reuse: rerun: when this workflow run began could not be read (see the warning), so nothing is reused';
+}
+/** `reuse` as the log says it: `completed jobs at most 7d old (created since 2026-11-21T10:00:00.000Z)`. */
 function describeWindow(policy, sinceMs) {
     const since = new Date(sinceMs).toISOString();
     return policy.mode === 'max-age'
-        ? `completed jobs at most ${formatDuration(policy.maxAgeMs)} old (created since ${since})`
+        ? `completed jobs at most ${formatMaxAge(policy.maxAgeMs)} old (created since ${since})`
         : `completed jobs created since this workflow run began (${since})`;
+}
+/** A maximum age as `reuse` takes it: `7d`, `1d12h`, `30m` (the inverse of parseMaxAge). */
+function formatMaxAge(ms) {
+    const days = Math.floor(ms / DAY_MS);
+    const rest = ms - days * DAY_MS;
+    if (days === 0)
+        return formatDuration(rest);
+    return rest === 0 ? `${days}d` : `${days}d${formatDuration(rest)}`;
 }
 /**
  * The jobs (from `GET /jobs`) that could stand in for `request`, most recent
@@ -42449,7 +42574,174 @@ async function pickReusableJob(candidates, options) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/request/run-inputs.ts
+/**
+ * The runs' input documents — `inputs`, `inputs-file`, and the batch (`batch`
+ * or `batch-file`) — read before anything is sent. Every problem is collected,
+ * each naming its input and item, so that one bad item or one bad document
+ * does not hide the others' problems.
+ */
+
+
+
+
+
+
+/**
+ * Item names become folder names (`download-dir/<item>/`) and the prefix of
+ * release asset names (`<item>-<file>`), so they must read the same on every
+ * runner's file system and on GitHub: letters, digits, `_`, `-`, and dots
+ * only between them. A name of dots (`..`) would be a folder outside
+ * download-dir; a leading dot hides the folder and GitHub drops it from asset
+ * names (`.x` would be `x`); a trailing one vanishes on Windows; GitHub merges
+ * `..` into `.` (`x..y` would be `x.y`).
+ */
+const ITEM_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+const MAX_ITEM_NAME_LENGTH = 64;
+/** Reads and parses `inputs`, `inputs-file` and the batch, collecting every problem. */
+function readRunInputs(given, workspace) {
+    const problems = [];
+    const unreadable = [];
+    const shared = [];
+    const readShared = (label, text) => {
+        try {
+            shared.push(parseInputsMapping(label, text()));
+        }
+        catch (error) {
+            problems.push(errorMessage(error));
+            unreadable.push(label);
+        }
+    };
+    if (given.inputsFile) {
+        const file = given.inputsFile;
+        readShared(fileLabel(Input.InputsFile, file, workspace), () => readInputFile(Input.InputsFile, file, workspace));
+    }
+    readShared(Input.Inputs, () => given.inputs);
+    let items;
+    if (given.batchFile !== undefined || given.batch !== undefined) {
+        const batch = readBatch(given, workspace);
+        items = batch.items;
+        problems.push(...batch.problems);
+    }
+    return { shared, items, problems, unreadable };
+}
+function readBatch(given, workspace) {
+    if (given.batchFile === undefined)
+        return parseBatch(Input.Batch, given.batch ?? '');
+    let text;
+    try {
+        text = readInputFile(Input.BatchFile, given.batchFile, workspace);
+    }
+    catch (error) {
+        return { items: [], problems: [errorMessage(error)] };
+    }
+    return parseBatch(fileLabel(Input.BatchFile, given.batchFile, workspace), text, /\.jsonl$/i.test(given.batchFile));
+}
+/**
+ * Parses `batch` (or a batch file): a list of input mappings (items named 1,
+ * 2, …) or a mapping of item name → input mapping, the names as written. JSON
+ * Lines (one mapping a line) when `jsonLines`. Every problem is returned: with
+ * the document, with each item's inputs, and with the item names.
+ */
+function parseBatch(name, text, jsonLines = false) {
+    const problems = [];
+    const names = [];
+    const items = [];
+    const add = (itemName, read) => {
+        names.push(itemName);
+        try {
+            items.push({ name: itemName, source: read(`${name}: item "${printable(itemName)}"`) });
+        }
+        catch (error) {
+            problems.push(errorMessage(error));
+        }
+    };
+    try {
+        if (jsonLines)
+            readJsonLines(name, text, add, problems);
+        else
+            readBatchDocument(name, text, add, problems);
+    }
+    catch (error) {
+        problems.push(errorMessage(error));
+    }
+    problems.push(...checkItemNames(name, names));
+    if (names.length === 0 && problems.length === 0)
+        problems.push(`${name} holds no runs: give at least one item.`);
+    return { items, problems };
+}
+function readBatchDocument(name, text, add, problems) {
+    const { root, problems: keyProblems } = parseYaml({ name }, text);
+    problems.push(...keyProblems);
+    if (root === undefined)
+        return;
+    const item = (value) => (where) => sourceFromData(where, value, 'an input mapping');
+    if (root.kind === 'list')
+        root.items.forEach((value, index) => add(String(index + 1), item(value)));
+    else if (root.kind === 'mapping')
+        for (const entry of root.entries)
+            add(entry.key, item(entry.value));
+    else
+        throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
+}
+/** One mapping a line, items named 1, 2, … (blank lines skipped); a bad line is named by its line. */
+function readJsonLines(name, text, add, problems) {
+    refuseHugeText(name, text);
+    let count = 0;
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        count += 1;
+        try {
+            const { root, problems: keyProblems } = parseYaml({ name, line: index + 1 }, line);
+            problems.push(...keyProblems);
+            add(String(count), (where) => inputsSource(where, root, 'an input mapping'));
+        }
+        catch (error) {
+            problems.push(errorMessage(error));
+        }
+    });
+}
+function checkItemNames(name, names) {
+    const problems = [];
+    // Lower-cased: macOS and Windows runners ignore case in folder names.
+    const seen = new Map();
+    for (const itemName of names) {
+        if (itemName.length > MAX_ITEM_NAME_LENGTH || !ITEM_NAME.test(itemName)) {
+            problems.push(`${name}: item name "${printable(itemName)}" must be 1–64 letters, digits, "_", "-" or ".", ` +
+                'with each "." between two other characters (like logo-v2.dark): it names the item\'s folder and its release assets.');
+            continue;
+        }
+        const earlier = seen.get(itemName.toLowerCase());
+        if (earlier === itemName) {
+            problems.push(`${name}: item name "${itemName}" is used twice; item names must be unique.`);
+        }
+        else if (earlier !== undefined) {
+            problems.push(`${name}: item names "${earlier}" and "${itemName}" differ only in case: on macOS and Windows runners they would share a folder; rename one.`);
+        }
+        else {
+            seen.set(itemName.toLowerCase(), itemName);
+        }
+    }
+    return problems;
+}
+/** `inputs-file (renders.yml)`: how errors name a file input. */
+function fileLabel(name, file, workspace) {
+    return `${name} (${external_node_path_namespaceObject.relative(workspace, file) || file})`;
+}
+function readInputFile(name, file, workspace) {
+    const shown = external_node_path_namespaceObject.relative(workspace, file) || file;
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new InputError(`${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
 
 
 
@@ -42462,7 +42754,8 @@ const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /**
  * Reads the inputs and checks the rules that span them. Every problem is
  * collected and reported together, each naming its input and how to fix it;
- * nothing has been sent anywhere yet.
+ * nothing has been sent anywhere yet. The runs' documents (`inputs`, the
+ * batch) are read here too, so that their problems are listed with these.
  */
 function readConfig(read, env) {
     const problems = [];
@@ -42476,22 +42769,36 @@ function readConfig(read, env) {
     const reuse = parseReuse(inputs.reuse);
     if (typeof reuse === 'string')
         problems.push(reuse);
-    if (problems.length > 0) {
-        throw new InputError(problems.length === 1
-            ? problems[0]
-            : `The action's inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
-    }
+    // job-id follows an existing job: its inputs are ignored (checkWaiting warns).
+    const runInputs = inputs.jobId ? { shared: [], problems: [], unreadable: [] } : readRunInputs(inputs, workspace);
+    if (problems.length > 0)
+        throw configFailure(problems, runInputs);
     return {
         config: {
             ...inputs,
             apiUrl: inputs.apiUrl.href.replace(/\/+$/, ''),
             reuse: reuse,
             isBatch: inputs.batch !== undefined || inputs.batchFile !== undefined,
+            runInputs,
             workspace,
             github: gitHubContext(env),
         },
         warnings,
     };
+}
+/**
+ * The inputs' problems, with those of the runs' documents. Checking the runs
+ * against the contract needs the app or model, which is not looked up until
+ * these are fixed: the message says so, rather than implying the runs are fine.
+ */
+function configFailure(problems, runInputs) {
+    const all = [...problems, ...runInputs.problems];
+    const list = all.length === 1 ? all[0] : `The action's inputs have ${all.length} problems:\n- ${all.join('\n- ')}`;
+    const runs = runInputs.items ? "The batch's items" : 'The inputs';
+    const unchecked = runInputs.items || runInputs.shared.some((source) => source.entries.length > 0)
+        ? `\n\n${runs} are checked against the contract of the app or model once these are fixed: that needs the app or model, which is looked up only then.`
+        : '';
+    return new InputError(list + unchecked);
 }
 function checkApi(inputs, problems, warnings) {
     if (!inputs.apiKey) {
@@ -42556,9 +42863,7 @@ function checkWaiting(inputs, given, problems, warnings) {
             warnings.push(`job-id is set, so no new run is submitted: ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} ignored.`);
         }
     }
-    else if (!inputs.wait && inputs.downloadDir) {
-        warnings.push('download-dir is ignored with wait: false: the files do not exist yet. Download them in the step that waits (job-id).');
-    }
+    // download-dir with wait: false is warned about after submitting: a model answered inline has its files at once.
 }
 function gitHubContext(env) {
     const attempt = Number(env.GITHUB_RUN_ATTEMPT);
@@ -42607,8 +42912,6 @@ async function readEventPayload(eventPath, log) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -42905,6 +43208,8 @@ class RunRecord {
     files;
     releaseAssets = [];
     reusedFrom;
+    /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
+    knownNotReused = false;
     startedAt;
     finishedAt;
     constructor(
@@ -42923,6 +43228,11 @@ class RunRecord {
         this.startedAt ??= now;
         this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
         this.jobUpdated(job);
+    }
+    /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
+    notReused() {
+        this.knownNotReused = true;
+        this.changed();
     }
     /** Anything new about the job: its status, charge, timestamps, error. */
     jobUpdated(job) {
@@ -43118,7 +43428,7 @@ class StepRecord {
             this.set(Output.Files, JSON.stringify(run.files.map((file) => file.path)));
         if (run.releaseAssets.length)
             this.set(Output.ReleaseAssets, JSON.stringify(run.releaseAssets.map((a) => a.url)));
-        if (run.jobId)
+        if (run.jobId || run.knownNotReused)
             this.set(Output.Reused, String(run.reusedFrom !== undefined));
     }
     publishBatch() {
@@ -43137,7 +43447,7 @@ class StepRecord {
             this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
         if (runs.every((run) => run.outcome !== undefined))
             this.set(Output.Status, batchStatus(runs));
-        if (runs.some((run) => run.jobId)) {
+        if (runs.some((run) => run.jobId || run.knownNotReused)) {
             this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
         }
     }
@@ -43187,6 +43497,26 @@ function batchErrors(runs) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-context.ts
+/**
+ * When this step first saw each job in the account's job list. A job listed
+ * before a submission was sent existed before it, so it cannot be that
+ * submission's job: this is what tells a lost answer's job from an identical
+ * earlier one, whatever the clocks say.
+ */
+class SeenJobs {
+    firstSeen = new Map();
+    /** A job list arrived at `at` (ms since the epoch): every job in it existed by then. */
+    saw(jobs, at = Date.now()) {
+        for (const job of jobs)
+            if (!this.firstSeen.has(job.id))
+                this.firstSeen.set(job.id, at);
+    }
+    /** True when the job was listed at or before `time`. */
+    seenBy(jobId, time) {
+        const at = this.firstSeen.get(jobId);
+        return at !== undefined && at <= time;
+    }
+}
 /** The jobs the post step must cancel if this step dies before it is done with them. */
 class OpenJobs {
     save;
@@ -43994,7 +44324,7 @@ function ownerAndRepo(repository) {
 /**
  * Attaching files to a release as assets: one at a time, each upload streamed
  * from disk and retried, replacing what an earlier run or a failed attempt left
- * under the same name.
+ * under the same name — never what this step attached itself.
  */
 
 
@@ -44016,7 +44346,9 @@ const ASSET_IN_THE_WAY = {
 /**
  * Attaches `files` to the release, one at a time (GitHub's advice against
  * secondary rate limits), and returns their download URLs. An asset of the
- * same name already on the release (from an earlier run) is replaced. Each
+ * same name already on the release (from an earlier run) is replaced; a name
+ * this step has already given (`options.taken`) is not: the file is attached
+ * under the next free `name-2.ext`, the same way download-dir names files. Each
  * upload is retried on transient failures and rate limits within the
  * deadline; before a retry, whatever a failed upload left behind under that
  * name (a `starter` asset) is deleted, so each name ends with exactly one
@@ -44035,10 +44367,15 @@ async function uploadReleaseAssets(target, files, options) {
     });
     const assets = new ReleaseAssets(github, target, options);
     let existing = await assets.list();
-    const claimed = new Set();
+    const taken = options.taken ?? new Set();
     const urls = [];
     for (const [index, file] of files.entries()) {
-        const name = claimUniqueName(releaseAssetName(file.name), claimed);
+        // The name it gets when nothing clashes (claimUniqueName also shortens long names).
+        const wanted = claimUniqueName(releaseAssetName(file.name), new Set());
+        const name = claimUniqueName(wanted, taken);
+        if (name !== wanted) {
+            options.log.warning(`Another file of this step is already attached to release ${target.tag} as ${wanted}: attaching ${file.absolutePath} as ${name} instead.`);
+        }
         for (const old of existing.filter((asset) => releaseAssetName(asset.name) === name)) {
             options.log.info(`Replacing the asset ${old.name} already on release ${target.tag}.`);
             await assets.delete(old);
@@ -44216,13 +44553,14 @@ async function findRelease(config, context, deadline) {
  */
 async function deliverRuns(runs, config, release, deadline, context, incomplete) {
     const perItem = context.record.isBatch;
+    const assetNamesTaken = new Set();
     const failed = [];
     for (const { record } of runs) {
         if (record.outcome !== 'completed')
             continue;
         const dir = config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir);
         try {
-            await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '' }, config, release, deadline, context);
+            await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '', assetNamesTaken }, config, release, deadline, context);
         }
         catch (error) {
             // The deadline and a cancellation end the step; another item's failure does not stop this one.
@@ -44298,6 +44636,7 @@ async function upload(run, files, destination, release, config, deadline, contex
         deadline,
         userAgent: USER_AGENT,
         onAssetUploaded: (url, name) => run.assetUploaded({ name, url }),
+        taken: destination.assetNamesTaken,
     }));
 }
 /**
@@ -44414,6 +44753,7 @@ function fileKind(key, url) {
 
 
 
+
 /** Recent jobs looked at when an answer was lost. */
 const RECENT_JOBS = 100;
 /** Clock skew allowed between this runner and Armox when matching creation times. */
@@ -44438,39 +44778,78 @@ async function submitOnce(target, request, what, deadline, context) {
             throw error;
         log.warning(`${errorMessage(error)} Armox may or may not have accepted ${what}; it is not sent again, since that could charge twice. ` +
             'Looking for it among the recent jobs…');
-        const found = await findSubmittedJob(target, request, sentAt, context);
-        if (!found) {
-            context.record.addNextStep('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
-            throw new ActionError(`Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once. ` +
-                'Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.');
+        const lookup = await findSubmittedJob(target, request, sentAt, context);
+        if (lookup.found) {
+            const early = Date.parse(lookup.found.created_at ?? '') < sentAt
+                ? ` (${createdText(lookup.found, sentAt)} by this runner's clock, which may differ from Armox's)`
+                : '';
+            log.warning(`Found ${what === 'the run' ? 'the submitted run' : `the run of ${what}`} among the recent jobs: ${lookup.found.id}${early}.`);
+            return lookup.found;
         }
-        log.warning(`Found ${what === 'the run' ? 'the submitted run' : `the run of ${what}`} among the recent jobs: ${found.id}.`);
-        return found;
+        throw lostAnswer(what, error, lookup.possible, sentAt, context);
     }
 }
-/** A job of this target, with exactly these inputs, created since the submission (allowing for clock skew). */
+/**
+ * The job of a submission whose answer was lost: a job of this target with
+ * exactly these inputs, that this step did not know before sending (not in a
+ * job list it read earlier, not another run's). Preferred: one created after
+ * the submission was sent. Only when there is none, one created shortly before
+ * it (the clocks of this runner and Armox may differ), unless it already failed
+ * or was cancelled: those were refunded, so passing over one costs nothing,
+ * while adopting another run's failure would hide this one. Several equally
+ * likely jobs are not guessed between.
+ */
 async function findSubmittedJob(target, request, sentAt, context) {
     const wanted = canonicalJson(request.inputs);
+    let jobs;
     try {
-        const jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS));
-        const candidates = jobs.filter((job) => {
-            const created = Date.parse(job.created_at ?? '');
-            return (target.ownsJob(job) &&
-                // A job this step already has is another run's (a batch may hold identical items).
-                !context.record.runs.some((run) => run.jobId === job.id) &&
-                canonicalJson(target.jobInputs(job)) === wanted &&
-                (Number.isNaN(created) || created >= sentAt - SKEW_MS));
-        });
-        if (candidates.length === 1)
-            return candidates[0];
-        if (candidates.length > 1) {
-            context.log.warning(`Several recent jobs match this run (${candidates.map((job) => job.id).join(', ')}); not guessing which.`);
-        }
+        jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS));
     }
     catch (error) {
         context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
+        return { possible: [] };
     }
-    return undefined;
+    const created = (job) => Date.parse(job.created_at ?? '');
+    const possible = jobs.filter((job) => target.ownsJob(job) &&
+        canonicalJson(target.jobInputs(job)) === wanted &&
+        !context.seenJobs.seenBy(job.id, sentAt) &&
+        // A job this step already has is another run's (a batch may hold identical items).
+        !context.record.runs.some((run) => run.jobId === job.id) &&
+        !(created(job) < sentAt - SKEW_MS));
+    context.seenJobs.saw(jobs);
+    const after = possible.filter((job) => created(job) >= sentAt);
+    const shortlyBefore = possible.filter((job) => !(created(job) >= sentAt) && job.status !== 'failed' && job.status !== 'cancelled');
+    const likeliest = after.length > 0 ? after : shortlyBefore;
+    if (likeliest.length === 1)
+        return { found: likeliest[0] };
+    if (likeliest.length > 1) {
+        context.log.warning(`Several recent jobs match this run (${likeliest.map((job) => job.id).join(', ')}); not guessing which.`);
+    }
+    return { possible };
+}
+/**
+ * The error for an answer that was lost and not found: it names every job it
+ * could be, so the user can wait for the right one instead of paying again.
+ */
+function lostAnswer(what, error, possible, sentAt, context) {
+    const lost = `Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once.`;
+    if (possible.length === 0) {
+        context.record.addNextStep('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
+        return new ActionError(`${lost} Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.`);
+    }
+    const ids = possible.map((job) => job.id).join(', ');
+    const jobs = possible.map((job) => `${job.id} (${job.status}, ${createdText(job, sentAt)})`).join(', ');
+    context.record.addNextStep(`Before re-running, check which of these jobs with the same inputs is this run's (GET /api/v1/jobs/<id>) and wait for it with \`job-id\`: ${ids}.`);
+    return new ActionError(`${lost} Recent jobs with the same inputs that it may be (or none of them, if Armox did not take it): ${jobs}. ` +
+        'Pass the right one as job-id to wait for it instead of re-running.');
+}
+/** `created 2s after it was sent`, by this runner's clock. */
+function createdText(job, sentAt) {
+    const created = Date.parse(job.created_at ?? '');
+    if (Number.isNaN(created))
+        return 'created at an unknown time';
+    const gap = formatDuration(Math.abs(created - sentAt));
+    return `created ${gap} ${created >= sentAt ? 'after' : 'before'} it was sent`;
 }
 
 ;// CONCATENATED MODULE: ./src/execute/watch.ts
@@ -44492,6 +44871,8 @@ async function pollJobs(ids, deadline, context) {
         return seen;
     if (ids.length > 1) {
         const listed = await tolerate(() => context.client.listJobs(JOB_LIST_LIMIT, deadline), 'the jobs', context);
+        if (listed)
+            context.seenJobs.saw(listed);
         for (const job of listed ?? [])
             if (ids.includes(job.id))
                 seen.set(job.id, job);
@@ -44782,7 +45163,7 @@ class Carrier {
         const one = cancelled.length === 1 && !this.batch ? cancelled[0].record : undefined;
         throw new TimeoutError(one
             ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
-                'Raise timeout if the app needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
+                'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
             : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`);
     }
     /** The workflow was cancelled: cancel every unfinished job too. */
@@ -44953,6 +45334,20 @@ class CostEstimate {
         if (this.capped)
             this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
     }
+    /**
+     * What `check` would let through of `count` runs about to be submitted, each
+     * charged the estimate (for a dry run): how many fit, and why the next would not.
+     */
+    forecast(count, max) {
+        let spent = 0;
+        for (let fits = 0; fits < count; fits++) {
+            const reason = this.check(spent, max);
+            if (reason)
+                return { fits, reason };
+            spent += this.perRun ?? 0;
+        }
+        return { fits: count };
+    }
     /** Why the next run may not be submitted under `max`, or undefined when it may. */
     check(spent, max) {
         if (max === undefined)
@@ -44968,8 +45363,14 @@ class CostEstimate {
 }
 
 ;// CONCATENATED MODULE: ./src/report/dry-run.ts
-/** `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:` block; nothing submitted. */
-function reportDryRun(target, runs, context) {
+
+
+/**
+ * `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:`
+ * block; nothing submitted. When `max-credits` would refuse a run, the dry run
+ * says so and fails as the real run would, before anything is charged.
+ */
+function reportDryRun(target, runs, context, cost, maxCredits) {
     const { log, record } = context;
     const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
     record.outcome = 'dry-run';
@@ -44982,6 +45383,40 @@ function reportDryRun(target, runs, context) {
     }
     log.info(record.dryRun.contract);
     log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+    const refused = capRefusal(runs, cost, maxCredits, context);
+    if (refused)
+        throw refused;
+}
+/**
+ * What max-credits would do with the runs that would be submitted (a reused one
+ * costs nothing), told as the real run tells it: a single run refused, or a
+ * batch's remaining items skipped. Undefined when every run fits.
+ */
+function capRefusal(runs, cost, maxCredits, context) {
+    const toSubmit = runs.filter((run) => !run.job);
+    const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
+    if (!reason)
+        return undefined;
+    if (runs.length === 1)
+        return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
+    const skipped = toSubmit.slice(fits);
+    context.log.warning(`The real run would not submit the ${plural(skipped.length, 'remaining run')}: ${reason}`);
+    for (const run of skipped)
+        run.record.ended('skipped', `not submitted: ${reason}`);
+    return new ActionError(`${skipped.length} of ${plural(runs.length, 'run')} would not be submitted:\n` +
+        skipped.map((run) => `- ${run.record.name}: skipped (not submitted: ${reason})`).join('\n'));
+}
+/**
+ * `max-credits would also refuse the run: …`, for a step whose inputs were
+ * refused, so that one run of the step tells every problem. Undefined when the
+ * runs fit.
+ */
+function capRefusalNote(count, cost, maxCredits) {
+    const { fits, reason } = cost.forecast(count, maxCredits);
+    if (!reason)
+        return undefined;
+    const which = fits === 0 ? (count === 1 ? 'the run' : 'every run') : `the runs after the first ${fits} of ${count}`;
+    return `max-credits would also refuse ${which}: ${reason}`;
 }
 
 ;// CONCATENATED MODULE: ./src/request/adopt.ts
@@ -45004,8 +45439,13 @@ async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, cont
         signal,
         deadline,
     });
-    if (since === undefined)
+    if (since === undefined) {
+        const then = config.dryRun ? `; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted` : '';
+        log.info(`${describeNoWindow(config.reuse, String(config.github.runAttempt))}${then}.`);
+        for (const run of runs)
+            run.record.notReused();
         return;
+    }
     log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
     const jobs = await recentJobs();
     const claimed = new Set();
@@ -45019,6 +45459,7 @@ async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, cont
         if (!job) {
             const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
             say(`nothing to reuse; ${then}.`);
+            run.record.notReused();
             continue;
         }
         run.job = job;
@@ -45543,6 +45984,15 @@ function takesPrompt(model) {
 function takesImages(model) {
     return model.inputTypes === undefined || model.inputTypes.includes('image');
 }
+/** Images are required when they are all a model takes (`inputTypes: ["image"]`, an upscaler): it has nothing else to work on. */
+function needsImages(model) {
+    const types = model.inputTypes ?? [];
+    return !takesPrompt(model) && types.length > 0 && types.every((type) => type === 'image');
+}
+/** `text, image`, or `none listed`: a model's input types, for messages. */
+function inputTypesText(model) {
+    return model.inputTypes?.length ? model.inputTypes.join(', ') : 'none listed';
+}
 function fields(model) {
     const settings = model.settings.filter((s) => s.key !== PROMPT_KEY && s.key !== IMAGES_KEY);
     return [
@@ -45594,16 +46044,26 @@ function prepareModelRun(model, sources, webhookUrl) {
     const warnings = [];
     const given = gatherValues(sources, model_contract_keyMatcher(model), problems);
     const input = {};
+    /** Fields given with a problem: not also reported missing. */
+    const refused = new Set();
     for (const field of fields(model)) {
         const entry = given.get(field.key);
         if (!entry)
             continue;
+        const before = problems.length;
         const value = checkField(model, field, entry, problems, warnings);
-        if (value !== undefined)
+        if (problems.length > before)
+            refused.add(field.key);
+        else if (value !== undefined)
             input[field.key] = value;
     }
-    if (model.promptRequired && input[PROMPT_KEY] === undefined) {
+    const missing = (key) => input[key] === undefined && !refused.has(key);
+    if (model.promptRequired && missing(PROMPT_KEY)) {
         problems.push(`missing the prompt: model ${model.id} requires one (key "${PROMPT_KEY}").`);
+    }
+    if (needsImages(model) && missing(IMAGES_KEY)) {
+        problems.push(`missing the images: model ${model.id} takes only images (its input types: ${inputTypesText(model)}), ` +
+            `so it needs at least one (key "${IMAGES_KEY}", a list of public image URLs).`);
     }
     if (problems.length > 0)
         return { problems, warnings };
@@ -45640,12 +46100,13 @@ function checkField(model, field, given, problems, warnings) {
         return undefined;
     }
     if (field.kind === 'prompt') {
+        if (!takesPrompt(model)) {
+            problems.push(`${where}: model ${model.id} takes no prompt (its input types: ${inputTypesText(model)}); remove "${PROMPT_KEY}".`);
+            return undefined;
+        }
         const text = scalarText(value);
         if (text === undefined)
             problems.push(`${where} must be text, got ${describeValue(value)}.`);
-        else if (!takesPrompt(model)) {
-            warnings.push(`${where}: model ${model.id} does not list text among its inputs; the prompt is sent anyway.`);
-        }
         return text;
     }
     return settingValue(field.setting, value, where, problems);
@@ -45655,29 +46116,29 @@ function defaultNote(setting) {
         ? "the model's default applies"
         : `the model's default (${printable(String(JSON.stringify(setting.defaultValue)))}) applies`;
 }
-/** `image_input`: one URL or a list of them, always sent as a list. */
+/** `image_input`: one URL or a list of them, always sent as a list. Every bad image is reported. */
 function checkImages(model, value, where, problems, warnings) {
     if (isEmpty(value))
         return undefined;
     if (!takesImages(model)) {
-        const types = model.inputTypes?.length ? model.inputTypes.join(', ') : 'none listed';
-        problems.push(`${where}: model ${model.id} takes no images (its input types: ${types}); remove "${IMAGES_KEY}".`);
+        problems.push(`${where}: model ${model.id} takes no images (its input types: ${inputTypesText(model)}); remove "${IMAGES_KEY}".`);
         return undefined;
     }
     const list = Array.isArray(value) ? value : [value];
     const urls = [];
-    for (const item of list) {
+    let notText = false;
+    list.forEach((item, index) => {
         if (typeof item !== 'string') {
-            problems.push(`${where}: every image must be a URL string, got ${describeValue(item)}.`);
-            return undefined;
+            const which = Array.isArray(value) ? `image ${index + 1}` : 'the image';
+            problems.push(`${where}: ${which} must be a URL string, got ${describeValue(item)}.`);
+            notText = true;
         }
-        if (item.trim() === '')
-            continue;
-        if (!checkImageUrl(item, where, problems, warnings))
-            return undefined;
-        urls.push(item.trim());
-    }
-    return urls.length > 0 ? urls : undefined;
+        else if (item.trim() !== '')
+            urls.push(item.trim());
+    });
+    // Checked even after a bad item, so every problem of the list is reported at once.
+    const urlsOk = checkImageUrls(urls, where, problems, warnings);
+    return urlsOk && !notText && urls.length > 0 ? urls : undefined;
 }
 /**
  * A setting's value as the API wants it. With options listed: the option's own
@@ -45732,8 +46193,9 @@ function formatModelContract(model) {
     const rows = offered(model).map((field) => {
         if (field.kind === 'prompt')
             return [field.key, field.label, model.promptRequired ? 'text, required' : 'text', '', ''];
-        if (field.kind === 'images')
-            return [field.key, field.label, 'image URLs (list)', '', ''];
+        if (field.kind === 'images') {
+            return [field.key, field.label, needsImages(model) ? 'image URLs (list), required' : 'image URLs (list)', '', ''];
+        }
         const { setting } = field;
         return [setting.key, setting.label, setting.inputType, yamlValue(setting.defaultValue), optionsText(setting, 80)];
     });
@@ -45761,7 +46223,8 @@ function modelInputsSkeleton(model) {
         if (field.kind === 'prompt')
             return `  ${PROMPT_KEY}: ""  # ${model.promptRequired ? 'required' : 'optional'}`;
         if (field.kind === 'images') {
-            return `  ${IMAGES_KEY}: []  # list of public image URLs, e.g. [https://example.com/image.jpg]`;
+            const required = needsImages(model) ? 'required; ' : '';
+            return `  ${IMAGES_KEY}: []  # ${required}list of public image URLs, e.g. [https://example.com/image.jpg]`;
         }
         const { setting } = field;
         const key = (0,dist/* stringify */.As)(setting.key).trim();
@@ -45834,18 +46297,27 @@ class ModelTarget {
 
 
 
-
-
-
-
-/** Finds what the step runs — the app (by id or name) or the model — and records it. */
+/**
+ * Finds what the step runs — the app (by id or name) or the model — and
+ * records it. When it is not found, the problems already known with the runs'
+ * inputs are listed too, so that fixing one does not only reveal the next.
+ */
 async function loadTarget(config, deadline, context) {
     const { client, log, record } = context;
     const title = config.model ? 'Checking the model and its inputs' : 'Checking the app and its inputs';
     return log.group(title, async () => {
-        const target = config.model
-            ? new ModelTarget(resolveModel(await client.listModels(deadline), config.model))
-            : new AppTarget(resolveApp(await client.listApps(deadline), config));
+        let target;
+        try {
+            target = config.model
+                ? new ModelTarget(resolveModel(await client.listModels(deadline), config.model))
+                : new AppTarget(resolveApp(await client.listApps(deadline), config));
+        }
+        catch (error) {
+            const known = config.runInputs.problems;
+            if (!(error instanceof InputError) || known.length === 0)
+                throw error;
+            throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`);
+        }
         const modality = target instanceof ModelTarget ? target.model.modality || undefined : undefined;
         record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title, modality });
         if (target instanceof ModelTarget) {
@@ -45861,18 +46333,32 @@ async function loadTarget(config, deadline, context) {
 /**
  * The runs of the step, each checked against the target's contract before
  * anything is submitted: the single run, or every item of the batch. When any
- * run has a problem, nothing is submitted and every problem is listed at once.
+ * run has a problem — in its contract, its item name, or a document that could
+ * not be read — nothing is submitted and every problem is listed at once.
  */
 async function planRuns(config, target, event, context) {
-    const shared = [];
-    if (config.inputsFile) {
-        shared.push(parseInputsMapping(fileLabel(Input.InputsFile, config), await readInput(Input.InputsFile, config)));
+    const { shared, items, problems: readProblems, unreadable } = config.runInputs;
+    const runs = items ?? [undefined];
+    context.record.isBatch = config.isBatch && runs.length > 1;
+    const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
+    // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
+    const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, event, context, shared, runs);
+    const contractProblems = checked?.problems ?? [];
+    if (readProblems.length > 0 || contractProblems.length > 0) {
+        // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
+        const uncheckedBecause = config.isBatch && runs.length > 0 ? unreadable : [];
+        throw inputsFailure({ readProblems, contractProblems, uncheckedBecause }, target, runs.length);
     }
-    shared.push(parseInputsMapping(Input.Inputs, config.inputs));
-    const items = config.isBatch ? await readBatch(config) : [undefined];
-    context.record.isBatch = config.isBatch && items.length > 1;
+    return runs.map((_, index) => {
+        const request = checked.requests[index];
+        records[index].inputs = request.inputs;
+        return { record: records[index], request };
+    });
+}
+/** Each run's request (local image paths mapped) checked against the contract; every problem named by its source. */
+async function checkRuns(config, target, event, context, shared, runs) {
     const problems = new Set();
-    const local = await mapLocalImages(items.map((item) => (item ? [...shared, item.source] : shared)), {
+    const local = await mapLocalImages(runs.map((item) => (item ? [...shared, item.source] : shared)), {
         workspace: config.workspace,
         sha: config.github.sha,
         repository: config.github.repository,
@@ -45883,54 +46369,47 @@ async function planRuns(config, target, event, context) {
     for (const line of describeMappings(local.mappings))
         context.log.info(`Image from the repository: ${line}`);
     const warnings = new Set();
-    const runs = [];
-    items.forEach((item, index) => {
+    const requests = runs.map((item, index) => {
         const sources = local.runs[index];
         const preparation = target.prepare(sources, config.webhookUrl);
         preparation.problems.forEach((problem) => problems.add(item ? namingItem(problem, sources, item) : problem));
         preparation.warnings.forEach((warning) => warnings.add(warning));
-        const record = context.record.addRun(item?.name ?? '1');
-        if (preparation.request) {
-            record.inputs = preparation.request.inputs;
-            runs.push({ record, request: preparation.request });
-        }
+        return preparation.request;
     });
     for (const warning of warnings)
         context.log.warning(warning);
-    if (problems.size > 0) {
-        const what = items.length > 1 ? `The batch's ${items.length} runs do not` : 'The inputs do not';
-        throw new InputError(`${what} match the contract of ${target.title}:\n` +
-            [...problems].map((problem) => `- ${problem}`).join('\n') +
-            `\n\n${target.contractTable()}\n\nNothing was submitted and no credits were spent.`);
+    return { requests, problems: [...problems] };
+}
+/**
+ * Why nothing is submitted: the problems reading the runs' documents (names,
+ * syntax), why the contract was not checked when it could not be (the shared
+ * inputs it needs could not be read), and the problems against the contract,
+ * with the contract itself.
+ */
+function inputsFailure(found, target, runCount) {
+    const { readProblems, contractProblems, uncheckedBecause } = found;
+    const sections = [];
+    if (readProblems.length > 0) {
+        const count = readProblems.length;
+        sections.push(count === 1 ? readProblems[0] : `The runs' inputs have ${count} problems:\n${list(readProblems)}`);
     }
-    return runs;
+    if (uncheckedBecause.length > 0) {
+        sections.push(`The items were not checked against the contract of ${target.title}: every item includes ` +
+            `${uncheckedBecause.join(' and ')}, which could not be read.`);
+    }
+    if (contractProblems.length > 0) {
+        const what = runCount > 1 ? `The batch's ${runCount} runs do not` : 'The inputs do not';
+        sections.push(`${what} match the contract of ${target.title}:\n${list(contractProblems)}`, target.contractTable());
+    }
+    sections.push('Nothing was submitted and no credits were spent.');
+    return new InputError(sections.join('\n\n'));
+}
+function list(problems) {
+    return problems.map((problem) => `- ${problem}`).join('\n');
 }
 /** A problem that names no source (a missing required input) is the item's: say which, or items' problems merge. */
 function namingItem(problem, sources, item) {
     return sources.some((source) => problem.startsWith(`${source.name}:`)) ? problem : `${item.source.name}: ${problem}`;
-}
-async function readBatch(config) {
-    if (config.batchFile) {
-        const text = await readInput(Input.BatchFile, config);
-        return parseBatch(fileLabel(Input.BatchFile, config), text, /\.jsonl$/i.test(config.batchFile));
-    }
-    return parseBatch(Input.Batch, config.batch ?? '');
-}
-/** `inputs-file (renders.yml)`: how errors name a file input. */
-function fileLabel(name, config) {
-    const file = name === Input.InputsFile ? config.inputsFile : config.batchFile;
-    return `${name} (${external_node_path_namespaceObject.relative(config.workspace, file) || file})`;
-}
-async function readInput(name, config) {
-    const file = name === Input.InputsFile ? config.inputsFile : config.batchFile;
-    const shown = external_node_path_namespaceObject.relative(config.workspace, file) || file;
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new InputError(`${name}: cannot read ${shown}${code === 'ENOENT' ? ' (no such file; the path is relative to the workspace)' : ` (${code ?? errorMessage(error)})`}.`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/request/trigger-guard.ts
@@ -45995,6 +46474,7 @@ function triggeringUser(eventName, payload) {
 
 
 
+
 /**
  * The action's pipeline: find the target (an app or a model), check every
  * run's inputs against its contract, submit each run once, wait for the jobs,
@@ -46013,47 +46493,116 @@ async function runPipeline(config, context) {
     if (untrusted)
         throw new InputError(untrusted);
     const target = await loadTarget(config, deadline, context);
-    const runs = await planRuns(config, target, event, context);
     const recentJobs = lazyRecentJobs(deadline, context);
+    const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
+    let runs;
+    try {
+        runs = await planRuns(config, target, event, context);
+    }
+    catch (error) {
+        throw await withCapRefusal(error, config, estimate, context);
+    }
     await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
+    const cost = await estimate();
     if (config.dryRun)
-        return reportDryRun(target, runs, context);
+        return reportDryRun(target, runs, context, cost, config.maxCredits);
     // Found before paying, so no credits are spent on assets with nowhere to go.
     const release = await findRelease(config, context, deadline);
-    const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
     const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+    warnFilesNotYetMade(config, context);
     if (!incomplete)
         context.record.outcome = config.wait ? 'completed' : 'submitted';
     await deliverRuns(runs, config, release, deadline, context, incomplete);
+}
+/**
+ * The inputs were refused: a `max-credits` too low for the runs is told with
+ * them (same estimate as a real run), so one run of the step shows every problem.
+ */
+async function withCapRefusal(error, config, estimate, context) {
+    if (!(error instanceof InputError) || config.maxCredits === undefined)
+        return error;
+    let note;
+    try {
+        // planRuns records every run before refusing the inputs.
+        note = capRefusalNote(context.record.runs.length, await estimate(), config.maxCredits);
+    }
+    catch (listing) {
+        context.log.debug(`max-credits was not checked: ${errorMessage(listing)}`);
+    }
+    return note ? new InputError(`${error.message}\n${note}`) : error;
+}
+/** `wait: false` with `download-dir`: jobs left running have no files yet (a model answered inline has, and they were saved). */
+function warnFilesNotYetMade(config, context) {
+    if (config.wait || !config.downloadDir)
+        return;
+    const running = context.record.runs.filter((run) => run.outcome === 'submitted' || run.outcome === 'running');
+    if (running.length === 0)
+        return;
+    const jobs = running.map((run) => run.jobId).join(', ');
+    context.log.warning(`download-dir: nothing is downloaded for ${running.length === 1 ? 'job' : 'jobs'} ${jobs}: with wait: false the files do not exist yet. ` +
+        'Download them in the step that waits (job-id).');
 }
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
 async function followJob(config, jobId, deadline, context) {
     const release = await findRelease(config, context, deadline);
     const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-    if (job.run_type === 'model' && job.model_id) {
-        context.record.targetKnown({ kind: 'model', id: job.model_id, title: `model ${job.model_id}` });
-    }
-    else if (job.app_id) {
-        const name = job.app_name ?? job.output_data?.app_name;
-        context.record.targetKnown({ kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` });
-    }
+    const target = await followedTarget(job, deadline, context);
+    if (target)
+        context.record.targetKnown(target);
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
-    const runs = [{ record: context.record.addRun('1'), job }];
+    const run = { record: context.record.addRun('1'), job };
+    // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
+    run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
     const cost = new CostEstimate(context.log);
-    const incomplete = await carryOut({ runs, config, deadline, context, cost, pollFirst: true });
-    const record = runs[0].record;
-    if (record.outcome === 'running') {
+    const incomplete = await carryOut({ runs: [run], config, deadline, context, cost, pollFirst: true });
+    if (run.record.outcome === 'running') {
         context.record.outcome = 'running';
+        warnFilesNotYetMade(config, context);
         return;
     }
     if (!incomplete)
         context.record.outcome = 'completed';
-    await deliverRuns(runs, config, release, deadline, context, incomplete);
+    await deliverRuns([run], config, release, deadline, context, incomplete);
 }
-/** The account's recent jobs, listed at most once per step (max-credits and reuse share them). */
+/**
+ * What a followed job ran, named as for a new run: a model by its name and
+ * modality (one `GET /models`; without it, by its id), an app by the name the job carries.
+ */
+async function followedTarget(job, deadline, context) {
+    if (job.run_type === 'model' && job.model_id) {
+        const id = job.model_id;
+        let model;
+        try {
+            model = (await context.client.listModels(deadline)).find((listed) => listed.id === id);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw error;
+            context.log.debug(`The model of job ${job.id} is named by its id: ${errorMessage(error)}`);
+        }
+        if (!model)
+            return { kind: 'model', id, title: `model ${id}` };
+        const { title } = new ModelTarget(model);
+        return { kind: 'model', id, name: model.name, title, modality: model.modality || undefined };
+    }
+    if (!job.app_id)
+        return undefined;
+    const name = job.app_name ?? job.output_data?.app_name;
+    return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
+}
+/**
+ * The account's recent jobs, listed at most once per step (max-credits and reuse
+ * share them). Seen before anything is submitted, none of them can be a job this
+ * step submits (see SeenJobs).
+ */
 function lazyRecentJobs(deadline, context) {
     let jobs;
-    return () => (jobs ??= context.client.listJobs(JOB_LIST_LIMIT, deadline));
+    const list = async () => {
+        const listed = await context.client.listJobs(JOB_LIST_LIMIT, deadline);
+        context.seenJobs.saw(listed);
+        return listed;
+    };
+    return () => (jobs ??= list());
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -46101,7 +46650,7 @@ function renderSummary(step) {
     if (facts.length > 0)
         lines.push('| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
     if (step.errorMessage && outcome !== 'completed')
-        lines.push('**Error**', '', quote(step.errorMessage), '');
+        lines.push('**Error**', '', ...errorBlock(step.errorMessage), '');
     if (step.nextSteps.length > 0) {
         lines.push('**What to do next**', '', ...step.nextSteps.map((next) => `- ${escapeMarkdown(next)}`), '');
     }
@@ -46207,7 +46756,6 @@ function renderOutputs(items, heading) {
 }
 /** The requests (as many as fit in `budget` bytes: a large batch has many), the contract and a skeleton. */
 function renderDryRun(dryRun, budget) {
-    const fence = (text) => text.replace(/```/g, '`\u200b``');
     const many = dryRun.requests.length > 1;
     const blocks = dryRun.requests.map((request) => [
         ...(many ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
@@ -46266,6 +46814,19 @@ function code(text) {
 /** Server text can be long: at most 2000 characters of it. */
 function summary_clip(text) {
     return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}
+/** Text shown as is in a code block: a fence inside it is broken up. */
+function fence(text) {
+    return text.replace(/```/g, '`\u200b``');
+}
+/**
+ * The step's error: one line as a quote; several (a validation error with the
+ * contract's table) as a text block, so that the table's columns stay aligned.
+ */
+function errorBlock(text) {
+    if (!text.includes('\n'))
+        return [quote(text)];
+    return ['```text', fence(text.length > 20_000 ? `${text.slice(0, 20_000)}…` : text), '```'];
 }
 function quote(text) {
     return summary_clip(text)
@@ -46356,7 +46917,7 @@ async function mainStep(env = process.env) {
             log,
             signal: controller.signal,
         });
-        await runPipeline(config, { client, log, record, openJobs, signal: controller.signal });
+        await runPipeline(config, { client, log, record, openJobs, seenJobs: new SeenJobs(), signal: controller.signal });
     }
     catch (error) {
         const message = redactSecrets(errorMessage(error), secrets);

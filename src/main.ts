@@ -8,7 +8,7 @@ import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
 import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
 import { State } from './config/names.js';
 import { StepRecord, type Outcome } from './report/record.js';
-import { CLEANUP_MS, OpenJobs } from './core/run-context.js';
+import { CLEANUP_MS, OpenJobs, SeenJobs } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
 import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
@@ -69,7 +69,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
       log,
       signal: controller.signal,
     });
-    await runPipeline(config, { client, log, record, openJobs, signal: controller.signal });
+    await runPipeline(config, { client, log, record, openJobs, seenJobs: new SeenJobs(), signal: controller.signal });
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets);
     record.failed(failureOutcome(record, error), record.errorMessage ?? message);

@@ -1,6 +1,6 @@
-import type { Job } from './armox/types.js';
+import type { Job, Model } from './armox/types.js';
 import type { ActionConfig } from './config/config.js';
-import { InputError } from './core/errors.js';
+import { CancelledError, errorMessage, InputError } from './core/errors.js';
 import { readEventPayload } from './core/github-event.js';
 import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
@@ -8,10 +8,12 @@ import { deliverRuns, findRelease } from './deliver/deliver.js';
 import { carryOut, type PlannedRun } from './execute/carry-out.js';
 import { CostEstimate } from './execute/spending.js';
 import { JOB_LIST_LIMIT } from './execute/watch.js';
-import { reportDryRun } from './report/dry-run.js';
+import { capRefusalNote, reportDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
 import { checkTrigger } from './request/trigger-guard.js';
+import type { TargetInfo } from './report/record.js';
+import { ModelTarget } from './target/model-target.js';
 
 export type { RunContext } from './core/run-context.js';
 
@@ -32,43 +34,113 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
     : checkTrigger(config.github.eventName, event, config.allowUntrustedTrigger);
   if (untrusted) throw new InputError(untrusted);
   const target = await loadTarget(config, deadline, context);
-  const runs = await planRuns(config, target, event, context);
   const recentJobs = lazyRecentJobs(deadline, context);
+  const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
+  let runs: PlannedRun[];
+  try {
+    runs = await planRuns(config, target, event, context);
+  } catch (error) {
+    throw await withCapRefusal(error, config, estimate, context);
+  }
   await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
-  if (config.dryRun) return reportDryRun(target, runs, context);
+  const cost = await estimate();
+  if (config.dryRun) return reportDryRun(target, runs, context, cost, config.maxCredits);
   // Found before paying, so no credits are spent on assets with nowhere to go.
   const release = await findRelease(config, context, deadline);
-  const cost = await CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
   const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+  warnFilesNotYetMade(config, context);
   if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
   await deliverRuns(runs, config, release, deadline, context, incomplete);
+}
+
+/**
+ * The inputs were refused: a `max-credits` too low for the runs is told with
+ * them (same estimate as a real run), so one run of the step shows every problem.
+ */
+async function withCapRefusal(
+  error: unknown,
+  config: ActionConfig,
+  estimate: () => Promise<CostEstimate>,
+  context: RunContext,
+): Promise<unknown> {
+  if (!(error instanceof InputError) || config.maxCredits === undefined) return error;
+  let note: string | undefined;
+  try {
+    // planRuns records every run before refusing the inputs.
+    note = capRefusalNote(context.record.runs.length, await estimate(), config.maxCredits);
+  } catch (listing) {
+    context.log.debug(`max-credits was not checked: ${errorMessage(listing)}`);
+  }
+  return note ? new InputError(`${error.message}\n${note}`) : error;
+}
+
+/** `wait: false` with `download-dir`: jobs left running have no files yet (a model answered inline has, and they were saved). */
+function warnFilesNotYetMade(config: ActionConfig, context: RunContext): void {
+  if (config.wait || !config.downloadDir) return;
+  const running = context.record.runs.filter((run) => run.outcome === 'submitted' || run.outcome === 'running');
+  if (running.length === 0) return;
+  const jobs = running.map((run) => run.jobId).join(', ');
+  context.log.warning(
+    `download-dir: nothing is downloaded for ${running.length === 1 ? 'job' : 'jobs'} ${jobs}: with wait: false the files do not exist yet. ` +
+      'Download them in the step that waits (job-id).',
+  );
 }
 
 /** `job-id` given: follow that job instead of submitting a new run, then deliver its files. */
 async function followJob(config: ActionConfig, jobId: string, deadline: Deadline, context: RunContext): Promise<void> {
   const release = await findRelease(config, context, deadline);
   const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-  if (job.run_type === 'model' && job.model_id) {
-    context.record.targetKnown({ kind: 'model', id: job.model_id, title: `model ${job.model_id}` });
-  } else if (job.app_id) {
-    const name = job.app_name ?? job.output_data?.app_name;
-    context.record.targetKnown({ kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` });
-  }
+  const target = await followedTarget(job, deadline, context);
+  if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
-  const runs: PlannedRun[] = [{ record: context.record.addRun('1'), job }];
+  const run: PlannedRun = { record: context.record.addRun('1'), job };
+  // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
+  run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
   const cost = new CostEstimate(context.log);
-  const incomplete = await carryOut({ runs, config, deadline, context, cost, pollFirst: true });
-  const record = runs[0]!.record;
-  if (record.outcome === 'running') {
+  const incomplete = await carryOut({ runs: [run], config, deadline, context, cost, pollFirst: true });
+  if (run.record.outcome === 'running') {
     context.record.outcome = 'running';
+    warnFilesNotYetMade(config, context);
     return;
   }
   if (!incomplete) context.record.outcome = 'completed';
-  await deliverRuns(runs, config, release, deadline, context, incomplete);
+  await deliverRuns([run], config, release, deadline, context, incomplete);
 }
 
-/** The account's recent jobs, listed at most once per step (max-credits and reuse share them). */
+/**
+ * What a followed job ran, named as for a new run: a model by its name and
+ * modality (one `GET /models`; without it, by its id), an app by the name the job carries.
+ */
+async function followedTarget(job: Job, deadline: Deadline, context: RunContext): Promise<TargetInfo | undefined> {
+  if (job.run_type === 'model' && job.model_id) {
+    const id = job.model_id;
+    let model: Model | undefined;
+    try {
+      model = (await context.client.listModels(deadline)).find((listed) => listed.id === id);
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      context.log.debug(`The model of job ${job.id} is named by its id: ${errorMessage(error)}`);
+    }
+    if (!model) return { kind: 'model', id, title: `model ${id}` };
+    const { title } = new ModelTarget(model);
+    return { kind: 'model', id, name: model.name, title, modality: model.modality || undefined };
+  }
+  if (!job.app_id) return undefined;
+  const name = job.app_name ?? job.output_data?.app_name;
+  return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
+}
+
+/**
+ * The account's recent jobs, listed at most once per step (max-credits and reuse
+ * share them). Seen before anything is submitted, none of them can be a job this
+ * step submits (see SeenJobs).
+ */
 function lazyRecentJobs(deadline: Deadline, context: RunContext): () => Promise<Job[]> {
   let jobs: Promise<Job[]> | undefined;
-  return () => (jobs ??= context.client.listJobs(JOB_LIST_LIMIT, deadline));
+  const list = async () => {
+    const listed = await context.client.listJobs(JOB_LIST_LIMIT, deadline);
+    context.seenJobs.saw(listed);
+    return listed;
+  };
+  return () => (jobs ??= list());
 }

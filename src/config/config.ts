@@ -185,11 +185,8 @@ function checkWaiting(
         `job-id is set, so no new run is submitted: ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} ignored.`,
       );
     }
-  } else if (!inputs.wait && inputs.downloadDir) {
-    warnings.push(
-      'download-dir is ignored with wait: false: the files do not exist yet. Download them in the step that waits (job-id).',
-    );
   }
+  // download-dir with wait: false is warned about after submitting: a model answered inline has its files at once.
 }
 
 function gitHubContext(env: Record<string, string | undefined>): GitHubContext {

@@ -1,4 +1,5 @@
 import type { ArmoxClient } from '../armox/client.js';
+import type { Job } from '../armox/types.js';
 import type { Logger } from './log.js';
 import type { StepRecord } from '../report/record.js';
 
@@ -14,6 +15,29 @@ export interface RunContext {
    * can see them (the step state), so a killed step still has its jobs cancelled.
    */
   openJobs: OpenJobs;
+  /** The jobs this step has seen in the account's job list, and when. */
+  seenJobs: SeenJobs;
+}
+
+/**
+ * When this step first saw each job in the account's job list. A job listed
+ * before a submission was sent existed before it, so it cannot be that
+ * submission's job: this is what tells a lost answer's job from an identical
+ * earlier one, whatever the clocks say.
+ */
+export class SeenJobs {
+  private readonly firstSeen = new Map<string, number>();
+
+  /** A job list arrived at `at` (ms since the epoch): every job in it existed by then. */
+  saw(jobs: Job[], at = Date.now()): void {
+    for (const job of jobs) if (!this.firstSeen.has(job.id)) this.firstSeen.set(job.id, at);
+  }
+
+  /** True when the job was listed at or before `time`. */
+  seenBy(jobId: string, time: number): boolean {
+    const at = this.firstSeen.get(jobId);
+    return at !== undefined && at <= time;
+  }
 }
 
 /** The jobs the post step must cancel if this step dies before it is done with them. */

@@ -270,7 +270,7 @@ class Carrier {
     throw new TimeoutError(
       one
         ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
-            'Raise timeout if the app needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
+            'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
         : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`,
     );
   }

@@ -51,6 +51,20 @@ export class CostEstimate {
     if (this.capped) this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
   }
 
+  /**
+   * What `check` would let through of `count` runs about to be submitted, each
+   * charged the estimate (for a dry run): how many fit, and why the next would not.
+   */
+  forecast(count: number, max: number | undefined): { fits: number; reason?: string } {
+    let spent = 0;
+    for (let fits = 0; fits < count; fits++) {
+      const reason = this.check(spent, max);
+      if (reason) return { fits, reason };
+      spent += this.perRun ?? 0;
+    }
+    return { fits: count };
+  }
+
   /** Why the next run may not be submitted under `max`, or undefined when it may. */
   check(spent: number, max: number | undefined): string | undefined {
     if (max === undefined) return undefined;

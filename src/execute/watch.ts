@@ -22,6 +22,7 @@ export async function pollJobs(ids: string[], deadline: Deadline, context: RunCo
   if (ids.length === 0) return seen;
   if (ids.length > 1) {
     const listed = await tolerate(() => context.client.listJobs(JOB_LIST_LIMIT, deadline), 'the jobs', context);
+    if (listed) context.seenJobs.saw(listed);
     for (const job of listed ?? []) if (ids.includes(job.id)) seen.set(job.id, job);
     if (listed === undefined) return seen;
   }

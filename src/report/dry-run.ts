@@ -1,9 +1,22 @@
+import { ActionError } from '../core/errors.js';
+import { plural } from '../core/format.js';
 import type { PlannedRun } from '../execute/carry-out.js';
+import type { CostEstimate } from '../execute/spending.js';
 import type { RunContext } from '../core/run-context.js';
 import type { RunTarget } from '../target/target.js';
 
-/** `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:` block; nothing submitted. */
-export function reportDryRun(target: RunTarget, runs: PlannedRun[], context: RunContext): void {
+/**
+ * `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:`
+ * block; nothing submitted. When `max-credits` would refuse a run, the dry run
+ * says so and fails as the real run would, before anything is charged.
+ */
+export function reportDryRun(
+  target: RunTarget,
+  runs: PlannedRun[],
+  context: RunContext,
+  cost: CostEstimate,
+  maxCredits: number | undefined,
+): void {
   const { log, record } = context;
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
   record.outcome = 'dry-run';
@@ -16,4 +29,42 @@ export function reportDryRun(target: RunTarget, runs: PlannedRun[], context: Run
   }
   log.info(record.dryRun.contract);
   log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+  const refused = capRefusal(runs, cost, maxCredits, context);
+  if (refused) throw refused;
+}
+
+/**
+ * What max-credits would do with the runs that would be submitted (a reused one
+ * costs nothing), told as the real run tells it: a single run refused, or a
+ * batch's remaining items skipped. Undefined when every run fits.
+ */
+function capRefusal(
+  runs: PlannedRun[],
+  cost: CostEstimate,
+  maxCredits: number | undefined,
+  context: RunContext,
+): ActionError | undefined {
+  const toSubmit = runs.filter((run) => !run.job);
+  const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
+  if (!reason) return undefined;
+  if (runs.length === 1) return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
+  const skipped = toSubmit.slice(fits);
+  context.log.warning(`The real run would not submit the ${plural(skipped.length, 'remaining run')}: ${reason}`);
+  for (const run of skipped) run.record.ended('skipped', `not submitted: ${reason}`);
+  return new ActionError(
+    `${skipped.length} of ${plural(runs.length, 'run')} would not be submitted:\n` +
+      skipped.map((run) => `- ${run.record.name}: skipped (not submitted: ${reason})`).join('\n'),
+  );
+}
+
+/**
+ * `max-credits would also refuse the run: …`, for a step whose inputs were
+ * refused, so that one run of the step tells every problem. Undefined when the
+ * runs fit.
+ */
+export function capRefusalNote(count: number, cost: CostEstimate, maxCredits: number | undefined): string | undefined {
+  const { fits, reason } = cost.forecast(count, maxCredits);
+  if (!reason) return undefined;
+  const which = fits === 0 ? (count === 1 ? 'the run' : 'every run') : `the runs after the first ${fits} of ${count}`;
+  return `max-credits would also refuse ${which}: ${reason}`;
 }

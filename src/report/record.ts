@@ -53,6 +53,8 @@ export class RunRecord {
   files?: DownloadedFile[];
   releaseAssets: ReleaseAsset[] = [];
   reusedFrom?: ReusedJob;
+  /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
+  knownNotReused = false;
   startedAt?: number;
   finishedAt?: number;
 
@@ -73,6 +75,12 @@ export class RunRecord {
     this.startedAt ??= now;
     this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
     this.jobUpdated(job);
+  }
+
+  /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
+  notReused(): void {
+    this.knownNotReused = true;
+    this.changed();
   }
 
   /** Anything new about the job: its status, charge, timestamps, error. */
@@ -138,6 +146,7 @@ export type RunData = Omit<
   RunRecord,
   | 'accepted'
   | 'reused'
+  | 'notReused'
   | 'jobUpdated'
   | 'finished'
   | 'fileSaved'
@@ -315,7 +324,7 @@ export class StepRecord {
     }
     if (run.files) this.set(Output.Files, JSON.stringify(run.files.map((file) => file.path)));
     if (run.releaseAssets.length) this.set(Output.ReleaseAssets, JSON.stringify(run.releaseAssets.map((a) => a.url)));
-    if (run.jobId) this.set(Output.Reused, String(run.reusedFrom !== undefined));
+    if (run.jobId || run.knownNotReused) this.set(Output.Reused, String(run.reusedFrom !== undefined));
   }
 
   private publishBatch(): void {
@@ -332,7 +341,7 @@ export class StepRecord {
     const assets = runs.flatMap((run) => run.releaseAssets);
     if (assets.length) this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
     if (runs.every((run) => run.outcome !== undefined)) this.set(Output.Status, batchStatus(runs));
-    if (runs.some((run) => run.jobId)) {
+    if (runs.some((run) => run.jobId || run.knownNotReused)) {
       this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
     }
   }

@@ -42,7 +42,7 @@ export function renderSummary(step: StepData): string {
   if (step.finishedAt !== undefined) facts.push(['Duration', formatDuration(step.finishedAt - step.startedAt)]);
   if (facts.length > 0) lines.push('| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
 
-  if (step.errorMessage && outcome !== 'completed') lines.push('**Error**', '', quote(step.errorMessage), '');
+  if (step.errorMessage && outcome !== 'completed') lines.push('**Error**', '', ...errorBlock(step.errorMessage), '');
   if (step.nextSteps.length > 0) {
     lines.push('**What to do next**', '', ...step.nextSteps.map((next) => `- ${escapeMarkdown(next)}`), '');
   }
@@ -159,7 +159,6 @@ function renderOutputs(items: OutputItem[], heading: string): string[] {
 
 /** The requests (as many as fit in `budget` bytes: a large batch has many), the contract and a skeleton. */
 function renderDryRun(dryRun: NonNullable<StepData['dryRun']>, budget: number): string[] {
-  const fence = (text: string) => text.replace(/```/g, '`\u200b``');
   const many = dryRun.requests.length > 1;
   const blocks = dryRun.requests.map((request) => [
     ...(many ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
@@ -223,6 +222,20 @@ function code(text: string): string {
 /** Server text can be long: at most 2000 characters of it. */
 function clip(text: string): string {
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}
+
+/** Text shown as is in a code block: a fence inside it is broken up. */
+function fence(text: string): string {
+  return text.replace(/```/g, '`\u200b``');
+}
+
+/**
+ * The step's error: one line as a quote; several (a validation error with the
+ * contract's table) as a text block, so that the table's columns stay aligned.
+ */
+function errorBlock(text: string): string[] {
+  if (!text.includes('\n')) return [quote(text)];
+  return ['```text', fence(text.length > 20_000 ? `${text.slice(0, 20_000)}…` : text), '```'];
 }
 
 function quote(text: string): string {

@@ -5,7 +5,7 @@ import type { Deadline } from '../core/timing.js';
 import type { PlannedRun } from '../execute/carry-out.js';
 import { collectOutputs } from '../report/job-outputs.js';
 import type { RunTarget } from '../target/target.js';
-import { describeWindow, findReusableJob, pickReusableJob, reuseSince } from './reuse.js';
+import { describeNoWindow, describeWindow, findReusableJob, pickReusableJob, reuseSince } from './reuse.js';
 
 /**
  * Never pay twice: each run whose identical completed job is in the account's
@@ -31,7 +31,12 @@ export async function adoptEarlierJobs(
     signal,
     deadline,
   });
-  if (since === undefined) return;
+  if (since === undefined) {
+    const then = config.dryRun ? `; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted` : '';
+    log.info(`${describeNoWindow(config.reuse, String(config.github.runAttempt))}${then}.`);
+    for (const run of runs) run.record.notReused();
+    return;
+  }
   log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
   const jobs = await recentJobs();
   const claimed = new Set<string>();
@@ -46,6 +51,7 @@ export async function adoptEarlierJobs(
     if (!job) {
       const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
       say(`nothing to reuse; ${then}.`);
+      run.record.notReused();
       continue;
     }
     run.job = job;

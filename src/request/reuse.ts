@@ -67,11 +67,7 @@ export interface ReuseWindowOptions extends WorkflowRunOptions {
 export async function reuseSince(policy: ReusePolicy, options: ReuseWindowOptions): Promise<number | undefined> {
   if (policy.mode === 'off') return undefined;
   if (policy.mode === 'max-age') return (options.now ?? Date.now()) - policy.maxAgeMs;
-  const attempt = Number(options.runAttempt);
-  if (!Number.isInteger(attempt) || attempt < 2) {
-    options.log.debug('reuse: rerun: this is the first attempt of the workflow run, nothing to reuse.');
-    return undefined;
-  }
+  if (isFirstAttempt(options.runAttempt)) return undefined;
   try {
     return await workflowRunStartedAt(options);
   } catch (error) {
@@ -81,12 +77,34 @@ export async function reuseSince(policy: ReusePolicy, options: ReuseWindowOption
   }
 }
 
-/** `reuse` as the log says it: `completed jobs created since 2026-11-28T10:00:00.000Z`. */
+function isFirstAttempt(runAttempt: string | undefined): boolean {
+  const attempt = Number(runAttempt);
+  return !Number.isInteger(attempt) || attempt < 2;
+}
+
+/** Why `reuseSince` gave no window, for the log: `reuse: rerun: first attempt of this workflow run, nothing to reuse`. */
+export function describeNoWindow(policy: ReusePolicy, runAttempt: string | undefined): string {
+  if (policy.mode === 'off') return 'reuse: false: no earlier job is reused';
+  if (policy.mode === 'rerun' && isFirstAttempt(runAttempt)) {
+    return 'reuse: rerun: first attempt of this workflow run, nothing to reuse';
+  }
+  return 'reuse: rerun: when this workflow run began could not be read (see the warning), so nothing is reused';
+}
+
+/** `reuse` as the log says it: `completed jobs at most 7d old (created since 2026-11-21T10:00:00.000Z)`. */
 export function describeWindow(policy: ReusePolicy, sinceMs: number): string {
   const since = new Date(sinceMs).toISOString();
   return policy.mode === 'max-age'
-    ? `completed jobs at most ${formatDuration(policy.maxAgeMs)} old (created since ${since})`
+    ? `completed jobs at most ${formatMaxAge(policy.maxAgeMs)} old (created since ${since})`
     : `completed jobs created since this workflow run began (${since})`;
+}
+
+/** A maximum age as `reuse` takes it: `7d`, `1d12h`, `30m` (the inverse of parseMaxAge). */
+function formatMaxAge(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const rest = ms - days * DAY_MS;
+  if (days === 0) return formatDuration(rest);
+  return rest === 0 ? `${days}d` : `${days}d${formatDuration(rest)}`;
 }
 
 /**

@@ -36,19 +36,33 @@ export { describeValue } from '../request/yaml-input.js';
  * Notes a problem (and returns false) for anything else; warns about private hosts.
  */
 export function checkImageUrl(text: string, where: string, problems: string[], warnings: string[]): boolean {
-  const url = parseHttpUrl(text.trim());
-  if (!url) {
-    problems.push(
-      `${where}: "${printable(text)}" is not an http(s) URL. Image inputs are fetched by Armox, so they must be public URLs: ` +
-        'commit the file to a public repository (the action then sends its URL at this commit) ' +
-        'or upload it somewhere public first (a release asset, a storage bucket).',
-    );
-    return false;
+  return checkImageUrls([text], where, problems, warnings);
+}
+
+/**
+ * `checkImageUrl` for a list: every URL is checked, and those that are not
+ * http(s) URLs are named in one problem, so the advice is given once.
+ */
+export function checkImageUrls(texts: string[], where: string, problems: string[], warnings: string[]): boolean {
+  const refused: string[] = [];
+  for (const text of texts) {
+    const url = parseHttpUrl(text.trim());
+    if (!url) refused.push(`"${printable(text)}"`);
+    else if (isPrivateHost(url.hostname)) {
+      warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
+    }
   }
-  if (isPrivateHost(url.hostname)) {
-    warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
-  }
-  return true;
+  if (refused.length === 0) return true;
+  const what =
+    refused.length === 1
+      ? `${refused[0]} is not an http(s) URL`
+      : `${refused.slice(0, -1).join(', ')} and ${refused.at(-1)} are not http(s) URLs`;
+  problems.push(
+    `${where}: ${what}. Image inputs are fetched by Armox, so they must be public URLs: ` +
+      'commit the file to a public repository (the action then sends its URL at this commit) ' +
+      'or upload it somewhere public first (a release asset, a storage bucket).',
+  );
+  return false;
 }
 
 function isPrivateHost(hostname: string): boolean {

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Model, ModelRunRequest, ModelSetting, SettingValue } from '../armox/types.js';
 import {
-  checkImageUrl,
+  checkImageUrls,
   closestName,
   describeValue,
   fold,
@@ -38,6 +38,17 @@ function takesPrompt(model: Model): boolean {
 /** Images are taken when the model says `image` among its input types, or does not say. */
 function takesImages(model: Model): boolean {
   return model.inputTypes === undefined || model.inputTypes.includes('image');
+}
+
+/** Images are required when they are all a model takes (`inputTypes: ["image"]`, an upscaler): it has nothing else to work on. */
+function needsImages(model: Model): boolean {
+  const types = model.inputTypes ?? [];
+  return !takesPrompt(model) && types.length > 0 && types.every((type) => type === 'image');
+}
+
+/** `text, image`, or `none listed`: a model's input types, for messages. */
+function inputTypesText(model: Model): string {
+  return model.inputTypes?.length ? model.inputTypes.join(', ') : 'none listed';
 }
 
 function fields(model: Model): Field[] {
@@ -96,14 +107,25 @@ export function prepareModelRun(model: Model, sources: InputsSource[], webhookUr
   const given = gatherValues(sources, keyMatcher(model), problems);
 
   const input: Record<string, unknown> = {};
+  /** Fields given with a problem: not also reported missing. */
+  const refused = new Set<string>();
   for (const field of fields(model)) {
     const entry = given.get(field.key);
     if (!entry) continue;
+    const before = problems.length;
     const value = checkField(model, field, entry, problems, warnings);
-    if (value !== undefined) input[field.key] = value;
+    if (problems.length > before) refused.add(field.key);
+    else if (value !== undefined) input[field.key] = value;
   }
-  if (model.promptRequired && input[PROMPT_KEY] === undefined) {
+  const missing = (key: string) => input[key] === undefined && !refused.has(key);
+  if (model.promptRequired && missing(PROMPT_KEY)) {
     problems.push(`missing the prompt: model ${model.id} requires one (key "${PROMPT_KEY}").`);
+  }
+  if (needsImages(model) && missing(IMAGES_KEY)) {
+    problems.push(
+      `missing the images: model ${model.id} takes only images (its input types: ${inputTypesText(model)}), ` +
+        `so it needs at least one (key "${IMAGES_KEY}", a list of public image URLs).`,
+    );
   }
   if (problems.length > 0) return { problems, warnings };
   const body: ModelRunRequest = { model: model.id, input, ...(webhookUrl ? { webhook_url: webhookUrl } : {}) };
@@ -151,11 +173,14 @@ function checkField(
     return undefined;
   }
   if (field.kind === 'prompt') {
+    if (!takesPrompt(model)) {
+      problems.push(
+        `${where}: model ${model.id} takes no prompt (its input types: ${inputTypesText(model)}); remove "${PROMPT_KEY}".`,
+      );
+      return undefined;
+    }
     const text = scalarText(value);
     if (text === undefined) problems.push(`${where} must be text, got ${describeValue(value)}.`);
-    else if (!takesPrompt(model)) {
-      warnings.push(`${where}: model ${model.id} does not list text among its inputs; the prompt is sent anyway.`);
-    }
     return text;
   }
   return settingValue(field.setting, value, where, problems);
@@ -167,7 +192,7 @@ function defaultNote(setting: ModelSetting): string {
     : `the model's default (${printable(String(JSON.stringify(setting.defaultValue)))}) applies`;
 }
 
-/** `image_input`: one URL or a list of them, always sent as a list. */
+/** `image_input`: one URL or a list of them, always sent as a list. Every bad image is reported. */
 function checkImages(
   model: Model,
   value: unknown,
@@ -177,22 +202,24 @@ function checkImages(
 ): string[] | undefined {
   if (isEmpty(value)) return undefined;
   if (!takesImages(model)) {
-    const types = model.inputTypes?.length ? model.inputTypes.join(', ') : 'none listed';
-    problems.push(`${where}: model ${model.id} takes no images (its input types: ${types}); remove "${IMAGES_KEY}".`);
+    problems.push(
+      `${where}: model ${model.id} takes no images (its input types: ${inputTypesText(model)}); remove "${IMAGES_KEY}".`,
+    );
     return undefined;
   }
-  const list = Array.isArray(value) ? value : [value];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
   const urls: string[] = [];
-  for (const item of list) {
+  let notText = false;
+  list.forEach((item, index) => {
     if (typeof item !== 'string') {
-      problems.push(`${where}: every image must be a URL string, got ${describeValue(item)}.`);
-      return undefined;
-    }
-    if (item.trim() === '') continue;
-    if (!checkImageUrl(item, where, problems, warnings)) return undefined;
-    urls.push(item.trim());
-  }
-  return urls.length > 0 ? urls : undefined;
+      const which = Array.isArray(value) ? `image ${index + 1}` : 'the image';
+      problems.push(`${where}: ${which} must be a URL string, got ${describeValue(item)}.`);
+      notText = true;
+    } else if (item.trim() !== '') urls.push(item.trim());
+  });
+  // Checked even after a bad item, so every problem of the list is reported at once.
+  const urlsOk = checkImageUrls(urls, where, problems, warnings);
+  return urlsOk && !notText && urls.length > 0 ? urls : undefined;
 }
 
 /**
@@ -248,7 +275,9 @@ export function formatModelContract(model: Model): string {
   const rows = offered(model).map((field) => {
     if (field.kind === 'prompt')
       return [field.key, field.label, model.promptRequired ? 'text, required' : 'text', '', ''];
-    if (field.kind === 'images') return [field.key, field.label, 'image URLs (list)', '', ''];
+    if (field.kind === 'images') {
+      return [field.key, field.label, needsImages(model) ? 'image URLs (list), required' : 'image URLs (list)', '', ''];
+    }
     const { setting } = field;
     return [setting.key, setting.label, setting.inputType, yamlValue(setting.defaultValue), optionsText(setting, 80)];
   });
@@ -276,7 +305,8 @@ export function modelInputsSkeleton(model: Model): string {
   const lines = offered(model).map((field) => {
     if (field.kind === 'prompt') return `  ${PROMPT_KEY}: ""  # ${model.promptRequired ? 'required' : 'optional'}`;
     if (field.kind === 'images') {
-      return `  ${IMAGES_KEY}: []  # list of public image URLs, e.g. [https://example.com/image.jpg]`;
+      const required = needsImages(model) ? 'required; ' : '';
+      return `  ${IMAGES_KEY}: []  # ${required}list of public image URLs, e.g. [https://example.com/image.jpg]`;
     }
     const { setting } = field;
     const key = stringify(setting.key).trim();

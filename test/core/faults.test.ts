@@ -6,10 +6,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  IDS,
+  MODEL_IDS,
+  SKETCH_TO_RENDER,
   startEmulator,
   type ArmoxEmulator,
   type FaultRule,
   type RecordedRequest,
+  type SeedJobOptions,
 } from '../../emulator/armox-emulator.js';
 import type { ClientOptions } from '../../src/armox/client.js';
 import { ActionError, CancelledError, TimeoutError } from '../../src/core/errors.js';
@@ -324,6 +328,105 @@ describe.concurrent('submit (POST /apps/run): never sent twice', () => {
     expect(run.error!.message).toMatch(/outcome is unknown/);
     expect(run.log.text).toMatch(/Could not list the recent jobs: GET \/jobs failed: 503/);
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+  });
+});
+
+describe.concurrent('a lost submission answer is told from identical recent jobs', () => {
+  /** The same run as an app and as a model, and how to seed an earlier job with its inputs. */
+  const KINDS = [
+    {
+      kind: 'app',
+      path: '/apps/run',
+      inputs: SKETCH,
+      seed: (emu: ArmoxEmulator, options: Partial<SeedJobOptions>) =>
+        emu.seedJob({
+          appId: SKETCH_TO_RENDER.id,
+          inputs: {
+            [IDS.sketchToRender.inputImages]: ['https://example.com/sketch.jpg'],
+            [IDS.sketchToRender.aspectRatio]: '16:9',
+          },
+          createdAt: Date.now(),
+          ...options,
+        }),
+    },
+    {
+      kind: 'model',
+      path: '/models/run',
+      inputs: { model: MODEL_IDS.nanoBanana, inputs: 'prompt: a' },
+      seed: (emu: ArmoxEmulator, options: Partial<SeedJobOptions>) =>
+        emu.seedJob({ modelId: MODEL_IDS.nanoBanana, input: { prompt: 'a' }, createdAt: Date.now(), ...options }),
+    },
+  ] as const;
+
+  it.each(KINDS)(
+    '$kind: a failed identical job from 30 s earlier is passed over; the new job is found',
+    async ({ path, inputs, seed }) => {
+      const emu = await fresh();
+      const earlier = seed(emu, { status: 'failed', createdAt: Date.now() - 30_000 });
+      emu.fault({ kind: 'reset', method: 'POST', path, afterHandling: true });
+      const run = await runCore(emu, inputs);
+      expect(run.error).toBeUndefined();
+      expect(emu.requestCount('POST', path)).toBe(1);
+      const ours = [...emu.jobs.keys()].find((id) => id !== earlier.id)!;
+      expect(run.outputs['job-id']).toBe(ours);
+      expect(run.outputs.status).toBe('completed');
+      expect(run.report.runs[0]!.jobId).toBe(ours);
+    },
+  );
+
+  it.each(KINDS)(
+    '$kind: the run never reached Armox: an earlier failed identical job is not taken for it, but named',
+    async ({ path, inputs, seed }) => {
+      const emu = await fresh();
+      const earlier = seed(emu, { status: 'failed', createdAt: Date.now() - 30_000 });
+      emu.fault({ kind: 'reset', method: 'POST', path });
+      const run = await runCore(emu, inputs);
+      expect(emu.jobs.size).toBe(1);
+      expect(run.outputs['job-id']).toBeUndefined();
+      expect(run.error!.message).toMatch(/outcome is unknown/);
+      expect(run.error!.message).toContain(`${earlier.id} (failed, created 30s before it was sent)`);
+      expect(run.report.nextSteps.join('\n')).toContain(earlier.id);
+    },
+  );
+
+  it('a job the step listed before sending (for reuse) is not the submitted one, whatever its creation time says', async () => {
+    const emu = await fresh();
+    // Armox's clock ahead of the runner's: the earlier job looks created after the submission.
+    const earlier = KINDS[1].seed(emu, { status: 'failed', createdAt: Date.now() + 5_000 });
+    emu.fault({ kind: 'reset', method: 'POST', path: '/models/run', afterHandling: true });
+    const run = await runCore(emu, { ...KINDS[1].inputs, reuse: '1h' });
+    expect(run.error).toBeUndefined();
+    expect(emu.requestCount('GET', LIST_JOBS)).toBe(2);
+    expect(run.outputs['job-id']).not.toBe(earlier.id);
+    expect(run.outputs['job-id']).toBe([...emu.jobs.keys()].find((id) => id !== earlier.id));
+  });
+
+  it('truly ambiguous: refuses to guess, names every job it could be, sends nothing again', async () => {
+    const emu = await fresh();
+    const other = KINDS[1].seed(emu, { createdAt: Date.now() + 5_000 });
+    emu.fault({ kind: 'reset', method: 'POST', path: '/models/run', afterHandling: true });
+    const run = await runCore(emu, KINDS[1].inputs);
+    expect(emu.requestCount('POST', '/models/run')).toBe(1);
+    const ours = [...emu.jobs.keys()].find((id) => id !== other.id)!;
+    expect(run.log.text).toMatch(/Several recent jobs match this run/);
+    expect(run.outputs['job-id']).toBeUndefined();
+    expect(run.error!.message).toMatch(/outcome is unknown: .* Recent jobs with the same inputs that it may be/);
+    expect(run.error!.message).toContain(ours);
+    expect(run.error!.message).toContain(other.id);
+    const next = run.report.nextSteps.join('\n');
+    expect(next).toContain(ours);
+    expect(next).toContain(other.id);
+  });
+
+  it('a batch of two identical items whose answers are both lost: each finds its own job', async () => {
+    const emu = await fresh();
+    emu.fault({ kind: 'reset', method: 'POST', path: '/models/run', afterHandling: true, times: 2 });
+    const run = await runCore(emu, { model: MODEL_IDS.nanoBanana, batch: '- prompt: a\n- prompt: a' });
+    expect(run.error).toBeUndefined();
+    expect(emu.requestCount('POST', '/models/run')).toBe(2);
+    const ids = JSON.parse(run.outputs['job-ids']!) as string[];
+    expect(new Set(ids).size).toBe(2);
+    expect(ids.sort()).toEqual([...emu.jobs.keys()].sort());
   });
 });
 

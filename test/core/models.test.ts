@@ -1,4 +1,7 @@
 /** Models through the same pipeline as apps: the core in-process against the emulator. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { ActionError, InputError } from '../../src/core/errors.js';
@@ -112,6 +115,71 @@ describe('a model run against the emulator', () => {
     expect(emu.requestCount('POST', '/models/run')).toBe(1);
     expect(run.log.text).toContain('Found the submitted run among the recent jobs');
     expect(run.outputs.status).toBe('completed');
+  });
+
+  it('a model that takes only images: a prompt and missing images are refused before any request, dry run too', async () => {
+    for (const dryRun of ['false', 'true']) {
+      const run = await runInProcess(emu, {
+        model: MODEL_IDS.upscaler,
+        inputs: 'prompt: sharper\nscale: 2',
+        'dry-run': dryRun,
+      });
+      expect(run.error).toBeInstanceOf(InputError);
+      const message = run.error!.message;
+      expect(message).toContain(
+        'inputs: "prompt": model nightmareai/real-esrgan takes no prompt (its input types: image)',
+      );
+      expect(message).toContain('missing the images: model nightmareai/real-esrgan takes only images');
+      expect(message).toContain('image_input  Images  image URLs (list), required');
+    }
+    expect(emu.requestCount('POST', '/models/run')).toBe(0);
+    const ok = await runInProcess(emu, {
+      model: MODEL_IDS.upscaler,
+      inputs: 'image_input: [https://example.com/a.png]',
+    });
+    expect(ok.error).toBeUndefined();
+  });
+
+  it('a model that outlives the timeout: the message is about the run, not an app', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    const run = await runInProcess(emu, { model: MODEL_IDS.kling, inputs: 'prompt: waves', timeout: '300ms' });
+    expect(run.error!.message).toContain('Raise timeout if the run needs longer');
+    expect(run.error!.message).not.toMatch(/\bapp\b/);
+  });
+
+  it('wait: false with download-dir: a model answered inline has its files saved, unwarned; a job left running is warned about', async () => {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'armox-models-'));
+    try {
+      const env = { GITHUB_WORKSPACE: workspace };
+      const sync = await runInProcess(emu, { ...BANANA, wait: 'false', 'download-dir': 'out' }, { env });
+      expect(sync.error).toBeUndefined();
+      expect(sync.log.text).not.toMatch(/download-dir/);
+      expect(JSON.parse(sync.outputs.files!)).toEqual(['out/nano-banana.png']);
+      const async = await runInProcess(
+        emu,
+        { model: MODEL_IDS.kling, inputs: 'prompt: waves', wait: 'false', 'download-dir': 'out' },
+        { env },
+      );
+      expect(async.log.text).toContain(
+        `warning: download-dir: nothing is downloaded for job ${async.outputs['job-id']}: with wait: false the files do not exist yet.`,
+      );
+    } finally {
+      await rm(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('following a model job by job-id names the model and records the inputs it was sent', async () => {
+    const first = await runInProcess(emu, { model: MODEL_IDS.kling, inputs: 'prompt: waves', wait: 'false' });
+    const follow = await runInProcess(emu, { 'job-id': first.outputs['job-id']! });
+    expect(follow.error).toBeUndefined();
+    expect(follow.report.runs[0]!.inputs).toEqual({ prompt: 'waves' });
+    expect(renderSummary(follow.report.snapshot())).toContain('## Armox · Kling 2\\.1 (video model): ✅ completed');
+    expect(follow.outputs['credits-charged']).toBe('400');
+    // The name costs one GET /models; without it the job is still followed, named by its id.
+    emu.fault({ kind: 'status', status: 500, method: 'GET', path: '/models', times: Infinity });
+    const unnamed = await runInProcess(emu, { 'job-id': first.outputs['job-id']! });
+    expect(unnamed.error).toBeUndefined();
+    expect(renderSummary(unnamed.report.snapshot())).toContain('## Armox · <code>kwaivgi/kling-v2.1</code> (model)');
   });
 
   it('dry-run prints the request and a skeleton with each default', async () => {

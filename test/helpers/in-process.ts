@@ -1,7 +1,7 @@
 import { ArmoxClient, type ClientOptions } from '../../src/armox/client.js';
 import { readConfig } from '../../src/config/config.js';
 import { StepRecord } from '../../src/report/record.js';
-import { OpenJobs } from '../../src/core/run-context.js';
+import { OpenJobs, SeenJobs } from '../../src/core/run-context.js';
 import { runPipeline } from '../../src/pipeline.js';
 import type { ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { MemoryLogger } from './memory-logger.js';
@@ -73,7 +73,7 @@ export async function runInProcess(
       retryMaxMs: 200,
       ...options.client,
     });
-    await runPipeline(config, { client, log, record: report, openJobs, signal });
+    await runPipeline(config, { client, log, record: report, openJobs, seenJobs: new SeenJobs(), signal });
     return finish();
   } catch (error) {
     return finish(error as Error);

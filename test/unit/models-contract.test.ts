@@ -136,8 +136,66 @@ describe('ModelTarget', () => {
       'inputs: "num_images" must be a number, got "two".',
       'inputs: "safety" must be true or false, got "maybe".',
       'inputs: "style" must be a single value (text, number or true/false), got a list.',
+      // The prompt was given (as a mapping): it is not also reported missing.
+    ]);
+  });
+
+  it('reports every bad image of a list, and a missing prompt only when none was given', () => {
+    const result = target.prepare([
+      source({ prompt: '', image_input: ['ftp://a', 'notaurl', 5, 'https://example.com/ok.png'] }),
+    ]);
+    expect(result.problems).toEqual([
+      'inputs: "image_input": image 3 must be a URL string, got number.',
+      expect.stringMatching(
+        /^inputs: "image_input": "ftp:\/\/a" and "notaurl" are not http\(s\) URLs\. Image inputs are fetched by Armox/,
+      ),
       'missing the prompt: model google/nano-banana requires one (key "prompt").',
     ]);
+  });
+
+  describe('a model that takes only images (inputTypes: ["image"])', () => {
+    const upscaler = new ModelTarget({
+      id: 'acme/upscale',
+      name: 'Upscale',
+      modality: 'image',
+      cost: 20,
+      inputTypes: ['image'],
+      promptRequired: false,
+      settings: [
+        {
+          key: 'scale',
+          label: 'Scale',
+          inputType: 'select',
+          defaultValue: '4',
+          options: [{ value: '2' }, { value: '4' }],
+        },
+      ],
+    });
+
+    it('refuses a prompt and requires images, in one list of problems', () => {
+      const result = upscaler.prepare([source({ prompt: 'sharper', scale: '2' })]);
+      expect(result.request).toBeUndefined();
+      expect(result.problems).toEqual([
+        'inputs: "prompt": model acme/upscale takes no prompt (its input types: image); remove "prompt".',
+        'missing the images: model acme/upscale takes only images (its input types: image), so it needs at least one ' +
+          '(key "image_input", a list of public image URLs).',
+      ]);
+      expect(result.warnings).toEqual([]);
+    });
+
+    it('says so in its contract and its skeleton, and takes images alone', () => {
+      expect(upscaler.contractTable()).toContain('image_input  Images  image URLs (list), required');
+      expect(upscaler.contractTable()).not.toContain('prompt');
+      expect(upscaler.inputsSkeleton()).toContain('  image_input: []  # required; list of public image URLs');
+      const ok = upscaler.prepare([source({ image_input: 'https://example.com/a.png' })]);
+      expect(ok.problems).toEqual([]);
+      expect(ok.request!.inputs).toEqual({ image_input: ['https://example.com/a.png'] });
+    });
+
+    it('does not report images missing when the ones given are refused', () => {
+      const result = upscaler.prepare([source({ image_input: ['notaurl'] })]);
+      expect(result.problems).toEqual([expect.stringContaining('"notaurl" is not an http(s) URL')]);
+    });
   });
 
   it('refuses images for a model that takes none, and a key given twice in one source', () => {

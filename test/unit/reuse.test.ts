@@ -33,6 +33,11 @@ describe('describeWindow', () => {
   it('names the age or the workflow run', () => {
     const since = Date.parse('2026-11-28T10:00:00Z');
     expect(describeWindow({ mode: 'max-age', maxAgeMs: 1_800_000 }, since)).toContain('at most 30m old');
+    // As reuse takes it: days, not 168h.
+    for (const age of ['7d', '1d12h', '12h', '1d30m'] as const) {
+      const policy = parseReuse(age) as { mode: 'max-age'; maxAgeMs: number };
+      expect(describeWindow(policy, since)).toContain(`at most ${age} old`);
+    }
     expect(describeWindow({ mode: 'rerun' }, since)).toContain(
       'since this workflow run began (2026-11-28T10:00:00.000Z)',
     );

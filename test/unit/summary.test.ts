@@ -54,6 +54,24 @@ describe('renderSummary', () => {
     expect(markdown).toContain('**What to do next**\n\n- Run again');
   });
 
+  it("keeps the columns of a validation error's contract table: a multi-line error is a text block", () => {
+    const message = [
+      'The inputs do not match the contract of model acme/up (image):',
+      '- inputs: unknown key "sacle".',
+      '',
+      'Inputs of model acme/up (Upscale, image, 20 credits per run):',
+      'key          label   type',
+      '-----------  ------  -----------------',
+      'image_input  Images  image URLs (list)',
+      '```',
+    ].join('\n');
+    const markdown = renderSummary(step((record) => record.failed('error', message)));
+    expect(markdown).toContain('**Error**\n\n```text\nThe inputs do not match');
+    expect(markdown).toContain('\nkey          label   type\n-----------  ------  -----------------\n');
+    // A fence in the text cannot close the block early.
+    expect(markdown).toContain('image URLs (list)\n`\u200b``\n```');
+  });
+
   it('escapes markup that comes from the server', () => {
     const markdown = renderSummary(
       step((record) => {
