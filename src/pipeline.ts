@@ -27,7 +27,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   const deadline = Deadline.after(config.timeoutMs);
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
-  const event = await readEventPayload(config.github.eventPath);
+  const event = await readEventPayload(config.github.eventPath, context.log);
   // Before any request: on public repositories, anyone can comment or open a pull request.
   const untrusted = config.dryRun
     ? undefined

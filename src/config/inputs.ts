@@ -48,6 +48,9 @@ export interface ActionInputs {
   allowUntrustedTrigger: boolean;
 }
 
+/** Armox's public API, the `api-url` default. */
+const DEFAULT_API_URL = 'https://armox.ai/api/v1';
+
 /** Reads every input; `problems` gets one line per bad value, naming the input and the fix. */
 export function readInputs(
   read: InputReader,
@@ -59,7 +62,7 @@ export function readInputs(
   const secrets = readSecrets(read, env);
   return {
     apiKey: secrets.apiKey,
-    apiUrl: get.url(Input.ApiUrl, 'https://armox.ai/api/v1'),
+    apiUrl: get.url(Input.ApiUrl, DEFAULT_API_URL, DEFAULT_API_URL),
     appId: get.text(Input.AppId),
     appName: get.text(Input.AppName),
     model: get.text(Input.Model),
@@ -75,7 +78,7 @@ export function readInputs(
     timeoutMs: get.duration(Input.Timeout, 30 * 60_000),
     pollIntervalMs: get.duration(Input.PollInterval, 10_000),
     cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
-    webhookUrl: get.url(Input.WebhookUrl)?.href,
+    webhookUrl: get.url(Input.WebhookUrl, 'https://example.com/armox-webhook')?.href,
     dryRun: get.boolean(Input.DryRun, false),
     downloadDir: get.path(Input.DownloadDir),
     uploadToRelease: get.release(Input.UploadToRelease),
@@ -176,16 +179,15 @@ class InputParser {
     return undefined;
   }
 
-  url(name: InputName, fallback?: string): URL | undefined {
+  /** An http(s) URL; `example` shows the expected form in the problem. */
+  url(name: InputName, example: string, fallback?: string): URL | undefined {
     const value = this.read(name).trim() || fallback;
     if (value === undefined) return undefined;
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      this.problems.push(
-        `${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`,
-      );
+      this.problems.push(`${name}: "${printable(value)}" is not a URL (expected something like ${example}).`);
       return undefined;
     }
     if (!isHttpUrl(url.href)) {

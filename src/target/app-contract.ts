@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { App, AppInput } from '../armox/types.js';
 import {
   checkImageUrl,
+  checkImageUrls,
   describeValue,
   fold,
   formatTable,
@@ -91,7 +92,6 @@ function checkValue(
 ): string | string[] | undefined {
   if (isEmpty(value)) return undefined;
   // Armox fetches image inputs itself, so they must be public http(s) URLs.
-  const urlOk = (text: string) => input.type !== 'image' || checkImageUrl(text, where, problems, warnings);
   if (Array.isArray(value)) {
     if (!input.allowMultiple) {
       problems.push(`${where} takes one value, not a list of ${value.length}.`);
@@ -107,7 +107,9 @@ function checkValue(
       if (text.trim() !== '') items.push(text);
     }
     if (items.length === 0) return undefined;
-    return items.every(urlOk) ? items : undefined;
+    // Every URL of the list is checked, so all bad ones are named at once.
+    const urlsOk = input.type !== 'image' || checkImageUrls(items, where, problems, warnings);
+    return urlsOk ? items : undefined;
   }
   const text = scalarText(value);
   if (text === undefined) {
@@ -116,7 +118,7 @@ function checkValue(
     );
     return undefined;
   }
-  if (!urlOk(text)) return undefined;
+  if (input.type === 'image' && !checkImageUrl(text, where, problems, warnings)) return undefined;
   return input.allowMultiple ? [text] : text;
 }
 

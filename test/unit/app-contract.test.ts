@@ -117,6 +117,13 @@ describe('buildRequestInputs', () => {
     expect(message).toContain('Nothing was submitted and no credits were spent.');
   });
 
+  it('names every bad URL of an image list, not only the first', () => {
+    const message = refusal(
+      'Input Images: [ftp://a.example/x.png, notaurl, https://example.com/ok.jpg]\nAspect Ratio: a',
+    );
+    expect(message).toContain('"ftp://a.example/x.png" and "notaurl" are not http(s) URLs');
+  });
+
   it('counts empty values as missing', () => {
     expect(refusal('Input Images: []\nAspect Ratio: ""')).toContain(
       'missing required inputs: "Input Images", "Aspect Ratio"',
