@@ -41874,13 +41874,15 @@ function secretValues(secrets) {
 
 
 
+/** Armox's public API, the `api-url` default. */
+const DEFAULT_API_URL = 'https://armox.ai/api/v1';
 /** Reads every input; `problems` gets one line per bad value, naming the input and the fix. */
 function readInputs(read, env, workspace, problems) {
     const get = new InputParser(read, workspace, problems);
     const secrets = readSecrets(read, env);
     return {
         apiKey: secrets.apiKey,
-        apiUrl: get.url(Input.ApiUrl, 'https://armox.ai/api/v1'),
+        apiUrl: get.url(Input.ApiUrl, DEFAULT_API_URL, DEFAULT_API_URL),
         appId: get.text(Input.AppId),
         appName: get.text(Input.AppName),
         model: get.text(Input.Model),
@@ -41896,7 +41898,7 @@ function readInputs(read, env, workspace, problems) {
         timeoutMs: get.duration(Input.Timeout, 30 * 60_000),
         pollIntervalMs: get.duration(Input.PollInterval, 10_000),
         cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
-        webhookUrl: get.url(Input.WebhookUrl)?.href,
+        webhookUrl: get.url(Input.WebhookUrl, 'https://example.com/armox-webhook')?.href,
         dryRun: get.boolean(Input.DryRun, false),
         downloadDir: get.path(Input.DownloadDir),
         uploadToRelease: get.release(Input.UploadToRelease),
@@ -41997,7 +41999,8 @@ class InputParser {
         this.problems.push(`${name}: "${printable(value)}" is not a number of credits (e.g. 2000).`);
         return undefined;
     }
-    url(name, fallback) {
+    /** An http(s) URL; `example` shows the expected form in the problem. */
+    url(name, example, fallback) {
         const value = this.read(name).trim() || fallback;
         if (value === undefined)
             return undefined;
@@ -42006,7 +42009,7 @@ class InputParser {
             url = new URL(value);
         }
         catch {
-            this.problems.push(`${name}: "${printable(value)}" is not a URL (expected something like https://armox.ai/api/v1).`);
+            this.problems.push(`${name}: "${printable(value)}" is not a URL (expected something like ${example}).`);
             return undefined;
         }
         if (!isHttpUrl(url.href)) {
@@ -42916,6 +42919,584 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/report/job-outputs.ts
+
+/** The URLs of the files among `items`, in order (what `output-urls` lists). */
+function fileUrlsOf(items) {
+    return items.filter((item) => item.kind !== 'text').map((item) => item.value);
+}
+/** How deep nested objects are searched for values: outputs are shallow; this only bounds hostile input. */
+const MAX_DEPTH = 4;
+/** A model job (flat `output_data`) rather than an app job (`output_data.node_outputs`). */
+function isModelJob(job) {
+    if (job.run_type !== undefined && job.run_type !== null)
+        return job.run_type === 'model';
+    return typeof job.model_id === 'string' && job.model_id !== '' && typeof job.app_id !== 'string';
+}
+/**
+ * The job's output object as the API gave it, for the `outputs` step output:
+ * `node_outputs` (keyed by node id) for an app job, the flat `output_data` for a
+ * model job; `{}` when there is none.
+ */
+function rawOutputs(job) {
+    if (isModelJob(job))
+        return job.output_data ?? {};
+    return job.output_data?.node_outputs ?? {};
+}
+/**
+ * Collects every value of a job's outputs, in order: strings that are http(s)
+ * URLs are files, other strings are text. App jobs nest them per node under
+ * `output_data.node_outputs`; model jobs have them flat in `output_data`. The
+ * set of keys is open (outputImage, outputVideo, outputText, …), so anything is accepted.
+ */
+function collectOutputs(job) {
+    const model = isModelJob(job);
+    const outputs = rawOutputs(job);
+    if (!isObject(outputs)) {
+        const what = model ? 'output_data' : 'output_data.node_outputs';
+        return {
+            items: [],
+            problem: `${what} is ${Array.isArray(outputs) ? 'a list' : `a ${typeof outputs}`}, not an object`,
+        };
+    }
+    const items = [];
+    if (model) {
+        for (const [key, value] of Object.entries(outputs))
+            collect(items, '', key, value, 0);
+        return { items };
+    }
+    for (const [nodeId, node] of Object.entries(outputs))
+        collect(items, nodeId, '', node, 0);
+    return { items };
+}
+function collect(items, nodeId, key, value, depth) {
+    if (depth > MAX_DEPTH)
+        return;
+    if (Array.isArray(value)) {
+        for (const entry of value)
+            collect(items, nodeId, key, entry, depth + 1);
+        return;
+    }
+    if (isObject(value)) {
+        for (const [inner, entry] of Object.entries(value)) {
+            collect(items, nodeId, key ? `${key}.${inner}` : inner, entry, depth + 1);
+        }
+        return;
+    }
+    if (typeof value !== 'string' || value === '')
+        return;
+    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
+}
+const EXTENSION_KINDS = [
+    [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
+    [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
+    [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
+];
+function fileKind(key, url) {
+    const lower = key.toLowerCase();
+    if (lower.includes('image'))
+        return 'image';
+    if (lower.includes('video'))
+        return 'video';
+    if (lower.includes('audio'))
+        return 'audio';
+    const path = new URL(url).pathname;
+    return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
+}
+
+;// CONCATENATED MODULE: ./src/report/output-limits.ts
+/**
+ * GitHub's limit on an output: "a maximum of 1 MB", the size "approximated
+ * based on UTF-16 encoding" (two bytes a code unit, so 500 000 ASCII
+ * characters). A larger value breaks the workflow that maps it to a job
+ * output, so every output is kept under it: lists keep what fits, `results`
+ * first drops what the manifest also holds.
+ */
+const OUTPUT_LIMIT_BYTES = 1_000_000;
+/** The size GitHub counts for an output value. */
+function outputBytes(text) {
+    return utf16Bytes(text.length);
+}
+/** Two bytes a UTF-16 code unit (a JavaScript string's length counts code units). */
+function utf16Bytes(codeUnits) {
+    return codeUnits * 2;
+}
+/** `1.3 MB`, as GitHub states its limit. */
+function megabytes(bytes) {
+    return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+/** A JSON array of the longest prefix of `items` that fits; `noun` names them in what was left out. */
+function fitJsonList(items, noun, limit = OUTPUT_LIMIT_BYTES) {
+    const whole = JSON.stringify(items);
+    if (outputBytes(whole) <= limit)
+        return { value: whole };
+    const entries = items.map((item) => JSON.stringify(item));
+    const kept = prefixWithin(entries, limit, 2, 1);
+    return {
+        value: `[${entries.slice(0, kept).join(',')}]`,
+        leftOut: `it holds the first ${kept} of ${items.length} ${noun} (${megabytes(outputBytes(whole))} in all)`,
+    };
+}
+/** Room kept for the closing `… and N more lines`. */
+const MORE_LINE_BYTES = 200;
+/** Lines joined by newlines, as many as fit, then a line saying how many more there were. */
+function fitLines(lines, limit = OUTPUT_LIMIT_BYTES) {
+    const whole = lines.join('\n');
+    if (outputBytes(whole) <= limit)
+        return { value: whole };
+    const kept = prefixWithin(lines, limit - MORE_LINE_BYTES, 0, 1);
+    const more = `… and ${lines.length - kept} more lines`;
+    return {
+        value: [...lines.slice(0, kept), more].join('\n'),
+        leftOut: `it holds the first ${kept} of ${lines.length} lines`,
+    };
+}
+/** Shorter error messages, the last resort before leaving entries out. */
+const CLIPPED_ERROR_CHARS = 200;
+/**
+ * Ways to make `results` smaller, mildest first: each drops what the
+ * manifest also holds (every run's output URLs, files and error message).
+ */
+const REDUCTIONS = [
+    { what: "each item's output-urls is null", apply: (entry) => ({ ...entry, 'output-urls': null }) },
+    {
+        what: "each item's output-urls and files are null",
+        apply: (entry) => ({ ...entry, 'output-urls': null, files: null }),
+    },
+    {
+        what: `each item's output-urls and files are null and its error-message is cut to ${CLIPPED_ERROR_CHARS} characters`,
+        apply: (entry) => ({
+            ...entry,
+            'output-urls': null,
+            files: null,
+            'error-message': output_limits_clip(entry['error-message']),
+        }),
+    },
+];
+/**
+ * `results` under the limit: as it is when it fits, else with the mildest
+ * reduction that fits, else the entries of the strongest that fit.
+ */
+function fitResults(entries, limit = OUTPUT_LIMIT_BYTES) {
+    const whole = JSON.stringify(entries);
+    if (outputBytes(whole) <= limit)
+        return { value: whole };
+    const size = megabytes(outputBytes(whole));
+    for (const reduction of REDUCTIONS) {
+        const value = JSON.stringify(entries.map(reduction.apply));
+        if (outputBytes(value) <= limit)
+            return { value, leftOut: `${reduction.what} (it would be ${size})` };
+    }
+    const last = REDUCTIONS.at(-1);
+    const fitted = fitJsonList(entries.map(last.apply), 'items', limit);
+    return { value: fitted.value, leftOut: `${last.what}, and ${fitted.leftOut} (it would be ${size})` };
+}
+/** How many of `parts`, joined by `separator` characters, fit in `limit` with `overhead` characters around them. */
+function prefixWithin(parts, limit, overhead, separator) {
+    let used = overhead;
+    let kept = 0;
+    for (const part of parts) {
+        const next = used + part.length + (kept > 0 ? separator : 0);
+        if (utf16Bytes(next) > limit)
+            break;
+        used = next;
+        kept += 1;
+    }
+    return kept;
+}
+function output_limits_clip(text) {
+    return text && text.length > CLIPPED_ERROR_CHARS ? `${text.slice(0, CLIPPED_ERROR_CHARS)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/report/record.ts
+
+
+
+/**
+ * One run of the step — the single run, or one item of a batch — filled in as
+ * it happens, so outputs and the summary can be written whatever happened.
+ * Each method says what happened and publishes the step's outputs again.
+ */
+class RunRecord {
+    name;
+    changed;
+    /** The inputs as sent (or as they would have been). */
+    inputs;
+    jobId;
+    status;
+    /** What this step caused to be charged: 0 for a reused job, and for a failed one (Armox refunds it). */
+    creditsCharged;
+    createdAt;
+    completedAt;
+    outcome;
+    errorMessage;
+    /** The values the job produced: file URLs and texts. */
+    items = [];
+    /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
+    rawOutputs;
+    /** Undefined until delivery ran (or was not asked for). */
+    files;
+    releaseAssets = [];
+    /** The job completed, but its files were not (all) delivered: why, and how to fetch them again. */
+    deliveryError;
+    reusedFrom;
+    /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
+    knownNotReused = false;
+    startedAt;
+    finishedAt;
+    constructor(
+    /** `1`, `2`, … or the batch item's name; the single run is `1`. */
+    name, changed) {
+        this.name = name;
+        this.changed = changed;
+    }
+    /** The API took the run (or it was found after a lost answer): the job id is known from now on. */
+    accepted(job, now) {
+        this.startedAt ??= now;
+        this.jobUpdated(job);
+    }
+    /** An earlier completed job is adopted instead of submitting: nothing is charged. */
+    reused(job, now) {
+        this.startedAt ??= now;
+        this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
+        this.jobUpdated(job);
+    }
+    /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
+    notReused() {
+        this.knownNotReused = true;
+        this.changed();
+    }
+    /**
+     * Anything new about the job: its status, charge, timestamps, error. The
+     * charge is the job's latest (a terminal job's is final); a failed job is
+     * refunded by Armox, so it counts 0, as it does against max-credits.
+     */
+    jobUpdated(job) {
+        this.jobId = job.id;
+        this.status = job.status;
+        if (this.reusedFrom || job.status === 'failed')
+            this.creditsCharged = 0;
+        else if (typeof job.credits_charged === 'number')
+            this.creditsCharged = job.credits_charged;
+        if (job.created_at)
+            this.createdAt = job.created_at;
+        if (job.completed_at)
+            this.completedAt = job.completed_at;
+        if (typeof job.error_message === 'string' && job.error_message)
+            this.errorMessage = job.error_message;
+        this.changed();
+    }
+    /** The job reached a terminal state; `items` are its outputs. */
+    finished(job, items, rawOutputs, now) {
+        this.items = items;
+        this.rawOutputs = rawOutputs;
+        this.finishedAt = now;
+        this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
+        this.jobUpdated(job);
+    }
+    /** Files finish in any order; they are listed in the outputs' order (`output-urls`), even when a later one fails. */
+    fileSaved(file) {
+        const urls = this.fileUrls;
+        (this.files ??= []).push(file);
+        this.files.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
+        this.changed();
+    }
+    /** Delivery was asked for: `files` is set (empty until files are saved). */
+    expectFiles() {
+        this.files ??= [];
+        this.changed();
+    }
+    assetUploaded(asset) {
+        this.releaseAssets.push(asset);
+        this.changed();
+    }
+    /** The job completed, but its files could not be downloaded or uploaded (or were never reached). */
+    deliveryFailed(message) {
+        this.deliveryError = message;
+        this.errorMessage = message;
+        this.changed();
+    }
+    /** The run ended without a job result: not submitted, skipped, timed out, an error. */
+    ended(outcome, message) {
+        this.outcome = outcome;
+        if (message)
+            this.errorMessage = message;
+        this.changed();
+    }
+    get fileUrls() {
+        return fileUrlsOf(this.items);
+    }
+}
+/** The reason given for an outcome when nothing more specific is known. */
+const DEFAULT_REASONS = {
+    failed: 'the API gave no reason',
+    cancelled: 'cancelled outside this workflow (by a person or another client)',
+    'timed-out': 'the timeout ran out before it finished',
+    skipped: 'not submitted',
+    error: 'the run could not be carried out',
+};
+/**
+ * Why a run did not give its results: the `error-message` of its `results`
+ * entry and of its line in a batch's `error-message`. Undefined when it
+ * completed and was delivered, or is still under way (wait: false).
+ */
+function problemOf(run) {
+    const { outcome } = run;
+    if (outcome === 'completed')
+        return run.deliveryError;
+    if (!outcome || outcome === 'submitted' || outcome === 'running' || outcome === 'dry-run')
+        return undefined;
+    return run.errorMessage ?? DEFAULT_REASONS[outcome];
+}
+/** The status a run reports: its job's, or for a run that never had a job, what became of it (`skipped`, `error`). */
+function runStatus(run) {
+    return run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome);
+}
+/**
+ * A batch's outputs hold JSON of every item and change with every item's news:
+ * written at once they would grow GITHUB_OUTPUT with the square of the batch
+ * (10 MB for 100 items). So a batch publishes at most once per this interval,
+ * and on `flush()`.
+ */
+const BATCH_PUBLISH_MS = 1_000;
+/**
+ * The step: what it ran, one RunRecord per run, and how it ended. The step's
+ * outputs are derived from it in one place (`publish`), after every change, so
+ * they follow what is known as soon as it is known (the job id above all).
+ */
+class StepRecord {
+    startedAt;
+    write;
+    target;
+    runs = [];
+    outcome;
+    errorMessage;
+    /** What to do next, when the step failed or stopped early. */
+    nextSteps = [];
+    dryRun;
+    /** Lines for the summary that are not about one run (e.g. the spending cap). */
+    notes = [];
+    finishedAt;
+    manifestPath;
+    written = new Map();
+    lastPublished = 0;
+    /** A batch change not yet published (see BATCH_PUBLISH_MS). */
+    unpublished = false;
+    /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
+    isBatch;
+    warn;
+    /** Outputs whose cut was already said in the log, once each. */
+    warnedCuts = new Set();
+    constructor(startedAt, write, options = {}) {
+        this.startedAt = startedAt;
+        this.write = write;
+        this.isBatch = options.isBatch ?? false;
+        this.warn = options.warn ?? (() => undefined);
+    }
+    targetKnown(target) {
+        this.target = target;
+        this.publish();
+    }
+    addRun(name) {
+        const run = new RunRecord(name, () => this.publish());
+        this.runs.push(run);
+        return run;
+    }
+    /** The step failed or stopped; `nextStep` says what to do about it. */
+    failed(outcome, message, nextStep) {
+        this.outcome = outcome;
+        this.errorMessage = message;
+        if (nextStep && !this.nextSteps.includes(nextStep))
+            this.nextSteps.push(nextStep);
+        this.publish(true);
+    }
+    manifestWritten(file) {
+        this.manifestPath = file;
+        this.publish(true);
+    }
+    /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
+    flush() {
+        if (this.unpublished)
+            this.publish(true);
+    }
+    addNextStep(step) {
+        if (!this.nextSteps.includes(step))
+            this.nextSteps.push(step);
+    }
+    /** A plain copy of what is known, for the summary and the manifest. */
+    snapshot() {
+        return JSON.parse(JSON.stringify({
+            target: this.target,
+            runs: this.runs,
+            isBatch: this.isBatch,
+            outcome: this.outcome,
+            errorMessage: this.errorMessage,
+            nextSteps: this.nextSteps,
+            notes: this.notes,
+            dryRun: this.dryRun,
+            startedAt: this.startedAt,
+            finishedAt: this.finishedAt,
+            creditsCharged: this.creditsCharged,
+        }));
+    }
+    /** The single run, when the step has exactly one. */
+    get single() {
+        return this.runs.length === 1 ? this.runs[0] : undefined;
+    }
+    get creditsCharged() {
+        const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
+        return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged, 0) : undefined;
+    }
+    /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
+    publish(now = false) {
+        if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
+            this.unpublished = true;
+            return;
+        }
+        this.unpublished = false;
+        this.lastPublished = Date.now();
+        const target = this.target;
+        if (target?.kind === 'app') {
+            this.set(Output.AppId, target.id);
+            this.set(Output.AppName, target.name);
+        }
+        else if (target?.kind === 'model') {
+            this.set(Output.Model, target.id);
+        }
+        const single = this.single;
+        if (single)
+            this.publishRun(single);
+        else if (this.runs.length > 1)
+            this.publishBatch();
+        // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
+        if (this.runs.some((run) => run.jobId || run.outcome)) {
+            const ids = this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []));
+            this.setFitted(Output.JobIds, fitJsonList(ids, 'job ids'), 'Every job id is in the manifest.');
+            this.setFitted(Output.Results, fitResults(this.runs.map(resultOf)), "Every item's output URLs, files and error message are in the manifest.");
+            this.set(Output.CreditsCharged, this.creditsCharged ?? 0);
+        }
+        this.set(Output.Manifest, this.manifestPath);
+        if (this.runs.length > 1) {
+            const lines = batchErrors(this.runs);
+            if (lines.length)
+                this.setFitted(Output.ErrorMessage, fitLines(lines), "Every item's error message is in the manifest.");
+            else
+                this.set(Output.ErrorMessage, this.errorMessage);
+        }
+        else {
+            this.set(Output.ErrorMessage, single?.errorMessage ?? this.errorMessage);
+        }
+    }
+    publishRun(run) {
+        this.set(Output.JobId, run.jobId);
+        this.set(Output.Status, runStatus(run));
+        if (run.outcome && run.rawOutputs !== undefined) {
+            const urls = run.fileUrls;
+            this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
+            this.set(Output.OutputUrl, urls[0] ?? '');
+            this.set(Output.Outputs, JSON.stringify(run.rawOutputs ?? {}));
+        }
+        if (run.files)
+            this.setFiles(run.files);
+        if (run.releaseAssets.length)
+            this.setAssets(run.releaseAssets);
+        if (run.jobId || run.knownNotReused)
+            this.set(Output.Reused, String(run.reusedFrom !== undefined));
+    }
+    publishBatch() {
+        const runs = this.runs;
+        const urls = runs.flatMap((run) => run.fileUrls);
+        if (runs.some((run) => run.rawOutputs !== undefined)) {
+            this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
+            this.set(Output.OutputUrl, urls[0] ?? '');
+        }
+        if (runs.some((run) => run.files))
+            this.setFiles(runs.flatMap((run) => run.files ?? []));
+        const assets = runs.flatMap((run) => run.releaseAssets);
+        if (assets.length)
+            this.setAssets(assets);
+        if (runs.every((run) => run.outcome !== undefined))
+            this.set(Output.Status, batchStatus(runs));
+        if (runs.some((run) => run.jobId || run.knownNotReused)) {
+            this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
+        }
+    }
+    setFiles(files) {
+        const paths = files.map((file) => file.path);
+        this.setFitted(Output.Files, fitJsonList(paths, 'paths'), 'Every file is in the manifest.');
+    }
+    setAssets(assets) {
+        const urls = assets.map((asset) => asset.url);
+        this.setFitted(Output.ReleaseAssets, fitJsonList(urls, 'URLs'), 'Every asset is in the manifest.');
+    }
+    /** Sets a value fitted under GitHub's limit, and says once what it left out and where that is instead. */
+    setFitted(name, fitted, elsewhere) {
+        if (fitted.leftOut)
+            this.warnOnce(name, `${fitted.leftOut}. ${elsewhere}`);
+        this.set(name, fitted.value);
+    }
+    set(name, value) {
+        if (value === undefined)
+            return;
+        const text = String(value);
+        if (this.written.get(name) === text)
+            return;
+        // Anything else that grows past the limit is left unset rather than break the workflow.
+        if (outputBytes(text) > OUTPUT_LIMIT_BYTES) {
+            this.warnOnce(name, `it would be ${megabytes(outputBytes(text))}, so it is not set.`);
+            return;
+        }
+        this.written.set(name, text);
+        this.write(name, text);
+    }
+    warnOnce(name, what) {
+        if (this.warnedCuts.has(name))
+            return;
+        this.warnedCuts.add(name);
+        this.warn(`The ${name} output is over GitHub's 1 MB limit for an output: ${what}`);
+    }
+}
+/** One entry of the `results` output. */
+function resultOf(run) {
+    return {
+        name: run.name,
+        'job-id': run.jobId ?? null,
+        // No job (skipped, or the submission failed): the outcome stands in for the job's status.
+        status: runStatus(run) ?? null,
+        'credits-charged': run.creditsCharged ?? null,
+        'output-urls': run.fileUrls,
+        files: (run.files ?? []).map((file) => file.path),
+        'error-message': problemOf(run) ?? null,
+        reused: run.reusedFrom !== undefined,
+    };
+}
+/**
+ * A batch's `status`: `completed` when every item completed and was delivered,
+ * `failed` when any was not, and `processing` while the rest were left running
+ * (wait: false).
+ */
+function batchStatus(runs) {
+    if (runs.some((run) => run.deliveryError))
+        return 'failed';
+    if (runs.every((run) => run.outcome === 'completed'))
+        return 'completed';
+    const leftRunning = (run) => ['completed', 'submitted', 'running'].includes(run.outcome);
+    return runs.every(leftRunning) ? 'processing' : 'failed';
+}
+/**
+ * One line per item that failed, was skipped, or whose files were not
+ * delivered, for `error-message`: `<name>: <outcome> (<its results
+ * error-message>)`, or `<name>: <its results error-message>` for a completed item.
+ */
+function batchErrors(runs) {
+    return runs.flatMap((run) => {
+        const problem = problemOf(run);
+        if (problem === undefined)
+            return [];
+        return [run.outcome === 'completed' ? `${run.name}: ${problem}` : `${run.name}: ${run.outcome} (${problem})`];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/report/manifest.ts
 /**
  * The manifest: a JSON record of what one step did and what was paid for —
@@ -42923,6 +43504,8 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
  * sha256), and the release assets. A user uploads it as an artifact or attaches
  * it to the release. The types below are the file's format (keys as written).
  */
+
+
 
 
 
@@ -43007,6 +43590,8 @@ async function manifestOf(step, workspace, now = new Date()) {
                 credits_charged: run.reusedFrom.creditsCharged ?? null,
             }
             : null,
+        output_urls: fileUrlsOf(run.items),
+        error_message: problemOf(run) ?? null,
         files: await Promise.all((run.files ?? []).map((file) => describeFile(workspace, file))),
     })));
     return {
@@ -43178,322 +43763,6 @@ function refusal(error) {
     if (!(error instanceof GitHubPermissionError))
         return failed(reason);
     return { outcome: 'forbidden', message: `comment-on-pr: ${reason} This does not fail the step.`, level: 'warning' };
-}
-
-;// CONCATENATED MODULE: ./src/report/record.ts
-
-/**
- * One run of the step — the single run, or one item of a batch — filled in as
- * it happens, so outputs and the summary can be written whatever happened.
- * Each method says what happened and publishes the step's outputs again.
- */
-class RunRecord {
-    name;
-    changed;
-    /** The inputs as sent (or as they would have been). */
-    inputs;
-    jobId;
-    status;
-    /** What this step caused to be charged: 0 for a reused job. */
-    creditsCharged;
-    createdAt;
-    completedAt;
-    outcome;
-    errorMessage;
-    /** The values the job produced: file URLs and texts. */
-    items = [];
-    /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
-    rawOutputs;
-    /** Undefined until delivery ran (or was not asked for). */
-    files;
-    releaseAssets = [];
-    reusedFrom;
-    /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
-    knownNotReused = false;
-    startedAt;
-    finishedAt;
-    constructor(
-    /** `1`, `2`, … or the batch item's name; the single run is `1`. */
-    name, changed) {
-        this.name = name;
-        this.changed = changed;
-    }
-    /** The API took the run (or it was found after a lost answer): the job id is known from now on. */
-    accepted(job, now) {
-        this.startedAt ??= now;
-        this.jobUpdated(job);
-    }
-    /** An earlier completed job is adopted instead of submitting: nothing is charged. */
-    reused(job, now) {
-        this.startedAt ??= now;
-        this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
-        this.jobUpdated(job);
-    }
-    /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
-    notReused() {
-        this.knownNotReused = true;
-        this.changed();
-    }
-    /** Anything new about the job: its status, charge, timestamps, error. */
-    jobUpdated(job) {
-        this.jobId = job.id;
-        this.status = job.status;
-        if (this.reusedFrom)
-            this.creditsCharged = 0;
-        else if (typeof job.credits_charged === 'number')
-            this.creditsCharged = job.credits_charged;
-        if (job.created_at)
-            this.createdAt = job.created_at;
-        if (job.completed_at)
-            this.completedAt = job.completed_at;
-        if (typeof job.error_message === 'string' && job.error_message)
-            this.errorMessage = job.error_message;
-        this.changed();
-    }
-    /** The job reached a terminal state; `items` are its outputs. */
-    finished(job, items, rawOutputs, now) {
-        this.items = items;
-        this.rawOutputs = rawOutputs;
-        this.finishedAt = now;
-        this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
-        this.jobUpdated(job);
-    }
-    /** Files finish in any order; they are listed in the outputs' order (`output-urls`), even when a later one fails. */
-    fileSaved(file) {
-        const urls = this.fileUrls;
-        (this.files ??= []).push(file);
-        this.files.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
-        this.changed();
-    }
-    /** Delivery was asked for: `files` is set (empty until files are saved). */
-    expectFiles() {
-        this.files ??= [];
-        this.changed();
-    }
-    assetUploaded(asset) {
-        this.releaseAssets.push(asset);
-        this.changed();
-    }
-    /** The job completed, but its files could not be downloaded or uploaded. */
-    deliveryFailed(message) {
-        this.errorMessage = message;
-        this.changed();
-    }
-    /** The run ended without a job result: not submitted, skipped, timed out, an error. */
-    ended(outcome, message) {
-        this.outcome = outcome;
-        if (message)
-            this.errorMessage = message;
-        this.changed();
-    }
-    get fileUrls() {
-        return this.items.filter((item) => item.kind !== 'text').map((item) => item.value);
-    }
-}
-/**
- * A batch's outputs hold JSON of every item and change with every item's news:
- * written at once they would grow GITHUB_OUTPUT with the square of the batch
- * (10 MB for 100 items). So a batch publishes at most once per this interval,
- * and on `flush()`.
- */
-const BATCH_PUBLISH_MS = 1_000;
-/**
- * The step: what it ran, one RunRecord per run, and how it ended. The step's
- * outputs are derived from it in one place (`publish`), after every change, so
- * they follow what is known as soon as it is known (the job id above all).
- */
-class StepRecord {
-    startedAt;
-    write;
-    isBatch;
-    target;
-    runs = [];
-    outcome;
-    errorMessage;
-    /** What to do next, when the step failed or stopped early. */
-    nextSteps = [];
-    dryRun;
-    /** Lines for the summary that are not about one run (e.g. the spending cap). */
-    notes = [];
-    finishedAt;
-    manifestPath;
-    written = new Map();
-    lastPublished = 0;
-    /** A batch change not yet published (see BATCH_PUBLISH_MS). */
-    unpublished = false;
-    constructor(startedAt, write, 
-    /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
-    isBatch = false) {
-        this.startedAt = startedAt;
-        this.write = write;
-        this.isBatch = isBatch;
-    }
-    targetKnown(target) {
-        this.target = target;
-        this.publish();
-    }
-    addRun(name) {
-        const run = new RunRecord(name, () => this.publish());
-        this.runs.push(run);
-        return run;
-    }
-    /** The step failed or stopped; `nextStep` says what to do about it. */
-    failed(outcome, message, nextStep) {
-        this.outcome = outcome;
-        this.errorMessage = message;
-        if (nextStep && !this.nextSteps.includes(nextStep))
-            this.nextSteps.push(nextStep);
-        this.publish(true);
-    }
-    manifestWritten(file) {
-        this.manifestPath = file;
-        this.publish(true);
-    }
-    /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
-    flush() {
-        if (this.unpublished)
-            this.publish(true);
-    }
-    addNextStep(step) {
-        if (!this.nextSteps.includes(step))
-            this.nextSteps.push(step);
-    }
-    /** A plain copy of what is known, for the summary and the manifest. */
-    snapshot() {
-        return JSON.parse(JSON.stringify({
-            target: this.target,
-            runs: this.runs,
-            isBatch: this.isBatch,
-            outcome: this.outcome,
-            errorMessage: this.errorMessage,
-            nextSteps: this.nextSteps,
-            notes: this.notes,
-            dryRun: this.dryRun,
-            startedAt: this.startedAt,
-            finishedAt: this.finishedAt,
-            creditsCharged: this.creditsCharged,
-        }));
-    }
-    /** The single run, when the step has exactly one. */
-    get single() {
-        return this.runs.length === 1 ? this.runs[0] : undefined;
-    }
-    get creditsCharged() {
-        const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
-        return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged, 0) : undefined;
-    }
-    /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
-    publish(now = false) {
-        if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
-            this.unpublished = true;
-            return;
-        }
-        this.unpublished = false;
-        this.lastPublished = Date.now();
-        const target = this.target;
-        if (target?.kind === 'app') {
-            this.set(Output.AppId, target.id);
-            this.set(Output.AppName, target.name);
-        }
-        else if (target?.kind === 'model') {
-            this.set(Output.Model, target.id);
-        }
-        const single = this.single;
-        if (single)
-            this.publishRun(single);
-        else if (this.runs.length > 1)
-            this.publishBatch();
-        if (this.runs.some((run) => run.jobId)) {
-            this.set(Output.JobIds, JSON.stringify(this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []))));
-            this.set(Output.Results, JSON.stringify(this.runs.map(resultOf)));
-        }
-        this.set(Output.Manifest, this.manifestPath);
-        const message = single?.errorMessage ?? this.errorMessage;
-        if (this.runs.length > 1)
-            this.set(Output.ErrorMessage, batchErrors(this.runs) || this.errorMessage);
-        else
-            this.set(Output.ErrorMessage, message);
-    }
-    publishRun(run) {
-        this.set(Output.JobId, run.jobId);
-        this.set(Output.Status, run.status);
-        this.set(Output.CreditsCharged, run.creditsCharged);
-        if (run.outcome && run.rawOutputs !== undefined) {
-            const urls = run.fileUrls;
-            this.set(Output.OutputUrls, JSON.stringify(urls));
-            this.set(Output.OutputUrl, urls[0] ?? '');
-            this.set(Output.Outputs, JSON.stringify(run.rawOutputs ?? {}));
-        }
-        if (run.files)
-            this.set(Output.Files, JSON.stringify(run.files.map((file) => file.path)));
-        if (run.releaseAssets.length)
-            this.set(Output.ReleaseAssets, JSON.stringify(run.releaseAssets.map((a) => a.url)));
-        if (run.jobId || run.knownNotReused)
-            this.set(Output.Reused, String(run.reusedFrom !== undefined));
-    }
-    publishBatch() {
-        const runs = this.runs;
-        this.set(Output.CreditsCharged, this.creditsCharged);
-        const urls = runs.flatMap((run) => run.fileUrls);
-        if (runs.some((run) => run.rawOutputs !== undefined)) {
-            this.set(Output.OutputUrls, JSON.stringify(urls));
-            this.set(Output.OutputUrl, urls[0] ?? '');
-        }
-        if (runs.some((run) => run.files)) {
-            this.set(Output.Files, JSON.stringify(runs.flatMap((run) => run.files ?? []).map((file) => file.path)));
-        }
-        const assets = runs.flatMap((run) => run.releaseAssets);
-        if (assets.length)
-            this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
-        if (runs.every((run) => run.outcome !== undefined))
-            this.set(Output.Status, batchStatus(runs));
-        if (runs.some((run) => run.jobId || run.knownNotReused)) {
-            this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
-        }
-    }
-    set(name, value) {
-        if (value === undefined)
-            return;
-        const text = String(value);
-        if (this.written.get(name) === text)
-            return;
-        this.written.set(name, text);
-        this.write(name, text);
-    }
-}
-/** One entry of the `results` output. */
-function resultOf(run) {
-    return {
-        name: run.name,
-        'job-id': run.jobId ?? null,
-        // No job (skipped, or the submission failed): the outcome stands in for the job's status.
-        status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? null),
-        'credits-charged': run.creditsCharged ?? null,
-        'output-urls': run.fileUrls,
-        files: (run.files ?? []).map((file) => file.path),
-        'error-message': run.errorMessage ?? null,
-        reused: run.reusedFrom !== undefined,
-    };
-}
-/**
- * A batch's `status`: `completed` when every item completed, `failed` when any
- * did not, and `processing` while the rest were left running (wait: false).
- */
-function batchStatus(runs) {
-    if (runs.every((run) => run.outcome === 'completed'))
-        return 'completed';
-    const leftRunning = (run) => ['completed', 'submitted', 'running'].includes(run.outcome);
-    return runs.every(leftRunning) ? 'processing' : 'failed';
-}
-/** One line per failed or skipped item (or completed item whose files were not delivered), for `error-message`. */
-function batchErrors(runs) {
-    return runs
-        .filter((run) => run.outcome !== undefined && run.outcome !== 'submitted')
-        .filter((run) => run.outcome !== 'completed' || run.errorMessage)
-        .map((run) => run.outcome === 'completed'
-        ? `${run.name}: ${run.errorMessage}`
-        : `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`)
-        .join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-context.ts
@@ -44550,23 +44819,29 @@ async function findRelease(config, context, deadline) {
  * Every completed run's files, in run order; a batch gives each item its folder
  * and asset prefix, and neither an item that did not complete (`incomplete`,
  * thrown at the end) nor one item's failed delivery holds back the others' files.
+ * The deadline or a cancellation ends delivery: the items not reached are
+ * recorded as not delivered, each with how to fetch its files again.
  */
 async function deliverRuns(runs, config, release, deadline, context, incomplete) {
     const perItem = context.record.isBatch;
+    // One set for the whole step: a file of one item never replaces another item's asset.
     const assetNamesTaken = new Set();
+    const completed = runs.map((run) => run.record).filter((record) => record.outcome === 'completed');
     const failed = [];
-    for (const { record } of runs) {
-        if (record.outcome !== 'completed')
-            continue;
-        const dir = config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir);
+    for (const [index, record] of completed.entries()) {
+        const destination = destinationOf(record, config, perItem);
         try {
-            await deliverRun(record, { dir, assetPrefix: perItem ? `${record.name}-` : '', assetNamesTaken }, config, release, deadline, context);
+            await deliverRun(record, { ...destination, assetNamesTaken }, config, release, deadline, context);
         }
         catch (error) {
-            // The deadline and a cancellation end the step; another item's failure does not stop this one.
-            if (!perItem || error instanceof CancelledError || error instanceof TimeoutError)
-                throw error;
             record.deliveryFailed(errorMessage(error));
+            if (!perItem)
+                throw error;
+            if (error instanceof CancelledError || error instanceof TimeoutError) {
+                const notReached = completed.slice(index + 1).filter((next) => next.fileUrls.length > 0);
+                throw deliveryStopped(error, record, notReached, incomplete, { config, release, context });
+            }
+            // Another item's failure does not stop this one.
             failed.push(`- ${record.name}: ${errorMessage(error)}`);
         }
     }
@@ -44579,6 +44854,37 @@ async function deliverRuns(runs, config, release, deadline, context, incomplete)
         throw incomplete;
     if (undelivered)
         throw new ActionError(undelivered);
+}
+function destinationOf(record, config, perItem) {
+    return {
+        dir: config.downloadDir && (perItem ? external_node_path_namespaceObject.join(config.downloadDir, record.name) : config.downloadDir),
+        assetPrefix: perItem ? `${record.name}-` : '',
+    };
+}
+/**
+ * A batch's delivery ended by the deadline (or a cancellation) at item
+ * `stopped`: the step's error names it, and every item not reached is
+ * recorded as not delivered, with how to fetch its files without paying again.
+ */
+function deliveryStopped(error, stopped, notReached, incomplete, where) {
+    const cause = error instanceof CancelledError ? 'the workflow was cancelled' : 'the timeout ran out';
+    for (const record of notReached) {
+        const again = fetchAgain(record, destinationOf(record, where.config, true), where.release, where.config);
+        record.deliveryFailed(`Its files were not delivered: ${cause} before their turn. The job completed and was paid for; to fetch them without paying again, ${again}.`);
+    }
+    const lines = [incomplete?.message, `Item "${stopped.name}": ${error.message}`];
+    if (notReached.length > 0) {
+        lines.push(`The files of ${plural(notReached.length, 'more item')} (${listed(notReached.map((record) => record.name))}) were not delivered either: ` +
+            `${cause} before their turn. Each item's error-message in the results output says how to fetch them without paying again.`);
+        where.context.record.addNextStep("To fetch the files of the items not delivered without paying again, run this action with each item's job-id and download-dir: <download-dir>/<item> (see each item's error-message in the results output).");
+    }
+    const message = lines.filter(Boolean).join('\n');
+    return error instanceof CancelledError ? new CancelledError(message) : new DeliveryTimeoutError(message);
+}
+/** Item names for a message: the first few, then how many more (a batch can have hundreds). */
+function listed(names, shown = 10) {
+    const more = names.length - shown;
+    return more > 0 ? `${names.slice(0, shown).join(', ')} and ${more} more` : names.join(', ');
 }
 /**
  * A completed run's files: downloaded to its folder (or a scratch folder when
@@ -44640,23 +44946,35 @@ async function upload(run, files, destination, release, config, deadline, contex
     }));
 }
 /**
- * A delivery failure, with how to fetch the files again without paying: the
- * job finished, so a run with its `job-id` delivers them at no cost. When only
- * the timeout ran out, the message says exactly that.
+ * How to fetch a completed run's files again without paying: a run with its
+ * `job-id` delivers them at no cost, into the folder they were meant for.
  */
-function deliveryFailure(error, run, destination, release, config, context) {
-    const jobId = run.jobId;
-    if (!jobId)
-        return error;
+function fetchAgain(run, destination, release, config) {
     const places = [
-        destination.dir ? `download-dir: ${external_node_path_namespaceObject.relative(config.workspace, config.downloadDir) || '.'}` : '',
+        destination.dir
+            ? `download-dir: ${external_node_path_namespaceObject.relative(config.workspace, destination.dir).split(external_node_path_namespaceObject.sep).join('/') || '.'}`
+            : '',
         release ? `upload-to-release: ${release.tag}` : '',
     ].filter(Boolean);
-    const again = `run this action with job-id: ${jobId} and ${places.join(' and ')}`;
-    context.record.addNextStep(`The job completed and was paid for; to fetch its files again without paying again, ${again}.`);
+    // A run with job-id is a single run: its assets carry no item prefix.
+    const prefix = release && destination.assetPrefix
+        ? ` (its release assets are then named without the "${destination.assetPrefix}" prefix)`
+        : '';
+    return `run this action with job-id: ${run.jobId} and ${places.join(' and ')}${prefix}`;
+}
+/**
+ * A delivery failure, with how to fetch the files again without paying. When
+ * only the timeout ran out, the message says exactly that.
+ */
+function deliveryFailure(error, run, destination, release, config, context) {
+    if (!run.jobId)
+        return error;
+    const again = fetchAgain(run, destination, release, config);
+    const whose = destination.assetPrefix ? `The job of item "${run.name}"` : 'The job';
+    context.record.addNextStep(`${whose} completed and was paid for; to fetch its files again without paying again, ${again}.`);
     if (!(error instanceof DeliveryTimeoutError))
         return error;
-    return new DeliveryTimeoutError(`${error.message} Job ${jobId} finished in time (${run.status ?? 'completed'}); only delivering its files ran out of the timeout. ` +
+    return new DeliveryTimeoutError(`${error.message} Job ${run.jobId} finished in time (${run.status ?? 'completed'}); only delivering its files ran out of the timeout. ` +
         `To fetch them again without paying again, ${again} (and a longer timeout if the files are large).`);
 }
 
@@ -44665,87 +44983,6 @@ function deliveryFailure(error, run, destination, release, config, context) {
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
 function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
-}
-
-;// CONCATENATED MODULE: ./src/report/job-outputs.ts
-
-/** How deep nested objects are searched for values: outputs are shallow; this only bounds hostile input. */
-const MAX_DEPTH = 4;
-/** A model job (flat `output_data`) rather than an app job (`output_data.node_outputs`). */
-function isModelJob(job) {
-    if (job.run_type !== undefined && job.run_type !== null)
-        return job.run_type === 'model';
-    return typeof job.model_id === 'string' && job.model_id !== '' && typeof job.app_id !== 'string';
-}
-/**
- * The job's output object as the API gave it, for the `outputs` step output:
- * `node_outputs` (keyed by node id) for an app job, the flat `output_data` for a
- * model job; `{}` when there is none.
- */
-function rawOutputs(job) {
-    if (isModelJob(job))
-        return job.output_data ?? {};
-    return job.output_data?.node_outputs ?? {};
-}
-/**
- * Collects every value of a job's outputs, in order: strings that are http(s)
- * URLs are files, other strings are text. App jobs nest them per node under
- * `output_data.node_outputs`; model jobs have them flat in `output_data`. The
- * set of keys is open (outputImage, outputVideo, outputText, …), so anything is accepted.
- */
-function collectOutputs(job) {
-    const model = isModelJob(job);
-    const outputs = rawOutputs(job);
-    if (!isObject(outputs)) {
-        const what = model ? 'output_data' : 'output_data.node_outputs';
-        return {
-            items: [],
-            problem: `${what} is ${Array.isArray(outputs) ? 'a list' : `a ${typeof outputs}`}, not an object`,
-        };
-    }
-    const items = [];
-    if (model) {
-        for (const [key, value] of Object.entries(outputs))
-            collect(items, '', key, value, 0);
-        return { items };
-    }
-    for (const [nodeId, node] of Object.entries(outputs))
-        collect(items, nodeId, '', node, 0);
-    return { items };
-}
-function collect(items, nodeId, key, value, depth) {
-    if (depth > MAX_DEPTH)
-        return;
-    if (Array.isArray(value)) {
-        for (const entry of value)
-            collect(items, nodeId, key, entry, depth + 1);
-        return;
-    }
-    if (isObject(value)) {
-        for (const [inner, entry] of Object.entries(value)) {
-            collect(items, nodeId, key ? `${key}.${inner}` : inner, entry, depth + 1);
-        }
-        return;
-    }
-    if (typeof value !== 'string' || value === '')
-        return;
-    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
-}
-const EXTENSION_KINDS = [
-    [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
-    [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
-    [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
-];
-function fileKind(key, url) {
-    const lower = key.toLowerCase();
-    if (lower.includes('image'))
-        return 'image';
-    if (lower.includes('video'))
-        return 'video';
-    if (lower.includes('audio'))
-        return 'audio';
-    const path = new URL(url).pathname;
-    return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
 }
 
 ;// CONCATENATED MODULE: ./src/execute/submit.ts
@@ -44945,6 +45182,8 @@ class Carrier {
     live = new Map();
     /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
     stopReason;
+    /** The max-credits warning was given (once a step). */
+    capCrossed = false;
     polls = 0;
     lastProgress;
     startedAt;
@@ -45010,17 +45249,19 @@ class Carrier {
         }
     }
     async submit(run) {
-        const { target, deadline, context } = this.x;
+        const { target, deadline, context, cost } = this.x;
         const what = this.batch ? `item "${run.record.name}"` : 'the run';
         const send = () => submitOnce(target, run.request, what, deadline, context);
+        // What max-credits was checked against, for the warning if the charge crosses it after all.
+        const basis = cost.basis();
         let job;
         try {
             job = this.batch ? await send() : await context.log.group('Submitting the run', send);
         }
         catch (error) {
+            run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
             if (!this.batch)
                 throw error;
-            run.record.ended('error', errorMessage(error));
             context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
             if (error instanceof TimeoutError)
                 this.stopSubmitting('the timeout ran out.');
@@ -45030,7 +45271,6 @@ class Carrier {
                 this.stopSubmitting(`fail-fast: ${what} failed.`);
             return;
         }
-        this.x.cost.learn(job.credits_charged);
         // Recorded (and kept in the step state) before the log line says so: a step
         // killed right after "accepted" still leaves its post step the job to cancel.
         this.claim(run, job);
@@ -45038,9 +45278,30 @@ class Carrier {
         context.log.info(this.batch
             ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
             : `Job ${job.id} accepted${charge}.`);
+        cost.learn(job.credits_charged);
+        this.warnIfCapCrossed(what, job, basis);
         this.adopt(run, job);
         if (context.signal.aborted)
             throw new CancelledError('The workflow was cancelled.');
+    }
+    /**
+     * A charge took the step past max-credits: possible only when the run's cost
+     * could not be known before Armox accepted it, or was more than estimated.
+     * The run is paid for, so it is followed and delivered, not cancelled; the
+     * warning says why the cap could not hold (and nothing more is submitted).
+     */
+    warnIfCapCrossed(what, job, basis) {
+        const { config, context } = this.x;
+        const max = config.maxCredits;
+        const spent = this.spent();
+        if (max === undefined || spent <= max || this.capCrossed)
+            return;
+        this.capCrossed = true;
+        const message = `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
+            `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
+            `${this.batch ? '; nothing more is submitted' : ''}.`;
+        context.log.warning(message);
+        context.record.notes.push(message);
     }
     /** A job that is this step's from now on: accepted, followed or reused. */
     adopt(run, job) {
@@ -45058,19 +45319,13 @@ class Carrier {
             this.x.context.openJobs.opened(job.id);
     }
     /**
-     * A poll's news about one job. A batch logs one line per item when it ends
-     * (see finish); its pending/processing changes go to the debug log, so 100
-     * items stay readable.
+     * A poll's news about one job: one line per state change (`[  12s] hero:
+     * processing`); a batch item's end is said by `finish`, with its outcome.
      */
     update(id, run, job) {
         const record = run.record;
-        const { log } = this.x.context;
         if (job.status !== record.status && !(this.batch && isDone(job))) {
-            const line = `[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`;
-            if (this.batch)
-                log.debug(line);
-            else
-                log.info(line);
+            this.x.context.log.info(`[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`);
         }
         if (isDone(job))
             this.finish(run, job, id);
@@ -45134,37 +45389,53 @@ class Carrier {
         const waited = formatDuration(config.timeoutMs);
         this.stopSubmitting(`the timeout (${waited}) ran out.`);
         const runs = [...this.live.values()];
-        if (!config.cancelOnTimeout) {
-            for (const run of runs) {
-                run.record.ended('timed-out');
-                context.openJobs.handled(run.record.jobId);
-                context.record.addNextStep(resumeHint(run.record.jobId));
-            }
-            this.live.clear();
-            const ids = runs.map((run) => run.record.jobId).join(', ');
-            const one = runs.length === 1 ? runs[0].record : undefined;
-            throw new TimeoutError(one
-                ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId)}`
-                : `${plural(runs.length, 'job')} (${ids}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`);
-        }
+        if (!config.cancelOnTimeout)
+            return this.leftRunningOnTimeout(runs, waited);
         const lastStatus = runs[0]?.record.status;
-        const failures = await this.cancelLive('timed-out');
-        if (this.live.size === 0 && failures.length === 0 && runs.every((run) => run.record.outcome !== 'timed-out'))
+        const failures = await this.cancelLive('timed-out', `the timeout (${waited}) ran out before it finished`);
+        const cancelled = runs.filter((run) => run.record.outcome === 'timed-out' && !failures.includes(run));
+        if (failures.length === 0 && cancelled.length === 0)
             return;
-        const cancelled = runs.filter((run) => run.record.outcome === 'timed-out');
+        let message;
         if (failures.length > 0) {
             const ids = failures.map((run) => run.record.jobId);
             for (const id of ids)
                 context.record.addNextStep(resumeHint(id));
-            throw new TimeoutError(`${ids.length === 1 ? `Job ${ids[0]}` : `Jobs ${ids.join(', ')}`} did not finish within the timeout. Waited ${waited}; ` +
-                `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`);
+            message =
+                `${ids.length === 1 ? `Job ${ids[0]}` : `Jobs ${ids.join(', ')}`} did not finish within the timeout. Waited ${waited}; ` +
+                    `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`;
         }
-        context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
-        const one = cancelled.length === 1 && !this.batch ? cancelled[0].record : undefined;
-        throw new TimeoutError(one
-            ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
-                'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
-            : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`);
+        else {
+            context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
+            const one = cancelled.length === 1 && !this.batch ? cancelled[0].record : undefined;
+            message = one
+                ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
+                    'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
+                : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`;
+        }
+        throw new TimeoutError(this.singleRunSays('timed-out', message));
+    }
+    /** A single run's error is the step's: its results entry says the same as the error-message output. */
+    singleRunSays(outcome, message) {
+        if (!this.batch)
+            this.x.runs[0]?.record.ended(outcome, message);
+        return message;
+    }
+    /** `cancel-on-timeout: false`: the jobs keep running on Armox, each handed over with how to follow it. */
+    leftRunningOnTimeout(runs, waited) {
+        const { context } = this.x;
+        for (const run of runs) {
+            const id = run.record.jobId;
+            run.record.ended('timed-out', `the timeout (${waited}) ran out before it finished; it keeps running on Armox (cancel-on-timeout: false): follow it with job-id: ${id}`);
+            context.openJobs.handled(id);
+            context.record.addNextStep(resumeHint(id));
+        }
+        this.live.clear();
+        const one = runs.length === 1 ? runs[0].record : undefined;
+        const message = one
+            ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId)}`
+            : `${plural(runs.length, 'job')} (${runs.map((run) => run.record.jobId).join(', ')}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`;
+        throw new TimeoutError(this.singleRunSays('timed-out', message));
     }
     /** The workflow was cancelled: cancel every unfinished job too. */
     async interrupted() {
@@ -45172,36 +45443,39 @@ class Carrier {
         context.record.outcome = 'cancelled';
         this.stopSubmitting('the workflow was cancelled.');
         const runs = [...this.live.values()];
-        await this.cancelLive('cancelled');
+        await this.cancelLive('cancelled', 'the workflow was cancelled before it finished');
         const one = this.x.runs.length === 1 ? this.x.runs[0].record : undefined;
-        if (one?.jobId)
-            throw new CancelledError(`The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`);
+        if (one?.jobId) {
+            const message = `The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`;
+            throw new CancelledError(runs.length > 0 ? this.singleRunSays('cancelled', message) : message);
+        }
         if (runs.length > 0)
             throw new CancelledError(`The workflow was cancelled; ${plural(runs.length, 'unfinished job')} cancelled.`);
     }
     /**
-     * Cancels every unfinished job, all at once, each within the clean-up time.
-     * A job that finished meanwhile (409) is reported as finished. Returns the runs
-     * whose job could not be cancelled.
+     * Cancels every unfinished job, all at once, each within the clean-up time,
+     * recording `why` it was given up on. A job that finished meanwhile (409) is
+     * reported as finished. Returns the runs whose job could not be cancelled.
      */
-    async cancelLive(outcome) {
+    async cancelLive(outcome, why) {
         const { client, log, openJobs } = this.x.context;
         const failures = [];
-        const why = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
+        const purpose = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
+        const done = outcome === 'cancelled' ? ', so the job was cancelled too' : '; it was cancelled so it stops spending credits';
         await Promise.all([...this.live.entries()].map(async ([id, run]) => {
             const cleanup = Deadline.after(CLEANUP_MS);
             try {
                 const cancelled = await client.cancelJob(id, cleanup);
                 run.record.jobUpdated({ id, status: cancelled.status });
-                run.record.ended(outcome);
+                run.record.ended(outcome, why + done);
                 openJobs.handled(id);
-                log.info(`Cancelled job ${id} ${why}.`);
+                log.info(`Cancelled job ${id} ${purpose}.`);
             }
             catch (error) {
                 if (error instanceof ApiError && error.status === 409 && (await this.finishedMeanwhile(run, id, cleanup)))
                     return;
                 log.warning(`Could not cancel job ${id}: ${errorMessage(error)}`);
-                run.record.ended(outcome);
+                run.record.ended(outcome, `${why}; cancelling it failed (${errorMessage(error)}), so it may still run: follow it with job-id: ${id}`);
                 failures.push(run);
             }
         }));
@@ -45271,9 +45545,9 @@ class Carrier {
         parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
         return parts.join(', ');
     }
-    /** What the step has spent so far: a failed job's charge is refunded, so it does not count. */
+    /** What the step has spent so far: each run's charge as recorded (a failed job's is refunded: 0). */
     spent() {
-        return this.x.runs.reduce((sum, run) => sum + (run.record.outcome === 'failed' ? 0 : (run.record.creditsCharged ?? 0)), 0);
+        return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
     }
     /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */
     elapsed() {
@@ -45293,46 +45567,76 @@ function stopsEveryRun(error) {
  * What the next run will cost, for `max-credits`. A model's price is known up
  * front; an app's is not (its contract has none), so it is estimated from what
  * recent runs of the same app were charged, else from the first run's charge.
+ * Once runs of this step are charged, their charges correct the estimate: the
+ * highest of them (never below a model's price), to stay on the safe side.
  */
+/** Where the estimate comes from once runs of this step are charged. */
+const ACTUAL = 'the most a run of this step was charged';
 class CostEstimate {
     log;
     perRun;
     source;
     capped;
+    price;
+    /** The highest charge of a run of this step so far. */
+    highestCharge;
     constructor(log, perRun, source, 
     /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
-    capped = true) {
+    capped = true, 
+    /** A price known before submitting (a model's): charges may raise the estimate, never lower it. */
+    price) {
         this.log = log;
         this.perRun = perRun;
         this.source = source;
         this.capped = capped;
+        this.price = price;
     }
     /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
     static async forTarget(target, maxCredits, recentJobs, log) {
-        if (target?.price !== undefined)
-            return new CostEstimate(log, target.price, `the price of ${target.title}`);
-        if (maxCredits === undefined || !target) {
-            return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
+        const capped = maxCredits !== undefined;
+        if (target?.price !== undefined) {
+            return new CostEstimate(log, target.price, `the price of ${target.title}`, capped, target.price);
         }
+        if (!capped || !target)
+            return new CostEstimate(log, undefined, undefined, capped);
         const charges = (await recentJobs())
             .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
             .map((job) => job.credits_charged);
         if (charges.length === 0) {
-            log.info(`max-credits: no recent run of ${target.title} shows its cost; the first run's charge will be the estimate.`);
+            log.info(`max-credits: no recent run of ${target.title} shows its cost, and an app's contract has no price, so the first ` +
+                `run's charge cannot be checked against max-credits (${maxCredits}) before Armox accepts it; ` +
+                'that charge will be the estimate for the runs after it.');
             return new CostEstimate(log);
         }
         const highest = Math.max(...charges);
         log.info(`max-credits: estimating ${highest} credits a run, the most that ${charges.length} recent run${charges.length === 1 ? '' : 's'} of this app were charged.`);
         return new CostEstimate(log, highest, `estimated from ${charges.length} recent runs`);
     }
-    /** A run was accepted with this charge: the first one sets the estimate when nothing else did. */
+    /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */
     learn(charge) {
-        if (this.perRun !== undefined || charge === undefined)
+        if (charge === undefined || (this.highestCharge !== undefined && charge <= this.highestCharge))
             return;
-        this.perRun = charge;
-        this.source = "the first run's charge";
-        if (this.capped)
-            this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
+        this.highestCharge = charge;
+        const next = Math.max(charge, this.price ?? 0);
+        if (next === this.perRun)
+            return;
+        const [before, beforeSource] = [this.perRun, this.source];
+        this.perRun = next;
+        this.source = ACTUAL;
+        if (!this.capped)
+            return;
+        if (before === undefined) {
+            this.log.info(`max-credits: estimating ${next} credits a run from the first run's charge.`);
+            return;
+        }
+        const instead = beforeSource === ACTUAL ? `up from ${before}` : `instead of ${before}, ${beforeSource}`;
+        this.log.info(`max-credits: estimating ${next} credits a run from now on, ${ACTUAL} (${instead}).`);
+    }
+    /** What the next run's cost was taken to be, for the warning when a charge crosses max-credits after all. */
+    basis() {
+        return this.perRun === undefined
+            ? "Its cost could not be known before Armox accepted it: an app's contract has no price, and no recent run of it showed its cost."
+            : `Its cost was taken to be ${this.perRun} credits (${this.source}).`;
     }
     /**
      * What `check` would let through of `count` runs about to be submitted, each
@@ -45534,7 +45838,6 @@ function checkValue(input, value, where, problems, warnings) {
     if (isEmpty(value))
         return undefined;
     // Armox fetches image inputs itself, so they must be public http(s) URLs.
-    const urlOk = (text) => input.type !== 'image' || checkImageUrl(text, where, problems, warnings);
     if (Array.isArray(value)) {
         if (!input.allowMultiple) {
             problems.push(`${where} takes one value, not a list of ${value.length}.`);
@@ -45552,14 +45855,16 @@ function checkValue(input, value, where, problems, warnings) {
         }
         if (items.length === 0)
             return undefined;
-        return items.every(urlOk) ? items : undefined;
+        // Every URL of the list is checked, so all bad ones are named at once.
+        const urlsOk = input.type !== 'image' || checkImageUrls(items, where, problems, warnings);
+        return urlsOk ? items : undefined;
     }
     const text = scalarText(value);
     if (text === undefined) {
         problems.push(`${where} must be ${input.allowMultiple ? 'a string or a list of strings' : 'a string'}, got ${describeValue(value)}.`);
         return undefined;
     }
-    if (!urlOk(text))
+    if (input.type === 'image' && !checkImageUrl(text, where, problems, warnings))
         return undefined;
     return input.allowMultiple ? [text] : text;
 }
@@ -46485,7 +46790,7 @@ async function runPipeline(config, context) {
     const deadline = Deadline.after(config.timeoutMs);
     if (config.jobId)
         return followJob(config, config.jobId, deadline, context);
-    const event = await readEventPayload(config.github.eventPath);
+    const event = await readEventPayload(config.github.eventPath, context.log);
     // Before any request: on public repositories, anyone can comment or open a pull request.
     const untrusted = config.dryRun
         ? undefined
@@ -46607,6 +46912,8 @@ function lazyRecentJobs(deadline, context) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+
+
 const HEADLINES = {
     completed: '✅ completed',
     failed: '❌ failed',
@@ -46677,28 +46984,33 @@ function renderRun(run, heading) {
     }
     return lines;
 }
+/** A link in the batch table is named by its file name, cut to this many characters. */
+const LINK_LABEL_CHARS = 40;
 /** Room kept for the closing notes when the table and the problems are cut short. */
 const NOTES_BYTES = 2 * 1024;
 /**
- * One table of every item, its problems, then each item's previews, while they
- * fit in `budget` bytes; what did not fit is said, and is in the results output.
+ * One table of every item, its problems, the jobs it reused, then each item's
+ * previews, while they fit in `budget` bytes; what did not fit is said, and is
+ * in the results output.
  */
 function renderBatch(runs, budget) {
-    const lines = ['### Runs', '', '| Item | Status | Credits | Duration | Job |', '| --- | --- | --- | --- | --- |'];
+    const lines = [
+        '### Runs',
+        '',
+        '| Item | Status | Credits | Duration | Link | Job |',
+        '| --- | --- | --- | --- | --- | --- |',
+    ];
     const rows = appendWithin(lines, runs.map((run) => [tableRow(run)]), budget - NOTES_BYTES);
     lines.push('');
     if (rows < runs.length)
         lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
-    // A completed item has an error message only when its files could not be delivered.
-    const failed = runs.filter((run) => run.errorMessage);
-    if (failed.length > 0) {
-        lines.push('**Problems**', '');
-        const problems = failed.map((run) => [`- ${escapeMarkdown(`${run.name}: ${summary_clip(run.errorMessage)}`)}`]);
-        const shown = appendWithin(lines, problems, budget - NOTES_BYTES);
-        lines.push('');
-        if (shown < failed.length)
-            lines.push(leftOut(failed.length - shown, 'problems are left out'), '');
-    }
+    const problems = runs.flatMap((run) => {
+        const problem = problemOf(run);
+        return problem === undefined ? [] : [[`- ${escapeMarkdown(`${run.name}: ${summary_clip(problem)}`)}`]];
+    });
+    appendSection(lines, '**Problems**', problems, 'problems are left out', budget);
+    const reused = runs.flatMap((run) => run.reusedFrom ? [[`- ${escapeMarkdown(run.name)}: reused ${reusedText(run)}`]] : []);
+    appendSection(lines, '**Reused jobs**', reused, 'reused jobs are left out', budget);
     const previews = runs
         .map((run) => renderRun(run, '####'))
         .map((section, index) => (section.length ? [`### ${escapeMarkdown(runs[index].name)}`, '', ...section] : []))
@@ -46709,11 +47021,25 @@ function renderBatch(runs, budget) {
     }
     return lines;
 }
+/** A titled list of `blocks`, as many as fit in `budget`, saying how many did not. */
+function appendSection(lines, title, blocks, leftOutWhat, budget) {
+    if (blocks.length === 0)
+        return;
+    lines.push(title, '');
+    const shown = appendWithin(lines, blocks, budget - NOTES_BYTES);
+    lines.push('');
+    if (shown < blocks.length)
+        lines.push(leftOut(blocks.length - shown, leftOutWhat), '');
+}
 function tableRow(run) {
     const duration = run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
-    const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
-    const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
-    return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`;
+    const status = runStatus(run) ?? '';
+    const reused = run.reusedFrom ? ' (reused)' : '';
+    const undelivered = run.deliveryError ? ' (files not delivered)' : '';
+    // The item's first output file: Armox documents no web page for a job to link to.
+    const first = fileUrlsOf(run.items)[0];
+    const preview = first ? summary_link(summary_clip(fileName(first), LINK_LABEL_CHARS), first) : '';
+    return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused}${undelivered} | ${run.creditsCharged ?? ''} | ${duration} | ${preview} | ${run.jobId ? code(run.jobId) : ''} |`;
 }
 /** Appends whole blocks to `lines` while the total stays within `budget` bytes; returns how many fit. */
 function appendWithin(lines, blocks, budget) {
@@ -46811,9 +47137,9 @@ function escapeAttribute(text) {
 function code(text) {
     return `<code>${escapeAttribute(text)}</code>`;
 }
-/** Server text can be long: at most 2000 characters of it. */
-function summary_clip(text) {
-    return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+/** Server text can be long: at most `chars` characters of it. */
+function summary_clip(text, chars = 2000) {
+    return text.length > chars ? `${text.slice(0, chars)}…` : text;
 }
 /** Text shown as is in a code block: a fence inside it is broken up. */
 function fence(text) {
@@ -46891,7 +47217,9 @@ async function mainStep(env = process.env) {
         core_setSecret(secret);
     saveState(State.IsPost, 'true');
     const log = redactingLogger(coreLogger, secrets);
-    const record = new StepRecord(Date.now(), (name, value) => setOutput(name, redactSecrets(value, secrets)));
+    const record = new StepRecord(Date.now(), (name, value) => setOutput(name, redactSecrets(value, secrets)), {
+        warn: (message) => log.warning(message),
+    });
     const openJobs = new OpenJobs((ids) => saveState(State.OpenJobs, JSON.stringify(ids)));
     const controller = new AbortController();
     const stopOnSignal = (signal) => {

@@ -44,7 +44,9 @@ export async function mainStep(env: Record<string, string | undefined> = process
   for (const secret of secrets) core.setSecret(secret);
   core.saveState(State.IsPost, 'true');
   const log = redactingLogger(coreLogger, secrets);
-  const record = new StepRecord(Date.now(), (name, value) => core.setOutput(name, redactSecrets(value, secrets)));
+  const record = new StepRecord(Date.now(), (name, value) => core.setOutput(name, redactSecrets(value, secrets)), {
+    warn: (message) => log.warning(message),
+  });
   const openJobs = new OpenJobs((ids) => core.saveState(State.OpenJobs, JSON.stringify(ids)));
   const controller = new AbortController();
   const stopOnSignal = (signal: NodeJS.Signals) => {

@@ -43,6 +43,8 @@ export async function findRelease(
  * Every completed run's files, in run order; a batch gives each item its folder
  * and asset prefix, and neither an item that did not complete (`incomplete`,
  * thrown at the end) nor one item's failed delivery holds back the others' files.
+ * The deadline or a cancellation ends delivery: the items not reached are
+ * recorded as not delivered, each with how to fetch its files again.
  */
 export async function deliverRuns(
   runs: PlannedRun[],
@@ -53,24 +55,22 @@ export async function deliverRuns(
   incomplete: ActionError | undefined,
 ): Promise<void> {
   const perItem = context.record.isBatch;
+  // One set for the whole step: a file of one item never replaces another item's asset.
   const assetNamesTaken = new Set<string>();
+  const completed = runs.map((run) => run.record).filter((record) => record.outcome === 'completed');
   const failed: string[] = [];
-  for (const { record } of runs) {
-    if (record.outcome !== 'completed') continue;
-    const dir = config.downloadDir && (perItem ? path.join(config.downloadDir, record.name) : config.downloadDir);
+  for (const [index, record] of completed.entries()) {
+    const destination = destinationOf(record, config, perItem);
     try {
-      await deliverRun(
-        record,
-        { dir, assetPrefix: perItem ? `${record.name}-` : '', assetNamesTaken },
-        config,
-        release,
-        deadline,
-        context,
-      );
+      await deliverRun(record, { ...destination, assetNamesTaken }, config, release, deadline, context);
     } catch (error) {
-      // The deadline and a cancellation end the step; another item's failure does not stop this one.
-      if (!perItem || error instanceof CancelledError || error instanceof TimeoutError) throw error;
       record.deliveryFailed(errorMessage(error));
+      if (!perItem) throw error;
+      if (error instanceof CancelledError || error instanceof TimeoutError) {
+        const notReached = completed.slice(index + 1).filter((next) => next.fileUrls.length > 0);
+        throw deliveryStopped(error, record, notReached, incomplete, { config, release, context });
+      }
+      // Another item's failure does not stop this one.
       failed.push(`- ${record.name}: ${errorMessage(error)}`);
     }
   }
@@ -82,12 +82,62 @@ export async function deliverRuns(
   if (undelivered) throw new ActionError(undelivered);
 }
 
+function destinationOf(record: RunRecord, config: ActionConfig, perItem: boolean): Place {
+  return {
+    dir: config.downloadDir && (perItem ? path.join(config.downloadDir, record.name) : config.downloadDir),
+    assetPrefix: perItem ? `${record.name}-` : '',
+  };
+}
+
+/**
+ * A batch's delivery ended by the deadline (or a cancellation) at item
+ * `stopped`: the step's error names it, and every item not reached is
+ * recorded as not delivered, with how to fetch its files without paying again.
+ */
+function deliveryStopped(
+  error: TimeoutError | CancelledError,
+  stopped: RunRecord,
+  notReached: RunRecord[],
+  incomplete: ActionError | undefined,
+  where: { config: ActionConfig; release: ReleaseTarget | undefined; context: RunContext },
+): ActionError {
+  const cause = error instanceof CancelledError ? 'the workflow was cancelled' : 'the timeout ran out';
+  for (const record of notReached) {
+    const again = fetchAgain(record, destinationOf(record, where.config, true), where.release, where.config);
+    record.deliveryFailed(
+      `Its files were not delivered: ${cause} before their turn. The job completed and was paid for; to fetch them without paying again, ${again}.`,
+    );
+  }
+  const lines = [incomplete?.message, `Item "${stopped.name}": ${error.message}`];
+  if (notReached.length > 0) {
+    lines.push(
+      `The files of ${plural(notReached.length, 'more item')} (${listed(notReached.map((record) => record.name))}) were not delivered either: ` +
+        `${cause} before their turn. Each item's error-message in the results output says how to fetch them without paying again.`,
+    );
+    where.context.record.addNextStep(
+      "To fetch the files of the items not delivered without paying again, run this action with each item's job-id and download-dir: <download-dir>/<item> (see each item's error-message in the results output).",
+    );
+  }
+  const message = lines.filter(Boolean).join('\n');
+  return error instanceof CancelledError ? new CancelledError(message) : new DeliveryTimeoutError(message);
+}
+
+/** Item names for a message: the first few, then how many more (a batch can have hundreds). */
+function listed(names: string[], shown = 10): string {
+  const more = names.length - shown;
+  return more > 0 ? `${names.slice(0, shown).join(', ')} and ${more} more` : names.join(', ');
+}
+
 /** Where one run's files go: its folder, and the prefix of its release asset names. */
-export interface Destination {
+/** Where a run's files go. */
+interface Place {
   /** Absolute folder (download-dir, or download-dir/<item> in a batch); undefined when not kept. */
   dir?: string;
   /** `<item>-` in a batch, so assets of several runs do not clash. */
   assetPrefix: string;
+}
+
+export interface Destination extends Place {
   /** The asset names the step's runs have given so far: a later run never replaces one. */
   assetNamesTaken: Set<string>;
 }
@@ -183,9 +233,32 @@ async function upload(
 }
 
 /**
- * A delivery failure, with how to fetch the files again without paying: the
- * job finished, so a run with its `job-id` delivers them at no cost. When only
- * the timeout ran out, the message says exactly that.
+ * How to fetch a completed run's files again without paying: a run with its
+ * `job-id` delivers them at no cost, into the folder they were meant for.
+ */
+function fetchAgain(
+  run: RunRecord,
+  destination: Place,
+  release: ReleaseTarget | undefined,
+  config: ActionConfig,
+): string {
+  const places = [
+    destination.dir
+      ? `download-dir: ${path.relative(config.workspace, destination.dir).split(path.sep).join('/') || '.'}`
+      : '',
+    release ? `upload-to-release: ${release.tag}` : '',
+  ].filter(Boolean);
+  // A run with job-id is a single run: its assets carry no item prefix.
+  const prefix =
+    release && destination.assetPrefix
+      ? ` (its release assets are then named without the "${destination.assetPrefix}" prefix)`
+      : '';
+  return `run this action with job-id: ${run.jobId} and ${places.join(' and ')}${prefix}`;
+}
+
+/**
+ * A delivery failure, with how to fetch the files again without paying. When
+ * only the timeout ran out, the message says exactly that.
  */
 function deliveryFailure(
   error: unknown,
@@ -195,19 +268,15 @@ function deliveryFailure(
   config: ActionConfig,
   context: RunContext,
 ): unknown {
-  const jobId = run.jobId;
-  if (!jobId) return error;
-  const places = [
-    destination.dir ? `download-dir: ${path.relative(config.workspace, config.downloadDir!) || '.'}` : '',
-    release ? `upload-to-release: ${release.tag}` : '',
-  ].filter(Boolean);
-  const again = `run this action with job-id: ${jobId} and ${places.join(' and ')}`;
+  if (!run.jobId) return error;
+  const again = fetchAgain(run, destination, release, config);
+  const whose = destination.assetPrefix ? `The job of item "${run.name}"` : 'The job';
   context.record.addNextStep(
-    `The job completed and was paid for; to fetch its files again without paying again, ${again}.`,
+    `${whose} completed and was paid for; to fetch its files again without paying again, ${again}.`,
   );
   if (!(error instanceof DeliveryTimeoutError)) return error;
   return new DeliveryTimeoutError(
-    `${error.message} Job ${jobId} finished in time (${run.status ?? 'completed'}); only delivering its files ran out of the timeout. ` +
+    `${error.message} Job ${run.jobId} finished in time (${run.status ?? 'completed'}); only delivering its files ran out of the timeout. ` +
       `To fetch them again without paying again, ${again} (and a longer timeout if the files are large).`,
   );
 }

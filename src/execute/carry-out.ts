@@ -60,6 +60,8 @@ class Carrier {
   private readonly live = new Map<string, PlannedRun>();
   /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
   private stopReason?: string;
+  /** The max-credits warning was given (once a step). */
+  private capCrossed = false;
   private polls = 0;
   private lastProgress?: string;
   private readonly startedAt: number;
@@ -119,22 +121,23 @@ class Carrier {
   }
 
   private async submit(run: PlannedRun): Promise<void> {
-    const { target, deadline, context } = this.x;
+    const { target, deadline, context, cost } = this.x;
     const what = this.batch ? `item "${run.record.name}"` : 'the run';
     const send = () => submitOnce(target!, run.request!, what, deadline, context);
+    // What max-credits was checked against, for the warning if the charge crosses it after all.
+    const basis = cost.basis();
     let job: Job;
     try {
       job = this.batch ? await send() : await context.log.group('Submitting the run', send);
     } catch (error) {
+      run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
       if (!this.batch) throw error;
-      run.record.ended('error', errorMessage(error));
       context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
       if (error instanceof TimeoutError) this.stopSubmitting('the timeout ran out.');
       else if (stopsEveryRun(error)) this.stopSubmitting(`the API refused ${what}: ${errorMessage(error)}`);
       else if (this.x.config.failFast) this.stopSubmitting(`fail-fast: ${what} failed.`);
       return;
     }
-    this.x.cost.learn(job.credits_charged);
     // Recorded (and kept in the step state) before the log line says so: a step
     // killed right after "accepted" still leaves its post step the job to cancel.
     this.claim(run, job);
@@ -144,8 +147,30 @@ class Carrier {
         ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
         : `Job ${job.id} accepted${charge}.`,
     );
+    cost.learn(job.credits_charged);
+    this.warnIfCapCrossed(what, job, basis);
     this.adopt(run, job);
     if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
+  }
+
+  /**
+   * A charge took the step past max-credits: possible only when the run's cost
+   * could not be known before Armox accepted it, or was more than estimated.
+   * The run is paid for, so it is followed and delivered, not cancelled; the
+   * warning says why the cap could not hold (and nothing more is submitted).
+   */
+  private warnIfCapCrossed(what: string, job: Job, basis: string): void {
+    const { config, context } = this.x;
+    const max = config.maxCredits;
+    const spent = this.spent();
+    if (max === undefined || spent <= max || this.capCrossed) return;
+    this.capCrossed = true;
+    const message =
+      `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
+      `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
+      `${this.batch ? '; nothing more is submitted' : ''}.`;
+    context.log.warning(message);
+    context.record.notes.push(message);
   }
 
   /** A job that is this step's from now on: accepted, followed or reused. */
@@ -162,17 +187,13 @@ class Carrier {
   }
 
   /**
-   * A poll's news about one job. A batch logs one line per item when it ends
-   * (see finish); its pending/processing changes go to the debug log, so 100
-   * items stay readable.
+   * A poll's news about one job: one line per state change (`[  12s] hero:
+   * processing`); a batch item's end is said by `finish`, with its outcome.
    */
   private update(id: string, run: PlannedRun, job: Job): void {
     const record = run.record;
-    const { log } = this.x.context;
     if (job.status !== record.status && !(this.batch && isDone(job))) {
-      const line = `[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`;
-      if (this.batch) log.debug(line);
-      else log.info(line);
+      this.x.context.log.info(`[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`);
     }
     if (isDone(job)) this.finish(run, job, id);
     else record.jobUpdated(job);
@@ -237,42 +258,53 @@ class Carrier {
     const waited = formatDuration(config.timeoutMs);
     this.stopSubmitting(`the timeout (${waited}) ran out.`);
     const runs = [...this.live.values()];
-    if (!config.cancelOnTimeout) {
-      for (const run of runs) {
-        run.record.ended('timed-out');
-        context.openJobs.handled(run.record.jobId!);
-        context.record.addNextStep(resumeHint(run.record.jobId!));
-      }
-      this.live.clear();
-      const ids = runs.map((run) => run.record.jobId).join(', ');
-      const one = runs.length === 1 ? runs[0]!.record : undefined;
-      throw new TimeoutError(
-        one
-          ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId!)}`
-          : `${plural(runs.length, 'job')} (${ids}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`,
-      );
-    }
+    if (!config.cancelOnTimeout) return this.leftRunningOnTimeout(runs, waited);
     const lastStatus = runs[0]?.record.status;
-    const failures = await this.cancelLive('timed-out');
-    if (this.live.size === 0 && failures.length === 0 && runs.every((run) => run.record.outcome !== 'timed-out'))
-      return;
-    const cancelled = runs.filter((run) => run.record.outcome === 'timed-out');
+    const failures = await this.cancelLive('timed-out', `the timeout (${waited}) ran out before it finished`);
+    const cancelled = runs.filter((run) => run.record.outcome === 'timed-out' && !failures.includes(run));
+    if (failures.length === 0 && cancelled.length === 0) return;
+    let message: string;
     if (failures.length > 0) {
       const ids = failures.map((run) => run.record.jobId!);
       for (const id of ids) context.record.addNextStep(resumeHint(id));
-      throw new TimeoutError(
+      message =
         `${ids.length === 1 ? `Job ${ids[0]}` : `Jobs ${ids.join(', ')}`} did not finish within the timeout. Waited ${waited}; ` +
-          `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`,
-      );
-    }
-    context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
-    const one = cancelled.length === 1 && !this.batch ? cancelled[0]!.record : undefined;
-    throw new TimeoutError(
-      one
+        `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`;
+    } else {
+      context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
+      const one = cancelled.length === 1 && !this.batch ? cancelled[0]!.record : undefined;
+      message = one
         ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
-            'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
-        : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`,
-    );
+          'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
+        : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`;
+    }
+    throw new TimeoutError(this.singleRunSays('timed-out', message));
+  }
+
+  /** A single run's error is the step's: its results entry says the same as the error-message output. */
+  private singleRunSays(outcome: 'timed-out' | 'cancelled', message: string): string {
+    if (!this.batch) this.x.runs[0]?.record.ended(outcome, message);
+    return message;
+  }
+
+  /** `cancel-on-timeout: false`: the jobs keep running on Armox, each handed over with how to follow it. */
+  private leftRunningOnTimeout(runs: PlannedRun[], waited: string): never {
+    const { context } = this.x;
+    for (const run of runs) {
+      const id = run.record.jobId!;
+      run.record.ended(
+        'timed-out',
+        `the timeout (${waited}) ran out before it finished; it keeps running on Armox (cancel-on-timeout: false): follow it with job-id: ${id}`,
+      );
+      context.openJobs.handled(id);
+      context.record.addNextStep(resumeHint(id));
+    }
+    this.live.clear();
+    const one = runs.length === 1 ? runs[0]!.record : undefined;
+    const message = one
+      ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId!)}`
+      : `${plural(runs.length, 'job')} (${runs.map((run) => run.record.jobId).join(', ')}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`;
+    throw new TimeoutError(this.singleRunSays('timed-out', message));
   }
 
   /** The workflow was cancelled: cancel every unfinished job too. */
@@ -281,37 +313,44 @@ class Carrier {
     context.record.outcome = 'cancelled';
     this.stopSubmitting('the workflow was cancelled.');
     const runs = [...this.live.values()];
-    await this.cancelLive('cancelled');
+    await this.cancelLive('cancelled', 'the workflow was cancelled before it finished');
     const one = this.x.runs.length === 1 ? this.x.runs[0]!.record : undefined;
-    if (one?.jobId)
-      throw new CancelledError(`The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`);
+    if (one?.jobId) {
+      const message = `The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`;
+      throw new CancelledError(runs.length > 0 ? this.singleRunSays('cancelled', message) : message);
+    }
     if (runs.length > 0)
       throw new CancelledError(`The workflow was cancelled; ${plural(runs.length, 'unfinished job')} cancelled.`);
   }
 
   /**
-   * Cancels every unfinished job, all at once, each within the clean-up time.
-   * A job that finished meanwhile (409) is reported as finished. Returns the runs
-   * whose job could not be cancelled.
+   * Cancels every unfinished job, all at once, each within the clean-up time,
+   * recording `why` it was given up on. A job that finished meanwhile (409) is
+   * reported as finished. Returns the runs whose job could not be cancelled.
    */
-  private async cancelLive(outcome: 'timed-out' | 'cancelled'): Promise<PlannedRun[]> {
+  private async cancelLive(outcome: 'timed-out' | 'cancelled', why: string): Promise<PlannedRun[]> {
     const { client, log, openJobs } = this.x.context;
     const failures: PlannedRun[] = [];
-    const why = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
+    const purpose = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
+    const done =
+      outcome === 'cancelled' ? ', so the job was cancelled too' : '; it was cancelled so it stops spending credits';
     await Promise.all(
       [...this.live.entries()].map(async ([id, run]) => {
         const cleanup = Deadline.after(CLEANUP_MS);
         try {
           const cancelled = await client.cancelJob(id, cleanup);
           run.record.jobUpdated({ id, status: cancelled.status });
-          run.record.ended(outcome);
+          run.record.ended(outcome, why + done);
           openJobs.handled(id);
-          log.info(`Cancelled job ${id} ${why}.`);
+          log.info(`Cancelled job ${id} ${purpose}.`);
         } catch (error) {
           if (error instanceof ApiError && error.status === 409 && (await this.finishedMeanwhile(run, id, cleanup)))
             return;
           log.warning(`Could not cancel job ${id}: ${errorMessage(error)}`);
-          run.record.ended(outcome);
+          run.record.ended(
+            outcome,
+            `${why}; cancelling it failed (${errorMessage(error)}), so it may still run: follow it with job-id: ${id}`,
+          );
           failures.push(run);
         }
       }),
@@ -384,12 +423,9 @@ class Carrier {
     return parts.join(', ');
   }
 
-  /** What the step has spent so far: a failed job's charge is refunded, so it does not count. */
+  /** What the step has spent so far: each run's charge as recorded (a failed job's is refunded: 0). */
   private spent(): number {
-    return this.x.runs.reduce(
-      (sum, run) => sum + (run.record.outcome === 'failed' ? 0 : (run.record.creditsCharged ?? 0)),
-      0,
-    );
+    return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
   }
 
   /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */

@@ -6,14 +6,24 @@ import type { RunTarget } from '../target/target.js';
  * What the next run will cost, for `max-credits`. A model's price is known up
  * front; an app's is not (its contract has none), so it is estimated from what
  * recent runs of the same app were charged, else from the first run's charge.
+ * Once runs of this step are charged, their charges correct the estimate: the
+ * highest of them (never below a model's price), to stay on the safe side.
  */
+/** Where the estimate comes from once runs of this step are charged. */
+const ACTUAL = 'the most a run of this step was charged';
+
 export class CostEstimate {
+  /** The highest charge of a run of this step so far. */
+  private highestCharge?: number;
+
   constructor(
     private readonly log: Logger,
     private perRun?: number,
     private source?: string,
     /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
     private readonly capped = true,
+    /** A price known before submitting (a model's): charges may raise the estimate, never lower it. */
+    private readonly price?: number,
   ) {}
 
   /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
@@ -23,16 +33,19 @@ export class CostEstimate {
     recentJobs: () => Promise<Job[]>,
     log: Logger,
   ): Promise<CostEstimate> {
-    if (target?.price !== undefined) return new CostEstimate(log, target.price, `the price of ${target.title}`);
-    if (maxCredits === undefined || !target) {
-      return new CostEstimate(log, undefined, undefined, maxCredits !== undefined);
+    const capped = maxCredits !== undefined;
+    if (target?.price !== undefined) {
+      return new CostEstimate(log, target.price, `the price of ${target.title}`, capped, target.price);
     }
+    if (!capped || !target) return new CostEstimate(log, undefined, undefined, capped);
     const charges = (await recentJobs())
       .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
       .map((job) => job.credits_charged!);
     if (charges.length === 0) {
       log.info(
-        `max-credits: no recent run of ${target.title} shows its cost; the first run's charge will be the estimate.`,
+        `max-credits: no recent run of ${target.title} shows its cost, and an app's contract has no price, so the first ` +
+          `run's charge cannot be checked against max-credits (${maxCredits}) before Armox accepts it; ` +
+          'that charge will be the estimate for the runs after it.',
       );
       return new CostEstimate(log);
     }
@@ -43,12 +56,29 @@ export class CostEstimate {
     return new CostEstimate(log, highest, `estimated from ${charges.length} recent runs`);
   }
 
-  /** A run was accepted with this charge: the first one sets the estimate when nothing else did. */
+  /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */
   learn(charge: number | undefined): void {
-    if (this.perRun !== undefined || charge === undefined) return;
-    this.perRun = charge;
-    this.source = "the first run's charge";
-    if (this.capped) this.log.info(`max-credits: estimating ${charge} credits a run from the first run's charge.`);
+    if (charge === undefined || (this.highestCharge !== undefined && charge <= this.highestCharge)) return;
+    this.highestCharge = charge;
+    const next = Math.max(charge, this.price ?? 0);
+    if (next === this.perRun) return;
+    const [before, beforeSource] = [this.perRun, this.source];
+    this.perRun = next;
+    this.source = ACTUAL;
+    if (!this.capped) return;
+    if (before === undefined) {
+      this.log.info(`max-credits: estimating ${next} credits a run from the first run's charge.`);
+      return;
+    }
+    const instead = beforeSource === ACTUAL ? `up from ${before}` : `instead of ${before}, ${beforeSource}`;
+    this.log.info(`max-credits: estimating ${next} credits a run from now on, ${ACTUAL} (${instead}).`);
+  }
+
+  /** What the next run's cost was taken to be, for the warning when a charge crosses max-credits after all. */
+  basis(): string {
+    return this.perRun === undefined
+      ? "Its cost could not be known before Armox accepted it: an app's contract has no price, and no recent run of it showed its cost."
+      : `Its cost was taken to be ${this.perRun} credits (${this.source}).`;
   }
 
   /**

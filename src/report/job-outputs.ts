@@ -11,6 +11,11 @@ export interface OutputItem {
   value: string;
 }
 
+/** The URLs of the files among `items`, in order (what `output-urls` lists). */
+export function fileUrlsOf(items: OutputItem[]): string[] {
+  return items.filter((item) => item.kind !== 'text').map((item) => item.value);
+}
+
 /** How deep nested objects are searched for values: outputs are shallow; this only bounds hostile input. */
 const MAX_DEPTH = 4;
 

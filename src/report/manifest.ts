@@ -10,7 +10,8 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { StepData } from './record.js';
+import { fileUrlsOf } from './job-outputs.js';
+import { problemOf, type StepData } from './record.js';
 import { VERSION } from '../core/version.js';
 
 /** Bumped when a key changes meaning or goes away (adding keys does not bump it). */
@@ -49,11 +50,15 @@ export interface ManifestRun {
   /** The job's times, as Armox gave them. */
   created_at: string | null;
   completed_at: string | null;
-  /** Credits this step caused to be charged for this run: 0 when reused. */
+  /** Credits this step caused to be charged for this run: 0 when reused, and when the job failed (Armox refunds it). */
   credits_charged: number;
   reused: boolean;
   /** When reused: the job adopted instead of submitting, and what it was charged when it ran. */
   reused_from: { job_id: string; created_at: string | null; credits_charged: number | null } | null;
+  /** Every output file URL of the job, in order (also when `results` had to leave them out). */
+  output_urls: string[];
+  /** Why the run did not give its results, as in its `results` entry; null when it did. */
+  error_message: string | null;
   files: ManifestFile[];
 }
 
@@ -159,6 +164,8 @@ export async function manifestOf(step: StepData, workspace: string, now: Date = 
             credits_charged: run.reusedFrom.creditsCharged ?? null,
           }
         : null,
+      output_urls: fileUrlsOf(run.items),
+      error_message: problemOf(run) ?? null,
       files: await Promise.all((run.files ?? []).map((file) => describeFile(workspace, file))),
     })),
   );

@@ -1,7 +1,17 @@
 import type { Job } from '../armox/types.js';
-import type { OutputItem } from './job-outputs.js';
+import { fileUrlsOf, type OutputItem } from './job-outputs.js';
 import { Output, type OutputName } from '../config/names.js';
 import type { RunTarget } from '../target/target.js';
+import {
+  fitJsonList,
+  fitLines,
+  fitResults,
+  megabytes,
+  OUTPUT_LIMIT_BYTES,
+  outputBytes,
+  type Fitted,
+  type ResultEntry,
+} from './output-limits.js';
 
 /** How a run (or the whole step) ended, as the summary tells it. */
 export type Outcome =
@@ -39,7 +49,7 @@ export class RunRecord {
   inputs?: Record<string, unknown>;
   jobId?: string;
   status?: string;
-  /** What this step caused to be charged: 0 for a reused job. */
+  /** What this step caused to be charged: 0 for a reused job, and for a failed one (Armox refunds it). */
   creditsCharged?: number;
   createdAt?: string;
   completedAt?: string;
@@ -52,6 +62,8 @@ export class RunRecord {
   /** Undefined until delivery ran (or was not asked for). */
   files?: DownloadedFile[];
   releaseAssets: ReleaseAsset[] = [];
+  /** The job completed, but its files were not (all) delivered: why, and how to fetch them again. */
+  deliveryError?: string;
   reusedFrom?: ReusedJob;
   /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
   knownNotReused = false;
@@ -83,11 +95,15 @@ export class RunRecord {
     this.changed();
   }
 
-  /** Anything new about the job: its status, charge, timestamps, error. */
+  /**
+   * Anything new about the job: its status, charge, timestamps, error. The
+   * charge is the job's latest (a terminal job's is final); a failed job is
+   * refunded by Armox, so it counts 0, as it does against max-credits.
+   */
   jobUpdated(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
     this.jobId = job.id;
     this.status = job.status;
-    if (this.reusedFrom) this.creditsCharged = 0;
+    if (this.reusedFrom || job.status === 'failed') this.creditsCharged = 0;
     else if (typeof job.credits_charged === 'number') this.creditsCharged = job.credits_charged;
     if (job.created_at) this.createdAt = job.created_at;
     if (job.completed_at) this.completedAt = job.completed_at;
@@ -123,8 +139,9 @@ export class RunRecord {
     this.changed();
   }
 
-  /** The job completed, but its files could not be downloaded or uploaded. */
+  /** The job completed, but its files could not be downloaded or uploaded (or were never reached). */
   deliveryFailed(message: string): void {
+    this.deliveryError = message;
     this.errorMessage = message;
     this.changed();
   }
@@ -137,7 +154,7 @@ export class RunRecord {
   }
 
   get fileUrls(): string[] {
-    return this.items.filter((item) => item.kind !== 'text').map((item) => item.value);
+    return fileUrlsOf(this.items);
   }
 }
 
@@ -156,6 +173,32 @@ export type RunData = Omit<
   | 'ended'
   | 'fileUrls'
 >;
+
+/** The reason given for an outcome when nothing more specific is known. */
+const DEFAULT_REASONS: Partial<Record<Outcome, string>> = {
+  failed: 'the API gave no reason',
+  cancelled: 'cancelled outside this workflow (by a person or another client)',
+  'timed-out': 'the timeout ran out before it finished',
+  skipped: 'not submitted',
+  error: 'the run could not be carried out',
+};
+
+/**
+ * Why a run did not give its results: the `error-message` of its `results`
+ * entry and of its line in a batch's `error-message`. Undefined when it
+ * completed and was delivered, or is still under way (wait: false).
+ */
+export function problemOf(run: RunData): string | undefined {
+  const { outcome } = run;
+  if (outcome === 'completed') return run.deliveryError;
+  if (!outcome || outcome === 'submitted' || outcome === 'running' || outcome === 'dry-run') return undefined;
+  return run.errorMessage ?? DEFAULT_REASONS[outcome];
+}
+
+/** The status a run reports: its job's, or for a run that never had a job, what became of it (`skipped`, `error`). */
+export function runStatus(run: RunData): string | undefined {
+  return run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome);
+}
 
 /** The step as plain data (secrets can be redacted from it before rendering). */
 export interface StepData {
@@ -193,6 +236,13 @@ const BATCH_PUBLISH_MS = 1_000;
 /** Writes one step output; `StepRecord` calls it only when a value changes. */
 export type OutputWriter = (name: OutputName, value: string) => void;
 
+export interface StepRecordOptions {
+  /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
+  isBatch?: boolean;
+  /** Says in the log what an output had to leave out to stay under GitHub's limit. */
+  warn?: (message: string) => void;
+}
+
 /**
  * The step: what it ran, one RunRecord per run, and how it ended. The step's
  * outputs are derived from it in one place (`publish`), after every change, so
@@ -214,13 +264,20 @@ export class StepRecord {
   private lastPublished = 0;
   /** A batch change not yet published (see BATCH_PUBLISH_MS). */
   private unpublished = false;
+  /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
+  isBatch: boolean;
+  private readonly warn: (message: string) => void;
+  /** Outputs whose cut was already said in the log, once each. */
+  private readonly warnedCuts = new Set<OutputName>();
 
   constructor(
     readonly startedAt: number,
     private readonly write: OutputWriter,
-    /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
-    public isBatch = false,
-  ) {}
+    options: StepRecordOptions = {},
+  ) {
+    this.isBatch = options.isBatch ?? false;
+    this.warn = options.warn ?? (() => undefined);
+  }
 
   targetKnown(target: TargetInfo): void {
     this.target = target;
@@ -302,93 +359,130 @@ export class StepRecord {
     const single = this.single;
     if (single) this.publishRun(single);
     else if (this.runs.length > 1) this.publishBatch();
-    if (this.runs.some((run) => run.jobId)) {
-      this.set(Output.JobIds, JSON.stringify(this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []))));
-      this.set(Output.Results, JSON.stringify(this.runs.map(resultOf)));
+    // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
+    if (this.runs.some((run) => run.jobId || run.outcome)) {
+      const ids = this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []));
+      this.setFitted(Output.JobIds, fitJsonList(ids, 'job ids'), 'Every job id is in the manifest.');
+      this.setFitted(
+        Output.Results,
+        fitResults(this.runs.map(resultOf)),
+        "Every item's output URLs, files and error message are in the manifest.",
+      );
+      this.set(Output.CreditsCharged, this.creditsCharged ?? 0);
     }
     this.set(Output.Manifest, this.manifestPath);
-    const message = single?.errorMessage ?? this.errorMessage;
-    if (this.runs.length > 1) this.set(Output.ErrorMessage, batchErrors(this.runs) || this.errorMessage);
-    else this.set(Output.ErrorMessage, message);
+    if (this.runs.length > 1) {
+      const lines = batchErrors(this.runs);
+      if (lines.length)
+        this.setFitted(Output.ErrorMessage, fitLines(lines), "Every item's error message is in the manifest.");
+      else this.set(Output.ErrorMessage, this.errorMessage);
+    } else {
+      this.set(Output.ErrorMessage, single?.errorMessage ?? this.errorMessage);
+    }
   }
 
   private publishRun(run: RunRecord): void {
     this.set(Output.JobId, run.jobId);
-    this.set(Output.Status, run.status);
-    this.set(Output.CreditsCharged, run.creditsCharged);
+    this.set(Output.Status, runStatus(run));
     if (run.outcome && run.rawOutputs !== undefined) {
       const urls = run.fileUrls;
-      this.set(Output.OutputUrls, JSON.stringify(urls));
+      this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
       this.set(Output.OutputUrl, urls[0] ?? '');
       this.set(Output.Outputs, JSON.stringify(run.rawOutputs ?? {}));
     }
-    if (run.files) this.set(Output.Files, JSON.stringify(run.files.map((file) => file.path)));
-    if (run.releaseAssets.length) this.set(Output.ReleaseAssets, JSON.stringify(run.releaseAssets.map((a) => a.url)));
+    if (run.files) this.setFiles(run.files);
+    if (run.releaseAssets.length) this.setAssets(run.releaseAssets);
     if (run.jobId || run.knownNotReused) this.set(Output.Reused, String(run.reusedFrom !== undefined));
   }
 
   private publishBatch(): void {
     const runs = this.runs;
-    this.set(Output.CreditsCharged, this.creditsCharged);
     const urls = runs.flatMap((run) => run.fileUrls);
     if (runs.some((run) => run.rawOutputs !== undefined)) {
-      this.set(Output.OutputUrls, JSON.stringify(urls));
+      this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
       this.set(Output.OutputUrl, urls[0] ?? '');
     }
-    if (runs.some((run) => run.files)) {
-      this.set(Output.Files, JSON.stringify(runs.flatMap((run) => run.files ?? []).map((file) => file.path)));
-    }
+    if (runs.some((run) => run.files)) this.setFiles(runs.flatMap((run) => run.files ?? []));
     const assets = runs.flatMap((run) => run.releaseAssets);
-    if (assets.length) this.set(Output.ReleaseAssets, JSON.stringify(assets.map((asset) => asset.url)));
+    if (assets.length) this.setAssets(assets);
     if (runs.every((run) => run.outcome !== undefined)) this.set(Output.Status, batchStatus(runs));
     if (runs.some((run) => run.jobId || run.knownNotReused)) {
       this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
     }
   }
 
+  private setFiles(files: DownloadedFile[]): void {
+    const paths = files.map((file) => file.path);
+    this.setFitted(Output.Files, fitJsonList(paths, 'paths'), 'Every file is in the manifest.');
+  }
+
+  private setAssets(assets: ReleaseAsset[]): void {
+    const urls = assets.map((asset) => asset.url);
+    this.setFitted(Output.ReleaseAssets, fitJsonList(urls, 'URLs'), 'Every asset is in the manifest.');
+  }
+
+  /** Sets a value fitted under GitHub's limit, and says once what it left out and where that is instead. */
+  private setFitted(name: OutputName, fitted: Fitted, elsewhere: string): void {
+    if (fitted.leftOut) this.warnOnce(name, `${fitted.leftOut}. ${elsewhere}`);
+    this.set(name, fitted.value);
+  }
+
   private set(name: OutputName, value: string | number | undefined): void {
     if (value === undefined) return;
     const text = String(value);
     if (this.written.get(name) === text) return;
+    // Anything else that grows past the limit is left unset rather than break the workflow.
+    if (outputBytes(text) > OUTPUT_LIMIT_BYTES) {
+      this.warnOnce(name, `it would be ${megabytes(outputBytes(text))}, so it is not set.`);
+      return;
+    }
     this.written.set(name, text);
     this.write(name, text);
+  }
+
+  private warnOnce(name: OutputName, what: string): void {
+    if (this.warnedCuts.has(name)) return;
+    this.warnedCuts.add(name);
+    this.warn(`The ${name} output is over GitHub's 1 MB limit for an output: ${what}`);
   }
 }
 
 /** One entry of the `results` output. */
-function resultOf(run: RunRecord): Record<string, unknown> {
+function resultOf(run: RunRecord): ResultEntry {
   return {
     name: run.name,
     'job-id': run.jobId ?? null,
     // No job (skipped, or the submission failed): the outcome stands in for the job's status.
-    status: run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? null),
+    status: runStatus(run) ?? null,
     'credits-charged': run.creditsCharged ?? null,
     'output-urls': run.fileUrls,
     files: (run.files ?? []).map((file) => file.path),
-    'error-message': run.errorMessage ?? null,
+    'error-message': problemOf(run) ?? null,
     reused: run.reusedFrom !== undefined,
   };
 }
 
 /**
- * A batch's `status`: `completed` when every item completed, `failed` when any
- * did not, and `processing` while the rest were left running (wait: false).
+ * A batch's `status`: `completed` when every item completed and was delivered,
+ * `failed` when any was not, and `processing` while the rest were left running
+ * (wait: false).
  */
 function batchStatus(runs: RunRecord[]): string {
+  if (runs.some((run) => run.deliveryError)) return 'failed';
   if (runs.every((run) => run.outcome === 'completed')) return 'completed';
   const leftRunning = (run: RunRecord) => ['completed', 'submitted', 'running'].includes(run.outcome!);
   return runs.every(leftRunning) ? 'processing' : 'failed';
 }
 
-/** One line per failed or skipped item (or completed item whose files were not delivered), for `error-message`. */
-function batchErrors(runs: RunRecord[]): string {
-  return runs
-    .filter((run) => run.outcome !== undefined && run.outcome !== 'submitted')
-    .filter((run) => run.outcome !== 'completed' || run.errorMessage)
-    .map((run) =>
-      run.outcome === 'completed'
-        ? `${run.name}: ${run.errorMessage}`
-        : `${run.name}: ${run.outcome}${run.errorMessage ? ` (${run.errorMessage})` : ''}`,
-    )
-    .join('\n');
+/**
+ * One line per item that failed, was skipped, or whose files were not
+ * delivered, for `error-message`: `<name>: <outcome> (<its results
+ * error-message>)`, or `<name>: <its results error-message>` for a completed item.
+ */
+function batchErrors(runs: RunRecord[]): string[] {
+  return runs.flatMap((run) => {
+    const problem = problemOf(run);
+    if (problem === undefined) return [];
+    return [run.outcome === 'completed' ? `${run.name}: ${problem}` : `${run.name}: ${run.outcome} (${problem})`];
+  });
 }

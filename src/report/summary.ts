@@ -1,6 +1,6 @@
 import { formatBytes, formatDuration } from '../core/format.js';
-import type { OutputItem } from './job-outputs.js';
-import type { Outcome, RunData, StepData } from './record.js';
+import { fileUrlsOf, type OutputItem } from './job-outputs.js';
+import { problemOf, runStatus, type Outcome, type RunData, type StepData } from './record.js';
 
 const HEADLINES: Record<Outcome, string> = {
   completed: '✅ completed',
@@ -67,15 +67,24 @@ function renderRun(run: RunData, heading: string): string[] {
   return lines;
 }
 
+/** A link in the batch table is named by its file name, cut to this many characters. */
+const LINK_LABEL_CHARS = 40;
+
 /** Room kept for the closing notes when the table and the problems are cut short. */
 const NOTES_BYTES = 2 * 1024;
 
 /**
- * One table of every item, its problems, then each item's previews, while they
- * fit in `budget` bytes; what did not fit is said, and is in the results output.
+ * One table of every item, its problems, the jobs it reused, then each item's
+ * previews, while they fit in `budget` bytes; what did not fit is said, and is
+ * in the results output.
  */
 function renderBatch(runs: RunData[], budget: number): string[] {
-  const lines = ['### Runs', '', '| Item | Status | Credits | Duration | Job |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    '### Runs',
+    '',
+    '| Item | Status | Credits | Duration | Link | Job |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   const rows = appendWithin(
     lines,
     runs.map((run) => [tableRow(run)]),
@@ -83,15 +92,15 @@ function renderBatch(runs: RunData[], budget: number): string[] {
   );
   lines.push('');
   if (rows < runs.length) lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
-  // A completed item has an error message only when its files could not be delivered.
-  const failed = runs.filter((run) => run.errorMessage);
-  if (failed.length > 0) {
-    lines.push('**Problems**', '');
-    const problems = failed.map((run) => [`- ${escapeMarkdown(`${run.name}: ${clip(run.errorMessage!)}`)}`]);
-    const shown = appendWithin(lines, problems, budget - NOTES_BYTES);
-    lines.push('');
-    if (shown < failed.length) lines.push(leftOut(failed.length - shown, 'problems are left out'), '');
-  }
+  const problems = runs.flatMap((run) => {
+    const problem = problemOf(run);
+    return problem === undefined ? [] : [[`- ${escapeMarkdown(`${run.name}: ${clip(problem)}`)}`]];
+  });
+  appendSection(lines, '**Problems**', problems, 'problems are left out', budget);
+  const reused = runs.flatMap((run) =>
+    run.reusedFrom ? [[`- ${escapeMarkdown(run.name)}: reused ${reusedText(run)}`]] : [],
+  );
+  appendSection(lines, '**Reused jobs**', reused, 'reused jobs are left out', budget);
   const previews = runs
     .map((run) => renderRun(run, '####'))
     .map((section, index) => (section.length ? [`### ${escapeMarkdown(runs[index]!.name)}`, '', ...section] : []))
@@ -106,12 +115,25 @@ function renderBatch(runs: RunData[], budget: number): string[] {
   return lines;
 }
 
+/** A titled list of `blocks`, as many as fit in `budget`, saying how many did not. */
+function appendSection(lines: string[], title: string, blocks: string[][], leftOutWhat: string, budget: number): void {
+  if (blocks.length === 0) return;
+  lines.push(title, '');
+  const shown = appendWithin(lines, blocks, budget - NOTES_BYTES);
+  lines.push('');
+  if (shown < blocks.length) lines.push(leftOut(blocks.length - shown, leftOutWhat), '');
+}
+
 function tableRow(run: RunData): string {
   const duration =
     run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
-  const status = run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome ?? '');
-  const reused = run.reusedFrom ? ` (reused ${code(run.reusedFrom.jobId)})` : '';
-  return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused} | ${run.creditsCharged ?? ''} | ${duration} | ${run.jobId ? code(run.jobId) : ''} |`;
+  const status = runStatus(run) ?? '';
+  const reused = run.reusedFrom ? ' (reused)' : '';
+  const undelivered = run.deliveryError ? ' (files not delivered)' : '';
+  // The item's first output file: Armox documents no web page for a job to link to.
+  const first = fileUrlsOf(run.items)[0];
+  const preview = first ? link(clip(fileName(first), LINK_LABEL_CHARS), first) : '';
+  return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused}${undelivered} | ${run.creditsCharged ?? ''} | ${duration} | ${preview} | ${run.jobId ? code(run.jobId) : ''} |`;
 }
 
 /** Appends whole blocks to `lines` while the total stays within `budget` bytes; returns how many fit. */
@@ -219,9 +241,9 @@ function code(text: string): string {
   return `<code>${escapeAttribute(text)}</code>`;
 }
 
-/** Server text can be long: at most 2000 characters of it. */
-function clip(text: string): string {
-  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+/** Server text can be long: at most `chars` characters of it. */
+function clip(text: string, chars = 2000): string {
+  return text.length > chars ? `${text.slice(0, chars)}…` : text;
 }
 
 /** Text shown as is in a code block: a fence inside it is broken up. */

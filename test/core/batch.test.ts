@@ -8,6 +8,14 @@ import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/arm
 import { runInProcess } from '../helpers/in-process.js';
 
 const UPSCALE = { 'app-name': 'Upscale Image' };
+
+interface Result {
+  name: string;
+  'job-id': string | null;
+  status: string;
+  'credits-charged': number | null;
+  'error-message': string | null;
+}
 /** `count` items of the seeded Upscale Image app (50 credits a run). */
 function upscales(count: number): string {
   return Array.from({ length: count }, (_, i) => `- Image: https://example.com/${i + 1}.png`).join('\n');
@@ -39,9 +47,11 @@ describe('the log of a batch', () => {
     expect(ended.map((line) => /\] (\d+):/.exec(line)![1])).toEqual(
       Array.from({ length: 100 }, (_, i) => String(i + 1)),
     );
-    // pending/processing changes of a batch go to the debug log only.
-    expect(timed.filter((line) => /: (pending|processing)$/.test(line))).toEqual([]);
-    expect(run.log.lines.some((line) => /^debug: \[.*\] 1: pending$/.test(line))).toBe(true);
+    // One line per state change, at info: `[  12s] 7: processing`.
+    const changes = timed.filter((line) => /^\[ *[\dms.]+\] \d+: (pending|processing)$/.test(line));
+    for (const item of ['1', '50', '100']) {
+      expect(changes.filter((line) => line.endsWith(`] ${item}: processing`))).toHaveLength(1);
+    }
 
     const progress = info.filter((line) => /^\d+\/100 completed/.test(line));
     for (const line of progress) expect(line).toMatch(/^\d+\/100 completed, \d+ running, [\d ]+ credits$/);
@@ -76,11 +86,21 @@ describe('jobs in flight and the post step', () => {
     expect(most.sort()).toEqual([...emu.jobs.keys()].sort());
     expect(run.openJobs).toEqual([]);
     expect([...emu.jobs.values()].every((job) => job.status === 'cancelled')).toBe(true);
-    expect(JSON.parse(run.outputs.results!).map((r: { status: string }) => r.status)).toEqual([
-      'cancelled',
-      'cancelled',
-      'cancelled',
-    ]);
+    const results = JSON.parse(run.outputs.results!) as Result[];
+    expect(results.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    const why = 'the timeout (1s) ran out before it finished; it was cancelled so it stops spending credits';
+    expect(results.map((r) => r['error-message'])).toEqual([why, why, why]);
+    expect(run.outputs['error-message']!.split('\n')).toEqual(results.map((r) => `${r.name}: timed-out (${why})`));
+  });
+
+  it('a single run that timed out: its results entry says what the error-message output says', async () => {
+    emu.setJobPlan({ outcome: 'never' });
+    const run = await runInProcess(emu, { ...UPSCALE, inputs: 'Image: https://example.com/1.png', timeout: '1s' });
+    expect(run.error?.name).toBe('TimeoutError');
+    const [result] = JSON.parse(run.outputs.results!) as Result[];
+    expect(result!['error-message']).toMatch(/^Job \S+ did not finish within 1s .* was cancelled/);
+    expect(result!['error-message']).toBe(run.error!.message);
+    expect(run.outputs['error-message']).toBe(run.error!.message);
   });
 
   it.each([
@@ -141,6 +161,38 @@ describe('spending and account errors', () => {
     expect(run.outputs.status).toBe('failed');
   });
 
+  it('the first item refused (402), the rest skipped: every output is still set, one entry per item', async () => {
+    emu.credits = 10;
+    const run = await runInProcess(emu, { ...UPSCALE, batch: upscales(3) });
+    expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+    const results = JSON.parse(run.outputs.results!) as Result[];
+    expect(results.map((r) => [r.name, r.status, r['job-id'], r['credits-charged']])).toEqual([
+      ['1', 'error', null, null],
+      ['2', 'skipped', null, null],
+      ['3', 'skipped', null, null],
+    ]);
+    expect(results.every((r) => r['error-message'])).toBe(true);
+    expect(run.outputs['job-ids']).toBe('[]');
+    expect(run.outputs['credits-charged']).toBe('0');
+    expect(run.outputs.status).toBe('failed');
+    expect(run.outputs['error-message']!.split('\n')).toHaveLength(3);
+  });
+
+  it('a model batch that max-credits skips entirely: results, job-ids, credits-charged and status are set', async () => {
+    const batch = '- prompt: a cat\n- prompt: a dog';
+    const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, batch, 'max-credits': '10' });
+    expect(emu.requestCount('POST', '/models/run')).toBe(0);
+    const results = JSON.parse(run.outputs.results!) as Result[];
+    expect(results.map((r) => [r.name, r.status])).toEqual([
+      ['1', 'skipped'],
+      ['2', 'skipped'],
+    ]);
+    expect(results[0]!['error-message']).toMatch(/^not submitted: max-credits is 10: 0 credits spent so far/);
+    expect(run.outputs['job-ids']).toBe('[]');
+    expect(run.outputs['credits-charged']).toBe('0');
+    expect(run.outputs.status).toBe('failed');
+  });
+
   it('max-credits with a model: its price decides, and the message says so', async () => {
     const batch = '- prompt: a cat\n- prompt: a dog\n- prompt: a cow';
     const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, batch, 'max-credits': '150' });
@@ -168,6 +220,34 @@ describe('spending and account errors', () => {
       'max-credits: estimating 100 credits a run, the most that 1 recent run of this app were charged',
     );
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+    // A run not submitted is `skipped`, in status and in its results entry; nothing was charged.
+    expect(run.outputs.status).toBe('skipped');
+    expect(JSON.parse(run.outputs.results!)).toEqual([
+      expect.objectContaining({ name: '1', 'job-id': null, status: 'skipped', 'credits-charged': null }),
+    ]);
+    expect(run.outputs['credits-charged']).toBe('0');
+  });
+
+  it('max-credits crossed by a run whose cost could not be known: said before submitting, warned after, delivered', async () => {
+    const run = await runInProcess(emu, {
+      ...UPSCALE,
+      inputs: 'Image: https://example.com/1.png',
+      'max-credits': '10',
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.outputs.status).toBe('completed');
+    expect(run.outputs['credits-charged']).toBe('50');
+    const before = run.log.lines.findIndex((line) =>
+      line.includes("the first run's charge cannot be checked against max-credits (10) before Armox accepts it"),
+    );
+    const accepted = run.log.lines.findIndex((line) => / accepted \(50 credits\)\.$/.test(line));
+    expect(before).toBeGreaterThanOrEqual(0);
+    expect(before).toBeLessThan(accepted);
+    const warning = run.log.lines.find((line) => line.startsWith('warning: max-credits (10) is crossed'));
+    expect(warning).toMatch(/Armox charged 50 credits for the run \(job \S+\), so this step has spent 50\./);
+    expect(warning).toContain("Its cost could not be known before Armox accepted it: an app's contract has no price");
+    expect(warning).toContain('The run is paid for, so its results are delivered.');
+    expect(run.report.notes).toContain(warning!.slice('warning: '.length));
   });
 
   it('says nothing about estimates when max-credits is not set', async () => {

@@ -64,6 +64,8 @@ describe('writeManifest', () => {
     credits_charged: 0,
     reused: true,
     reused_from: { job_id: 'job_2', created_at: '2026-11-28T10:05:00Z', credits_charged: 40 },
+    output_urls: [],
+    error_message: null,
     files: [],
   };
   const manifest = (): Manifest => ({

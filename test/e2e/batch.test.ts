@@ -258,19 +258,23 @@ describe('batch: concurrency, spending and failures', () => {
     expect(readdirSync(path.join(result.workspace, 'out')).sort()).toEqual(['1', '2']);
   });
 
-  it('max-credits: estimates from the recent runs of the same app, and says so', async () => {
+  it('max-credits: estimates from the recent runs of the same app, then from what this step was charged, and says so', async () => {
     const hourAgo = Date.now() - 3_600_000;
     emu.seedJob({ appId: BANNER.id, createdAt: hourAgo, creditsCharged: 40 });
     emu.seedJob({ appId: BANNER.id, createdAt: hourAgo + 1_000, creditsCharged: 30 });
     const batch = prompts(4);
-    const result = await run({ batch, 'max-credits': '100' });
+    const result = await run({ batch, 'max-credits': '80' });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       'estimating 40 credits a run, the most that 2 recent runs of this app were charged',
     );
-    // 0 + 40 ≤ 100, 25 + 40 ≤ 100, 50 + 40 ≤ 100, 75 + 40 > 100.
+    expect(result.stdout).toContain(
+      'max-credits: estimating 25 credits a run from now on, the most a run of this step was charged (instead of 40, estimated from 2 recent runs).',
+    );
+    // 0 + 40 ≤ 80; then each run costs 25: 25 + 25 ≤ 80, 50 + 25 ≤ 80, 75 + 25 > 80.
     expect(emu.requestCount('POST', '/apps/run')).toBe(3);
     expect(statuses(result).map(([, status]) => status)).toEqual(['completed', 'completed', 'completed', 'skipped']);
+    expect(results(result)[3]!['error-message']).toMatch(/next run would cost 25 \(the most a run of this step/);
   });
 
   it('fail-fast: after the first failed job nothing more is submitted, and the rest are skipped', async () => {
@@ -306,8 +310,9 @@ describe('batch: concurrency, spending and failures', () => {
     ]);
     expect(result.outputs['error-message']).toBe('1: failed (GPU exploded)');
     expect(JSON.parse(result.outputs.files!)).toEqual(['out/2/banner.png', 'out/3/banner.png']);
-    // As for a single run, credits-charged reports what the API says each job was charged.
-    expect(result.outputs['credits-charged']).toBe('75');
+    // The failed job is refunded: the output, the results and the log all count 0 for it.
+    expect(result.outputs['credits-charged']).toBe('50');
+    expect(results(result).map((item) => item['credits-charged'])).toEqual([0, 25, 25]);
     expect(result.stdout).toMatch(/2\/3 completed, 0 running, 1 failed, 50 credits/);
     expect(errorText(result)).toMatch(/1 of 3 runs did not complete/);
   });
@@ -406,9 +411,11 @@ describe('batch: files, release assets and the summary per item', () => {
     expect(urls.map((url) => url.split('/').pop())).toEqual(['hero-banner.png', 'logo-banner.png']);
 
     const summary = result.summary;
-    expect(summary).toContain('| Item | Status | Credits | Duration | Job |');
-    for (const [item, id] of results(result).map((r) => [r.name, r['job-id']!])) {
-      expect(summary).toMatch(new RegExp(`\\| ${item} \\| completed \\| 25 \\| [^|]+ \\| <code>${id}</code> \\|`));
+    expect(summary).toContain('| Item | Status | Credits | Duration | Link | Job |');
+    for (const [item, id, url] of results(result).map((r) => [r.name, r['job-id']!, r['output-urls'][0]!])) {
+      const link = `<a href="${url}">banner.png</a>`;
+      expect(summary).toContain(`| ${item} | completed | 25 | `);
+      expect(summary).toContain(` | ${link} | <code>${id}</code> |`);
       expect(summary).toContain(`### ${item}`);
     }
     expect(summary).toContain('<code>out/logo/banner.png</code>');
@@ -426,7 +433,11 @@ describe('batch: a failed delivery', () => {
     const result = await run({ batch: 'a:\n  Prompt: x\nb:\n  Prompt: y\nc:\n  Prompt: z\n', 'download-dir': 'out' });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.outputs.files!)).toEqual(['out/b/banner.png', 'out/c/banner.png']);
-    expect(result.outputs.status).toBe('completed');
+    // An item whose files were not delivered did not give its results: the batch failed.
+    expect(result.outputs.status).toBe('failed');
+    const jobA = results(result)[0]!['job-id']!;
+    // The summary escapes markdown; unescaped, its next step names the item's own folder.
+    expect(result.summary.replace(/\\/g, '')).toContain(`job-id: ${jobA} and download-dir: out/a.`);
     expect(result.outputs['error-message']).toMatch(/^a: Could not download \S+banner\.png: HTTP 404/);
     expect(errorText(result)).toMatch(/^The files of 1 item could not be delivered:\n- a: Could not download/);
     expect(results(result).map((item) => item['error-message'] !== null)).toEqual([true, false, false]);
@@ -451,6 +462,44 @@ describe('batch: a failed delivery', () => {
       '1: failed (GPU exploded)',
       expect.stringMatching(/^2: Could not download/),
     ]);
+  });
+  it('a delivery timeout names the item, gives each item its own folder to fetch again, and fails the batch', async () => {
+    afterRequest.push((line) => {
+      if (!line.startsWith('api POST /api/v1/apps/run') || emu.jobs.size !== 2) return;
+      const prefix = [...emu.jobs.keys()][1]!.slice(0, 8);
+      emu.fault({ origin: 'storage', path: new RegExp(prefix), kind: 'hang', times: Infinity });
+    });
+    const batch = 'a:\n  Prompt: x\nb:\n  Prompt: y\nc:\n  Prompt: z\n';
+    const result = await run({ batch, 'download-dir': 'out', timeout: '3s' });
+    expect(result.code).toBe(1);
+    expect(result.durationMs).toBeLessThan(3_000 + 5_000);
+    const [a, b, c] = results(result);
+    expect(statuses(result)).toEqual([
+      ['a', 'completed'],
+      ['b', 'completed'],
+      ['c', 'completed'],
+    ]);
+    expect(result.outputs.status).toBe('failed');
+    expect(JSON.parse(result.outputs.files!)).toEqual(['out/a/banner.png']);
+    expect(a!['error-message']).toBeNull();
+    expect(b!['error-message']).toMatch(/^The timeout ran out while downloading \S+banner\.png\./);
+    expect(b!['error-message']).toContain(`job-id: ${b!['job-id']} and download-dir: out/b (`);
+    expect(c!['error-message']).toBe(
+      'Its files were not delivered: the timeout ran out before their turn. The job completed and was paid for; ' +
+        `to fetch them without paying again, run this action with job-id: ${c!['job-id']} and download-dir: out/c.`,
+    );
+    expect(result.outputs['error-message']!.split('\n')).toEqual([
+      `b: ${b!['error-message']}`,
+      `c: ${c!['error-message']}`,
+    ]);
+    const error = errorText(result);
+    expect(result.summary).toContain('| c | completed (files not delivered) | 25 |');
+    expect(error).toMatch(/^Item "b": The timeout ran out while downloading/);
+    expect(error).toContain(`job-id: ${b!['job-id']} and download-dir: out/b`);
+    expect(error).toContain(
+      'The files of 1 more item (c) were not delivered either: the timeout ran out before their turn.',
+    );
+    expect(error).not.toMatch(/download-dir: out[ .]/);
   });
 });
 

@@ -58,6 +58,10 @@ describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () 
     );
     expect(result.summary).toContain('timed out');
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
+    // The run's results entry carries the same error as the error-message output.
+    const [entry] = JSON.parse(result.outputs.results!) as Array<{ 'error-message': string | null }>;
+    expect(entry!['error-message']).toBe(result.outputs['error-message']);
+    expect(entry!['error-message']).toMatch(/^The timeout ran out while downloading/);
   });
 
   it('a release upload that never answers: ends within timeout + a few s, names the asset, keeps the outputs', async () => {

@@ -36,7 +36,9 @@ export async function runInProcess(
 ): Promise<InProcessRun> {
   const log = new MemoryLogger();
   const written: Record<string, string> = {};
-  const report = new StepRecord(Date.now(), (name, value) => (written[name] = value));
+  const report = new StepRecord(Date.now(), (name, value) => (written[name] = value), {
+    warn: (message) => log.warning(message),
+  });
   let open: string[] = [];
   const openJobs = new OpenJobs((ids) => {
     open = ids;

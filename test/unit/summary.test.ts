@@ -129,11 +129,59 @@ describe('renderSummary', () => {
         record.outcome = 'completed';
       }),
     );
-    expect(markdown).toContain('| Item | Status | Credits | Duration | Job |');
+    expect(markdown).toContain('| Item | Status | Credits | Duration | Link | Job |');
     expect(markdown).toContain('| shot\\-400 | completed | 10 |');
     expect(markdown).toContain('### shot\\-1');
     expect(markdown).toMatch(/previews of \d+ more items are left out/);
     expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024);
     expect(markdown).toContain('| Credits charged | 4000 |');
+  });
+
+  it('a batch: each item links its first output, and the jobs reused say when they were created and what they cost', () => {
+    const markdown = renderSummary(
+      step((record) => {
+        record.targetKnown(poster);
+        record.isBatch = true;
+        const hero = record.addRun('hero');
+        hero.reused(
+          {
+            id: 'job-old',
+            status: 'completed',
+            credits_charged: 40,
+            created_at: '2026-11-28T09:58:40Z',
+          },
+          1,
+        );
+        hero.finished(
+          { id: 'job-old', status: 'completed', credits_charged: 40 },
+          [{ nodeId: 'n', key: 'outputImage', kind: 'image', value: 'https://s3.example/p/hero.png' }],
+          {},
+          2,
+        );
+        const logo = record.addRun('logo');
+        logo.finished(
+          { id: 'job-new', status: 'completed', credits_charged: 25 },
+          [
+            { nodeId: 'n', key: 'outputText', kind: 'text', value: 'a caption' },
+            { nodeId: 'n', key: 'outputImage', kind: 'image', value: 'https://s3.example/p/logo.png' },
+          ],
+          {},
+          2,
+        );
+        record.addRun('icon').ended('skipped', 'not submitted: max-credits is 30');
+        record.outcome = 'failed';
+      }),
+    );
+    expect(markdown).toContain(
+      '| hero | completed (reused) | 0 | 1ms | <a href="https://s3.example/p/hero.png">hero.png</a> | <code>job-old</code> |',
+    );
+    expect(markdown).toContain(
+      '| logo | completed | 25 |  | <a href="https://s3.example/p/logo.png">logo.png</a> | <code>job-new</code> |',
+    );
+    expect(markdown).toContain('| icon | skipped |  |  |  |  |');
+    expect(markdown).toContain(
+      '**Reused jobs**\n\n- hero: reused job <code>job-old</code>, created 2026\\-11\\-28T09:58:40Z, charged 40 credits then; nothing charged now',
+    );
+    expect(markdown).toContain('- icon: not submitted: max\\-credits is 30');
   });
 });
