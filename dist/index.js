@@ -45744,8 +45744,12 @@ async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, cont
         deadline,
     });
     if (since === undefined) {
-        const then = config.dryRun ? `; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted` : '';
-        log.info(`${describeNoWindow(config.reuse, String(config.github.runAttempt))}${then}.`);
+        const why = describeNoWindow(config.reuse, String(config.github.runAttempt));
+        // A dry run says what the real run would do; a real first attempt has nothing worth a line.
+        if (config.dryRun)
+            log.info(`${why}; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted.`);
+        else
+            log.debug(`${why}.`);
         for (const run of runs)
             run.record.notReused();
         return;

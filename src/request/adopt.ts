@@ -32,8 +32,10 @@ export async function adoptEarlierJobs(
     deadline,
   });
   if (since === undefined) {
-    const then = config.dryRun ? `; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted` : '';
-    log.info(`${describeNoWindow(config.reuse, String(config.github.runAttempt))}${then}.`);
+    const why = describeNoWindow(config.reuse, String(config.github.runAttempt));
+    // A dry run says what the real run would do; a real first attempt has nothing worth a line.
+    if (config.dryRun) log.info(`${why}; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted.`);
+    else log.debug(`${why}.`);
     for (const run of runs) run.record.notReused();
     return;
   }
