@@ -41814,6 +41814,8 @@ const Input = {
     Reuse: 'reuse',
     Manifest: 'manifest',
     CommentOnPr: 'comment-on-pr',
+    /** Tells apart the comments of steps that share workflow, job and step ids (matrix legs). */
+    CommentKey: 'comment-key',
     AllowUntrustedTrigger: 'allow-untrusted-trigger',
 };
 const Output = {
@@ -41906,6 +41908,7 @@ function readInputs(read, env, workspace, problems) {
         reuse: get.text(Input.Reuse) ?? 'rerun',
         manifest: get.filePath(Input.Manifest),
         commentOnPr: get.boolean(Input.CommentOnPr, false),
+        commentKey: get.text(Input.CommentKey),
         allowUntrustedTrigger: get.boolean(Input.AllowUntrustedTrigger, false),
     };
 }
@@ -47296,7 +47299,12 @@ async function commentOnPullRequest(config, record, markdown, log, signal) {
         repository: github.repository,
         eventName: github.eventName,
         eventPayload: await readEventPayload(github.eventPath),
-        marker: commentMarker({ workflow: github.workflow, job: github.job, action: github.action }),
+        marker: commentMarker({
+            workflow: github.workflow,
+            job: github.job,
+            action: github.action,
+            extra: config.commentKey,
+        }),
         body: markdown,
         runUrl: workflowRunUrl({
             serverUrl: github.serverUrl,

@@ -127,7 +127,12 @@ async function commentOnPullRequest(
     repository: github.repository,
     eventName: github.eventName,
     eventPayload: await readEventPayload(github.eventPath),
-    marker: commentMarker({ workflow: github.workflow, job: github.job, action: github.action }),
+    marker: commentMarker({
+      workflow: github.workflow,
+      job: github.job,
+      action: github.action,
+      extra: config.commentKey,
+    }),
     body: markdown,
     runUrl: workflowRunUrl({
       serverUrl: github.serverUrl,

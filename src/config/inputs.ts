@@ -45,6 +45,8 @@ export interface ActionInputs {
   /** Absolute path of `manifest`, when a path was given. */
   manifest?: string;
   commentOnPr: boolean;
+  /** Added to the comment's marker: matrix legs each keep their own comment. */
+  commentKey?: string;
   allowUntrustedTrigger: boolean;
 }
 
@@ -86,6 +88,7 @@ export function readInputs(
     reuse: get.text(Input.Reuse) ?? 'rerun',
     manifest: get.filePath(Input.Manifest),
     commentOnPr: get.boolean(Input.CommentOnPr, false),
+    commentKey: get.text(Input.CommentKey),
     allowUntrustedTrigger: get.boolean(Input.AllowUntrustedTrigger, false),
   };
 }

@@ -29,6 +29,8 @@ export const Input = {
   Reuse: 'reuse',
   Manifest: 'manifest',
   CommentOnPr: 'comment-on-pr',
+  /** Tells apart the comments of steps that share workflow, job and step ids (matrix legs). */
+  CommentKey: 'comment-key',
   AllowUntrustedTrigger: 'allow-untrusted-trigger',
 } as const;
 

@@ -110,6 +110,16 @@ describe('comment-on-pr', { timeout: 30_000 }, () => {
     expect(commentWrites().map((r) => r.method)).toEqual(['POST', 'POST', 'PATCH']);
   });
 
+  it('comment-key keeps one comment per matrix leg (same workflow, job and step ids)', async () => {
+    const env = pullRequest();
+    expect((await run({ ...COMMENT, 'comment-key': 'en' }, env)).code).toBe(0);
+    expect((await run({ ...COMMENT, 'comment-key': 'fr' }, env)).code).toBe(0);
+    expect((await run({ ...COMMENT, 'comment-key': 'en' }, env)).code).toBe(0);
+    const comments = github.commentsOn(REPOSITORY, PR);
+    expect(comments.map((comment) => comment.body.split('\n')[0]!.match(/ \/ (\w+) -->$/)?.[1])).toEqual(['en', 'fr']);
+    expect(commentWrites().map((r) => r.method)).toEqual(['POST', 'POST', 'PATCH']);
+  });
+
   it('comments for an issue_comment on a pull request, on that pull request', async () => {
     const result = await run(COMMENT, issueComment('COLLABORATOR'));
     expect(result.code).toBe(0);
