@@ -2,7 +2,7 @@
  * When this workflow run began, from GitHub's REST API: `reuse: rerun` adopts
  * only jobs created since then (a re-run keeps its run's `created_at`).
  */
-import { ActionError, errorMessage } from '../core/errors.js';
+import { ActionError, CancelledError, errorMessage } from '../core/errors.js';
 import { connect, GitHubCalls, splitRepository, type GitHubCallOptions } from '../core/github-api.js';
 import type { Logger } from '../core/log.js';
 import type { Deadline } from '../core/timing.js';
@@ -65,6 +65,7 @@ export async function workflowRunStartedAt(options: WorkflowRunOptions): Promise
     if (Number.isNaN(time)) throw new ActionError(`GitHub's answer has no created_at.`);
     return time;
   } catch (error) {
+    if (error instanceof CancelledError) throw error;
     const reason = errorMessage(error);
     throw new ActionError(`${what}: ${reason[0]!.toLowerCase()}${reason.slice(1)}`);
   }

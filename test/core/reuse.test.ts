@@ -260,6 +260,14 @@ describe('workflow run start (reuse: rerun)', () => {
       expect(log.text).toContain('Submitting as usual');
     });
 
+    it('stops, rather than submitting, when the workflow is cancelled while the run is read', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const since = reuseSince({ mode: 'rerun' }, { ...run(), runAttempt: '2', signal: controller.signal });
+      await expect(since).rejects.toBeInstanceOf(CancelledError);
+      expect(log.text).not.toContain('Submitting as usual');
+    });
+
     it('is now minus the age for a maximum age, on any attempt, without asking GitHub', async () => {
       const now = Date.parse('2026-11-28T12:00:00Z');
       expect(await reuseSince({ mode: 'max-age', maxAgeMs: 3_600_000 }, { ...run(), runAttempt: '1', now })).toBe(
