@@ -42381,6 +42381,8 @@ async function workflowRunStartedAt(options) {
         return time;
     }
     catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
         const reason = errorMessage(error);
         throw new ActionError(`${what}: ${reason[0].toLowerCase()}${reason.slice(1)}`);
     }
@@ -43256,6 +43258,13 @@ function runStatus(run) {
     return run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome);
 }
 /**
+ * What a run cost this step: its job's charge; 0 for a run never submitted;
+ * null when unknown (a submission whose answer was lost may have been charged).
+ */
+function runCharge(run) {
+    return run.creditsCharged ?? (run.outcome === 'skipped' ? 0 : null);
+}
+/**
  * A batch's outputs hold JSON of every item and change with every item's news:
  * written at once they would grow GITHUB_OUTPUT with the square of the batch
  * (10 MB for 100 items). So a batch publishes at most once per this interval,
@@ -43378,6 +43387,10 @@ class StepRecord {
             this.setFitted(Output.Results, fitResults(this.runs.map(resultOf)), "Every item's output URLs, files and error message are in the manifest.");
             this.set(Output.CreditsCharged, this.creditsCharged ?? 0);
         }
+        else if (this.outcome !== undefined) {
+            // The step ended before any run got that far (refused inputs, an unknown app): nothing was charged.
+            this.set(Output.CreditsCharged, 0);
+        }
         this.set(Output.Manifest, this.manifestPath);
         if (this.runs.length > 1) {
             const lines = batchErrors(this.runs);
@@ -43466,7 +43479,7 @@ function resultOf(run) {
         'job-id': run.jobId ?? null,
         // No job (skipped, or the submission failed): the outcome stands in for the job's status.
         status: runStatus(run) ?? null,
-        'credits-charged': run.creditsCharged ?? null,
+        'credits-charged': runCharge(run),
         'output-urls': run.fileUrls,
         files: (run.files ?? []).map((file) => file.path),
         'error-message': problemOf(run) ?? null,
@@ -43581,10 +43594,10 @@ async function manifestOf(step, workspace, now = new Date()) {
         item: step.isBatch ? run.name : null,
         inputs: run.inputs ?? {},
         job_id: run.jobId ?? null,
-        status: run.status ?? 'not-submitted',
+        status: runStatus(run) ?? 'not-submitted',
         created_at: run.createdAt ?? null,
         completed_at: run.completedAt ?? null,
-        credits_charged: run.creditsCharged ?? 0,
+        credits_charged: runCharge(run),
         reused: run.reusedFrom !== undefined,
         reused_from: run.reusedFrom
             ? {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileUrlsOf } from './job-outputs.js';
-import { problemOf, type StepData } from './record.js';
+import { problemOf, runCharge, runStatus, type StepData } from './record.js';
 import { VERSION } from '../core/version.js';
 
 /** Bumped when a key changes meaning or goes away (adding keys does not bump it). */
@@ -45,13 +45,13 @@ export interface ManifestRun {
   inputs: Record<string, unknown>;
   /** The job that produced the results (the reused one when `reused`); null when nothing was submitted. */
   job_id: string | null;
-  /** The job's last known status (`completed`, `failed`, …), or `not-submitted`. */
+  /** As in `results`: the job's last known status (`completed`, `failed`, …), `skipped` or `error` for a run without a job, or `not-submitted` when the step stopped before it. */
   status: string;
   /** The job's times, as Armox gave them. */
   created_at: string | null;
   completed_at: string | null;
-  /** Credits this step caused to be charged for this run: 0 when reused, and when the job failed (Armox refunds it). */
-  credits_charged: number;
+  /** As in `results`: credits this step caused to be charged for this run (0 when reused, failed — Armox refunds it — or not submitted; null when unknown). */
+  credits_charged: number | null;
   reused: boolean;
   /** When reused: the job adopted instead of submitting, and what it was charged when it ran. */
   reused_from: { job_id: string; created_at: string | null; credits_charged: number | null } | null;
@@ -152,10 +152,10 @@ export async function manifestOf(step: StepData, workspace: string, now: Date = 
       item: step.isBatch ? run.name : null,
       inputs: run.inputs ?? {},
       job_id: run.jobId ?? null,
-      status: run.status ?? 'not-submitted',
+      status: runStatus(run) ?? 'not-submitted',
       created_at: run.createdAt ?? null,
       completed_at: run.completedAt ?? null,
-      credits_charged: run.creditsCharged ?? 0,
+      credits_charged: runCharge(run),
       reused: run.reusedFrom !== undefined,
       reused_from: run.reusedFrom
         ? {

@@ -200,6 +200,14 @@ export function runStatus(run: RunData): string | undefined {
   return run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome);
 }
 
+/**
+ * What a run cost this step: its job's charge; 0 for a run never submitted;
+ * null when unknown (a submission whose answer was lost may have been charged).
+ */
+export function runCharge(run: RunData): number | null {
+  return run.creditsCharged ?? (run.outcome === 'skipped' ? 0 : null);
+}
+
 /** The step as plain data (secrets can be redacted from it before rendering). */
 export interface StepData {
   target?: TargetInfo;
@@ -369,6 +377,9 @@ export class StepRecord {
         "Every item's output URLs, files and error message are in the manifest.",
       );
       this.set(Output.CreditsCharged, this.creditsCharged ?? 0);
+    } else if (this.outcome !== undefined) {
+      // The step ended before any run got that far (refused inputs, an unknown app): nothing was charged.
+      this.set(Output.CreditsCharged, 0);
     }
     this.set(Output.Manifest, this.manifestPath);
     if (this.runs.length > 1) {
@@ -454,7 +465,7 @@ function resultOf(run: RunRecord): ResultEntry {
     'job-id': run.jobId ?? null,
     // No job (skipped, or the submission failed): the outcome stands in for the job's status.
     status: runStatus(run) ?? null,
-    'credits-charged': run.creditsCharged ?? null,
+    'credits-charged': runCharge(run),
     'output-urls': run.fileUrls,
     files: (run.files ?? []).map((file) => file.path),
     'error-message': problemOf(run) ?? null,

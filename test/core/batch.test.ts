@@ -168,8 +168,8 @@ describe('spending and account errors', () => {
     const results = JSON.parse(run.outputs.results!) as Result[];
     expect(results.map((r) => [r.name, r.status, r['job-id'], r['credits-charged']])).toEqual([
       ['1', 'error', null, null],
-      ['2', 'skipped', null, null],
-      ['3', 'skipped', null, null],
+      ['2', 'skipped', null, 0],
+      ['3', 'skipped', null, 0],
     ]);
     expect(results.every((r) => r['error-message'])).toBe(true);
     expect(run.outputs['job-ids']).toBe('[]');
@@ -223,7 +223,7 @@ describe('spending and account errors', () => {
     // A run not submitted is `skipped`, in status and in its results entry; nothing was charged.
     expect(run.outputs.status).toBe('skipped');
     expect(JSON.parse(run.outputs.results!)).toEqual([
-      expect.objectContaining({ name: '1', 'job-id': null, status: 'skipped', 'credits-charged': null }),
+      expect.objectContaining({ name: '1', 'job-id': null, status: 'skipped', 'credits-charged': 0 }),
     ]);
     expect(run.outputs['credits-charged']).toBe('0');
   });

@@ -69,6 +69,7 @@ describe('dist/index.js end to end', () => {
     expect(stackLines(result.stdout)).toEqual([]);
     expect(result.outputs['error-message']).toContain('missing required input: "Aspect Ratio"');
     expect(result.outputs['job-id']).toBeUndefined();
+    expect(result.outputs['credits-charged']).toBe('0');
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
   });
 

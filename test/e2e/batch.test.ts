@@ -252,7 +252,7 @@ describe('batch: concurrency, spending and failures', () => {
     expect(errorText(result)).toContain('max-credits');
     expect(result.outputs['credits-charged']).toBe('50');
     expect(result.outputs.status).toBe('failed');
-    expect(results(result)[2]).toMatchObject({ 'job-id': null, 'credits-charged': null, 'output-urls': [] });
+    expect(results(result)[2]).toMatchObject({ 'job-id': null, 'credits-charged': 0, 'output-urls': [] });
     // What was paid for is delivered although the step fails.
     expect(JSON.parse(result.outputs.files!)).toEqual(['out/1/banner.png', 'out/2/banner.png']);
     expect(readdirSync(path.join(result.workspace, 'out')).sort()).toEqual(['1', '2']);
