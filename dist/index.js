@@ -41824,7 +41824,7 @@ const Output = {
     /** Every job of the step, in item order. */
     JobIds: 'job-ids',
     Status: 'status',
-    /** What this step caused to be charged (0 for a reused job). */
+    /** What this step caused to be charged (0 for a reused job); with job-id, the followed job's charge. */
     CreditsCharged: 'credits-charged',
     OutputUrl: 'output-url',
     OutputUrls: 'output-urls',
@@ -41848,7 +41848,7 @@ const State = {
     /** JSON list of the job ids this step started and has not finished with yet. */
     OpenJobs: 'armox-open-jobs',
     ApiUrl: 'armox-api-url',
-    /** Set by the post step's own run, so a main step never mistakes itself for the post step. */
+    /** Saved by the main step: the runner passes it to the post step only, which is how index.ts tells them apart. */
     IsPost: 'armox-is-post',
 };
 
