@@ -129,7 +129,6 @@ function listed(names: string[], shown = 10): string {
 }
 
 /** Where one run's files go: its folder, and the prefix of its release asset names. */
-/** Where a run's files go. */
 interface Place {
   /** Absolute folder (download-dir, or download-dir/<item> in a batch); undefined when not kept. */
   dir?: string;

@@ -2,6 +2,9 @@ import type { Job } from '../armox/types.js';
 import type { Logger } from '../core/log.js';
 import type { RunTarget } from '../target/target.js';
 
+/** Where the estimate comes from once runs of this step are charged. */
+const ACTUAL = 'the most a run of this step was charged';
+
 /**
  * What the next run will cost, for `max-credits`. A model's price is known up
  * front; an app's is not (its contract has none), so it is estimated from what
@@ -9,9 +12,6 @@ import type { RunTarget } from '../target/target.js';
  * Once runs of this step are charged, their charges correct the estimate: the
  * highest of them (never below a model's price), to stay on the safe side.
  */
-/** Where the estimate comes from once runs of this step are charged. */
-const ACTUAL = 'the most a run of this step was charged';
-
 export class CostEstimate {
   /** The highest charge of a run of this step so far. */
   private highestCharge?: number;
