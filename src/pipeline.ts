@@ -7,7 +7,6 @@ import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
 import { carryOut, type PlannedRun } from './execute/carry-out.js';
 import { CostEstimate } from './execute/spending.js';
-import { JOB_LIST_LIMIT } from './execute/watch.js';
 import { capRefusalNote, reportDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
@@ -138,7 +137,7 @@ async function followedTarget(job: Job, deadline: Deadline, context: RunContext)
 function lazyRecentJobs(deadline: Deadline, context: RunContext): () => Promise<Job[]> {
   let jobs: Promise<Job[]> | undefined;
   const list = async () => {
-    const listed = await context.client.listJobs(JOB_LIST_LIMIT, deadline);
+    const listed = await context.client.listJobs(deadline);
     context.seenJobs.saw(listed);
     return listed;
   };

@@ -49,6 +49,9 @@ const SUBMIT: CallPolicy = { retryable: false, abortable: false, abortWaits: tru
 /** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
 const CANCEL: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
 
+/** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
+const JOB_LIST_LIMIT = 100;
+
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -99,8 +102,9 @@ export class ArmoxClient {
     return parseJob(body, call);
   }
 
-  async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
-    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, ...READ });
+  /** The account's most recent jobs, newest first: as many as one `GET /jobs` lists. */
+  async listJobs(deadline: Deadline): Promise<Job[]> {
+    const body = await this.call('GET', `/jobs?limit=${JOB_LIST_LIMIT}`, null, { deadline, ...READ });
     const data = isObject(body) ? body.data : undefined;
     if (!Array.isArray(data)) throw malformed('GET /jobs', 'a body without a "data" list of jobs');
     return data.flatMap((item) => {

@@ -9,7 +9,7 @@ import { CostEstimate } from './spending.js';
 import { submitOnce } from './submit.js';
 import type { PreparedRequest, RunTarget } from '../target/target.js';
 import { Deadline, sleep } from '../core/timing.js';
-import { isDone, pollJobs } from './watch.js';
+import { pollJobs } from './watch.js';
 
 /** One run to carry out: a request to submit, or a job already known (followed by id, or reused). */
 export interface PlannedRun {
@@ -176,14 +176,14 @@ class Carrier {
   /** A job that is this step's from now on: accepted, followed or reused. */
   private adopt(run: PlannedRun, job: Job): void {
     this.claim(run, job);
-    if (isDone(job)) this.finish(run, job);
+    if (isTerminal(job.status)) this.finish(run, job);
     else this.live.set(job.id, run);
   }
 
   /** The job id is known: record it, and until it ends it is this step's to finish or cancel. */
   private claim(run: PlannedRun, job: Job): void {
     if (!run.record.reusedFrom && run.record.jobId !== job.id) run.record.accepted(job, this.now());
-    if (!isDone(job)) this.x.context.openJobs.opened(job.id);
+    if (!isTerminal(job.status)) this.x.context.openJobs.opened(job.id);
   }
 
   /**
@@ -192,10 +192,10 @@ class Carrier {
    */
   private update(id: string, run: PlannedRun, job: Job): void {
     const record = run.record;
-    if (job.status !== record.status && !(this.batch && isDone(job))) {
+    if (job.status !== record.status && !(this.batch && isTerminal(job.status))) {
       this.x.context.log.info(`[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`);
     }
-    if (isDone(job)) this.finish(run, job, id);
+    if (isTerminal(job.status)) this.finish(run, job, id);
     else record.jobUpdated(job);
   }
 

@@ -1,6 +1,6 @@
 import type { Model, ModelSetting, SettingOption, SettingValue } from '../armox/types.js';
 import { ApiError, InputError } from '../core/errors.js';
-import { closestName, fold, formatTable } from './inputs-check.js';
+import { closestName, fold, foldName, formatTable } from './inputs-check.js';
 import { isObject, printable } from '../core/text.js';
 
 /**
@@ -123,10 +123,6 @@ export function resolveModel(models: Model[], wanted: string): Model {
   throw new InputError(
     `model "${printable(wanted)}" is not the id or the name of a model this API key can use.${hint}\n${listModels(models)}`,
   );
-}
-
-function foldName(text: string): string {
-  return fold(text).replace(/\s+/g, ' ');
 }
 
 /** The models as a table (id, name, modality, cost), for errors. */
