@@ -160,9 +160,9 @@ function reportDeadline(config: ActionConfig, record: StepRecord): Deadline {
 function failureOutcome(record: StepRecord, error: unknown): Outcome {
   if (error instanceof CancelledError || record.outcome === 'cancelled') return 'cancelled';
   const single = record.single?.outcome;
-  if (!record.isBatch && (single === 'failed' || single === 'cancelled' || single === 'timed-out')) return single;
+  if (!record.perItem && (single === 'failed' || single === 'cancelled' || single === 'timed-out')) return single;
   if (error instanceof TimeoutError) return 'timed-out';
-  return record.isBatch && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
+  return record.perItem && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
 }
 
 async function writeSummary(markdown: string, log: Logger): Promise<void> {

@@ -48,7 +48,7 @@ export function renderSummary(step: StepData): string {
   }
   for (const note of step.notes) lines.push(`> ${escapeMarkdown(note)}`, '');
 
-  if (single && !step.isBatch) lines.push(...renderRun(single, '###'));
+  if (single && !step.perItem) lines.push(...renderRun(single, '###'));
   else if (step.runs.length > 0) lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
   if (step.dryRun) lines.push(...renderDryRun(step.dryRun, SUMMARY_BUDGET_BYTES - byteLength(lines)));
   return lines.join('\n');

@@ -46,7 +46,7 @@ export async function adoptEarlierJobs(
     collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
   for (const run of runs) {
     // `1: reusing job …` in a batch, `Reusing job …` for a single run.
-    const label = context.record.isBatch ? `${run.record.name}: ` : undefined;
+    const label = context.record.perItem ? `${run.record.name}: ` : undefined;
     const say = (text: string) => log.info(label ? label + text : text[0]!.toUpperCase() + text.slice(1));
     const candidates = findReusableJob(jobs, target, run.request!, since);
     const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });

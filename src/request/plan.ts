@@ -57,14 +57,14 @@ export async function planRuns(
 ): Promise<PlannedRun[]> {
   const { shared, items, problems: readProblems, unreadable } = config.runInputs;
   const runs = items ?? [undefined];
-  context.record.isBatch = config.isBatch && runs.length > 1;
+  context.record.perItem = config.batchGiven && runs.length > 1;
   const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
   // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
   const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, event, context, shared, runs);
   const contractProblems = checked?.problems ?? [];
   if (readProblems.length > 0 || contractProblems.length > 0) {
     // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
-    const uncheckedBecause = config.isBatch && runs.length > 0 ? unreadable : [];
+    const uncheckedBecause = config.batchGiven && runs.length > 0 ? unreadable : [];
     throw inputsFailure({ readProblems, contractProblems, uncheckedBecause }, target, runs.length);
   }
   return runs.map((_, index) => {
