@@ -1,6 +1,6 @@
-import type { Job, Model } from './armox/types.js';
+import type { Job } from './armox/types.js';
 import type { ActionConfig } from './config/config.js';
-import { CancelledError, errorMessage, InputError } from './core/errors.js';
+import { errorMessage, InputError } from './core/errors.js';
 import { readEventPayload } from './core/github-event.js';
 import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
@@ -11,8 +11,7 @@ import { capRefusalNote, reportDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
 import { checkTrigger } from './request/trigger-guard.js';
-import type { TargetInfo } from './report/record.js';
-import { ModelTarget } from './target/model-target.js';
+import { followedTarget } from './target/followed-job.js';
 
 export type { RunContext } from './core/run-context.js';
 
@@ -89,7 +88,7 @@ function warnFilesNotYetMade(config: ActionConfig, context: RunContext): void {
 async function followJob(config: ActionConfig, jobId: string, deadline: Deadline, context: RunContext): Promise<void> {
   const release = await findRelease(config, context, deadline);
   const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-  const target = await followedTarget(job, deadline, context);
+  const target = await followedTarget(job, context.client, deadline, context.log);
   if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const run: PlannedRun = { record: context.record.addRun('1'), job };
@@ -104,29 +103,6 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   }
   if (!incomplete) context.record.outcome = 'completed';
   await deliverRuns([run], config, release, deadline, context, incomplete);
-}
-
-/**
- * What a followed job ran, named as for a new run: a model by its name and
- * modality (one `GET /models`; without it, by its id), an app by the name the job carries.
- */
-async function followedTarget(job: Job, deadline: Deadline, context: RunContext): Promise<TargetInfo | undefined> {
-  if (job.run_type === 'model' && job.model_id) {
-    const id = job.model_id;
-    let model: Model | undefined;
-    try {
-      model = (await context.client.listModels(deadline)).find((listed) => listed.id === id);
-    } catch (error) {
-      if (error instanceof CancelledError) throw error;
-      context.log.debug(`The model of job ${job.id} is named by its id: ${errorMessage(error)}`);
-    }
-    if (!model) return { kind: 'model', id, title: `model ${id}` };
-    const { title } = new ModelTarget(model);
-    return { kind: 'model', id, name: model.name, title, modality: model.modality || undefined };
-  }
-  if (!job.app_id) return undefined;
-  const name = job.app_name ?? job.output_data?.app_name;
-  return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
 }
 
 /**

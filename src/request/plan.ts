@@ -31,14 +31,8 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
       if (!(error instanceof InputError) || known.length === 0) throw error;
       throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`);
     }
-    const modality = target instanceof ModelTarget ? target.model.modality || undefined : undefined;
-    record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title, modality });
-    if (target instanceof ModelTarget) {
-      const price = target.price !== undefined ? `, ${target.price} credits a run` : '';
-      log.info(`Model: ${target.name} (${target.id}${modality ? `, ${modality}` : ''}${price})`);
-    } else {
-      log.info(`App: ${target.name} (${target.id})`);
-    }
+    record.targetKnown(target.info());
+    log.info(target.describe());
     return target;
   });
 }
