@@ -59,11 +59,13 @@ export async function mainStep(env: Record<string, string | undefined> = process
   process.on('SIGTERM', stopOnSignal);
 
   let config: ActionConfig | undefined;
+  let event: unknown;
   try {
     const read = readConfig((name) => core.getInput(name), env);
     config = read.config;
     for (const warning of read.warnings) log.warning(warning);
     core.saveState(State.ApiUrl, config.apiUrl);
+    event = await readEventPayload(config.github.eventPath, log);
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
       apiKey: config.apiKey,
@@ -71,7 +73,8 @@ export async function mainStep(env: Record<string, string | undefined> = process
       log,
       signal: controller.signal,
     });
-    await runPipeline(config, { client, log, record, openJobs, seenJobs: new SeenJobs(), signal: controller.signal });
+    const seenJobs = new SeenJobs();
+    await runPipeline(config, { client, log, record, openJobs, seenJobs, signal: controller.signal, event });
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets);
     record.failed(failureOutcome(record, error), record.errorMessage ?? message);
@@ -82,7 +85,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     record.flush();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
-    await report(config, record, secrets, log, controller.signal);
+    await report(config, event, record, secrets, log, controller.signal);
   }
 }
 
@@ -93,6 +96,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
  */
 async function report(
   config: ActionConfig | undefined,
+  event: unknown,
   record: StepRecord,
   secrets: string[],
   log: Logger,
@@ -110,11 +114,12 @@ async function report(
   // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
   const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
   await writeSummary(markdown, log);
-  if (config?.commentOnPr) await commentOnPullRequest(config, record, markdown, log, signal);
+  if (config?.commentOnPr) await commentOnPullRequest(config, event, record, markdown, log, signal);
 }
 
 async function commentOnPullRequest(
   config: ActionConfig,
+  event: unknown,
   record: StepRecord,
   markdown: string,
   log: Logger,
@@ -126,7 +131,7 @@ async function commentOnPullRequest(
     apiUrl: github.apiUrl,
     repository: github.repository,
     eventName: github.eventName,
-    eventPayload: await readEventPayload(github.eventPath),
+    eventPayload: event,
     marker: commentMarker({
       workflow: github.workflow,
       job: github.job,

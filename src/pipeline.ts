@@ -1,7 +1,6 @@
 import type { Job } from './armox/types.js';
 import type { ActionConfig } from './config/config.js';
 import { errorMessage, InputError } from './core/errors.js';
-import { readEventPayload } from './core/github-event.js';
 import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
@@ -25,18 +24,17 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   const deadline = Deadline.after(config.timeoutMs);
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
-  const event = await readEventPayload(config.github.eventPath, context.log);
   // Before any request: on public repositories, anyone can comment or open a pull request.
   const untrusted = config.dryRun
     ? undefined
-    : checkTrigger(config.github.eventName, event, config.allowUntrustedTrigger);
+    : checkTrigger(config.github.eventName, context.event, config.allowUntrustedTrigger);
   if (untrusted) throw new InputError(untrusted);
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
   const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
   let runs: PlannedRun[];
   try {
-    runs = await planRuns(config, target, event, context);
+    runs = await planRuns(config, target, context);
   } catch (error) {
     throw await withCapRefusal(error, config, estimate, context);
   }

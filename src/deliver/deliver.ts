@@ -27,7 +27,7 @@ export async function findRelease(
       apiUrl: config.github.apiUrl,
       repository: config.github.repository,
       eventName: config.github.eventName,
-      eventPath: config.github.eventPath,
+      eventPayload: context.event,
       log: context.log,
       signal: context.signal,
       deadline,

@@ -43,18 +43,13 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
  * run has a problem — in its contract, its item name, or a document that could
  * not be read — nothing is submitted and every problem is listed at once.
  */
-export async function planRuns(
-  config: ActionConfig,
-  target: RunTarget,
-  event: unknown,
-  context: RunContext,
-): Promise<PlannedRun[]> {
+export async function planRuns(config: ActionConfig, target: RunTarget, context: RunContext): Promise<PlannedRun[]> {
   const { shared, items, problems: readProblems, unreadable } = config.runInputs;
   const runs = items ?? [undefined];
   context.record.perItem = config.batchGiven && runs.length > 1;
   const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
   // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
-  const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, event, context, shared, runs);
+  const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, context, shared, runs);
   const contractProblems = checked?.problems ?? [];
   if (readProblems.length > 0 || contractProblems.length > 0) {
     // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
@@ -72,7 +67,6 @@ export async function planRuns(
 async function checkRuns(
   config: ActionConfig,
   target: RunTarget,
-  event: unknown,
   context: RunContext,
   shared: InputsSource[],
   runs: Array<BatchItem | undefined>,
@@ -85,7 +79,7 @@ async function checkRuns(
       sha: config.github.sha,
       repository: config.github.repository,
       serverUrl: config.github.serverUrl,
-      eventPayload: event,
+      eventPayload: context.event,
     },
     (key) => target.isImageInput(key),
   );

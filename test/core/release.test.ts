@@ -30,14 +30,8 @@ const base = () => ({
   apiUrl: github.url,
   repository: 'octo/app',
   eventName: 'push',
-  eventPath: undefined as string | undefined,
+  eventPayload: undefined as unknown,
 });
-
-async function writeEvent(payload: unknown): Promise<string> {
-  const file = path.join(tmp, 'event.json');
-  await writeFile(file, JSON.stringify(payload));
-  return file;
-}
 
 async function writeAsset(name: string, data: Buffer | string): Promise<{ absolutePath: string; name: string }> {
   const absolutePath = path.join(tmp, name);
@@ -70,12 +64,12 @@ function assetsOf(release: FakeRelease): string[] {
 describe('resolveReleaseTarget', () => {
   it('uses the release of a release event', async () => {
     const release = github.seedRelease('octo/app', 'v2.0.0');
-    const eventPath = await writeEvent({
+    const eventPayload = {
       action: 'published',
       release: github.releaseJson(release),
       repository: { full_name: 'octo/app' },
-    });
-    const target = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPath });
+    };
+    const target = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPayload });
     expect(target).toEqual({
       owner: 'octo',
       repo: 'app',
@@ -89,13 +83,13 @@ describe('resolveReleaseTarget', () => {
 
   it('falls back to the payload repository when GITHUB_REPOSITORY is missing', async () => {
     const release = github.seedRelease('octo/app', 'v2.0.0');
-    const eventPath = await writeEvent({ release: github.releaseJson(release), repository: { full_name: 'octo/app' } });
+    const eventPayload = { release: github.releaseJson(release), repository: { full_name: 'octo/app' } };
     const target = await resolveReleaseTarget({
       ...base(),
       repository: undefined,
       upload: true,
       eventName: 'release',
-      eventPath,
+      eventPayload,
     });
     expect([target.owner, target.repo]).toEqual(['octo', 'app']);
   });
@@ -151,7 +145,7 @@ describe('resolveReleaseTarget', () => {
       ...base(),
       upload: true,
       eventName: 'release',
-      eventPath: path.join(tmp, 'missing.json'),
+      eventPayload: undefined,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect((error as Error).message).toContain('cannot read the release event payload');
@@ -402,8 +396,8 @@ describe('resolveReleaseTarget: drafts and immutable releases', () => {
 
   it('refuses an immutable release from the release event, without a request', async () => {
     const release = github.seedRelease('octo/app', 'v4.0.0', { immutable: true });
-    const eventPath = await writeEvent({ release: github.releaseJson(release) });
-    const error = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPath }).catch(
+    const eventPayload = { release: github.releaseJson(release) };
+    const error = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPayload }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(InputError);

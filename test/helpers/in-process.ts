@@ -1,5 +1,6 @@
 import { ArmoxClient, type ClientOptions } from '../../src/armox/client.js';
 import { readConfig } from '../../src/config/config.js';
+import { readEventPayload } from '../../src/core/github-event.js';
 import { StepRecord } from '../../src/report/record.js';
 import { OpenJobs, SeenJobs } from '../../src/core/run-context.js';
 import { runPipeline } from '../../src/pipeline.js';
@@ -75,7 +76,8 @@ export async function runInProcess(
       retryMaxMs: 200,
       ...options.client,
     });
-    await runPipeline(config, { client, log, record: report, openJobs, seenJobs: new SeenJobs(), signal });
+    const event = await readEventPayload(config.github.eventPath, log); // as main.ts does
+    await runPipeline(config, { client, log, record: report, openJobs, seenJobs: new SeenJobs(), signal, event });
     return finish();
   } catch (error) {
     return finish(error as Error);
