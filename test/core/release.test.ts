@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError, CancelledError, DeliveryTimeoutError, InputError } from '../../src/core/errors.js';
+import { ActionError, CancelledError, DeliveryTimeoutError, InputError, TimeoutError } from '../../src/core/errors.js';
 import { Deadline } from '../../src/core/timing.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 import { resolveReleaseTarget, type ReleaseTarget } from '../../src/deliver/release.js';
@@ -138,6 +138,22 @@ describe('resolveReleaseTarget', () => {
     );
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toContain('GITHUB_REPOSITORY is not set');
+  });
+
+  it('a hung lookup ends at the deadline as the step timing out, not as delivery (nothing was paid for yet)', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    github.fault({ on: 'release-by-tag', kind: 'hang', times: Infinity });
+    const error = await resolveReleaseTarget({
+      ...base(),
+      upload: 'v1.0.0',
+      requestTimeoutMs: 60_000,
+      deadline: Deadline.after(500),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).not.toBeInstanceOf(DeliveryTimeoutError);
+    expect((error as Error).message).toBe(
+      'The timeout ran out while trying to look up the release for tag v1.0.0 in octo/app.',
+    );
   });
 
   it('explains an unreadable event payload', async () => {
