@@ -12,8 +12,6 @@ import { loadTarget, planRuns } from './request/plan.js';
 import { checkTrigger } from './request/trigger-guard.js';
 import { followedTarget } from './target/followed-job.js';
 
-export type { RunContext } from './core/run-context.js';
-
 /**
  * The action's pipeline: find the target (an app or a model), check every
  * run's inputs against its contract, submit each run once, wait for the jobs,

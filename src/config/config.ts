@@ -1,11 +1,10 @@
 import { InputError } from '../core/errors.js';
-import { readInputs, type ActionInputs, type InputReader } from './inputs.js';
+import { readInputs, type ActionInputs } from './inputs.js';
 import { Input } from './names.js';
+import type { InputReader } from './secrets.js';
 import { parseReuse, type ReusePolicy } from '../request/reuse.js';
 import { readRunInputs, type RunInputs } from '../request/run-inputs.js';
 import { printable } from '../core/text.js';
-
-export type { InputReader } from './inputs.js';
 
 /** Everything the action needs from its `with:` block and the runner, parsed and checked once. */
 export interface ActionConfig extends Omit<ActionInputs, 'apiUrl' | 'reuse'> {

@@ -355,7 +355,7 @@ export async function connect(
   });
 }
 
-export function isPermissionError(error: unknown): boolean {
+function isPermissionError(error: unknown): boolean {
   const status = statusOf(error);
   return (
     (status === 403 || status === 404) &&
@@ -363,16 +363,16 @@ export function isPermissionError(error: unknown): boolean {
   );
 }
 
-export function statusOf(error: unknown): number | undefined {
+function statusOf(error: unknown): number | undefined {
   return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
 }
 
-export function responseData(error: unknown): unknown {
+function responseData(error: unknown): unknown {
   return isObject(error) && isObject(error.response) ? error.response.data : undefined;
 }
 
 /** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-export function githubMessage(error: unknown): string {
+function githubMessage(error: unknown): string {
   const data = responseData(error);
   if (isObject(data) && typeof data.message === 'string') return data.message;
   if (typeof data === 'string' && data.trim()) return data.trim().slice(0, 300);
