@@ -13,7 +13,6 @@ import { Deadline } from './core/timing.js';
 import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { renderSummary } from './report/summary.js';
-import { VERSION } from './core/version.js';
 
 /** The workflow log, through @actions/core. */
 export const coreLogger: Logger = {
@@ -69,7 +68,6 @@ export async function mainStep(env: Record<string, string | undefined> = process
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
       apiKey: config.apiKey,
-      version: VERSION,
       log,
       signal: controller.signal,
     });

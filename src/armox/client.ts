@@ -6,13 +6,12 @@ import { Backoff } from '../core/retry.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from '../core/timing.js';
 import { malformed, parseAppList, parseJob, parseJobList, parseModelList, parseModelRunAnswer } from './answers.js';
 import { isObject } from '../core/text.js';
+import { USER_AGENT } from '../core/version.js';
 
 export interface ClientOptions {
   /** Base URL without a trailing slash. */
   apiUrl: string;
   apiKey: string;
-  /** The action's version, for the User-Agent. */
-  version: string;
   log: Logger;
   /** Aborts waits between retries when the workflow is cancelled. */
   signal?: AbortSignal;
@@ -210,7 +209,7 @@ export class ArmoxClient {
         timeoutMs: this.options.requestTimeoutMs,
         deadline: options.deadline,
         maxBodyBytes: MAX_API_BODY_BYTES,
-        userAgent: `armox-app-action/${this.options.version}`,
+        userAgent: USER_AGENT,
         signal: this.signalFor(options),
         headers: {
           Authorization: `Bearer ${this.options.apiKey}`,

@@ -69,7 +69,6 @@ export async function runInProcess(
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
       apiKey: config.apiKey,
-      version: 'test',
       log,
       signal,
       retryBaseMs: 20,
