@@ -5,7 +5,7 @@ import type { Logger } from '../core/log.js';
 import { Backoff } from '../core/retry.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from '../core/timing.js';
 import { malformed, parseAppList, parseJob, parseJobList, parseModelList, parseModelRunAnswer } from './answers.js';
-import { isObject } from '../core/text.js';
+import { clip, isObject } from '../core/text.js';
 import { USER_AGENT } from '../core/version.js';
 
 export interface ClientOptions {
@@ -332,9 +332,9 @@ function header(result: HttpResult, name: string): string | undefined {
 function apiErrorText(result: HttpResult): string | undefined {
   try {
     const parsed = JSON.parse(result.body) as unknown;
-    if (isObject(parsed) && typeof parsed.error === 'string') return clip(parsed.error, 500);
+    if (isObject(parsed) && typeof parsed.error === 'string') return clip(oneLine(parsed.error), 500);
     if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string')
-      return clip(parsed.error.message, 500);
+      return clip(oneLine(parsed.error.message), 500);
   } catch {
     // not JSON: described below
   }
@@ -369,12 +369,12 @@ function describeNonJson(result: HttpResult): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const snippet = text ? `: ${clip(text, 160)}` : '';
+  const snippet = text ? `: ${clip(oneLine(text), 160)}` : '';
   return `an answer that is not JSON (${type}, ${Buffer.byteLength(result.body)} bytes${snippet})`;
 }
 
-function clip(text: string, max: number): string {
+/** Server text on one line: control characters (newlines too) become spaces. */
+function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
