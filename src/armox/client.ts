@@ -56,8 +56,8 @@ const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 
 const STATUS_HINTS: Record<number, string> = {
   401: 'Check the api-key secret: it must be a valid Armox key (sk_live_…) for this api-url.',
-  402: 'Add credits to the Armox account, or run a cheaper app.',
-  403: 'API access needs an eligible Armox subscription, and the key must be allowed to use this app.',
+  402: 'Add credits to the Armox account, or run a cheaper app or model.',
+  403: 'API access needs an eligible Armox subscription, and the key must be allowed to use the app or model.',
 };
 
 /**

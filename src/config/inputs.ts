@@ -192,7 +192,7 @@ class InputParser {
       return undefined;
     }
     if (!isHttpUrl(url.href)) {
-      this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
+      this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}.`);
       return undefined;
     }
     return url;
