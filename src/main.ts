@@ -13,7 +13,6 @@ import { Deadline } from './core/timing.js';
 import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { renderSummary } from './report/summary.js';
-import { VERSION } from './core/version.js';
 
 /** The workflow log, through @actions/core. */
 export const coreLogger: Logger = {
@@ -59,19 +58,21 @@ export async function mainStep(env: Record<string, string | undefined> = process
   process.on('SIGTERM', stopOnSignal);
 
   let config: ActionConfig | undefined;
+  let event: unknown;
   try {
     const read = readConfig((name) => core.getInput(name), env);
     config = read.config;
     for (const warning of read.warnings) log.warning(warning);
     core.saveState(State.ApiUrl, config.apiUrl);
+    event = await readEventPayload(config.github.eventPath, log);
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
       apiKey: config.apiKey,
-      version: VERSION,
       log,
       signal: controller.signal,
     });
-    await runPipeline(config, { client, log, record, openJobs, seenJobs: new SeenJobs(), signal: controller.signal });
+    const seenJobs = new SeenJobs();
+    await runPipeline(config, { client, log, record, openJobs, seenJobs, signal: controller.signal, event });
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets);
     record.failed(failureOutcome(record, error), record.errorMessage ?? message);
@@ -82,7 +83,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     record.flush();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
-    await report(config, record, secrets, log, controller.signal);
+    await report(config, event, record, secrets, log, controller.signal);
   }
 }
 
@@ -93,6 +94,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
  */
 async function report(
   config: ActionConfig | undefined,
+  event: unknown,
   record: StepRecord,
   secrets: string[],
   log: Logger,
@@ -110,11 +112,12 @@ async function report(
   // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
   const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
   await writeSummary(markdown, log);
-  if (config?.commentOnPr) await commentOnPullRequest(config, record, markdown, log, signal);
+  if (config?.commentOnPr) await commentOnPullRequest(config, event, record, markdown, log, signal);
 }
 
 async function commentOnPullRequest(
   config: ActionConfig,
+  event: unknown,
   record: StepRecord,
   markdown: string,
   log: Logger,
@@ -126,7 +129,7 @@ async function commentOnPullRequest(
     apiUrl: github.apiUrl,
     repository: github.repository,
     eventName: github.eventName,
-    eventPayload: await readEventPayload(github.eventPath),
+    eventPayload: event,
     marker: commentMarker({
       workflow: github.workflow,
       job: github.job,
@@ -160,9 +163,9 @@ function reportDeadline(config: ActionConfig, record: StepRecord): Deadline {
 function failureOutcome(record: StepRecord, error: unknown): Outcome {
   if (error instanceof CancelledError || record.outcome === 'cancelled') return 'cancelled';
   const single = record.single?.outcome;
-  if (!record.isBatch && (single === 'failed' || single === 'cancelled' || single === 'timed-out')) return single;
+  if (!record.perItem && (single === 'failed' || single === 'cancelled' || single === 'timed-out')) return single;
   if (error instanceof TimeoutError) return 'timed-out';
-  return record.isBatch && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
+  return record.perItem && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
 }
 
 async function writeSummary(markdown: string, log: Logger): Promise<void> {

@@ -1,21 +1,16 @@
-import type { Job, Model } from './armox/types.js';
+import type { Job } from './armox/types.js';
 import type { ActionConfig } from './config/config.js';
-import { CancelledError, errorMessage, InputError } from './core/errors.js';
-import { readEventPayload } from './core/github-event.js';
+import { errorMessage, InputError } from './core/errors.js';
 import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
 import { carryOut, type PlannedRun } from './execute/carry-out.js';
 import { CostEstimate } from './execute/spending.js';
-import { JOB_LIST_LIMIT } from './execute/watch.js';
 import { capRefusalNote, reportDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
 import { checkTrigger } from './request/trigger-guard.js';
-import type { TargetInfo } from './report/record.js';
-import { ModelTarget } from './target/model-target.js';
-
-export type { RunContext } from './core/run-context.js';
+import { followedTarget } from './target/followed-job.js';
 
 /**
  * The action's pipeline: find the target (an app or a model), check every
@@ -27,18 +22,17 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   const deadline = Deadline.after(config.timeoutMs);
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
-  const event = await readEventPayload(config.github.eventPath, context.log);
   // Before any request: on public repositories, anyone can comment or open a pull request.
   const untrusted = config.dryRun
     ? undefined
-    : checkTrigger(config.github.eventName, event, config.allowUntrustedTrigger);
+    : checkTrigger(config.github.eventName, context.event, config.allowUntrustedTrigger);
   if (untrusted) throw new InputError(untrusted);
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
   const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
   let runs: PlannedRun[];
   try {
-    runs = await planRuns(config, target, event, context);
+    runs = await planRuns(config, target, context);
   } catch (error) {
     throw await withCapRefusal(error, config, estimate, context);
   }
@@ -90,7 +84,7 @@ function warnFilesNotYetMade(config: ActionConfig, context: RunContext): void {
 async function followJob(config: ActionConfig, jobId: string, deadline: Deadline, context: RunContext): Promise<void> {
   const release = await findRelease(config, context, deadline);
   const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-  const target = await followedTarget(job, deadline, context);
+  const target = await followedTarget(job, context.client, deadline, context.log);
   if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const run: PlannedRun = { record: context.record.addRun('1'), job };
@@ -108,29 +102,6 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
 }
 
 /**
- * What a followed job ran, named as for a new run: a model by its name and
- * modality (one `GET /models`; without it, by its id), an app by the name the job carries.
- */
-async function followedTarget(job: Job, deadline: Deadline, context: RunContext): Promise<TargetInfo | undefined> {
-  if (job.run_type === 'model' && job.model_id) {
-    const id = job.model_id;
-    let model: Model | undefined;
-    try {
-      model = (await context.client.listModels(deadline)).find((listed) => listed.id === id);
-    } catch (error) {
-      if (error instanceof CancelledError) throw error;
-      context.log.debug(`The model of job ${job.id} is named by its id: ${errorMessage(error)}`);
-    }
-    if (!model) return { kind: 'model', id, title: `model ${id}` };
-    const { title } = new ModelTarget(model);
-    return { kind: 'model', id, name: model.name, title, modality: model.modality || undefined };
-  }
-  if (!job.app_id) return undefined;
-  const name = job.app_name ?? job.output_data?.app_name;
-  return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
-}
-
-/**
  * The account's recent jobs, listed at most once per step (max-credits and reuse
  * share them). Seen before anything is submitted, none of them can be a job this
  * step submits (see SeenJobs).
@@ -138,7 +109,7 @@ async function followedTarget(job: Job, deadline: Deadline, context: RunContext)
 function lazyRecentJobs(deadline: Deadline, context: RunContext): () => Promise<Job[]> {
   let jobs: Promise<Job[]> | undefined;
   const list = async () => {
-    const listed = await context.client.listJobs(JOB_LIST_LIMIT, deadline);
+    const listed = await context.client.listJobs(deadline);
     context.seenJobs.saw(listed);
     return listed;
   };

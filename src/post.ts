@@ -5,7 +5,6 @@ import { redactingLogger, type Logger } from './core/log.js';
 import { State } from './config/names.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { Deadline } from './core/timing.js';
-import { VERSION } from './core/version.js';
 
 /** The whole post step stays well inside the runner's patience. */
 const POST_STEP_MS = 10_000;
@@ -31,7 +30,6 @@ export async function postStep(env: Record<string, string | undefined>, log: Log
     const client = new ArmoxClient({
       apiUrl,
       apiKey: secrets.apiKey,
-      version: VERSION,
       log: safeLog,
       readAttempts: 2,
       retryBaseMs: 500,

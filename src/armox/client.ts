@@ -1,18 +1,17 @@
-import type { App, AppInput, Job, Model, ModelRunRequest, RunRequest } from './types.js';
+import type { App, Job, Model, ModelRunRequest, RunRequest } from './types.js';
 import { ApiError, NotSentError, TimeoutError } from '../core/errors.js';
 import { sendRequest, TransportError, type HttpResult } from '../core/http.js';
 import type { Logger } from '../core/log.js';
 import { Backoff } from '../core/retry.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from '../core/timing.js';
-import { parseModelList } from '../target/model-list.js';
-import { isObject } from '../core/text.js';
+import { malformed, parseAppList, parseJob, parseJobList, parseModelList, parseModelRunAnswer } from './answers.js';
+import { clip, isObject } from '../core/text.js';
+import { USER_AGENT } from '../core/version.js';
 
 export interface ClientOptions {
   /** Base URL without a trailing slash. */
   apiUrl: string;
   apiKey: string;
-  /** The action's version, for the User-Agent. */
-  version: string;
   log: Logger;
   /** Aborts waits between retries when the workflow is cancelled. */
   signal?: AbortSignal;
@@ -49,13 +48,16 @@ const SUBMIT: CallPolicy = { retryable: false, abortable: false, abortWaits: tru
 /** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
 const CANCEL: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
 
+/** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
+const JOB_LIST_LIMIT = 100;
+
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 
 const STATUS_HINTS: Record<number, string> = {
   401: 'Check the api-key secret: it must be a valid Armox key (sk_live_…) for this api-url.',
-  402: 'Add credits to the Armox account, or run a cheaper app.',
-  403: 'API access needs an eligible Armox subscription, and the key must be allowed to use this app.',
+  402: 'Add credits to the Armox account, or run a cheaper app or model.',
+  403: 'API access needs an eligible Armox subscription, and the key must be allowed to use the app or model.',
 };
 
 /**
@@ -99,17 +101,10 @@ export class ArmoxClient {
     return parseJob(body, call);
   }
 
-  async listJobs(limit: number, deadline: Deadline): Promise<Job[]> {
-    const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, ...READ });
-    const data = isObject(body) ? body.data : undefined;
-    if (!Array.isArray(data)) throw malformed('GET /jobs', 'a body without a "data" list of jobs');
-    return data.flatMap((item) => {
-      try {
-        return [parseJob(item, 'GET /jobs')];
-      } catch {
-        return [];
-      }
-    });
+  /** The account's most recent jobs, newest first: as many as one `GET /jobs` lists. */
+  async listJobs(deadline: Deadline): Promise<Job[]> {
+    const body = await this.call('GET', `/jobs?limit=${JOB_LIST_LIMIT}`, null, { deadline, ...READ });
+    return parseJobList(body);
   }
 
   /**
@@ -214,7 +209,7 @@ export class ArmoxClient {
         timeoutMs: this.options.requestTimeoutMs,
         deadline: options.deadline,
         maxBodyBytes: MAX_API_BODY_BYTES,
-        userAgent: `armox-app-action/${this.options.version}`,
+        userAgent: USER_AGENT,
         signal: this.signalFor(options),
         headers: {
           Authorization: `Bearer ${this.options.apiKey}`,
@@ -337,9 +332,9 @@ function header(result: HttpResult, name: string): string | undefined {
 function apiErrorText(result: HttpResult): string | undefined {
   try {
     const parsed = JSON.parse(result.body) as unknown;
-    if (isObject(parsed) && typeof parsed.error === 'string') return clip(parsed.error, 500);
+    if (isObject(parsed) && typeof parsed.error === 'string') return clip(oneLine(parsed.error), 500);
     if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string')
-      return clip(parsed.error.message, 500);
+      return clip(oneLine(parsed.error.message), 500);
   } catch {
     // not JSON: described below
   }
@@ -374,82 +369,12 @@ function describeNonJson(result: HttpResult): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const snippet = text ? `: ${clip(text, 160)}` : '';
+  const snippet = text ? `: ${clip(oneLine(text), 160)}` : '';
   return `an answer that is not JSON (${type}, ${Buffer.byteLength(result.body)} bytes${snippet})`;
 }
 
-function malformed(call: string, what: string): ApiError {
-  return new ApiError(`${call} failed: the API sent ${what}.`, call, undefined, true);
-}
-
-function clip(text: string, max: number): string {
+/** Server text on one line: control characters (newlines too) become spaces. */
+function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-}
-
-/** Reads `GET /apps`, keeping what the action relies on and skipping entries it cannot use. */
-export function parseAppList(body: unknown): App[] {
-  const data = isObject(body) ? body.data : undefined;
-  if (!Array.isArray(data)) throw malformed('GET /apps', 'a body without a "data" list of apps');
-  const apps: App[] = [];
-  for (const item of data) {
-    if (!isObject(item) || typeof item.id !== 'string' || typeof item.name !== 'string') continue;
-    const inputs: AppInput[] = [];
-    for (const input of Array.isArray(item.inputs) ? item.inputs : []) {
-      if (!isObject(input) || typeof input.id !== 'string' || input.id === '') continue;
-      inputs.push({
-        id: input.id,
-        type: typeof input.type === 'string' ? input.type : 'text',
-        label: typeof input.label === 'string' && input.label.trim() ? input.label : input.id,
-        required: input.required === true,
-        targetHandle: typeof input.targetHandle === 'string' ? input.targetHandle : undefined,
-        allowMultiple: input.allowMultiple === true,
-      });
-    }
-    apps.push({
-      id: item.id,
-      name: item.name,
-      description: typeof item.description === 'string' ? item.description : undefined,
-      inputs,
-    });
-  }
-  return apps;
-}
-
-/** Checks that an answer is a job: an object with a string `id` and `status`. */
-function parseJob(body: unknown, call: string): Job {
-  if (!isObject(body)) throw malformed(call, 'an answer that is not a job object');
-  if (typeof body.id !== 'string' || body.id === '') throw malformed(call, 'a job without an "id"');
-  if (typeof body.status !== 'string' || body.status === '') {
-    throw malformed(call, `job ${body.id} without a "status"`);
-  }
-  return body as unknown as Job;
-}
-
-/**
- * The answer of `POST /models/run` as a Job: the 200 answer says `model` and
- * `output` where `GET /jobs/:id` says `model_id` and `output_data`. A job id
- * without a status is followed by polling, as for apps.
- */
-export function parseModelRunAnswer(body: unknown, modelId: string): Job {
-  const call = 'POST /models/run';
-  if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
-    body = { ...body, status: 'processing' };
-  }
-  const job = parseJob(body, call);
-  const answer = body as Record<string, unknown>;
-  const output = answer.output_data ?? answer.output;
-  return {
-    ...job,
-    run_type: 'model',
-    model_id:
-      typeof job.model_id === 'string' && job.model_id !== ''
-        ? job.model_id
-        : typeof answer.model === 'string'
-          ? answer.model
-          : modelId,
-    // A bare value (a text model's answer, say) is kept under `output`.
-    output_data: output === undefined || output === null ? job.output_data : isObject(output) ? output : { output },
-  };
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

@@ -1,11 +1,10 @@
 import { InputError } from '../core/errors.js';
-import { readInputs, type ActionInputs, type InputReader } from './inputs.js';
+import { readInputs, type ActionInputs } from './inputs.js';
 import { Input } from './names.js';
+import type { InputReader } from './secrets.js';
 import { parseReuse, type ReusePolicy } from '../request/reuse.js';
 import { readRunInputs, type RunInputs } from '../request/run-inputs.js';
 import { printable } from '../core/text.js';
-
-export type { InputReader } from './inputs.js';
 
 /** Everything the action needs from its `with:` block and the runner, parsed and checked once. */
 export interface ActionConfig extends Omit<ActionInputs, 'apiUrl' | 'reuse'> {
@@ -13,8 +12,8 @@ export interface ActionConfig extends Omit<ActionInputs, 'apiUrl' | 'reuse'> {
   reuse: ReusePolicy;
   /** Base URL without a trailing slash, e.g. `https://armox.ai/api/v1`. */
   apiUrl: string;
-  /** A `batch` or `batch-file` was given: item names, outputs and paths are per item. */
-  isBatch: boolean;
+  /** A `batch` or `batch-file` was given (its items may be one run or several: see StepRecord.perItem). */
+  batchGiven: boolean;
   /** `inputs`, `inputs-file` and the batch, read; their problems are reported with the contract's (plan.ts). */
   runInputs: RunInputs;
   workspace: string;
@@ -80,7 +79,7 @@ export function readConfig(
       ...inputs,
       apiUrl: inputs.apiUrl!.href.replace(/\/+$/, ''),
       reuse: reuse as ReusePolicy,
-      isBatch: inputs.batch !== undefined || inputs.batchFile !== undefined,
+      batchGiven: inputs.batch !== undefined || inputs.batchFile !== undefined,
       runInputs,
       workspace,
       github: gitHubContext(env),

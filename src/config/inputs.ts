@@ -5,8 +5,6 @@ import { Input, type InputName } from './names.js';
 import { readSecrets, type InputReader } from './secrets.js';
 import { isHttpUrl, printable } from '../core/text.js';
 
-export type { InputReader } from './secrets.js';
-
 /**
  * The action's inputs, each read and parsed on its own (one line per input in
  * `readInputs`). Rules that span several inputs are checked in config.ts.
@@ -194,7 +192,7 @@ class InputParser {
       return undefined;
     }
     if (!isHttpUrl(url.href)) {
-      this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
+      this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}.`);
       return undefined;
     }
     return url;

@@ -5,7 +5,7 @@
  * What a call is for (and which permission it needs) is the caller's to say.
  */
 import type { getOctokit } from '@actions/github';
-import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage, InputError } from './errors.js';
+import { ActionError, CancelledError, errorMessage, InputError, TimeoutError } from './errors.js';
 import { formatDuration } from './format.js';
 import { abortReason, TransportError } from './http.js';
 import type { Logger } from './log.js';
@@ -20,7 +20,8 @@ export interface GitHubCallOptions {
   signal?: AbortSignal;
   /**
    * What is left of the step's `timeout`: every request, retry wait and
-   * rate-limit wait ends by it; running out throws a DeliveryTimeoutError.
+   * rate-limit wait ends by it; running out throws a TimeoutError (which the
+   * delivery code turns into a DeliveryTimeoutError for its own calls).
    */
   deadline?: Deadline;
   /** Default USER_AGENT. */
@@ -235,7 +236,7 @@ function octokitProblem(error: unknown): unknown {
 /** Failures without a GitHub answer: the deadline, a cancellation, the network, the file on disk. */
 export function transportProblem(error: unknown): unknown {
   if (!(error instanceof TransportError)) return error;
-  if (error.kind === 'deadline') return new DeliveryTimeoutError(error.message);
+  if (error.kind === 'deadline') return new TimeoutError(error.message);
   if (error.kind === 'source') return new ActionError(error.message);
   return GitHubCallError.from({ headers: {}, data: undefined, failure: error.message });
 }
@@ -271,8 +272,7 @@ function githubFailure(
 ): unknown {
   if (error instanceof CancelledError)
     return new CancelledError(`The workflow was cancelled while trying to ${action}.`);
-  if (error instanceof DeliveryTimeoutError)
-    return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}.`);
+  if (error instanceof TimeoutError) return new TimeoutError(`The timeout ran out while trying to ${action}.`);
   if (!(error instanceof GitHubCallError)) return error;
   const after = tries > 1 ? ` (after ${tries} attempts)` : '';
   const { problem } = error;
@@ -290,7 +290,7 @@ function githubFailure(
     );
   }
   if (why === 'deadline') {
-    return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
+    return new TimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
   }
   if (problem.kind === 'permission') {
     const hint = hints.permission ? ` ${hints.permission}` : '';
@@ -355,7 +355,7 @@ export async function connect(
   });
 }
 
-export function isPermissionError(error: unknown): boolean {
+function isPermissionError(error: unknown): boolean {
   const status = statusOf(error);
   return (
     (status === 403 || status === 404) &&
@@ -363,16 +363,16 @@ export function isPermissionError(error: unknown): boolean {
   );
 }
 
-export function statusOf(error: unknown): number | undefined {
+function statusOf(error: unknown): number | undefined {
   return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
 }
 
-export function responseData(error: unknown): unknown {
+function responseData(error: unknown): unknown {
   return isObject(error) && isObject(error.response) ? error.response.data : undefined;
 }
 
 /** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-export function githubMessage(error: unknown): string {
+function githubMessage(error: unknown): string {
   const data = responseData(error);
   if (isObject(data) && typeof data.message === 'string') return data.message;
   if (typeof data === 'string' && data.trim()) return data.trim().slice(0, 300);

@@ -17,6 +17,11 @@ export interface RunContext {
   openJobs: OpenJobs;
   /** The jobs this step has seen in the account's job list, and when. */
   seenJobs: SeenJobs;
+  /**
+   * The triggering event's payload (GITHUB_EVENT_PATH), read once by the main
+   * step; undefined when there is none or it could not be read (then a warning said so).
+   */
+  event: unknown;
 }
 
 /**

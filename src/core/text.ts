@@ -9,6 +9,11 @@ export function printable(value: string, max = 80): string {
   return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }
 
+/** `text` cut to `max` characters, ending in `…` when it was longer. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** A plain object (not null, not a list): what JSON answers are checked with. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -27,7 +27,7 @@ export async function findRelease(
       apiUrl: config.github.apiUrl,
       repository: config.github.repository,
       eventName: config.github.eventName,
-      eventPath: config.github.eventPath,
+      eventPayload: context.event,
       log: context.log,
       signal: context.signal,
       deadline,
@@ -54,7 +54,7 @@ export async function deliverRuns(
   context: RunContext,
   incomplete: ActionError | undefined,
 ): Promise<void> {
-  const perItem = context.record.isBatch;
+  const perItem = context.record.perItem;
   // One set for the whole step: a file of one item never replaces another item's asset.
   const assetNamesTaken = new Set<string>();
   const completed = runs.map((run) => run.record).filter((record) => record.outcome === 'completed');
@@ -129,7 +129,6 @@ function listed(names: string[], shown = 10): string {
 }
 
 /** Where one run's files go: its folder, and the prefix of its release asset names. */
-/** Where a run's files go. */
 interface Place {
   /** Absolute folder (download-dir, or download-dir/<item> in a batch); undefined when not kept. */
   dir?: string;
@@ -158,7 +157,7 @@ async function deliverRun(
 ): Promise<void> {
   if (!destination.dir && !release) return;
   if (destination.dir) run.expectFiles();
-  const label = run.name === '1' && !context.record.isBatch ? '' : ` of ${run.name}`;
+  const label = run.name === '1' && !context.record.perItem ? '' : ` of ${run.name}`;
   const urls = run.fileUrls;
   if (urls.length === 0) {
     context.log.info(`The job${label} has no output files to download.`);

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { ActionError } from '../core/errors.js';
+import { ActionError, DeliveryTimeoutError, TimeoutError } from '../core/errors.js';
 import { claimUniqueName, contentTypeForName } from './file-names.js';
 import { formatBytes, formatDuration } from '../core/format.js';
 import {
@@ -56,9 +56,24 @@ const ASSET_IN_THE_WAY: GitHubCallHints['inTheWay'] = {
  * upload is retried on transient failures and rate limits within the
  * deadline; before a retry, whatever a failed upload left behind under that
  * name (a `starter` asset) is deleted, so each name ends with exactly one
- * complete asset.
+ * complete asset. The timeout running out is a DeliveryTimeoutError.
  */
 export async function uploadReleaseAssets(
+  target: ReleaseTarget,
+  files: Array<{ absolutePath: string; name: string }>,
+  options: UploadOptions,
+): Promise<string[]> {
+  try {
+    return await uploadEach(target, files, options);
+  } catch (error) {
+    // A GitHub call says the step's timeout ran out; here, that is delivering the files.
+    throw error instanceof TimeoutError && !(error instanceof DeliveryTimeoutError)
+      ? new DeliveryTimeoutError(error.message)
+      : error;
+  }
+}
+
+async function uploadEach(
   target: ReleaseTarget,
   files: Array<{ absolutePath: string; name: string }>,
   options: UploadOptions,

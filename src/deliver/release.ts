@@ -3,8 +3,7 @@
  * the release of the triggering event, or of a tag — published or draft — and
  * refusing immutable ones before anything is paid for.
  */
-import { readFile } from 'node:fs/promises';
-import { ActionError, errorMessage, InputError } from '../core/errors.js';
+import { ActionError, InputError } from '../core/errors.js';
 import { connect, everyPage, GitHubCalls, splitRepository, type GitHubCallOptions } from '../core/github-api.js';
 import type { Logger } from '../core/log.js';
 import { isObject } from '../core/text.js';
@@ -32,8 +31,8 @@ export interface ResolveReleaseOptions extends GitHubCallOptions {
   repository: string | undefined;
   /** GITHUB_EVENT_NAME. */
   eventName: string | undefined;
-  /** GITHUB_EVENT_PATH: the event payload, which holds `release` for release events. */
-  eventPath: string | undefined;
+  /** The event payload, which holds `release` for release events; undefined when it could not be read. */
+  eventPayload: unknown;
   log?: Logger;
 }
 
@@ -127,12 +126,11 @@ async function releaseFromEvent(options: ResolveReleaseOptions): Promise<Release
       `upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`,
     );
   }
-  let payload: unknown;
-  try {
-    if (!options.eventPath) throw new Error('GITHUB_EVENT_PATH is not set');
-    payload = JSON.parse(await readFile(options.eventPath, 'utf8')) as unknown;
-  } catch (error) {
-    throw new ActionError(`upload-to-release: cannot read the release event payload: ${errorMessage(error)}.`);
+  const payload = options.eventPayload;
+  if (payload === undefined) {
+    throw new ActionError(
+      'upload-to-release: cannot read the release event payload: GITHUB_EVENT_PATH is not set, or its file could not be read (a warning said why).',
+    );
   }
   const release = isObject(payload) ? payload.release : undefined;
   const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;

@@ -9,7 +9,7 @@ import { CostEstimate } from './spending.js';
 import { submitOnce } from './submit.js';
 import type { PreparedRequest, RunTarget } from '../target/target.js';
 import { Deadline, sleep } from '../core/timing.js';
-import { isDone, pollJobs } from './watch.js';
+import { pollJobs } from './watch.js';
 
 /** One run to carry out: a request to submit, or a job already known (followed by id, or reused). */
 export interface PlannedRun {
@@ -65,11 +65,12 @@ class Carrier {
   private polls = 0;
   private lastProgress?: string;
   private readonly startedAt: number;
-  private readonly batch: boolean;
+  /** Several runs: log lines name the item, and one run's failure does not end the others. */
+  private readonly perItem: boolean;
 
   constructor(private readonly x: Execution) {
     this.startedAt = this.now();
-    this.batch = x.runs.length > 1;
+    this.perItem = x.context.record.perItem;
     for (const run of x.runs) {
       if (run.job) this.adopt(run, run.job);
       else this.waiting.push(run);
@@ -82,7 +83,7 @@ class Carrier {
     for (;;) {
       await this.submitWhatFits();
       // After refilling the free slots, so "running" counts the jobs just submitted too.
-      if (this.batch && this.polls > 0 && this.polls % PROGRESS_EVERY === 0) this.logProgress();
+      if (this.perItem && this.polls > 0 && this.polls % PROGRESS_EVERY === 0) this.logProgress();
       if (!config.wait) return this.leaveRunning();
       if (this.live.size === 0) {
         if (this.waiting.length === 0 || this.stopReason) return;
@@ -112,7 +113,7 @@ class Carrier {
       const capped = this.x.cost.check(this.spent(), config.maxCredits);
       if (capped) {
         this.stopSubmitting(capped);
-        if (!this.batch) throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
+        if (!this.perItem) throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
         break;
       }
       const run = this.waiting.shift()!;
@@ -122,16 +123,16 @@ class Carrier {
 
   private async submit(run: PlannedRun): Promise<void> {
     const { target, deadline, context, cost } = this.x;
-    const what = this.batch ? `item "${run.record.name}"` : 'the run';
+    const what = this.perItem ? `item "${run.record.name}"` : 'the run';
     const send = () => submitOnce(target!, run.request!, what, deadline, context);
     // What max-credits was checked against, for the warning if the charge crosses it after all.
     const basis = cost.basis();
     let job: Job;
     try {
-      job = this.batch ? await send() : await context.log.group('Submitting the run', send);
+      job = this.perItem ? await send() : await context.log.group('Submitting the run', send);
     } catch (error) {
       run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
-      if (!this.batch) throw error;
+      if (!this.perItem) throw error;
       context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
       if (error instanceof TimeoutError) this.stopSubmitting('the timeout ran out.');
       else if (stopsEveryRun(error)) this.stopSubmitting(`the API refused ${what}: ${errorMessage(error)}`);
@@ -143,7 +144,7 @@ class Carrier {
     this.claim(run, job);
     const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
     context.log.info(
-      this.batch
+      this.perItem
         ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
         : `Job ${job.id} accepted${charge}.`,
     );
@@ -168,7 +169,7 @@ class Carrier {
     const message =
       `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
       `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
-      `${this.batch ? '; nothing more is submitted' : ''}.`;
+      `${this.perItem ? '; nothing more is submitted' : ''}.`;
     context.log.warning(message);
     context.record.notes.push(message);
   }
@@ -176,14 +177,14 @@ class Carrier {
   /** A job that is this step's from now on: accepted, followed or reused. */
   private adopt(run: PlannedRun, job: Job): void {
     this.claim(run, job);
-    if (isDone(job)) this.finish(run, job);
+    if (isTerminal(job.status)) this.finish(run, job);
     else this.live.set(job.id, run);
   }
 
   /** The job id is known: record it, and until it ends it is this step's to finish or cancel. */
   private claim(run: PlannedRun, job: Job): void {
     if (!run.record.reusedFrom && run.record.jobId !== job.id) run.record.accepted(job, this.now());
-    if (!isDone(job)) this.x.context.openJobs.opened(job.id);
+    if (!isTerminal(job.status)) this.x.context.openJobs.opened(job.id);
   }
 
   /**
@@ -192,10 +193,10 @@ class Carrier {
    */
   private update(id: string, run: PlannedRun, job: Job): void {
     const record = run.record;
-    if (job.status !== record.status && !(this.batch && isDone(job))) {
-      this.x.context.log.info(`[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`);
+    if (job.status !== record.status && !(this.perItem && isTerminal(job.status))) {
+      this.x.context.log.info(`[${this.elapsed()}] ${this.perItem ? record.name : `job ${job.id}`}: ${job.status}`);
     }
-    if (isDone(job)) this.finish(run, job, id);
+    if (isTerminal(job.status)) this.finish(run, job, id);
     else record.jobUpdated(job);
   }
 
@@ -214,14 +215,14 @@ class Carrier {
     }
     const urls = run.record.fileUrls.length;
     const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
-    if (this.batch) {
+    if (this.perItem) {
       const { name, outcome, errorMessage: why } = run.record;
       const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
       context.log.info(`[${this.elapsed()}] ${name}: ${outcome}${detail}.`);
     } else if (run.record.outcome === 'completed') {
       context.log.info(`Job ${job.id} completed: ${made}.`);
     }
-    if (run.record.outcome !== 'completed' && this.batch && config.failFast) {
+    if (run.record.outcome !== 'completed' && this.perItem && config.failFast) {
       this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
     }
   }
@@ -241,10 +242,10 @@ class Carrier {
     for (const [id, run] of this.live) {
       run.record.ended(run.record.jobId && !run.request ? 'running' : 'submitted');
       context.openJobs.handled(id);
-      if (!this.batch) context.record.addNextStep(resumeHint(id));
+      if (!this.perItem) context.record.addNextStep(resumeHint(id));
     }
     if (this.live.size > 0) {
-      const how = this.batch
+      const how = this.perItem
         ? `The job ids are in the job-ids output; follow each with job-id.`
         : resumeHint([...this.live.keys()][0]!);
       context.log.info(`Not waiting (wait: false). ${how}`);
@@ -272,7 +273,7 @@ class Carrier {
         `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`;
     } else {
       context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
-      const one = cancelled.length === 1 && !this.batch ? cancelled[0]!.record : undefined;
+      const one = cancelled.length === 1 && !this.perItem ? cancelled[0]!.record : undefined;
       message = one
         ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
           'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
@@ -283,7 +284,7 @@ class Carrier {
 
   /** A single run's error is the step's: its results entry says the same as the error-message output. */
   private singleRunSays(outcome: 'timed-out' | 'cancelled', message: string): string {
-    if (!this.batch) this.x.runs[0]?.record.ended(outcome, message);
+    if (!this.perItem) this.x.runs[0]?.record.ended(outcome, message);
     return message;
   }
 
@@ -377,8 +378,8 @@ class Carrier {
     const { context } = this.x;
     const records = this.x.runs.map((run) => run.record);
     const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
-    if (this.batch || this.x.runs.length > 1) {
-      if (this.x.runs.length > 1) this.logProgress();
+    if (this.perItem) {
+      this.logProgress();
       if (unfinished.length === 0) return undefined;
       return new ActionError(
         `${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +

@@ -1,6 +1,10 @@
 import type { Job } from '../armox/types.js';
+import { plural } from '../core/format.js';
 import type { Logger } from '../core/log.js';
 import type { RunTarget } from '../target/target.js';
+
+/** Where the estimate comes from once runs of this step are charged. */
+const ACTUAL = 'the most a run of this step was charged';
 
 /**
  * What the next run will cost, for `max-credits`. A model's price is known up
@@ -9,9 +13,6 @@ import type { RunTarget } from '../target/target.js';
  * Once runs of this step are charged, their charges correct the estimate: the
  * highest of them (never below a model's price), to stay on the safe side.
  */
-/** Where the estimate comes from once runs of this step are charged. */
-const ACTUAL = 'the most a run of this step was charged';
-
 export class CostEstimate {
   /** The highest charge of a run of this step so far. */
   private highestCharge?: number;
@@ -50,10 +51,11 @@ export class CostEstimate {
       return new CostEstimate(log);
     }
     const highest = Math.max(...charges);
+    const runs = plural(charges.length, 'recent run');
     log.info(
-      `max-credits: estimating ${highest} credits a run, the most that ${charges.length} recent run${charges.length === 1 ? '' : 's'} of this app were charged.`,
+      `max-credits: estimating ${highest} credits a run, the most that ${runs} of this app ${charges.length === 1 ? 'was' : 'were'} charged.`,
     );
-    return new CostEstimate(log, highest, `estimated from ${charges.length} recent runs`);
+    return new CostEstimate(log, highest, `estimated from ${runs}`);
   }
 
   /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */

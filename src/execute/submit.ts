@@ -6,8 +6,6 @@ import type { PreparedRequest, RunTarget } from '../target/target.js';
 import { canonicalJson } from '../core/text.js';
 import { Deadline } from '../core/timing.js';
 
-/** Recent jobs looked at when an answer was lost. */
-const RECENT_JOBS = 100;
 /** Clock skew allowed between this runner and Armox when matching creation times. */
 const SKEW_MS = 120_000;
 
@@ -75,7 +73,7 @@ async function findSubmittedJob(
   const wanted = canonicalJson(request.inputs);
   let jobs: Job[];
   try {
-    jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS));
+    jobs = await context.client.listJobs(Deadline.after(CLEANUP_MS));
   } catch (error) {
     context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
     return { possible: [] };

@@ -1,10 +1,7 @@
-import { isTerminal, type Job } from '../armox/types.js';
+import type { Job } from '../armox/types.js';
 import { ApiError, TimeoutError } from '../core/errors.js';
 import type { RunContext } from '../core/run-context.js';
 import type { Deadline } from '../core/timing.js';
-
-/** The most jobs `GET /jobs` lists; a batch's jobs are looked for among them. */
-export const JOB_LIST_LIMIT = 100;
 
 /** The answer of one polling round: the jobs seen, by id. */
 export type PollResult = Map<string, Job>;
@@ -21,7 +18,7 @@ export async function pollJobs(ids: string[], deadline: Deadline, context: RunCo
   const seen: PollResult = new Map();
   if (ids.length === 0) return seen;
   if (ids.length > 1) {
-    const listed = await tolerate(() => context.client.listJobs(JOB_LIST_LIMIT, deadline), 'the jobs', context);
+    const listed = await tolerate(() => context.client.listJobs(deadline), 'the jobs', context);
     if (listed) context.seenJobs.saw(listed);
     for (const job of listed ?? []) if (ids.includes(job.id)) seen.set(job.id, job);
     if (listed === undefined) return seen;
@@ -44,9 +41,4 @@ async function tolerate<T>(read: () => Promise<T>, what: string, context: RunCon
     }
     throw error;
   }
-}
-
-/** True when the job needs no more polling. */
-export function isDone(job: Pick<Job, 'status'>): boolean {
-  return isTerminal(job.status);
 }

@@ -21,10 +21,10 @@ export function reportDryRun(
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
   record.outcome = 'dry-run';
   record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-  const runsText = runs.length > 1 ? `all ${runs.length} runs match` : 'the inputs match';
+  const runsText = record.perItem ? `all ${runs.length} runs match` : 'the inputs match';
   log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
   for (const request of requests) {
-    const label = runs.length > 1 ? ` for ${request.name}` : '';
+    const label = record.perItem ? ` for ${request.name}` : '';
     log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
   }
   log.info(record.dryRun.contract);
@@ -47,7 +47,7 @@ function capRefusal(
   const toSubmit = runs.filter((run) => !run.job);
   const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
   if (!reason) return undefined;
-  if (runs.length === 1) return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
+  if (!context.record.perItem) return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
   const skipped = toSubmit.slice(fits);
   context.log.warning(`The real run would not submit the ${plural(skipped.length, 'remaining run')}: ${reason}`);
   for (const run of skipped) run.record.ended('skipped', `not submitted: ${reason}`);

@@ -149,7 +149,7 @@ export async function manifestOf(step: StepData, workspace: string, now: Date = 
   const target = step.target ?? { kind: 'app' as const, id: '', name: '' };
   const runs = await Promise.all(
     step.runs.map(async (run): Promise<ManifestRun> => ({
-      item: step.isBatch ? run.name : null,
+      item: step.perItem ? run.name : null,
       inputs: run.inputs ?? {},
       job_id: run.jobId ?? null,
       status: runStatus(run) ?? 'not-submitted',

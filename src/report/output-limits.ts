@@ -1,3 +1,5 @@
+import { clip } from '../core/text.js';
+
 /**
  * GitHub's limit on an output: "a maximum of 1 MB", the size "approximated
  * based on UTF-16 encoding" (two bytes a code unit, so 500 000 ASCII
@@ -83,7 +85,7 @@ const REDUCTIONS: Array<{ what: string; apply: (entry: ResultEntry) => ResultEnt
       ...entry,
       'output-urls': null,
       files: null,
-      'error-message': clip(entry['error-message']),
+      'error-message': entry['error-message'] && clip(entry['error-message'], CLIPPED_ERROR_CHARS),
     }),
   },
 ];
@@ -116,8 +118,4 @@ function prefixWithin(parts: string[], limit: number, overhead: number, separato
     kept += 1;
   }
   return kept;
-}
-
-function clip(text: string | null): string | null {
-  return text && text.length > CLIPPED_ERROR_CHARS ? `${text.slice(0, CLIPPED_ERROR_CHARS)}…` : text;
 }

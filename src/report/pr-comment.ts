@@ -4,7 +4,7 @@
  * found again by a hidden marker. Writing it is never what fails the step: the
  * paid result was already delivered, so every failure is a warning to log.
  */
-import { CancelledError, DeliveryTimeoutError, errorMessage } from '../core/errors.js';
+import { CancelledError, errorMessage, TimeoutError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import {
   connect,
@@ -221,7 +221,7 @@ async function tokenLogin(github: GitHubCalls): Promise<string | undefined> {
     );
     return data.login;
   } catch (error) {
-    if (error instanceof CancelledError || error instanceof DeliveryTimeoutError) throw error;
+    if (error instanceof CancelledError || error instanceof TimeoutError) throw error;
     return undefined;
   }
 }

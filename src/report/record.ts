@@ -212,7 +212,7 @@ export function runCharge(run: RunData): number | null {
 export interface StepData {
   target?: TargetInfo;
   runs: RunData[];
-  isBatch: boolean;
+  perItem: boolean;
   outcome?: Outcome;
   errorMessage?: string;
   nextSteps: string[];
@@ -245,8 +245,8 @@ const BATCH_PUBLISH_MS = 1_000;
 export type OutputWriter = (name: OutputName, value: string) => void;
 
 export interface StepRecordOptions {
-  /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
-  isBatch?: boolean;
+  /** A batch of several runs: outputs and summary are per item. A batch of one behaves as a single run. */
+  perItem?: boolean;
   /** Says in the log what an output had to leave out to stay under GitHub's limit. */
   warn?: (message: string) => void;
 }
@@ -272,8 +272,11 @@ export class StepRecord {
   private lastPublished = 0;
   /** A batch change not yet published (see BATCH_PUBLISH_MS). */
   private unpublished = false;
-  /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
-  isBatch: boolean;
+  /**
+   * A batch of several runs: outputs, summary, log lines and download folders
+   * are per item. A batch of one behaves as a single run.
+   */
+  perItem: boolean;
   private readonly warn: (message: string) => void;
   /** Outputs whose cut was already said in the log, once each. */
   private readonly warnedCuts = new Set<OutputName>();
@@ -283,7 +286,7 @@ export class StepRecord {
     private readonly write: OutputWriter,
     options: StepRecordOptions = {},
   ) {
-    this.isBatch = options.isBatch ?? false;
+    this.perItem = options.perItem ?? false;
     this.warn = options.warn ?? (() => undefined);
   }
 
@@ -326,7 +329,7 @@ export class StepRecord {
       JSON.stringify({
         target: this.target,
         runs: this.runs,
-        isBatch: this.isBatch,
+        perItem: this.perItem,
         outcome: this.outcome,
         errorMessage: this.errorMessage,
         nextSteps: this.nextSteps,
@@ -351,7 +354,7 @@ export class StepRecord {
 
   /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
   publish(now = false): void {
-    if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
+    if (this.perItem && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
       this.unpublished = true;
       return;
     }
@@ -366,7 +369,7 @@ export class StepRecord {
     }
     const single = this.single;
     if (single) this.publishRun(single);
-    else if (this.runs.length > 1) this.publishBatch();
+    else if (this.perItem) this.publishBatch();
     // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
     if (this.runs.some((run) => run.jobId || run.outcome)) {
       const ids = this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []));
@@ -382,7 +385,7 @@ export class StepRecord {
       this.set(Output.CreditsCharged, 0);
     }
     this.set(Output.Manifest, this.manifestPath);
-    if (this.runs.length > 1) {
+    if (this.perItem) {
       const lines = batchErrors(this.runs);
       if (lines.length)
         this.setFitted(Output.ErrorMessage, fitLines(lines), "Every item's error message is in the manifest.");

@@ -1,4 +1,5 @@
 import { formatBytes, formatDuration } from '../core/format.js';
+import { clip } from '../core/text.js';
 import { fileUrlsOf, type OutputItem } from './job-outputs.js';
 import { problemOf, runStatus, type Outcome, type RunData, type StepData } from './record.js';
 
@@ -48,7 +49,7 @@ export function renderSummary(step: StepData): string {
   }
   for (const note of step.notes) lines.push(`> ${escapeMarkdown(note)}`, '');
 
-  if (single && !step.isBatch) lines.push(...renderRun(single, '###'));
+  if (single && !step.perItem) lines.push(...renderRun(single, '###'));
   else if (step.runs.length > 0) lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
   if (step.dryRun) lines.push(...renderDryRun(step.dryRun, SUMMARY_BUDGET_BYTES - byteLength(lines)));
   return lines.join('\n');
@@ -66,6 +67,12 @@ function renderRun(run: RunData, heading: string): string[] {
   }
   return lines;
 }
+
+/** Server text can be long: a line of it (an error, an item's problem) shows at most this many characters. */
+const LINE_CHARS = 2000;
+
+/** A multi-line error (the contract's table with it) shows at most this many characters. */
+const BLOCK_CHARS = 20_000;
 
 /** A link in the batch table is named by its file name, cut to this many characters. */
 const LINK_LABEL_CHARS = 40;
@@ -94,7 +101,7 @@ function renderBatch(runs: RunData[], budget: number): string[] {
   if (rows < runs.length) lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
   const problems = runs.flatMap((run) => {
     const problem = problemOf(run);
-    return problem === undefined ? [] : [[`- ${escapeMarkdown(`${run.name}: ${clip(problem)}`)}`]];
+    return problem === undefined ? [] : [[`- ${escapeMarkdown(`${run.name}: ${clip(problem, LINE_CHARS)}`)}`]];
   });
   appendSection(lines, '**Problems**', problems, 'problems are left out', budget);
   const reused = runs.flatMap((run) =>
@@ -241,11 +248,6 @@ function code(text: string): string {
   return `<code>${escapeAttribute(text)}</code>`;
 }
 
-/** Server text can be long: at most `chars` characters of it. */
-function clip(text: string, chars = 2000): string {
-  return text.length > chars ? `${text.slice(0, chars)}…` : text;
-}
-
 /** Text shown as is in a code block: a fence inside it is broken up. */
 function fence(text: string): string {
   return text.replace(/```/g, '`\u200b``');
@@ -257,11 +259,11 @@ function fence(text: string): string {
  */
 function errorBlock(text: string): string[] {
   if (!text.includes('\n')) return [quote(text)];
-  return ['```text', fence(text.length > 20_000 ? `${text.slice(0, 20_000)}…` : text), '```'];
+  return ['```text', fence(clip(text, BLOCK_CHARS)), '```'];
 }
 
 function quote(text: string): string {
-  return clip(text)
+  return clip(text, LINE_CHARS)
     .split(/\r?\n/)
     .map((line) => `> ${escapeMarkdown(line)}`)
     .join('\n');

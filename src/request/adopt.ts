@@ -5,7 +5,7 @@ import type { Deadline } from '../core/timing.js';
 import type { PlannedRun } from '../execute/carry-out.js';
 import { collectOutputs } from '../report/job-outputs.js';
 import type { RunTarget } from '../target/target.js';
-import { describeNoWindow, describeWindow, findReusableJob, pickReusableJob, reuseSince } from './reuse.js';
+import { describeNoWindow, describeWindow, findReusableJob, labelled, pickReusableJob, reuseSince } from './reuse.js';
 
 /**
  * Never pay twice: each run whose identical completed job is in the account's
@@ -45,9 +45,8 @@ export async function adoptEarlierJobs(
   const outputUrls = (job: Job) =>
     collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
   for (const run of runs) {
-    // `1: reusing job …` in a batch, `Reusing job …` for a single run.
-    const label = context.record.isBatch ? `${run.record.name}: ` : undefined;
-    const say = (text: string) => log.info(label ? label + text : text[0]!.toUpperCase() + text.slice(1));
+    const label = context.record.perItem ? `${run.record.name}: ` : undefined;
+    const say = (text: string) => log.info(labelled(label, text));
     const candidates = findReusableJob(jobs, target, run.request!, since);
     const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
     if (!job) {

@@ -31,14 +31,8 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
       if (!(error instanceof InputError) || known.length === 0) throw error;
       throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`);
     }
-    const modality = target instanceof ModelTarget ? target.model.modality || undefined : undefined;
-    record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title, modality });
-    if (target instanceof ModelTarget) {
-      const price = target.price !== undefined ? `, ${target.price} credits a run` : '';
-      log.info(`Model: ${target.name} (${target.id}${modality ? `, ${modality}` : ''}${price})`);
-    } else {
-      log.info(`App: ${target.name} (${target.id})`);
-    }
+    record.targetKnown(target.info());
+    log.info(target.describe());
     return target;
   });
 }
@@ -49,22 +43,17 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
  * run has a problem — in its contract, its item name, or a document that could
  * not be read — nothing is submitted and every problem is listed at once.
  */
-export async function planRuns(
-  config: ActionConfig,
-  target: RunTarget,
-  event: unknown,
-  context: RunContext,
-): Promise<PlannedRun[]> {
+export async function planRuns(config: ActionConfig, target: RunTarget, context: RunContext): Promise<PlannedRun[]> {
   const { shared, items, problems: readProblems, unreadable } = config.runInputs;
   const runs = items ?? [undefined];
-  context.record.isBatch = config.isBatch && runs.length > 1;
+  context.record.perItem = config.batchGiven && runs.length > 1;
   const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
   // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
-  const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, event, context, shared, runs);
+  const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, context, shared, runs);
   const contractProblems = checked?.problems ?? [];
   if (readProblems.length > 0 || contractProblems.length > 0) {
     // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
-    const uncheckedBecause = config.isBatch && runs.length > 0 ? unreadable : [];
+    const uncheckedBecause = config.batchGiven && runs.length > 0 ? unreadable : [];
     throw inputsFailure({ readProblems, contractProblems, uncheckedBecause }, target, runs.length);
   }
   return runs.map((_, index) => {
@@ -78,7 +67,6 @@ export async function planRuns(
 async function checkRuns(
   config: ActionConfig,
   target: RunTarget,
-  event: unknown,
   context: RunContext,
   shared: InputsSource[],
   runs: Array<BatchItem | undefined>,
@@ -91,7 +79,7 @@ async function checkRuns(
       sha: config.github.sha,
       repository: config.github.repository,
       serverUrl: config.github.serverUrl,
-      eventPayload: event,
+      eventPayload: context.event,
     },
     (key) => target.isImageInput(key),
   );

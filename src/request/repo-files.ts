@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { splitRepository } from '../core/github-api.js';
 import { isHttpUrl, isObject, printable } from '../core/text.js';
 
 /** What the run knows about the repository; the lead fills it from the runner's environment. */
@@ -162,7 +163,7 @@ interface Repository {
 /** What all values share: a public repository, a git checkout, the commit. A string is the problem. */
 async function checkRepository(context: RepoContext): Promise<Repository | string> {
   const repository = context.repository ?? '';
-  if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+  if (!splitRepository(repository)) {
     return (
       `a path is read as a file of this repository, which needs GITHUB_REPOSITORY (owner/repo), but it is ${repository ? JSON.stringify(repository) : 'not set'}: ` +
       'outside GitHub Actions, give a public http(s) URL instead.'

@@ -222,6 +222,11 @@ export interface PickOptions extends CheckOptions {
   label?: string;
 }
 
+/** A line about one run: `hero: reusing job …` for a batch item (label `hero: `), `Reusing job …` for a single run. */
+export function labelled(label: string | undefined, text: string): string {
+  return label ? label + text : text[0]!.toUpperCase() + text.slice(1);
+}
+
 /**
  * The most recent candidate (from `findReusableJob`) whose files all still
  * answer, or undefined: then the run is submitted. Each candidate passed over
@@ -235,8 +240,8 @@ export async function pickReusableJob(candidates: Job[], options: PickOptions): 
       options.claimed?.add(job.id);
       return job;
     }
-    const what = `ot reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`;
-    options.log.info(options.label ? `${options.label}n${what}` : `N${what}`);
+    const created = job.created_at ?? 'at an unknown time';
+    options.log.info(labelled(options.label, `not reusing job ${job.id} (created ${created}): ${check.reason}.`));
   }
   return undefined;
 }

@@ -67,12 +67,12 @@ function keyMatcher(app: App): KeyMatcher<AppInput> {
   };
 }
 
-/** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
 /** True when `key` names an image input of the app (by id, label or targetHandle). */
 export function isImageKey(app: App, key: string): boolean {
   return matchInput(app, key).some((input) => input.type === 'image');
 }
 
+/** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
 function matchInput(app: App, key: string): AppInput[] {
   const byId = app.inputs.filter((input) => input.id === key);
   if (byId.length > 0) return byId;

@@ -3,6 +3,7 @@ import { buildRequestInputs, formatContract, inputsSkeleton, isImageKey } from '
 import type { App, Job, RunRequest } from '../armox/types.js';
 import type { InputsSource, Preparation, PreparedRequest, RunTarget } from './target.js';
 import type { Deadline } from '../core/timing.js';
+import type { TargetInfo } from '../report/record.js';
 
 /** An Armox app: its inputs contract decides what a run may send. */
 export class AppTarget implements RunTarget {
@@ -22,6 +23,14 @@ export class AppTarget implements RunTarget {
 
   get title(): string {
     return `app "${this.app.name}" (${this.app.id})`;
+  }
+
+  info(): TargetInfo {
+    return { kind: this.kind, id: this.id, name: this.name, title: this.title };
+  }
+
+  describe(): string {
+    return `App: ${this.name} (${this.id})`;
   }
 
   prepare(sources: InputsSource[], webhookUrl?: string): Preparation {

@@ -1,7 +1,7 @@
 import type { App } from '../armox/types.js';
 import { printable } from '../core/text.js';
 import { InputError } from '../core/errors.js';
-import { fold } from './inputs-check.js';
+import { foldName } from './inputs-check.js';
 
 /** Finds the app by exact id, or by name (case-insensitive); errors list what the key can see. */
 export function resolveApp(apps: App[], wanted: { appId?: string; appName?: string }): App {
@@ -23,16 +23,6 @@ export function resolveApp(apps: App[], wanted: { appId?: string; appName?: stri
   throw new InputError(
     `app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`,
   );
-}
-
-/**
- * App names are compared as keys are (fold), and runs of white space count as one:
- * a name is copied from a listing where doubled spaces do not show. Input keys keep
- * their spaces: a key is checked against labels the action lists, and a near miss
- * gets a "Did you mean" there.
- */
-function foldName(text: string): string {
-  return fold(text).replace(/\s+/g, ' ');
 }
 
 function listApps(apps: App[]): string {

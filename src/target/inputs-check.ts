@@ -11,6 +11,16 @@ export function fold(text: string): string {
   return text.normalize('NFC').trim().toLowerCase();
 }
 
+/**
+ * App and model names are compared as keys are (fold), and runs of white space
+ * count as one: a name is copied from a listing where doubled spaces do not show.
+ * Input keys keep their spaces: a key is checked against labels the action lists,
+ * and a near miss gets a "Did you mean" there.
+ */
+export function foldName(text: string): string {
+  return fold(text).replace(/\s+/g, ' ');
+}
+
 export function isEmpty(value: unknown): boolean {
   return (
     value === null ||

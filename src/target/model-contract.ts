@@ -73,12 +73,12 @@ function offered(model: Model): Field[] {
   );
 }
 
-/** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
 /** True when `key` names the model's image list (`image_input` or one of its aliases). */
 export function isImagesKey(model: Model, key: string): boolean {
   return matchField(fields(model), key).some((field) => field.kind === 'images');
 }
 
+/** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
 function matchField(all: Field[], key: string): Field[] {
   const byKey = all.filter((field) => field.key === key);
   if (byKey.length > 0) return byKey;

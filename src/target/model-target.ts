@@ -3,6 +3,7 @@ import type { Job, Model, ModelRunRequest } from '../armox/types.js';
 import { formatModelContract, isImagesKey, modelInputsSkeleton, prepareModelRun } from './model-contract.js';
 import type { InputsSource, Preparation, PreparedRequest, RunTarget } from './target.js';
 import type { Deadline } from '../core/timing.js';
+import type { TargetInfo } from '../report/record.js';
 
 /**
  * An Armox model as a RunTarget: one model execution per request, at a price
@@ -22,6 +23,18 @@ export class ModelTarget implements RunTarget {
     this.name = model.name;
     this.title = `model ${model.id}${model.modality ? ` (${model.modality})` : ''}`;
     this.price = model.cost;
+  }
+
+  info(): TargetInfo {
+    const modality = this.model.modality || undefined;
+    return { kind: this.kind, id: this.id, name: this.name, title: this.title, modality };
+  }
+
+  /** `Model: Nano Banana (google/nano-banana, image, 4 credits a run)` */
+  describe(): string {
+    const modality = this.model.modality ? `, ${this.model.modality}` : '';
+    const price = this.price !== undefined ? `, ${this.price} credits a run` : '';
+    return `Model: ${this.name} (${this.id}${modality}${price})`;
   }
 
   prepare(sources: InputsSource[], webhookUrl?: string): Preparation {

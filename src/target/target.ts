@@ -1,6 +1,7 @@
 import type { ArmoxClient } from '../armox/client.js';
 import type { Job } from '../armox/types.js';
 import type { Deadline } from '../core/timing.js';
+import type { TargetInfo } from '../report/record.js';
 
 /** One source of input values, already parsed: `inputs`, `inputs-file`, or a batch item. */
 export interface InputsSource {
@@ -40,6 +41,10 @@ export interface RunTarget {
   readonly title: string;
   /** Credits one run costs, when known before submitting (models); undefined for apps. */
   readonly price?: number;
+  /** How the outputs, the summary and the manifest name it. */
+  info(): TargetInfo;
+  /** One line for the log once it is found: `App: Sketch to Render (app-1)`. */
+  describe(): string;
   /** The submitting call, for logs: `POST /apps/run`. */
   readonly submitCall: string;
   /** Checks one run's inputs (later sources win where two give the same key) against the contract. */

@@ -213,11 +213,11 @@ describe('spending and account errors', () => {
       'max-credits': '80',
     });
     expect(run.error!.message).toMatch(
-      /max-credits is 80: 0 credits spent so far, and the next run would cost 100 \(estimated from 1 recent runs\)/,
+      /max-credits is 80: 0 credits spent so far, and the next run would cost 100 \(estimated from 1 recent run\)/,
     );
     expect(run.error!.message).toContain('Nothing was submitted');
     expect(run.log.text).toContain(
-      'max-credits: estimating 100 credits a run, the most that 1 recent run of this app were charged',
+      'max-credits: estimating 100 credits a run, the most that 1 recent run of this app was charged',
     );
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
     // A run not submitted is `skipped`, in status and in its results entry; nothing was charged.

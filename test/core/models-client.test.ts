@@ -16,7 +16,6 @@ beforeEach(async () => {
   client = new ArmoxClient({
     apiUrl: server.url,
     apiKey: 'sk_live_test',
-    version: 'test',
     log: new MemoryLogger(),
     retryBaseMs: 1,
     retryMaxMs: 5,

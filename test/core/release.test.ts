@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError, CancelledError, DeliveryTimeoutError, InputError } from '../../src/core/errors.js';
+import { ActionError, CancelledError, DeliveryTimeoutError, InputError, TimeoutError } from '../../src/core/errors.js';
 import { Deadline } from '../../src/core/timing.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 import { resolveReleaseTarget, type ReleaseTarget } from '../../src/deliver/release.js';
@@ -30,14 +30,8 @@ const base = () => ({
   apiUrl: github.url,
   repository: 'octo/app',
   eventName: 'push',
-  eventPath: undefined as string | undefined,
+  eventPayload: undefined as unknown,
 });
-
-async function writeEvent(payload: unknown): Promise<string> {
-  const file = path.join(tmp, 'event.json');
-  await writeFile(file, JSON.stringify(payload));
-  return file;
-}
 
 async function writeAsset(name: string, data: Buffer | string): Promise<{ absolutePath: string; name: string }> {
   const absolutePath = path.join(tmp, name);
@@ -70,12 +64,12 @@ function assetsOf(release: FakeRelease): string[] {
 describe('resolveReleaseTarget', () => {
   it('uses the release of a release event', async () => {
     const release = github.seedRelease('octo/app', 'v2.0.0');
-    const eventPath = await writeEvent({
+    const eventPayload = {
       action: 'published',
       release: github.releaseJson(release),
       repository: { full_name: 'octo/app' },
-    });
-    const target = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPath });
+    };
+    const target = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPayload });
     expect(target).toEqual({
       owner: 'octo',
       repo: 'app',
@@ -89,13 +83,13 @@ describe('resolveReleaseTarget', () => {
 
   it('falls back to the payload repository when GITHUB_REPOSITORY is missing', async () => {
     const release = github.seedRelease('octo/app', 'v2.0.0');
-    const eventPath = await writeEvent({ release: github.releaseJson(release), repository: { full_name: 'octo/app' } });
+    const eventPayload = { release: github.releaseJson(release), repository: { full_name: 'octo/app' } };
     const target = await resolveReleaseTarget({
       ...base(),
       repository: undefined,
       upload: true,
       eventName: 'release',
-      eventPath,
+      eventPayload,
     });
     expect([target.owner, target.repo]).toEqual(['octo', 'app']);
   });
@@ -146,12 +140,28 @@ describe('resolveReleaseTarget', () => {
     expect((error as Error).message).toContain('GITHUB_REPOSITORY is not set');
   });
 
+  it('a hung lookup ends at the deadline as the step timing out, not as delivery (nothing was paid for yet)', async () => {
+    github.seedRelease('octo/app', 'v1.0.0');
+    github.fault({ on: 'release-by-tag', kind: 'hang', times: Infinity });
+    const error = await resolveReleaseTarget({
+      ...base(),
+      upload: 'v1.0.0',
+      requestTimeoutMs: 60_000,
+      deadline: Deadline.after(500),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).not.toBeInstanceOf(DeliveryTimeoutError);
+    expect((error as Error).message).toBe(
+      'The timeout ran out while trying to look up the release for tag v1.0.0 in octo/app.',
+    );
+  });
+
   it('explains an unreadable event payload', async () => {
     const error = await resolveReleaseTarget({
       ...base(),
       upload: true,
       eventName: 'release',
-      eventPath: path.join(tmp, 'missing.json'),
+      eventPayload: undefined,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect((error as Error).message).toContain('cannot read the release event payload');
@@ -402,8 +412,8 @@ describe('resolveReleaseTarget: drafts and immutable releases', () => {
 
   it('refuses an immutable release from the release event, without a request', async () => {
     const release = github.seedRelease('octo/app', 'v4.0.0', { immutable: true });
-    const eventPath = await writeEvent({ release: github.releaseJson(release) });
-    const error = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPath }).catch(
+    const eventPayload = { release: github.releaseJson(release) };
+    const error = await resolveReleaseTarget({ ...base(), upload: true, eventName: 'release', eventPayload }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(InputError);

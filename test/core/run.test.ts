@@ -252,7 +252,6 @@ describe('a submission the deadline stops before sending', () => {
     const client = new ArmoxClient({
       apiUrl: emu.apiUrl,
       apiKey: emu.apiKey,
-      version: 'test',
       log: new MemoryLogger(),
     });
     const request = { app_id: IDS.sketchToRender.app, inputs: {} };

@@ -215,7 +215,7 @@ describe("the key goes to api-url's origin only", () => {
       status: 403,
       body: JSON.stringify({ error: echoing('Forbidden') }),
     });
-    const client = new ArmoxClient({ apiUrl: emu.apiUrl, apiKey: SECRET, version: 'test', log: new MemoryLogger() });
+    const client = new ArmoxClient({ apiUrl: emu.apiUrl, apiKey: SECRET, log: new MemoryLogger() });
     const error = (await client.listApps(Deadline.after(5_000)).then(
       () => undefined,
       (caught: unknown) => caught,
@@ -356,7 +356,6 @@ describe(
         const client = new ArmoxClient({
           apiUrl: emu.apiUrl.replace('127.0.0.1', 'armox.test'),
           apiKey: emu.apiKey,
-          version: 'test',
           log: new MemoryLogger(),
           signal: controller.signal,
         });

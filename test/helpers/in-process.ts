@@ -1,5 +1,6 @@
 import { ArmoxClient, type ClientOptions } from '../../src/armox/client.js';
 import { readConfig } from '../../src/config/config.js';
+import { readEventPayload } from '../../src/core/github-event.js';
 import { StepRecord } from '../../src/report/record.js';
 import { OpenJobs, SeenJobs } from '../../src/core/run-context.js';
 import { runPipeline } from '../../src/pipeline.js';
@@ -68,14 +69,14 @@ export async function runInProcess(
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,
       apiKey: config.apiKey,
-      version: 'test',
       log,
       signal,
       retryBaseMs: 20,
       retryMaxMs: 200,
       ...options.client,
     });
-    await runPipeline(config, { client, log, record: report, openJobs, seenJobs: new SeenJobs(), signal });
+    const event = await readEventPayload(config.github.eventPath, log); // as main.ts does
+    await runPipeline(config, { client, log, record: report, openJobs, seenJobs: new SeenJobs(), signal, event });
     return finish();
   } catch (error) {
     return finish(error as Error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppList } from '../../src/armox/client.js';
+import { parseAppList } from '../../src/armox/answers.js';
 import { resolveApp } from '../../src/target/apps.js';
 import { InputError } from '../../src/core/errors.js';
 

@@ -7,7 +7,7 @@ const banner = { kind: 'app' as const, id: 'app-1', name: 'Banner', title: 'app 
 
 /** A step of `count` items, each made by `fill`. */
 function batchStep(count: number, fill: (record: StepRecord, index: number) => void) {
-  const record = new StepRecord(0, () => undefined, { isBatch: true });
+  const record = new StepRecord(0, () => undefined, { perItem: true });
   record.targetKnown(banner);
   for (let i = 1; i <= count; i++) fill(record, i);
   return record;

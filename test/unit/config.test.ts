@@ -109,13 +109,13 @@ describe('readConfig', () => {
     expect(config).toMatchObject({
       model: 'google/nano-banana',
       batchFile: '/work/space/runs.jsonl',
-      isBatch: true,
+      batchGiven: true,
       maxConcurrency: 12,
       maxCredits: 2500,
       failFast: true,
       reuse: { mode: 'max-age', maxAgeMs: 12 * 3_600_000 },
     });
-    expect(read(base).config).toMatchObject({ isBatch: false, maxConcurrency: 4, reuse: { mode: 'rerun' } });
+    expect(read(base).config).toMatchObject({ batchGiven: false, maxConcurrency: 4, reuse: { mode: 'rerun' } });
   });
 
   it('asks for an app when none is given', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelRunAnswer } from '../../src/armox/client.js';
+import { parseModelRunAnswer } from '../../src/armox/answers.js';
 import { ApiError } from '../../src/core/errors.js';
 
 describe('parseModelRunAnswer', () => {

@@ -27,11 +27,11 @@ describe('StepRecord', () => {
 });
 
 /** A step recording every output and every warning it gives. */
-function recorded(isBatch = false) {
+function recorded(perItem = false) {
   const outputs: Record<string, string> = {};
   const warnings: string[] = [];
   const record = new StepRecord(0, (name, value) => (outputs[name] = value), {
-    isBatch,
+    perItem,
     warn: (message) => warnings.push(message),
   });
   return { record, outputs, warnings };

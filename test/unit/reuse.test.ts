@@ -55,6 +55,8 @@ function appTarget(id: string): RunTarget {
     name: 'Sketch to Render',
     title: 'app "Sketch to Render"',
     submitCall: 'POST /apps/run',
+    info: unused,
+    describe: unused,
     prepare: unused,
     isImageInput: unused,
     contractTable: unused,

@@ -114,7 +114,7 @@ describe('renderSummary', () => {
     const markdown = renderSummary(
       step((record) => {
         record.targetKnown(poster);
-        record.isBatch = true;
+        record.perItem = true;
         for (let i = 1; i <= 400; i++) {
           const url = `https://s3.example/p/${'x'.repeat(2000)}-${i}.png`;
           record
@@ -141,7 +141,7 @@ describe('renderSummary', () => {
     const markdown = renderSummary(
       step((record) => {
         record.targetKnown(poster);
-        record.isBatch = true;
+        record.perItem = true;
         const hero = record.addRun('hero');
         hero.reused(
           {
