@@ -40460,6 +40460,10 @@ function printable(value, max = 80) {
     const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }
+/** `text` cut to `max` characters, ending in `…` when it was longer. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
 /** A plain object (not null, not a list): what JSON answers are checked with. */
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40928,371 +40932,44 @@ async function wait(ms, signal) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/request/yaml-input.ts
-/**
- * The YAML/JSON documents users write (`inputs`, `inputs-file`, a batch, a
- * line of a JSON Lines file), read with every mapping key kept as written:
- * YAML reads the key `001` as the number 1 and `1.50` as 1.5, and neither an
- * item's name nor an input's may change on the way. Hostile documents (alias
- * bombs, deep nesting, huge text, several documents) are refused with the reason.
- */
+;// CONCATENATED MODULE: ./src/armox/answers.ts
 
 
-
-/** The most text `inputs`, `batch` or their files may hold: prompts are long, but not megabytes. */
-const MAX_INPUTS_BYTES = 1024 * 1024;
-/** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
-const MAX_ALIAS_COUNT = 100;
-/**
- * One YAML or JSON document as data, or undefined when it is empty (or only
- * `null`, `~` or a comment). Mappings below the top level become Maps with
- * string keys as written; a key written twice in one of them is in `problems`
- * (the top level's keys are the caller's to check: input names, item names).
- * Syntax errors, and the hostile documents above, are thrown as InputErrors.
- */
-function parseYaml(origin, text) {
-    const name = describeOrigin(origin);
-    refuseHugeText(name, text);
-    if (text.trim() === '')
-        return { problems: [] };
-    const lines = new dist/* LineCounter */.HN();
-    const document = readDocument(origin, text, lines);
-    const top = document?.contents;
-    if (!document || !top || ((0,dist/* isScalar */.jn)(top) && (top.value === null || top.value === '')))
-        return { problems: [] };
-    const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line + (origin.line ?? 1) - 1;
-    let problems;
-    try {
-        problems = keepKeysAsWritten(document, name, lineOf);
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be read.`);
-        throw error;
-    }
-    if ((0,dist/* isMap */.jh)(top))
-        return { root: mappingRoot(document, top, name, lineOf), problems };
-    if ((0,dist/* isSeq */.oP)(top))
-        return { root: { kind: 'list', items: toData(document, name, top.items) }, problems };
-    return { root: { kind: 'value', value: toData(document, name, [top])[0] }, problems };
+/** An answer that is not what the call returns, as an ApiError naming the call. */
+function malformed(call, what) {
+    return new ApiError(`${call} failed: the API sent ${what}.`, call, undefined, true);
 }
-/** The top-level mapping: its keys as written (each a name), its values as data. */
-function mappingRoot(document, map, name, lineOf) {
-    const values = toData(document, name, map.items.map((pair) => pair.value ?? new dist/* Scalar */.X5(null)));
-    const entries = map.items.map(({ key }, index) => {
-        const node = key;
-        const written = node ? keyAsWritten(node) : undefined;
-        if (written === undefined) {
-            const what = !node ? 'null' : (0,dist/* isAlias */.Vj)(node) ? 'an alias' : describeValue(toData(document, name, [node])[0]);
-            throw new InputError(`${name} has a key that is not a name (${what}): write each key as an input's label or id (in a batch, an item's name).`);
-        }
-        return { key: written, value: values[index], line: lineOf(node) };
-    });
-    return { kind: 'mapping', entries };
-}
-/** The one document in `text`, its syntax checked; InputErrors say where (the file's line and column) and why. */
-function readDocument(origin, text, lineCounter) {
-    const name = describeOrigin(origin);
-    let documents;
-    try {
-        // Keys written alike are found by keepKeysAsWritten and the callers, comparing them as written (`1` ≠ `01`).
-        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter });
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be read.`);
-        throw error;
-    }
-    if (!Array.isArray(documents))
-        documents = [documents];
-    if (documents.length > 1) {
-        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
-    }
-    const document = documents[0];
-    const problem = document?.errors[0];
-    if (!problem)
-        return document;
-    if (/call stack/i.test(problem.message))
-        throw new InputError(`${name} is nested too deeply to be read.`);
-    const position = problem.linePos?.[0];
-    // A line of a JSON Lines file is named by the file's line, once: `at line 2, column 12`.
-    const where = position ? ` at line ${position.line + (origin.line ?? 1) - 1}, column ${position.col}` : '';
-    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(`${origin.name} is not valid YAML or JSON${where}: ${reason}`);
-}
-/**
- * Rewrites every mapping key to the text it was written as (so the data has
- * `001`, not 1), and lists the keys written twice in one mapping below the top level.
- */
-function keepKeysAsWritten(document, name, lineOf) {
-    const problems = [];
-    (0,dist/* visit */.YR)(document, {
-        Map: (_, map, path) => {
-            const seen = new Map();
-            for (const pair of map.items) {
-                const key = pair.key;
-                const written = key ? keyAsWritten(key) : undefined;
-                if (written === undefined)
-                    continue;
-                if ((0,dist/* isScalar */.jn)(key))
-                    key.value = written;
-                const first = seen.get(written);
-                const atTop = path.length === 1; // [document]
-                if (first !== undefined && !atTop) {
-                    const line = lineOf(key);
-                    const where = line === first ? `line ${line}` : `lines ${first} and ${line}`;
-                    problems.push(`${name} gives the key "${printable(written)}" twice in one mapping (${where}); give it once.`);
-                }
-                if (first === undefined)
-                    seen.set(written, lineOf(key));
-            }
-        },
-    });
-    return problems;
-}
-/**
- * A key as written (`001` stays `001`), or undefined for a null, a collection
- * or an alias (resolving each alias on its own would cost a walk of the whole
- * document: a mapping of many alias keys would be a way to hang the action).
- */
-function keyAsWritten(node) {
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null)
-        return undefined;
-    return node.source ?? String(node.value);
-}
-/**
- * Nodes as plain data (mappings as Maps, so keys such as `__proto__` stay
- * data), converted together so that the alias limit counts every alias of the document.
- */
-function toData(document, name, nodes) {
-    const list = new dist/* YAMLSeq */.Rw(document.schema);
-    list.items = nodes;
-    try {
-        return list.toJS(document, { mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (/alias/i.test(message)) {
-            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
-        }
-        if (error instanceof RangeError)
-            throw new InputError(`${name} is nested too deeply to be read.`);
-        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
-    }
-}
-/** Prompts are long, but not megabytes: more is refused before it is parsed. */
-function refuseHugeText(name, text) {
-    const bytes = Buffer.byteLength(text);
-    if (bytes > MAX_INPUTS_BYTES)
-        throw new InputError(`${name} is ${bytes} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
-}
-function describeOrigin(origin) {
-    return origin.line === undefined ? origin.name : `${origin.name} line ${origin.line}`;
-}
-/**
- * Parses a YAML or JSON mapping of input names to values (JSON is YAML), keys
- * as written. Refuses, with line and column, anything that is not a single
- * mapping, and a key given twice.
- */
-function parseInputsMapping(name, text) {
-    const { root, problems } = parseYaml({ name }, text);
-    if (problems.length > 0)
-        throw new InputError(problems.join('\n'));
-    return inputsSource(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")');
-}
-/**
- * A document's top level as an inputs source named `name`: empty for nothing,
- * an InputError for anything but a mapping or for an input given twice.
- */
-function inputsSource(name, root, expected) {
-    if (root?.kind !== 'mapping')
-        return sourceFromData(name, root?.kind === 'list' ? root.items : root?.value, expected);
-    const lines = new Map();
-    for (const { key, line } of root.entries) {
-        const first = lines.get(key);
-        if (first !== undefined) {
-            throw new InputError(`${name} gives "${printable(key)}" twice (lines ${first} and ${line}): give each input once.`);
-        }
-        lines.set(key, line);
-    }
-    return { name, entries: root.entries.map(({ key, value }) => [key, value]) };
-}
-/**
- * A mapping read by parseYaml below the top level (a batch item's inputs) as
- * an inputs source named `name`: empty for nothing, an InputError for anything
- * but a mapping of names.
- */
-function sourceFromData(name, value, expected) {
-    if (value === null || value === undefined || value === '')
-        return { name, entries: [] };
-    if (!(value instanceof Map)) {
-        throw new InputError(`${name} must be ${expected}, not ${Array.isArray(value) ? 'a list' : 'a single value'}.`);
-    }
-    const entries = [];
-    for (const [key, item] of value) {
-        if (key === null || typeof key === 'object') {
-            throw new InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
-        }
-        entries.push([String(key), item]);
-    }
-    return { name, entries };
-}
-/** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (value instanceof Map || typeof value === 'object')
-        return 'a mapping';
-    return typeof value;
-}
-
-;// CONCATENATED MODULE: ./src/target/inputs-check.ts
-
-/** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
-function fold(text) {
-    return text.normalize('NFC').trim().toLowerCase();
-}
-function isEmpty(value) {
-    return (value === null ||
-        value === undefined ||
-        (typeof value === 'string' && value.trim() === '') ||
-        (Array.isArray(value) && value.length === 0));
-}
-/** Strings stay; YAML numbers and booleans become their text. */
-function scalarText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-        return String(value);
-    return undefined;
-}
-// How a value is named in errors lives with the parser that makes the values (mappings are Maps
-// there); re-exported so that contracts take all their helpers from here.
-
-/**
- * Armox fetches image inputs itself, so they must be public http(s) URLs.
- * Notes a problem (and returns false) for anything else; warns about private hosts.
- */
-function checkImageUrl(text, where, problems, warnings) {
-    return checkImageUrls([text], where, problems, warnings);
-}
-/**
- * `checkImageUrl` for a list: every URL is checked, and those that are not
- * http(s) URLs are named in one problem, so the advice is given once.
- */
-function checkImageUrls(texts, where, problems, warnings) {
-    const refused = [];
-    for (const text of texts) {
-        const url = parseHttpUrl(text.trim());
-        if (!url)
-            refused.push(`"${printable(text)}"`);
-        else if (isPrivateHost(url.hostname)) {
-            warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
-        }
-    }
-    if (refused.length === 0)
-        return true;
-    const what = refused.length === 1
-        ? `${refused[0]} is not an http(s) URL`
-        : `${refused.slice(0, -1).join(', ')} and ${refused.at(-1)} are not http(s) URLs`;
-    problems.push(`${where}: ${what}. Image inputs are fetched by Armox, so they must be public URLs: ` +
-        'commit the file to a public repository (the action then sends its URL at this commit) ' +
-        'or upload it somewhere public first (a release asset, a storage bucket).');
-    return false;
-}
-function isPrivateHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return (host === 'localhost' ||
-        host === '::1' ||
-        /^(127|10)\./.test(host) ||
-        /^192\.168\./.test(host) ||
-        /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-        host.endsWith('.local') ||
-        host.endsWith('.internal'));
-}
-/**
- * ` Did you mean "…"?` for a near-miss among `candidates` (by default the `names`),
- * a note about look-alike (non-ASCII) characters, then ` Valid keys: "a", "b"` and
- * `validNote` (e.g. ` (or the input ids)`).
- */
-function suggestKey(key, names, validNote = '', candidates = names) {
-    const close = closestName(key, candidates);
-    const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
-    const note = nonAscii.length
-        ? ` It contains non-ASCII characters (${nonAscii
-            .slice(0, 3)
-            .map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
-            .join(', ')}) that may only look like the label's.`
-        : '';
-    const valid = ` Valid keys: ${names.map((n) => `"${n}"`).join(', ')}${validNote}.`;
-    return close ? ` Did you mean "${close}"?${note}${valid}` : `${note}${valid}`;
-}
-/** The name within a small edit distance of `key` (scaled to the name's length), if any. */
-function closestName(key, names) {
-    const wanted = fold(key);
-    return names.find((name) => editDistance(fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 3)
-        return 99;
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-/** A plain-text table: a title line, the header, a rule, and the rows, columns padded. */
-function formatTable(title, header, rows) {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    return [title, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-/**
- * Maps every key of every source to a field, noting unknown, ambiguous and
- * repeated keys in `problems`. Later sources win where two give the same field
- * (`inputs` over `inputs-file`); within one source a field may be given once.
- */
-function gatherValues(sources, matcher, problems) {
-    const values = new Map();
-    for (const source of sources) {
-        const seenHere = new Map();
-        for (const [key, value] of source.entries) {
-            const matches = matcher.match(key);
-            if (matches.length !== 1) {
-                problems.push(`${source.name}: ${matches.length === 0 ? matcher.unknown(key) : matcher.ambiguous(key, matches)}`);
+/** Reads `GET /apps`, keeping what the action relies on and skipping entries it cannot use. */
+function parseAppList(body) {
+    const data = isObject(body) ? body.data : undefined;
+    if (!Array.isArray(data))
+        throw malformed('GET /apps', 'a body without a "data" list of apps');
+    const apps = [];
+    for (const item of data) {
+        if (!isObject(item) || typeof item.id !== 'string' || typeof item.name !== 'string')
+            continue;
+        const inputs = [];
+        for (const input of Array.isArray(item.inputs) ? item.inputs : []) {
+            if (!isObject(input) || typeof input.id !== 'string' || input.id === '')
                 continue;
-            }
-            const field = matches[0];
-            const id = matcher.id(field);
-            const earlier = seenHere.get(id);
-            if (earlier !== undefined) {
-                problems.push(`${source.name}: ${matcher.name(field)} is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
-                continue;
-            }
-            seenHere.set(id, key);
-            values.set(id, { field, value, where: `${source.name}: ${matcher.name(field)}` });
+            inputs.push({
+                id: input.id,
+                type: typeof input.type === 'string' ? input.type : 'text',
+                label: typeof input.label === 'string' && input.label.trim() ? input.label : input.id,
+                required: input.required === true,
+                targetHandle: typeof input.targetHandle === 'string' ? input.targetHandle : undefined,
+                allowMultiple: input.allowMultiple === true,
+            });
         }
+        apps.push({
+            id: item.id,
+            name: item.name,
+            description: typeof item.description === 'string' ? item.description : undefined,
+            inputs,
+        });
     }
-    return values;
+    return apps;
 }
-
-;// CONCATENATED MODULE: ./src/target/model-list.ts
-
-
-
 /**
  * Where a setting's choices may be: the reference shows none, so its field name
  * is not known. `options` first; the others are common spellings.
@@ -41301,9 +40978,8 @@ const OPTION_FIELDS = ['options', 'values', 'choices'];
 /** Reads `GET /models`, keeping what the action relies on and skipping entries it cannot use. */
 function parseModelList(body) {
     const data = isObject(body) ? body.data : undefined;
-    if (!Array.isArray(data)) {
-        throw new ApiError('GET /models failed: the API sent a body without a "data" list of models.', 'GET /models', undefined, true);
-    }
+    if (!Array.isArray(data))
+        throw malformed('GET /models', 'a body without a "data" list of models');
     return data.flatMap((item) => {
         const model = parseModel(item);
         return model ? [model] : [];
@@ -41374,43 +41050,65 @@ function isSettingValue(value) {
 function nonEmptyString(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
-/** Finds the model by exact id, or by name (case-insensitive); errors list the models the key can see. */
-function resolveModel(models, wanted) {
-    const byId = models.find((model) => model.id === wanted.trim());
-    if (byId)
-        return byId;
-    const name = foldName(wanted);
-    const matches = models.filter((model) => foldName(model.name) === name);
-    if (matches.length === 1)
-        return matches[0];
-    if (matches.length > 1) {
-        throw new InputError(`model "${printable(wanted)}" matches ${matches.length} models by name; give the model's id instead.\n${listModels(matches)}`);
-    }
-    // Case is the usual slip in an id (`Google/Nano-Banana`).
-    const close = models.find((model) => fold(model.id) === fold(wanted))?.id ??
-        closestName(wanted, models.map((model) => model.id)) ??
-        closestName(wanted, models.map((model) => model.name));
-    const hint = close ? ` Did you mean "${close}"?` : '';
-    throw new InputError(`model "${printable(wanted)}" is not the id or the name of a model this API key can use.${hint}\n${listModels(models)}`);
+/** Reads `GET /jobs`, skipping entries that are not jobs. */
+function parseJobList(body) {
+    const data = isObject(body) ? body.data : undefined;
+    if (!Array.isArray(data))
+        throw malformed('GET /jobs', 'a body without a "data" list of jobs');
+    return data.flatMap((item) => {
+        try {
+            return [parseJob(item, 'GET /jobs')];
+        }
+        catch {
+            return [];
+        }
+    });
 }
-function foldName(text) {
-    return fold(text).replace(/\s+/g, ' ');
-}
-/** The models as a table (id, name, modality, cost), for errors. */
-function listModels(models) {
-    if (models.length === 0) {
-        return 'This API key sees no models (check that the key belongs to the right Armox account).';
+/** Checks that an answer is a job: an object with a string `id` and `status`. */
+function parseJob(body, call) {
+    if (!isObject(body))
+        throw malformed(call, 'an answer that is not a job object');
+    if (typeof body.id !== 'string' || body.id === '')
+        throw malformed(call, 'a job without an "id"');
+    if (typeof body.status !== 'string' || body.status === '') {
+        throw malformed(call, `job ${body.id} without a "status"`);
     }
-    const rows = models.map((model) => [
-        model.id,
-        model.name,
-        model.modality,
-        model.cost === undefined ? '?' : String(model.cost),
-    ]);
-    return formatTable('Models available:', ['id', 'name', 'modality', 'cost'], rows);
+    return body;
+}
+/**
+ * The answer of `POST /models/run` as a Job: the 200 answer says `model` and
+ * `output` where `GET /jobs/:id` says `model_id` and `output_data`. A job id
+ * without a status is followed by polling, as for apps.
+ */
+function parseModelRunAnswer(body, modelId) {
+    const call = 'POST /models/run';
+    if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
+        body = { ...body, status: 'processing' };
+    }
+    const job = parseJob(body, call);
+    const answer = body;
+    const output = answer.output_data ?? answer.output;
+    return {
+        ...job,
+        run_type: 'model',
+        model_id: typeof job.model_id === 'string' && job.model_id !== ''
+            ? job.model_id
+            : typeof answer.model === 'string'
+                ? answer.model
+                : modelId,
+        // A bare value (a text model's answer, say) is kept under `output`.
+        output_data: output === undefined || output === null ? job.output_data : isObject(output) ? output : { output },
+    };
 }
 
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** The action's version. A test keeps it equal to package.json's. */
+const VERSION = '1.0.0';
+/** Sent with every request the action makes: Armox, storage and GitHub alike. */
+const USER_AGENT = `armox-app-action/${VERSION}`;
+
 ;// CONCATENATED MODULE: ./src/armox/client.ts
+
 
 
 
@@ -41423,12 +41121,14 @@ const READ = { retryable: true, abortable: true, abortWaits: true };
 const SUBMIT = { retryable: false, abortable: false, abortWaits: true };
 /** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
 const CANCEL = { retryable: true, abortable: false, abortWaits: false };
+/** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
+const JOB_LIST_LIMIT = 100;
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 const STATUS_HINTS = {
     401: 'Check the api-key secret: it must be a valid Armox key (sk_live_…) for this api-url.',
-    402: 'Add credits to the Armox account, or run a cheaper app.',
-    403: 'API access needs an eligible Armox subscription, and the key must be allowed to use this app.',
+    402: 'Add credits to the Armox account, or run a cheaper app or model.',
+    403: 'API access needs an eligible Armox subscription, and the key must be allowed to use the app or model.',
 };
 /**
  * The Armox API, as the action uses it. One place sets the User-Agent and the
@@ -41466,19 +41166,10 @@ class ArmoxClient {
         const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
         return parseJob(body, call);
     }
-    async listJobs(limit, deadline) {
-        const body = await this.call('GET', `/jobs?limit=${limit}`, null, { deadline, ...READ });
-        const data = isObject(body) ? body.data : undefined;
-        if (!Array.isArray(data))
-            throw malformed('GET /jobs', 'a body without a "data" list of jobs');
-        return data.flatMap((item) => {
-            try {
-                return [parseJob(item, 'GET /jobs')];
-            }
-            catch {
-                return [];
-            }
-        });
+    /** The account's most recent jobs, newest first: as many as one `GET /jobs` lists. */
+    async listJobs(deadline) {
+        const body = await this.call('GET', `/jobs?limit=${JOB_LIST_LIMIT}`, null, { deadline, ...READ });
+        return parseJobList(body);
     }
     /**
      * Submits a run: exactly one request reaches the API unless it answers 429
@@ -41562,7 +41253,7 @@ class ArmoxClient {
                 timeoutMs: this.options.requestTimeoutMs,
                 deadline: options.deadline,
                 maxBodyBytes: MAX_API_BODY_BYTES,
-                userAgent: `armox-app-action/${this.options.version}`,
+                userAgent: USER_AGENT,
                 signal: this.signalFor(options),
                 headers: {
                     Authorization: `Bearer ${this.options.apiKey}`,
@@ -41672,9 +41363,9 @@ function apiErrorText(result) {
     try {
         const parsed = JSON.parse(result.body);
         if (isObject(parsed) && typeof parsed.error === 'string')
-            return clip(parsed.error, 500);
+            return clip(oneLine(parsed.error), 500);
         if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string')
-            return clip(parsed.error.message, 500);
+            return clip(oneLine(parsed.error.message), 500);
     }
     catch {
         // not JSON: described below
@@ -41699,83 +41390,13 @@ function describeNonJson(result) {
         .replace(/<[^>]*>/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-    const snippet = text ? `: ${clip(text, 160)}` : '';
+    const snippet = text ? `: ${clip(oneLine(text), 160)}` : '';
     return `an answer that is not JSON (${type}, ${Buffer.byteLength(result.body)} bytes${snippet})`;
 }
-function malformed(call, what) {
-    return new ApiError(`${call} failed: the API sent ${what}.`, call, undefined, true);
-}
-function clip(text, max) {
+/** Server text on one line: control characters (newlines too) become spaces. */
+function oneLine(text) {
     // eslint-disable-next-line no-control-regex
-    const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-    return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-}
-/** Reads `GET /apps`, keeping what the action relies on and skipping entries it cannot use. */
-function parseAppList(body) {
-    const data = isObject(body) ? body.data : undefined;
-    if (!Array.isArray(data))
-        throw malformed('GET /apps', 'a body without a "data" list of apps');
-    const apps = [];
-    for (const item of data) {
-        if (!isObject(item) || typeof item.id !== 'string' || typeof item.name !== 'string')
-            continue;
-        const inputs = [];
-        for (const input of Array.isArray(item.inputs) ? item.inputs : []) {
-            if (!isObject(input) || typeof input.id !== 'string' || input.id === '')
-                continue;
-            inputs.push({
-                id: input.id,
-                type: typeof input.type === 'string' ? input.type : 'text',
-                label: typeof input.label === 'string' && input.label.trim() ? input.label : input.id,
-                required: input.required === true,
-                targetHandle: typeof input.targetHandle === 'string' ? input.targetHandle : undefined,
-                allowMultiple: input.allowMultiple === true,
-            });
-        }
-        apps.push({
-            id: item.id,
-            name: item.name,
-            description: typeof item.description === 'string' ? item.description : undefined,
-            inputs,
-        });
-    }
-    return apps;
-}
-/** Checks that an answer is a job: an object with a string `id` and `status`. */
-function parseJob(body, call) {
-    if (!isObject(body))
-        throw malformed(call, 'an answer that is not a job object');
-    if (typeof body.id !== 'string' || body.id === '')
-        throw malformed(call, 'a job without an "id"');
-    if (typeof body.status !== 'string' || body.status === '') {
-        throw malformed(call, `job ${body.id} without a "status"`);
-    }
-    return body;
-}
-/**
- * The answer of `POST /models/run` as a Job: the 200 answer says `model` and
- * `output` where `GET /jobs/:id` says `model_id` and `output_data`. A job id
- * without a status is followed by polling, as for apps.
- */
-function parseModelRunAnswer(body, modelId) {
-    const call = 'POST /models/run';
-    if (isObject(body) && typeof body.id === 'string' && body.id !== '' && typeof body.status !== 'string') {
-        body = { ...body, status: 'processing' };
-    }
-    const job = parseJob(body, call);
-    const answer = body;
-    const output = answer.output_data ?? answer.output;
-    return {
-        ...job,
-        run_type: 'model',
-        model_id: typeof job.model_id === 'string' && job.model_id !== ''
-            ? job.model_id
-            : typeof answer.model === 'string'
-                ? answer.model
-                : modelId,
-        // A bare value (a text model's answer, say) is kept under `output`.
-        output_data: output === undefined || output === null ? job.output_data : isObject(output) ? output : { output },
-    };
+    return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -42016,7 +41637,7 @@ class InputParser {
             return undefined;
         }
         if (!isHttpUrl(url.href)) {
-            this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}`);
+            this.problems.push(`${name}: "${printable(value)}" must be an http(s) URL, not ${url.protocol}.`);
             return undefined;
         }
         return url;
@@ -42037,12 +41658,6 @@ function kindOf(file) {
         return 'missing';
     }
 }
-
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** The action's version. A test keeps it equal to package.json's. */
-const VERSION = '1.0.0';
-/** Sent with every request the action makes: Armox, storage and GitHub alike. */
-const USER_AGENT = `armox-app-action/${VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/core/github-api.ts
 
@@ -42215,7 +41830,7 @@ function transportProblem(error) {
     if (!(error instanceof TransportError))
         return error;
     if (error.kind === 'deadline')
-        return new DeliveryTimeoutError(error.message);
+        return new TimeoutError(error.message);
     if (error.kind === 'source')
         return new ActionError(error.message);
     return GitHubCallError.from({ headers: {}, data: undefined, failure: error.message });
@@ -42247,8 +41862,8 @@ function retryNote(error, delayMs, hints) {
 function githubFailure(action, error, why, tries, hints) {
     if (error instanceof CancelledError)
         return new CancelledError(`The workflow was cancelled while trying to ${action}.`);
-    if (error instanceof DeliveryTimeoutError)
-        return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}.`);
+    if (error instanceof TimeoutError)
+        return new TimeoutError(`The timeout ran out while trying to ${action}.`);
     if (!(error instanceof GitHubCallError))
         return error;
     const after = tries > 1 ? ` (after ${tries} attempts)` : '';
@@ -42264,7 +41879,7 @@ function githubFailure(action, error, why, tries, hints) {
             `(at ${clockTime(clears)})${when}. This is not a permission problem: run again after that.`);
     }
     if (why === 'deadline') {
-        return new DeliveryTimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
+        return new TimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
     }
     if (problem.kind === 'permission') {
         const hint = hints.permission ? ` ${hints.permission}` : '';
@@ -42563,6 +42178,10 @@ async function probe(method, url, options) {
         return { ok: false, reason: `did not answer (${errorMessage(error)})`, transient: true };
     }
 }
+/** A line about one run: `hero: reusing job …` for a batch item (label `hero: `), `Reusing job …` for a single run. */
+function labelled(label, text) {
+    return label ? label + text : text[0].toUpperCase() + text.slice(1);
+}
 /**
  * The most recent candidate (from `findReusableJob`) whose files all still
  * answer, or undefined: then the run is submitted. Each candidate passed over
@@ -42576,10 +42195,232 @@ async function pickReusableJob(candidates, options) {
             options.claimed?.add(job.id);
             return job;
         }
-        const what = `ot reusing job ${job.id} (created ${job.created_at ?? 'at an unknown time'}): ${check.reason}.`;
-        options.log.info(options.label ? `${options.label}n${what}` : `N${what}`);
+        const created = job.created_at ?? 'at an unknown time';
+        options.log.info(labelled(options.label, `not reusing job ${job.id} (created ${created}): ${check.reason}.`));
     }
     return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/request/yaml-input.ts
+/**
+ * The YAML/JSON documents users write (`inputs`, `inputs-file`, a batch, a
+ * line of a JSON Lines file), read with every mapping key kept as written:
+ * YAML reads the key `001` as the number 1 and `1.50` as 1.5, and neither an
+ * item's name nor an input's may change on the way. Hostile documents (alias
+ * bombs, deep nesting, huge text, several documents) are refused with the reason.
+ */
+
+
+
+/** The most text `inputs`, `batch` or their files may hold: prompts are long, but not megabytes. */
+const MAX_INPUTS_BYTES = 1024 * 1024;
+/** Aliases are convenient in a mapping of prompts; thousands of them are an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * One YAML or JSON document as data, or undefined when it is empty (or only
+ * `null`, `~` or a comment). Mappings below the top level become Maps with
+ * string keys as written; a key written twice in one of them is in `problems`
+ * (the top level's keys are the caller's to check: input names, item names).
+ * Syntax errors, and the hostile documents above, are thrown as InputErrors.
+ */
+function parseYaml(origin, text) {
+    const name = describeOrigin(origin);
+    refuseHugeText(name, text);
+    if (text.trim() === '')
+        return { problems: [] };
+    const lines = new dist/* LineCounter */.HN();
+    const document = readDocument(origin, text, lines);
+    const top = document?.contents;
+    if (!document || !top || ((0,dist/* isScalar */.jn)(top) && (top.value === null || top.value === '')))
+        return { problems: [] };
+    const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line + (origin.line ?? 1) - 1;
+    let problems;
+    try {
+        problems = keepKeysAsWritten(document, name, lineOf);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw error;
+    }
+    if ((0,dist/* isMap */.jh)(top))
+        return { root: mappingRoot(document, top, name, lineOf), problems };
+    if ((0,dist/* isSeq */.oP)(top))
+        return { root: { kind: 'list', items: toData(document, name, top.items) }, problems };
+    return { root: { kind: 'value', value: toData(document, name, [top])[0] }, problems };
+}
+/** The top-level mapping: its keys as written (each a name), its values as data. */
+function mappingRoot(document, map, name, lineOf) {
+    const values = toData(document, name, map.items.map((pair) => pair.value ?? new dist/* Scalar */.X5(null)));
+    const entries = map.items.map(({ key }, index) => {
+        const node = key;
+        const written = node ? keyAsWritten(node) : undefined;
+        if (written === undefined) {
+            const what = !node ? 'null' : (0,dist/* isAlias */.Vj)(node) ? 'an alias' : describeValue(toData(document, name, [node])[0]);
+            throw new InputError(`${name} has a key that is not a name (${what}): write each key as an input's label or id (in a batch, an item's name).`);
+        }
+        return { key: written, value: values[index], line: lineOf(node) };
+    });
+    return { kind: 'mapping', entries };
+}
+/** The one document in `text`, its syntax checked; InputErrors say where (the file's line and column) and why. */
+function readDocument(origin, text, lineCounter) {
+    const name = describeOrigin(origin);
+    let documents;
+    try {
+        // Keys written alike are found by keepKeysAsWritten and the callers, comparing them as written (`1` ≠ `01`).
+        documents = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw error;
+    }
+    if (!Array.isArray(documents))
+        documents = [documents];
+    if (documents.length > 1) {
+        throw new InputError(`${name} holds ${documents.length} YAML documents (separated by ---); give one.`);
+    }
+    const document = documents[0];
+    const problem = document?.errors[0];
+    if (!problem)
+        return document;
+    if (/call stack/i.test(problem.message))
+        throw new InputError(`${name} is nested too deeply to be read.`);
+    const position = problem.linePos?.[0];
+    // A line of a JSON Lines file is named by the file's line, once: `at line 2, column 12`.
+    const where = position ? ` at line ${position.line + (origin.line ?? 1) - 1}, column ${position.col}` : '';
+    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError(`${origin.name} is not valid YAML or JSON${where}: ${reason}`);
+}
+/**
+ * Rewrites every mapping key to the text it was written as (so the data has
+ * `001`, not 1), and lists the keys written twice in one mapping below the top level.
+ */
+function keepKeysAsWritten(document, name, lineOf) {
+    const problems = [];
+    (0,dist/* visit */.YR)(document, {
+        Map: (_, map, path) => {
+            const seen = new Map();
+            for (const pair of map.items) {
+                const key = pair.key;
+                const written = key ? keyAsWritten(key) : undefined;
+                if (written === undefined)
+                    continue;
+                if ((0,dist/* isScalar */.jn)(key))
+                    key.value = written;
+                const first = seen.get(written);
+                const atTop = path.length === 1; // [document]
+                if (first !== undefined && !atTop) {
+                    const line = lineOf(key);
+                    const where = line === first ? `line ${line}` : `lines ${first} and ${line}`;
+                    problems.push(`${name} gives the key "${printable(written)}" twice in one mapping (${where}); give it once.`);
+                }
+                if (first === undefined)
+                    seen.set(written, lineOf(key));
+            }
+        },
+    });
+    return problems;
+}
+/**
+ * A key as written (`001` stays `001`), or undefined for a null, a collection
+ * or an alias (resolving each alias on its own would cost a walk of the whole
+ * document: a mapping of many alias keys would be a way to hang the action).
+ */
+function keyAsWritten(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null)
+        return undefined;
+    return node.source ?? String(node.value);
+}
+/**
+ * Nodes as plain data (mappings as Maps, so keys such as `__proto__` stay
+ * data), converted together so that the alias limit counts every alias of the document.
+ */
+function toData(document, name, nodes) {
+    const list = new dist/* YAMLSeq */.Rw(document.schema);
+    list.items = nodes;
+    try {
+        return list.toJS(document, { mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (/alias/i.test(message)) {
+            throw new InputError(`${name} uses YAML aliases too heavily (more than ${MAX_ALIAS_COUNT} expansions); write the values out.`);
+        }
+        if (error instanceof RangeError)
+            throw new InputError(`${name} is nested too deeply to be read.`);
+        throw new InputError(`${name} could not be read: ${message.split('\n')[0]}`);
+    }
+}
+/** Prompts are long, but not megabytes: more is refused before it is parsed. */
+function refuseHugeText(name, text) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_INPUTS_BYTES)
+        throw new InputError(`${name} is ${bytes} bytes; the limit is ${MAX_INPUTS_BYTES} (1 MiB).`);
+}
+function describeOrigin(origin) {
+    return origin.line === undefined ? origin.name : `${origin.name} line ${origin.line}`;
+}
+/**
+ * Parses a YAML or JSON mapping of input names to values (JSON is YAML), keys
+ * as written. Refuses, with line and column, anything that is not a single
+ * mapping, and a key given twice.
+ */
+function parseInputsMapping(name, text) {
+    const { root, problems } = parseYaml({ name }, text);
+    if (problems.length > 0)
+        throw new InputError(problems.join('\n'));
+    return inputsSource(name, root, 'a mapping of input names to values (like "Aspect Ratio: 16:9")');
+}
+/**
+ * A document's top level as an inputs source named `name`: empty for nothing,
+ * an InputError for anything but a mapping or for an input given twice.
+ */
+function inputsSource(name, root, expected) {
+    if (root?.kind !== 'mapping')
+        return sourceFromData(name, root?.kind === 'list' ? root.items : root?.value, expected);
+    const lines = new Map();
+    for (const { key, line } of root.entries) {
+        const first = lines.get(key);
+        if (first !== undefined) {
+            throw new InputError(`${name} gives "${printable(key)}" twice (lines ${first} and ${line}): give each input once.`);
+        }
+        lines.set(key, line);
+    }
+    return { name, entries: root.entries.map(({ key, value }) => [key, value]) };
+}
+/**
+ * A mapping read by parseYaml below the top level (a batch item's inputs) as
+ * an inputs source named `name`: empty for nothing, an InputError for anything
+ * but a mapping of names.
+ */
+function sourceFromData(name, value, expected) {
+    if (value === null || value === undefined || value === '')
+        return { name, entries: [] };
+    if (!(value instanceof Map)) {
+        throw new InputError(`${name} must be ${expected}, not ${Array.isArray(value) ? 'a list' : 'a single value'}.`);
+    }
+    const entries = [];
+    for (const [key, item] of value) {
+        if (key === null || typeof key === 'object') {
+            throw new InputError(`${name} has a key that is not a name (${describeValue(key)}): use the input's label or id as the key.`);
+        }
+        entries.push([String(key), item]);
+    }
+    return { name, entries };
+}
+/** `a mapping`, `a list`, `null`, `number`: how a value is named in errors. */
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value instanceof Map || typeof value === 'object')
+        return 'a mapping';
+    return typeof value;
 }
 
 ;// CONCATENATED MODULE: ./src/request/run-inputs.ts
@@ -42786,7 +42627,7 @@ function readConfig(read, env) {
             ...inputs,
             apiUrl: inputs.apiUrl.href.replace(/\/+$/, ''),
             reuse: reuse,
-            isBatch: inputs.batch !== undefined || inputs.batchFile !== undefined,
+            batchGiven: inputs.batch !== undefined || inputs.batchFile !== undefined,
             runInputs,
             workspace,
             github: gitHubContext(env),
@@ -42902,8 +42743,9 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 /**
  * The event payload (`GITHUB_EVENT_PATH`), or undefined when there is none or
- * it cannot be read (then, with `log`, a warning says so: the trigger guard,
- * repository files and comments treat the event as unknown).
+ * it cannot be read (then a warning says so: the trigger guard, repository
+ * files, the release lookup and the comment treat the event as unknown).
+ * The main step reads it once and hands it on (`RunContext.event`).
  */
 async function readEventPayload(eventPath, log) {
     if (!eventPath)
@@ -42912,7 +42754,7 @@ async function readEventPayload(eventPath, log) {
         return JSON.parse(await (0,promises_namespaceObject.readFile)(eventPath, 'utf8'));
     }
     catch (error) {
-        log?.warning(`Could not read the event payload (GITHUB_EVENT_PATH ${eventPath}): ${errorMessage(error)}. ` +
+        log.warning(`Could not read the event payload (GITHUB_EVENT_PATH ${eventPath}): ${errorMessage(error)}. ` +
             'The event is treated as unknown.');
         return undefined;
     }
@@ -43010,6 +42852,7 @@ function fileKind(key, url) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/output-limits.ts
+
 /**
  * GitHub's limit on an output: "a maximum of 1 MB", the size "approximated
  * based on UTF-16 encoding" (two bytes a code unit, so 500 000 ASCII
@@ -43074,7 +42917,7 @@ const REDUCTIONS = [
             ...entry,
             'output-urls': null,
             files: null,
-            'error-message': output_limits_clip(entry['error-message']),
+            'error-message': entry['error-message'] && clip(entry['error-message'], CLIPPED_ERROR_CHARS),
         }),
     },
 ];
@@ -43108,9 +42951,6 @@ function prefixWithin(parts, limit, overhead, separator) {
         kept += 1;
     }
     return kept;
-}
-function output_limits_clip(text) {
-    return text && text.length > CLIPPED_ERROR_CHARS ? `${text.slice(0, CLIPPED_ERROR_CHARS)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/report/record.ts
@@ -43294,15 +43134,18 @@ class StepRecord {
     lastPublished = 0;
     /** A batch change not yet published (see BATCH_PUBLISH_MS). */
     unpublished = false;
-    /** A batch: outputs and summary are per item. A batch of one behaves as a single run. */
-    isBatch;
+    /**
+     * A batch of several runs: outputs, summary, log lines and download folders
+     * are per item. A batch of one behaves as a single run.
+     */
+    perItem;
     warn;
     /** Outputs whose cut was already said in the log, once each. */
     warnedCuts = new Set();
     constructor(startedAt, write, options = {}) {
         this.startedAt = startedAt;
         this.write = write;
-        this.isBatch = options.isBatch ?? false;
+        this.perItem = options.perItem ?? false;
         this.warn = options.warn ?? (() => undefined);
     }
     targetKnown(target) {
@@ -43340,7 +43183,7 @@ class StepRecord {
         return JSON.parse(JSON.stringify({
             target: this.target,
             runs: this.runs,
-            isBatch: this.isBatch,
+            perItem: this.perItem,
             outcome: this.outcome,
             errorMessage: this.errorMessage,
             nextSteps: this.nextSteps,
@@ -43361,7 +43204,7 @@ class StepRecord {
     }
     /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
     publish(now = false) {
-        if (this.runs.length > 1 && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
+        if (this.perItem && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
             this.unpublished = true;
             return;
         }
@@ -43378,7 +43221,7 @@ class StepRecord {
         const single = this.single;
         if (single)
             this.publishRun(single);
-        else if (this.runs.length > 1)
+        else if (this.perItem)
             this.publishBatch();
         // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
         if (this.runs.some((run) => run.jobId || run.outcome)) {
@@ -43392,7 +43235,7 @@ class StepRecord {
             this.set(Output.CreditsCharged, 0);
         }
         this.set(Output.Manifest, this.manifestPath);
-        if (this.runs.length > 1) {
+        if (this.perItem) {
             const lines = batchErrors(this.runs);
             if (lines.length)
                 this.setFitted(Output.ErrorMessage, fitLines(lines), "Every item's error message is in the manifest.");
@@ -43591,7 +43434,7 @@ async function writeManifest(filePath, manifest) {
 async function manifestOf(step, workspace, now = new Date()) {
     const target = step.target ?? { kind: 'app', id: '', name: '' };
     const runs = await Promise.all(step.runs.map(async (run) => ({
-        item: step.isBatch ? run.name : null,
+        item: step.perItem ? run.name : null,
         inputs: run.inputs ?? {},
         job_id: run.jobId ?? null,
         status: runStatus(run) ?? 'not-submitted',
@@ -43756,7 +43599,7 @@ async function tokenLogin(github) {
         return data.login;
     }
     catch (error) {
-        if (error instanceof CancelledError || error instanceof DeliveryTimeoutError)
+        if (error instanceof CancelledError || error instanceof TimeoutError)
             throw error;
         return undefined;
     }
@@ -44511,7 +44354,6 @@ function download_closed(file) {
 
 
 
-
 /** Said when GitHub refuses a release call for want of permission. */
 const RELEASE_PERMISSION_HINT = 'The token cannot write to releases: add `permissions: contents: write` to the workflow (or the job) that runs this step.';
 /**
@@ -44578,14 +44420,9 @@ async function releaseFromEvent(options) {
         const trigger = options.eventName ? `"${options.eventName}"` : 'an unknown event (GITHUB_EVENT_NAME is not set)';
         throw new InputError(`upload-to-release: true needs a release event (this run was triggered by ${trigger}); give a tag instead (upload-to-release: v1.2.3)`);
     }
-    let payload;
-    try {
-        if (!options.eventPath)
-            throw new Error('GITHUB_EVENT_PATH is not set');
-        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(options.eventPath, 'utf8'));
-    }
-    catch (error) {
-        throw new ActionError(`upload-to-release: cannot read the release event payload: ${errorMessage(error)}.`);
+    const payload = options.eventPayload;
+    if (payload === undefined) {
+        throw new ActionError('upload-to-release: cannot read the release event payload: GITHUB_EVENT_PATH is not set, or its file could not be read (a warning said why).');
     }
     const release = isObject(payload) ? payload.release : undefined;
     const fullName = isObject(payload) && isObject(payload.repository) ? payload.repository.full_name : undefined;
@@ -44637,9 +44474,20 @@ const ASSET_IN_THE_WAY = {
  * upload is retried on transient failures and rate limits within the
  * deadline; before a retry, whatever a failed upload left behind under that
  * name (a `starter` asset) is deleted, so each name ends with exactly one
- * complete asset.
+ * complete asset. The timeout running out is a DeliveryTimeoutError.
  */
 async function uploadReleaseAssets(target, files, options) {
+    try {
+        return await uploadEach(target, files, options);
+    }
+    catch (error) {
+        // A GitHub call says the step's timeout ran out; here, that is delivering the files.
+        throw error instanceof TimeoutError && !(error instanceof DeliveryTimeoutError)
+            ? new DeliveryTimeoutError(error.message)
+            : error;
+    }
+}
+async function uploadEach(target, files, options) {
     if (files.length === 0)
         return [];
     sweepBuffersPromptly();
@@ -44820,7 +44668,7 @@ async function findRelease(config, context, deadline) {
             apiUrl: config.github.apiUrl,
             repository: config.github.repository,
             eventName: config.github.eventName,
-            eventPath: config.github.eventPath,
+            eventPayload: context.event,
             log: context.log,
             signal: context.signal,
             deadline,
@@ -44839,7 +44687,7 @@ async function findRelease(config, context, deadline) {
  * recorded as not delivered, each with how to fetch its files again.
  */
 async function deliverRuns(runs, config, release, deadline, context, incomplete) {
-    const perItem = context.record.isBatch;
+    const perItem = context.record.perItem;
     // One set for the whole step: a file of one item never replaces another item's asset.
     const assetNamesTaken = new Set();
     const completed = runs.map((run) => run.record).filter((record) => record.outcome === 'completed');
@@ -44913,7 +44761,7 @@ async function deliverRun(run, destination, config, release, deadline, context) 
         return;
     if (destination.dir)
         run.expectFiles();
-    const label = run.name === '1' && !context.record.isBatch ? '' : ` of ${run.name}`;
+    const label = run.name === '1' && !context.record.perItem ? '' : ` of ${run.name}`;
     const urls = run.fileUrls;
     if (urls.length === 0) {
         context.log.info(`The job${label} has no output files to download.`);
@@ -45007,8 +44855,6 @@ function isTerminal(status) {
 
 
 
-/** Recent jobs looked at when an answer was lost. */
-const RECENT_JOBS = 100;
 /** Clock skew allowed between this runner and Armox when matching creation times. */
 const SKEW_MS = 120_000;
 /**
@@ -45056,7 +44902,7 @@ async function findSubmittedJob(target, request, sentAt, context) {
     const wanted = canonicalJson(request.inputs);
     let jobs;
     try {
-        jobs = await context.client.listJobs(RECENT_JOBS, Deadline.after(CLEANUP_MS));
+        jobs = await context.client.listJobs(Deadline.after(CLEANUP_MS));
     }
     catch (error) {
         context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
@@ -45107,9 +44953,6 @@ function createdText(job, sentAt) {
 
 ;// CONCATENATED MODULE: ./src/execute/watch.ts
 
-
-/** The most jobs `GET /jobs` lists; a batch's jobs are looked for among them. */
-const JOB_LIST_LIMIT = 100;
 /**
  * One polling round for the jobs still running. One job: `GET /jobs/:id`. Several:
  * one `GET /jobs?limit=100` shows them all (so polling does not grow with a batch),
@@ -45123,7 +44966,7 @@ async function pollJobs(ids, deadline, context) {
     if (ids.length === 0)
         return seen;
     if (ids.length > 1) {
-        const listed = await tolerate(() => context.client.listJobs(JOB_LIST_LIMIT, deadline), 'the jobs', context);
+        const listed = await tolerate(() => context.client.listJobs(deadline), 'the jobs', context);
         if (listed)
             context.seenJobs.saw(listed);
         for (const job of listed ?? [])
@@ -45152,10 +44995,6 @@ async function tolerate(read, what, context) {
         }
         throw error;
     }
-}
-/** True when the job needs no more polling. */
-function isDone(job) {
-    return isTerminal(job.status);
 }
 
 ;// CONCATENATED MODULE: ./src/execute/carry-out.ts
@@ -45203,11 +45042,12 @@ class Carrier {
     polls = 0;
     lastProgress;
     startedAt;
-    batch;
+    /** Several runs: log lines name the item, and one run's failure does not end the others. */
+    perItem;
     constructor(x) {
         this.x = x;
         this.startedAt = this.now();
-        this.batch = x.runs.length > 1;
+        this.perItem = x.context.record.perItem;
         for (const run of x.runs) {
             if (run.job)
                 this.adopt(run, run.job);
@@ -45221,7 +45061,7 @@ class Carrier {
         for (;;) {
             await this.submitWhatFits();
             // After refilling the free slots, so "running" counts the jobs just submitted too.
-            if (this.batch && this.polls > 0 && this.polls % PROGRESS_EVERY === 0)
+            if (this.perItem && this.polls > 0 && this.polls % PROGRESS_EVERY === 0)
                 this.logProgress();
             if (!config.wait)
                 return this.leaveRunning();
@@ -45256,7 +45096,7 @@ class Carrier {
             const capped = this.x.cost.check(this.spent(), config.maxCredits);
             if (capped) {
                 this.stopSubmitting(capped);
-                if (!this.batch)
+                if (!this.perItem)
                     throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
                 break;
             }
@@ -45266,17 +45106,17 @@ class Carrier {
     }
     async submit(run) {
         const { target, deadline, context, cost } = this.x;
-        const what = this.batch ? `item "${run.record.name}"` : 'the run';
+        const what = this.perItem ? `item "${run.record.name}"` : 'the run';
         const send = () => submitOnce(target, run.request, what, deadline, context);
         // What max-credits was checked against, for the warning if the charge crosses it after all.
         const basis = cost.basis();
         let job;
         try {
-            job = this.batch ? await send() : await context.log.group('Submitting the run', send);
+            job = this.perItem ? await send() : await context.log.group('Submitting the run', send);
         }
         catch (error) {
             run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
-            if (!this.batch)
+            if (!this.perItem)
                 throw error;
             context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
             if (error instanceof TimeoutError)
@@ -45291,7 +45131,7 @@ class Carrier {
         // killed right after "accepted" still leaves its post step the job to cancel.
         this.claim(run, job);
         const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
-        context.log.info(this.batch
+        context.log.info(this.perItem
             ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
             : `Job ${job.id} accepted${charge}.`);
         cost.learn(job.credits_charged);
@@ -45315,14 +45155,14 @@ class Carrier {
         this.capCrossed = true;
         const message = `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
             `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
-            `${this.batch ? '; nothing more is submitted' : ''}.`;
+            `${this.perItem ? '; nothing more is submitted' : ''}.`;
         context.log.warning(message);
         context.record.notes.push(message);
     }
     /** A job that is this step's from now on: accepted, followed or reused. */
     adopt(run, job) {
         this.claim(run, job);
-        if (isDone(job))
+        if (isTerminal(job.status))
             this.finish(run, job);
         else
             this.live.set(job.id, run);
@@ -45331,7 +45171,7 @@ class Carrier {
     claim(run, job) {
         if (!run.record.reusedFrom && run.record.jobId !== job.id)
             run.record.accepted(job, this.now());
-        if (!isDone(job))
+        if (!isTerminal(job.status))
             this.x.context.openJobs.opened(job.id);
     }
     /**
@@ -45340,10 +45180,10 @@ class Carrier {
      */
     update(id, run, job) {
         const record = run.record;
-        if (job.status !== record.status && !(this.batch && isDone(job))) {
-            this.x.context.log.info(`[${this.elapsed()}] ${this.batch ? record.name : `job ${job.id}`}: ${job.status}`);
+        if (job.status !== record.status && !(this.perItem && isTerminal(job.status))) {
+            this.x.context.log.info(`[${this.elapsed()}] ${this.perItem ? record.name : `job ${job.id}`}: ${job.status}`);
         }
-        if (isDone(job))
+        if (isTerminal(job.status))
             this.finish(run, job, id);
         else
             record.jobUpdated(job);
@@ -45360,7 +45200,7 @@ class Carrier {
         }
         const urls = run.record.fileUrls.length;
         const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
-        if (this.batch) {
+        if (this.perItem) {
             const { name, outcome, errorMessage: why } = run.record;
             const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
             context.log.info(`[${this.elapsed()}] ${name}: ${outcome}${detail}.`);
@@ -45368,7 +45208,7 @@ class Carrier {
         else if (run.record.outcome === 'completed') {
             context.log.info(`Job ${job.id} completed: ${made}.`);
         }
-        if (run.record.outcome !== 'completed' && this.batch && config.failFast) {
+        if (run.record.outcome !== 'completed' && this.perItem && config.failFast) {
             this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
         }
     }
@@ -45388,11 +45228,11 @@ class Carrier {
         for (const [id, run] of this.live) {
             run.record.ended(run.record.jobId && !run.request ? 'running' : 'submitted');
             context.openJobs.handled(id);
-            if (!this.batch)
+            if (!this.perItem)
                 context.record.addNextStep(resumeHint(id));
         }
         if (this.live.size > 0) {
-            const how = this.batch
+            const how = this.perItem
                 ? `The job ids are in the job-ids output; follow each with job-id.`
                 : resumeHint([...this.live.keys()][0]);
             context.log.info(`Not waiting (wait: false). ${how}`);
@@ -45423,7 +45263,7 @@ class Carrier {
         }
         else {
             context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
-            const one = cancelled.length === 1 && !this.batch ? cancelled[0].record : undefined;
+            const one = cancelled.length === 1 && !this.perItem ? cancelled[0].record : undefined;
             message = one
                 ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
                     'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
@@ -45433,7 +45273,7 @@ class Carrier {
     }
     /** A single run's error is the step's: its results entry says the same as the error-message output. */
     singleRunSays(outcome, message) {
-        if (!this.batch)
+        if (!this.perItem)
             this.x.runs[0]?.record.ended(outcome, message);
         return message;
     }
@@ -45517,9 +45357,8 @@ class Carrier {
         const { context } = this.x;
         const records = this.x.runs.map((run) => run.record);
         const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
-        if (this.batch || this.x.runs.length > 1) {
-            if (this.x.runs.length > 1)
-                this.logProgress();
+        if (this.perItem) {
+            this.logProgress();
             if (unfinished.length === 0)
                 return undefined;
             return new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
@@ -45579,6 +45418,9 @@ function stopsEveryRun(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute/spending.ts
+
+/** Where the estimate comes from once runs of this step are charged. */
+const ACTUAL = 'the most a run of this step was charged';
 /**
  * What the next run will cost, for `max-credits`. A model's price is known up
  * front; an app's is not (its contract has none), so it is estimated from what
@@ -45586,8 +45428,6 @@ function stopsEveryRun(error) {
  * Once runs of this step are charged, their charges correct the estimate: the
  * highest of them (never below a model's price), to stay on the safe side.
  */
-/** Where the estimate comes from once runs of this step are charged. */
-const ACTUAL = 'the most a run of this step was charged';
 class CostEstimate {
     log;
     perRun;
@@ -45625,8 +45465,9 @@ class CostEstimate {
             return new CostEstimate(log);
         }
         const highest = Math.max(...charges);
-        log.info(`max-credits: estimating ${highest} credits a run, the most that ${charges.length} recent run${charges.length === 1 ? '' : 's'} of this app were charged.`);
-        return new CostEstimate(log, highest, `estimated from ${charges.length} recent runs`);
+        const runs = plural(charges.length, 'recent run');
+        log.info(`max-credits: estimating ${highest} credits a run, the most that ${runs} of this app ${charges.length === 1 ? 'was' : 'were'} charged.`);
+        return new CostEstimate(log, highest, `estimated from ${runs}`);
     }
     /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */
     learn(charge) {
@@ -45695,10 +45536,10 @@ function reportDryRun(target, runs, context, cost, maxCredits) {
     const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
     record.outcome = 'dry-run';
     record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-    const runsText = runs.length > 1 ? `all ${runs.length} runs match` : 'the inputs match';
+    const runsText = record.perItem ? `all ${runs.length} runs match` : 'the inputs match';
     log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
     for (const request of requests) {
-        const label = runs.length > 1 ? ` for ${request.name}` : '';
+        const label = record.perItem ? ` for ${request.name}` : '';
         log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
     }
     log.info(record.dryRun.contract);
@@ -45717,7 +45558,7 @@ function capRefusal(runs, cost, maxCredits, context) {
     const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
     if (!reason)
         return undefined;
-    if (runs.length === 1)
+    if (!context.record.perItem)
         return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
     const skipped = toSubmit.slice(fits);
     context.log.warning(`The real run would not submit the ${plural(skipped.length, 'remaining run')}: ${reason}`);
@@ -45775,9 +45616,8 @@ async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, cont
     const claimed = new Set();
     const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
     for (const run of runs) {
-        // `1: reusing job …` in a batch, `Reusing job …` for a single run.
-        const label = context.record.isBatch ? `${run.record.name}: ` : undefined;
-        const say = (text) => log.info(label ? label + text : text[0].toUpperCase() + text.slice(1));
+        const label = context.record.perItem ? `${run.record.name}: ` : undefined;
+        const say = (text) => log.info(labelled(label, text));
         const candidates = findReusableJob(jobs, target, run.request, since);
         const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
         if (!job) {
@@ -45792,6 +45632,154 @@ async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, cont
         say(`${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
             `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/target/inputs-check.ts
+
+/** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
+function fold(text) {
+    return text.normalize('NFC').trim().toLowerCase();
+}
+/**
+ * App and model names are compared as keys are (fold), and runs of white space
+ * count as one: a name is copied from a listing where doubled spaces do not show.
+ * Input keys keep their spaces: a key is checked against labels the action lists,
+ * and a near miss gets a "Did you mean" there.
+ */
+function foldName(text) {
+    return fold(text).replace(/\s+/g, ' ');
+}
+function isEmpty(value) {
+    return (value === null ||
+        value === undefined ||
+        (typeof value === 'string' && value.trim() === '') ||
+        (Array.isArray(value) && value.length === 0));
+}
+/** Strings stay; YAML numbers and booleans become their text. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    return undefined;
+}
+// How a value is named in errors lives with the parser that makes the values (mappings are Maps
+// there); re-exported so that contracts take all their helpers from here.
+
+/**
+ * Armox fetches image inputs itself, so they must be public http(s) URLs.
+ * Notes a problem (and returns false) for anything else; warns about private hosts.
+ */
+function checkImageUrl(text, where, problems, warnings) {
+    return checkImageUrls([text], where, problems, warnings);
+}
+/**
+ * `checkImageUrl` for a list: every URL is checked, and those that are not
+ * http(s) URLs are named in one problem, so the advice is given once.
+ */
+function checkImageUrls(texts, where, problems, warnings) {
+    const refused = [];
+    for (const text of texts) {
+        const url = parseHttpUrl(text.trim());
+        if (!url)
+            refused.push(`"${printable(text)}"`);
+        else if (isPrivateHost(url.hostname)) {
+            warnings.push(`${where}: ${url.origin} looks private; Armox cannot fetch images from a private network.`);
+        }
+    }
+    if (refused.length === 0)
+        return true;
+    const what = refused.length === 1
+        ? `${refused[0]} is not an http(s) URL`
+        : `${refused.slice(0, -1).join(', ')} and ${refused.at(-1)} are not http(s) URLs`;
+    problems.push(`${where}: ${what}. Image inputs are fetched by Armox, so they must be public URLs: ` +
+        'commit the file to a public repository (the action then sends its URL at this commit) ' +
+        'or upload it somewhere public first (a release asset, a storage bucket).');
+    return false;
+}
+function isPrivateHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return (host === 'localhost' ||
+        host === '::1' ||
+        /^(127|10)\./.test(host) ||
+        /^192\.168\./.test(host) ||
+        /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+        host.endsWith('.local') ||
+        host.endsWith('.internal'));
+}
+/**
+ * ` Did you mean "…"?` for a near-miss among `candidates` (by default the `names`),
+ * a note about look-alike (non-ASCII) characters, then ` Valid keys: "a", "b"` and
+ * `validNote` (e.g. ` (or the input ids)`).
+ */
+function suggestKey(key, names, validNote = '', candidates = names) {
+    const close = closestName(key, candidates);
+    const nonAscii = [...key].filter((c) => c.charCodeAt(0) > 126);
+    const note = nonAscii.length
+        ? ` It contains non-ASCII characters (${nonAscii
+            .slice(0, 3)
+            .map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+            .join(', ')}) that may only look like the label's.`
+        : '';
+    const valid = ` Valid keys: ${names.map((n) => `"${n}"`).join(', ')}${validNote}.`;
+    return close ? ` Did you mean "${close}"?${note}${valid}` : `${note}${valid}`;
+}
+/** The name within a small edit distance of `key` (scaled to the name's length), if any. */
+function closestName(key, names) {
+    const wanted = fold(key);
+    return names.find((name) => editDistance(fold(name), wanted) <= Math.max(1, Math.floor(name.length / 8)));
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 3)
+        return 99;
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+/** A plain-text table: a title line, the header, a rule, and the rows, columns padded. */
+function formatTable(title, header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    return [title, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+/**
+ * Maps every key of every source to a field, noting unknown, ambiguous and
+ * repeated keys in `problems`. Later sources win where two give the same field
+ * (`inputs` over `inputs-file`); within one source a field may be given once.
+ */
+function gatherValues(sources, matcher, problems) {
+    const values = new Map();
+    for (const source of sources) {
+        const seenHere = new Map();
+        for (const [key, value] of source.entries) {
+            const matches = matcher.match(key);
+            if (matches.length !== 1) {
+                problems.push(`${source.name}: ${matches.length === 0 ? matcher.unknown(key) : matcher.ambiguous(key, matches)}`);
+                continue;
+            }
+            const field = matches[0];
+            const id = matcher.id(field);
+            const earlier = seenHere.get(id);
+            if (earlier !== undefined) {
+                problems.push(`${source.name}: ${matcher.name(field)} is given twice (as "${printable(earlier)}" and "${printable(key)}").`);
+                continue;
+            }
+            seenHere.set(id, key);
+            values.set(id, { field, value, where: `${source.name}: ${matcher.name(field)}` });
+        }
+    }
+    return values;
 }
 
 ;// CONCATENATED MODULE: ./src/target/app-contract.ts
@@ -45838,11 +45826,11 @@ function keyMatcher(app) {
             .join(', ')}); use the input's id as the key.`,
     };
 }
-/** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
 /** True when `key` names an image input of the app (by id, label or targetHandle). */
 function isImageKey(app, key) {
     return matchInput(app, key).some((input) => input.type === 'image');
 }
+/** Exact id first; otherwise label, then targetHandle, both case-insensitive. */
 function matchInput(app, key) {
     const byId = app.inputs.filter((input) => input.id === key);
     if (byId.length > 0)
@@ -45940,6 +45928,12 @@ class AppTarget {
     get title() {
         return `app "${this.app.name}" (${this.app.id})`;
     }
+    info() {
+        return { kind: this.kind, id: this.id, name: this.name, title: this.title };
+    }
+    describe() {
+        return `App: ${this.name} (${this.id})`;
+    }
     prepare(sources, webhookUrl) {
         const { inputs, problems, warnings } = buildRequestInputs(this.app, sources);
         if (problems.length > 0)
@@ -45979,23 +45973,14 @@ function resolveApp(apps, wanted) {
             return app;
         throw new InputError(`app-id "${printable(wanted.appId)}" is not among the apps this API key can use.\n${listApps(apps)}`);
     }
-    const name = apps_foldName(wanted.appName ?? '');
-    const matches = apps.filter((candidate) => apps_foldName(candidate.name) === name);
+    const name = foldName(wanted.appName ?? '');
+    const matches = apps.filter((candidate) => foldName(candidate.name) === name);
     if (matches.length === 1)
         return matches[0];
     if (matches.length === 0) {
         throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches no app this API key can use.\n${listApps(apps)}`);
     }
     throw new InputError(`app-name "${printable(wanted.appName ?? '')}" matches ${matches.length} apps; use app-id to pick one.\n${listApps(matches)}`);
-}
-/**
- * App names are compared as keys are (fold), and runs of white space count as one:
- * a name is copied from a listing where doubled spaces do not show. Input keys keep
- * their spaces: a key is checked against labels the action lists, and a near miss
- * gets a "Did you mean" there.
- */
-function apps_foldName(text) {
-    return fold(text).replace(/\s+/g, ' ');
 }
 function listApps(apps) {
     if (apps.length === 0)
@@ -46014,6 +45999,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * file is committed, unchanged, at GITHUB_SHA; anything else is a problem text
  * that names the input and says how to fix it. Git answers the questions.
  */
+
 
 
 
@@ -46118,7 +46104,7 @@ function workspaceRelative(value) {
 /** What all values share: a public repository, a git checkout, the commit. A string is the problem. */
 async function checkRepository(context) {
     const repository = context.repository ?? '';
-    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+    if (!splitRepository(repository)) {
         return (`a path is read as a file of this repository, which needs GITHUB_REPOSITORY (owner/repo), but it is ${repository ? JSON.stringify(repository) : 'not set'}: ` +
             'outside GitHub Actions, give a public http(s) URL instead.');
     }
@@ -46291,6 +46277,43 @@ function localPaths(value) {
     return Array.isArray(value) ? value.flatMap(localPaths) : [];
 }
 
+;// CONCATENATED MODULE: ./src/target/model-list.ts
+
+
+
+/** Finds the model by exact id, or by name (case-insensitive); errors list the models the key can see. */
+function resolveModel(models, wanted) {
+    const byId = models.find((model) => model.id === wanted.trim());
+    if (byId)
+        return byId;
+    const name = foldName(wanted);
+    const matches = models.filter((model) => foldName(model.name) === name);
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length > 1) {
+        throw new InputError(`model "${printable(wanted)}" matches ${matches.length} models by name; give the model's id instead.\n${listModels(matches)}`);
+    }
+    // Case is the usual slip in an id (`Google/Nano-Banana`).
+    const close = models.find((model) => fold(model.id) === fold(wanted))?.id ??
+        closestName(wanted, models.map((model) => model.id)) ??
+        closestName(wanted, models.map((model) => model.name));
+    const hint = close ? ` Did you mean "${close}"?` : '';
+    throw new InputError(`model "${printable(wanted)}" is not the id or the name of a model this API key can use.${hint}\n${listModels(models)}`);
+}
+/** The models as a table (id, name, modality, cost), for errors. */
+function listModels(models) {
+    if (models.length === 0) {
+        return 'This API key sees no models (check that the key belongs to the right Armox account).';
+    }
+    const rows = models.map((model) => [
+        model.id,
+        model.name,
+        model.modality,
+        model.cost === undefined ? '?' : String(model.cost),
+    ]);
+    return formatTable('Models available:', ['id', 'name', 'modality', 'cost'], rows);
+}
+
 ;// CONCATENATED MODULE: ./src/target/model-contract.ts
 
 
@@ -46336,11 +46359,11 @@ function fields(model) {
 function offered(model) {
     return fields(model).filter((field) => (field.kind !== 'prompt' || takesPrompt(model)) && (field.kind !== 'images' || takesImages(model)));
 }
-/** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
 /** True when `key` names the model's image list (`image_input` or one of its aliases). */
 function isImagesKey(model, key) {
     return matchField(fields(model), key).some((field) => field.kind === 'images');
 }
+/** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
 function matchField(all, key) {
     const byKey = all.filter((field) => field.key === key);
     if (byKey.length > 0)
@@ -46587,6 +46610,16 @@ class ModelTarget {
         this.title = `model ${model.id}${model.modality ? ` (${model.modality})` : ''}`;
         this.price = model.cost;
     }
+    info() {
+        const modality = this.model.modality || undefined;
+        return { kind: this.kind, id: this.id, name: this.name, title: this.title, modality };
+    }
+    /** `Model: Nano Banana (google/nano-banana, image, 4 credits a run)` */
+    describe() {
+        const modality = this.model.modality ? `, ${this.model.modality}` : '';
+        const price = this.price !== undefined ? `, ${this.price} credits a run` : '';
+        return `Model: ${this.name} (${this.id}${modality}${price})`;
+    }
     prepare(sources, webhookUrl) {
         return prepareModelRun(this.model, sources, webhookUrl);
     }
@@ -46643,15 +46676,8 @@ async function loadTarget(config, deadline, context) {
                 throw error;
             throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`);
         }
-        const modality = target instanceof ModelTarget ? target.model.modality || undefined : undefined;
-        record.targetKnown({ kind: target.kind, id: target.id, name: target.name, title: target.title, modality });
-        if (target instanceof ModelTarget) {
-            const price = target.price !== undefined ? `, ${target.price} credits a run` : '';
-            log.info(`Model: ${target.name} (${target.id}${modality ? `, ${modality}` : ''}${price})`);
-        }
-        else {
-            log.info(`App: ${target.name} (${target.id})`);
-        }
+        record.targetKnown(target.info());
+        log.info(target.describe());
         return target;
     });
 }
@@ -46661,17 +46687,17 @@ async function loadTarget(config, deadline, context) {
  * run has a problem — in its contract, its item name, or a document that could
  * not be read — nothing is submitted and every problem is listed at once.
  */
-async function planRuns(config, target, event, context) {
+async function planRuns(config, target, context) {
     const { shared, items, problems: readProblems, unreadable } = config.runInputs;
     const runs = items ?? [undefined];
-    context.record.isBatch = config.isBatch && runs.length > 1;
+    context.record.perItem = config.batchGiven && runs.length > 1;
     const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
     // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
-    const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, event, context, shared, runs);
+    const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, context, shared, runs);
     const contractProblems = checked?.problems ?? [];
     if (readProblems.length > 0 || contractProblems.length > 0) {
         // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
-        const uncheckedBecause = config.isBatch && runs.length > 0 ? unreadable : [];
+        const uncheckedBecause = config.batchGiven && runs.length > 0 ? unreadable : [];
         throw inputsFailure({ readProblems, contractProblems, uncheckedBecause }, target, runs.length);
     }
     return runs.map((_, index) => {
@@ -46681,14 +46707,14 @@ async function planRuns(config, target, event, context) {
     });
 }
 /** Each run's request (local image paths mapped) checked against the contract; every problem named by its source. */
-async function checkRuns(config, target, event, context, shared, runs) {
+async function checkRuns(config, target, context, shared, runs) {
     const problems = new Set();
     const local = await mapLocalImages(runs.map((item) => (item ? [...shared, item.source] : shared)), {
         workspace: config.workspace,
         sha: config.github.sha,
         repository: config.github.repository,
         serverUrl: config.github.serverUrl,
-        eventPayload: event,
+        eventPayload: context.event,
     }, (key) => target.isImageInput(key));
     local.problems.forEach((problem) => problems.add(problem));
     for (const line of describeMappings(local.mappings))
@@ -46787,9 +46813,35 @@ function triggeringUser(eventName, payload) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/target/followed-job.ts
+
+
+/**
+ * What a job followed by id (`job-id`) ran, named as for a new run: a model by
+ * its name and modality (one `GET /models`; without it, by its id), an app by
+ * the name the job carries.
+ */
+async function followedTarget(job, client, deadline, log) {
+    if (job.run_type === 'model' && job.model_id) {
+        const id = job.model_id;
+        let model;
+        try {
+            model = (await client.listModels(deadline)).find((listed) => listed.id === id);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw error;
+            log.debug(`The model of job ${job.id} is named by its id: ${errorMessage(error)}`);
+        }
+        return model ? new ModelTarget(model).info() : { kind: 'model', id, title: `model ${id}` };
+    }
+    if (!job.app_id)
+        return undefined;
+    const name = job.app_name ?? job.output_data?.app_name;
+    return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
 
 
 
@@ -46810,11 +46862,10 @@ async function runPipeline(config, context) {
     const deadline = Deadline.after(config.timeoutMs);
     if (config.jobId)
         return followJob(config, config.jobId, deadline, context);
-    const event = await readEventPayload(config.github.eventPath, context.log);
     // Before any request: on public repositories, anyone can comment or open a pull request.
     const untrusted = config.dryRun
         ? undefined
-        : checkTrigger(config.github.eventName, event, config.allowUntrustedTrigger);
+        : checkTrigger(config.github.eventName, context.event, config.allowUntrustedTrigger);
     if (untrusted)
         throw new InputError(untrusted);
     const target = await loadTarget(config, deadline, context);
@@ -46822,7 +46873,7 @@ async function runPipeline(config, context) {
     const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
     let runs;
     try {
-        runs = await planRuns(config, target, event, context);
+        runs = await planRuns(config, target, context);
     }
     catch (error) {
         throw await withCapRefusal(error, config, estimate, context);
@@ -46871,7 +46922,7 @@ function warnFilesNotYetMade(config, context) {
 async function followJob(config, jobId, deadline, context) {
     const release = await findRelease(config, context, deadline);
     const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-    const target = await followedTarget(job, deadline, context);
+    const target = await followedTarget(job, context.client, deadline, context.log);
     if (target)
         context.record.targetKnown(target);
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
@@ -46890,32 +46941,6 @@ async function followJob(config, jobId, deadline, context) {
     await deliverRuns([run], config, release, deadline, context, incomplete);
 }
 /**
- * What a followed job ran, named as for a new run: a model by its name and
- * modality (one `GET /models`; without it, by its id), an app by the name the job carries.
- */
-async function followedTarget(job, deadline, context) {
-    if (job.run_type === 'model' && job.model_id) {
-        const id = job.model_id;
-        let model;
-        try {
-            model = (await context.client.listModels(deadline)).find((listed) => listed.id === id);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw error;
-            context.log.debug(`The model of job ${job.id} is named by its id: ${errorMessage(error)}`);
-        }
-        if (!model)
-            return { kind: 'model', id, title: `model ${id}` };
-        const { title } = new ModelTarget(model);
-        return { kind: 'model', id, name: model.name, title, modality: model.modality || undefined };
-    }
-    if (!job.app_id)
-        return undefined;
-    const name = job.app_name ?? job.output_data?.app_name;
-    return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
-}
-/**
  * The account's recent jobs, listed at most once per step (max-credits and reuse
  * share them). Seen before anything is submitted, none of them can be a job this
  * step submits (see SeenJobs).
@@ -46923,7 +46948,7 @@ async function followedTarget(job, deadline, context) {
 function lazyRecentJobs(deadline, context) {
     let jobs;
     const list = async () => {
-        const listed = await context.client.listJobs(JOB_LIST_LIMIT, deadline);
+        const listed = await context.client.listJobs(deadline);
         context.seenJobs.saw(listed);
         return listed;
     };
@@ -46931,6 +46956,7 @@ function lazyRecentJobs(deadline, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -46983,7 +47009,7 @@ function renderSummary(step) {
     }
     for (const note of step.notes)
         lines.push(`> ${escapeMarkdown(note)}`, '');
-    if (single && !step.isBatch)
+    if (single && !step.perItem)
         lines.push(...renderRun(single, '###'));
     else if (step.runs.length > 0)
         lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
@@ -47004,6 +47030,10 @@ function renderRun(run, heading) {
     }
     return lines;
 }
+/** Server text can be long: a line of it (an error, an item's problem) shows at most this many characters. */
+const LINE_CHARS = 2000;
+/** A multi-line error (the contract's table with it) shows at most this many characters. */
+const BLOCK_CHARS = 20_000;
 /** A link in the batch table is named by its file name, cut to this many characters. */
 const LINK_LABEL_CHARS = 40;
 /** Room kept for the closing notes when the table and the problems are cut short. */
@@ -47026,7 +47056,7 @@ function renderBatch(runs, budget) {
         lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
     const problems = runs.flatMap((run) => {
         const problem = problemOf(run);
-        return problem === undefined ? [] : [[`- ${escapeMarkdown(`${run.name}: ${summary_clip(problem)}`)}`]];
+        return problem === undefined ? [] : [[`- ${escapeMarkdown(`${run.name}: ${clip(problem, LINE_CHARS)}`)}`]];
     });
     appendSection(lines, '**Problems**', problems, 'problems are left out', budget);
     const reused = runs.flatMap((run) => run.reusedFrom ? [[`- ${escapeMarkdown(run.name)}: reused ${reusedText(run)}`]] : []);
@@ -47058,7 +47088,7 @@ function tableRow(run) {
     const undelivered = run.deliveryError ? ' (files not delivered)' : '';
     // The item's first output file: Armox documents no web page for a job to link to.
     const first = fileUrlsOf(run.items)[0];
-    const preview = first ? summary_link(summary_clip(fileName(first), LINK_LABEL_CHARS), first) : '';
+    const preview = first ? summary_link(clip(fileName(first), LINK_LABEL_CHARS), first) : '';
     return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused}${undelivered} | ${run.creditsCharged ?? ''} | ${duration} | ${preview} | ${run.jobId ? code(run.jobId) : ''} |`;
 }
 /** Appends whole blocks to `lines` while the total stays within `budget` bytes; returns how many fit. */
@@ -47157,10 +47187,6 @@ function escapeAttribute(text) {
 function code(text) {
     return `<code>${escapeAttribute(text)}</code>`;
 }
-/** Server text can be long: at most `chars` characters of it. */
-function summary_clip(text, chars = 2000) {
-    return text.length > chars ? `${text.slice(0, chars)}…` : text;
-}
 /** Text shown as is in a code block: a fence inside it is broken up. */
 function fence(text) {
     return text.replace(/```/g, '`\u200b``');
@@ -47172,10 +47198,10 @@ function fence(text) {
 function errorBlock(text) {
     if (!text.includes('\n'))
         return [quote(text)];
-    return ['```text', fence(text.length > 20_000 ? `${text.slice(0, 20_000)}…` : text), '```'];
+    return ['```text', fence(clip(text, BLOCK_CHARS)), '```'];
 }
 function quote(text) {
-    return summary_clip(text)
+    return clip(text, LINE_CHARS)
         .split(/\r?\n/)
         .map((line) => `> ${escapeMarkdown(line)}`)
         .join('\n');
@@ -47194,7 +47220,6 @@ function fileName(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -47252,20 +47277,22 @@ async function mainStep(env = process.env) {
     process.on('SIGINT', stopOnSignal);
     process.on('SIGTERM', stopOnSignal);
     let config;
+    let event;
     try {
         const read = readConfig((name) => getInput(name), env);
         config = read.config;
         for (const warning of read.warnings)
             log.warning(warning);
         saveState(State.ApiUrl, config.apiUrl);
+        event = await readEventPayload(config.github.eventPath, log);
         const client = new ArmoxClient({
             apiUrl: config.apiUrl,
             apiKey: config.apiKey,
-            version: VERSION,
             log,
             signal: controller.signal,
         });
-        await runPipeline(config, { client, log, record, openJobs, seenJobs: new SeenJobs(), signal: controller.signal });
+        const seenJobs = new SeenJobs();
+        await runPipeline(config, { client, log, record, openJobs, seenJobs, signal: controller.signal, event });
     }
     catch (error) {
         const message = redactSecrets(errorMessage(error), secrets);
@@ -47279,7 +47306,7 @@ async function mainStep(env = process.env) {
         record.flush();
         process.off('SIGINT', stopOnSignal);
         process.off('SIGTERM', stopOnSignal);
-        await report(config, record, secrets, log, controller.signal);
+        await report(config, event, record, secrets, log, controller.signal);
     }
 }
 /**
@@ -47287,7 +47314,7 @@ async function mainStep(env = process.env) {
  * and (when asked) the pull-request comment. Each is best effort: a failure here
  * is a warning, never a lost result.
  */
-async function report(config, record, secrets, log, signal) {
+async function report(config, event, record, secrets, log, signal) {
     if (config && record.target) {
         const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
         try {
@@ -47302,16 +47329,16 @@ async function report(config, record, secrets, log, signal) {
     const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
     await writeSummary(markdown, log);
     if (config?.commentOnPr)
-        await commentOnPullRequest(config, record, markdown, log, signal);
+        await commentOnPullRequest(config, event, record, markdown, log, signal);
 }
-async function commentOnPullRequest(config, record, markdown, log, signal) {
+async function commentOnPullRequest(config, event, record, markdown, log, signal) {
     const { github } = config;
     const result = await publishPullRequestComment({
         token: config.githubToken,
         apiUrl: github.apiUrl,
         repository: github.repository,
         eventName: github.eventName,
-        eventPayload: await readEventPayload(github.eventPath),
+        eventPayload: event,
         marker: commentMarker({
             workflow: github.workflow,
             job: github.job,
@@ -47344,11 +47371,11 @@ function failureOutcome(record, error) {
     if (error instanceof CancelledError || record.outcome === 'cancelled')
         return 'cancelled';
     const single = record.single?.outcome;
-    if (!record.isBatch && (single === 'failed' || single === 'cancelled' || single === 'timed-out'))
+    if (!record.perItem && (single === 'failed' || single === 'cancelled' || single === 'timed-out'))
         return single;
     if (error instanceof TimeoutError)
         return 'timed-out';
-    return record.isBatch && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
+    return record.perItem && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
 }
 async function writeSummary(markdown, log) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -47364,7 +47391,6 @@ async function writeSummary(markdown, log) {
 
 
 ;// CONCATENATED MODULE: ./src/post.ts
-
 
 
 
@@ -47395,7 +47421,6 @@ async function postStep(env, log) {
         const client = new ArmoxClient({
             apiUrl,
             apiKey: secrets.apiKey,
-            version: VERSION,
             log: safeLog,
             readAttempts: 2,
             retryBaseMs: 500,
