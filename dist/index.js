@@ -41523,7 +41523,7 @@ function readInputs(read, env, workspace, problems) {
         cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
         webhookUrl: get.url(Input.WebhookUrl, 'https://example.com/armox-webhook')?.href,
         dryRun: get.boolean(Input.DryRun, false),
-        downloadDir: get.path(Input.DownloadDir),
+        downloadDir: get.folderPath(Input.DownloadDir),
         uploadToRelease: get.release(Input.UploadToRelease),
         githubToken: secrets.githubToken || undefined,
         reuse: get.text(Input.Reuse) ?? 'rerun',
@@ -41556,6 +41556,7 @@ class InputParser {
      * for: not an existing folder, and its nearest existing parent a folder.
      * Paths outside the workspace are fine (`${{ runner.temp }}/manifest.json`).
      */
+    /** A file the action will write: not a folder, and nothing in its way (checked before anything is paid for). */
     filePath(name) {
         const file = this.path(name);
         if (file === undefined)
@@ -41565,15 +41566,25 @@ class InputParser {
             this.problems.push(`${name}: "${shown}" is a folder; give the path of a file in it (e.g. ${shown}/manifest.json).`);
             return undefined;
         }
-        let parent = external_node_path_namespaceObject.dirname(file);
-        while (kindOf(parent) === 'missing' && external_node_path_namespaceObject.dirname(parent) !== parent)
-            parent = external_node_path_namespaceObject.dirname(parent);
-        if (kindOf(parent) === 'file') {
-            const inWorkspace = parent.startsWith(this.workspace + external_node_path_namespaceObject.sep);
-            this.problems.push(`${name}: "${shown}" cannot be written: ${inWorkspace ? external_node_path_namespaceObject.relative(this.workspace, parent) : parent} is a file, not a folder.`);
+        return this.creatable(name, external_node_path_namespaceObject.dirname(file), shown) ? file : undefined;
+    }
+    /** A folder the action will create if needed: no file in the way (checked before anything is paid for). */
+    folderPath(name) {
+        const folder = this.path(name);
+        if (folder === undefined)
             return undefined;
-        }
-        return file;
+        return this.creatable(name, folder, printable(this.read(name).trim())) ? folder : undefined;
+    }
+    /** Whether `folder` exists as a folder or can be created: its nearest existing ancestor is a folder. */
+    creatable(name, folder, shown) {
+        let existing = folder;
+        while (kindOf(existing) === 'missing' && external_node_path_namespaceObject.dirname(existing) !== existing)
+            existing = external_node_path_namespaceObject.dirname(existing);
+        if (kindOf(existing) !== 'file')
+            return true;
+        const inWorkspace = existing.startsWith(this.workspace + external_node_path_namespaceObject.sep);
+        this.problems.push(`${name}: "${shown}" cannot be written: ${inWorkspace ? external_node_path_namespaceObject.relative(this.workspace, existing) : existing} is a file, not a folder.`);
+        return false;
     }
     /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
     boolean(name, fallback) {

@@ -80,7 +80,7 @@ export function readInputs(
     cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
     webhookUrl: get.url(Input.WebhookUrl, 'https://example.com/armox-webhook')?.href,
     dryRun: get.boolean(Input.DryRun, false),
-    downloadDir: get.path(Input.DownloadDir),
+    downloadDir: get.folderPath(Input.DownloadDir),
     uploadToRelease: get.release(Input.UploadToRelease),
     githubToken: secrets.githubToken || undefined,
     reuse: get.text(Input.Reuse) ?? 'rerun',
@@ -114,6 +114,7 @@ class InputParser {
    * for: not an existing folder, and its nearest existing parent a folder.
    * Paths outside the workspace are fine (`${{ runner.temp }}/manifest.json`).
    */
+  /** A file the action will write: not a folder, and nothing in its way (checked before anything is paid for). */
   filePath(name: InputName): string | undefined {
     const file = this.path(name);
     if (file === undefined) return undefined;
@@ -124,16 +125,26 @@ class InputParser {
       );
       return undefined;
     }
-    let parent = path.dirname(file);
-    while (kindOf(parent) === 'missing' && path.dirname(parent) !== parent) parent = path.dirname(parent);
-    if (kindOf(parent) === 'file') {
-      const inWorkspace = parent.startsWith(this.workspace + path.sep);
-      this.problems.push(
-        `${name}: "${shown}" cannot be written: ${inWorkspace ? path.relative(this.workspace, parent) : parent} is a file, not a folder.`,
-      );
-      return undefined;
-    }
-    return file;
+    return this.creatable(name, path.dirname(file), shown) ? file : undefined;
+  }
+
+  /** A folder the action will create if needed: no file in the way (checked before anything is paid for). */
+  folderPath(name: InputName): string | undefined {
+    const folder = this.path(name);
+    if (folder === undefined) return undefined;
+    return this.creatable(name, folder, printable(this.read(name).trim())) ? folder : undefined;
+  }
+
+  /** Whether `folder` exists as a folder or can be created: its nearest existing ancestor is a folder. */
+  private creatable(name: InputName, folder: string, shown: string): boolean {
+    let existing = folder;
+    while (kindOf(existing) === 'missing' && path.dirname(existing) !== existing) existing = path.dirname(existing);
+    if (kindOf(existing) !== 'file') return true;
+    const inWorkspace = existing.startsWith(this.workspace + path.sep);
+    this.problems.push(
+      `${name}: "${shown}" cannot be written: ${inWorkspace ? path.relative(this.workspace, existing) : existing} is a file, not a folder.`,
+    );
+    return false;
   }
 
   /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */

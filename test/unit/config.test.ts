@@ -197,6 +197,26 @@ describe("readConfig: the runs' documents", () => {
   });
 });
 
+describe('readConfig: download-dir', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'armox-config-'));
+  writeFileSync(path.join(workspace, 'f.txt'), 'x');
+  const env = { GITHUB_WORKSPACE: workspace };
+
+  it('a file in the way is refused before anything is paid for, naming the file', () => {
+    expect(problem({ ...base, 'download-dir': 'f.txt' }, env)).toBe(
+      'download-dir: "f.txt" cannot be written: f.txt is a file, not a folder.',
+    );
+    expect(problem({ ...base, 'download-dir': 'f.txt/sub' }, env)).toMatch(/f\.txt is a file, not a folder/);
+  });
+
+  it('accepts an existing folder and folders still to be made', () => {
+    expect(read({ ...base, 'download-dir': '.' }, env).config.downloadDir).toBe(workspace);
+    expect(read({ ...base, 'download-dir': 'out/renders' }, env).config.downloadDir).toBe(
+      path.join(workspace, 'out/renders'),
+    );
+  });
+});
+
 describe('readConfig: manifest', () => {
   const workspace = mkdtempSync(path.join(tmpdir(), 'armox-config-'));
   mkdirSync(path.join(workspace, 'adir'));
