@@ -45560,6 +45560,16 @@ function reportDryRun(target, runs, context, cost, maxCredits) {
         throw refused;
 }
 /**
+ * A dry run whose inputs were refused still gives what a dry run is for
+ * (often the first thing a user runs): the contract and a ready-to-paste
+ * `inputs:` block. The refusal follows it in the log.
+ */
+function reportRefusedDryRun(target, context) {
+    const { log, record } = context;
+    record.dryRun = { requests: [], skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+    log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${record.dryRun.skeleton}`);
+}
+/**
  * What max-credits would do with the runs that would be submitted (a reused one
  * costs nothing), told as the real run tells it: a single run refused, or a
  * batch's remaining items skipped. Undefined when every run fits.
@@ -46887,6 +46897,8 @@ async function runPipeline(config, context) {
         runs = await planRuns(config, target, context);
     }
     catch (error) {
+        if (config.dryRun && error instanceof InputError)
+            reportRefusedDryRun(target, context);
         throw await withCapRefusal(error, config, estimate, context);
     }
     await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
@@ -47157,9 +47169,7 @@ function renderDryRun(dryRun, budget) {
     if (shown < blocks.length)
         requests.push(leftOut(blocks.length - shown, 'requests are left out'), '');
     return [
-        `### Request${many ? 's' : ''} that would be sent`,
-        '',
-        ...requests,
+        ...(blocks.length > 0 ? [`### Request${many ? 's' : ''} that would be sent`, '', ...requests] : []),
         '<details><summary>Contract and a ready-to-paste <code>inputs</code> block</summary>',
         '',
         '```text',

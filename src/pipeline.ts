@@ -6,7 +6,7 @@ import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
 import { carryOut, type PlannedRun } from './execute/carry-out.js';
 import { CostEstimate } from './execute/spending.js';
-import { capRefusalNote, reportDryRun } from './report/dry-run.js';
+import { capRefusalNote, reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
 import { checkTrigger } from './request/trigger-guard.js';
@@ -34,6 +34,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   try {
     runs = await planRuns(config, target, context);
   } catch (error) {
+    if (config.dryRun && error instanceof InputError) reportRefusedDryRun(target, context);
     throw await withCapRefusal(error, config, estimate, context);
   }
   await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);

@@ -34,6 +34,17 @@ export function reportDryRun(
 }
 
 /**
+ * A dry run whose inputs were refused still gives what a dry run is for
+ * (often the first thing a user runs): the contract and a ready-to-paste
+ * `inputs:` block. The refusal follows it in the log.
+ */
+export function reportRefusedDryRun(target: RunTarget, context: RunContext): void {
+  const { log, record } = context;
+  record.dryRun = { requests: [], skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+  log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${record.dryRun.skeleton}`);
+}
+
+/**
  * What max-credits would do with the runs that would be submitted (a reused one
  * costs nothing), told as the real run tells it: a single run refused, or a
  * batch's remaining items skipped. Undefined when every run fits.

@@ -201,9 +201,7 @@ function renderDryRun(dryRun: NonNullable<StepData['dryRun']>, budget: number): 
   const shown = appendWithin(requests, blocks, room);
   if (shown < blocks.length) requests.push(leftOut(blocks.length - shown, 'requests are left out'), '');
   return [
-    `### Request${many ? 's' : ''} that would be sent`,
-    '',
-    ...requests,
+    ...(blocks.length > 0 ? [`### Request${many ? 's' : ''} that would be sent`, '', ...requests] : []),
     '<details><summary>Contract and a ready-to-paste <code>inputs</code> block</summary>',
     '',
     '```text',

@@ -84,3 +84,16 @@ describe('a dry run and reuse', () => {
     expect(window.outputs.reused).toBe('false');
   });
 });
+
+describe('a dry run whose inputs are refused', () => {
+  it.each([
+    ['an app with no inputs given', { 'app-name': 'Sketch to Render' }, 'Aspect Ratio: ""  # text, required'],
+    ['a model without its prompt', { model: MODEL_IDS.nanoBanana }, 'prompt: ""  # required'],
+  ])('%s: still gives the ready-to-paste inputs block, then fails', async (_name, inputs, line) => {
+    const dry = await runInProcess(emu, { ...inputs, ...DRY });
+    expect(dry.error).toBeInstanceOf(InputError);
+    expect(dry.log.text).toContain('Ready-to-paste inputs (fill in what the problems below name):');
+    expect(dry.log.text).toContain(line);
+    expect(dry.report.snapshot().dryRun?.skeleton).toContain(line);
+  });
+});
