@@ -23,8 +23,16 @@ export const coreLogger: Logger = {
   group: (title, fn) => core.group(title, fn),
 };
 
-/** After SIGINT the runner sends SIGTERM 7.5 s later; finish well before it. */
-const EXIT_AFTER_SIGNAL_MS = 6_000;
+/**
+ * When a workflow is cancelled, the runner sends SIGINT, SIGTERM 7.5 s later,
+ * and kills the process 2.5 s after that. The step goes on as long as it
+ * safely can after each (a submission's answer may still come, and its job be
+ * cancelled), then reports and exits before the kill.
+ */
+const GRACE_AFTER_SIGINT_MS = 8_500;
+const GRACE_AFTER_SIGTERM_MS = 1_200;
+/** The most the last report (outputs, manifest, summary) may take before that exit. */
+const LAST_REPORT_MS = 700;
 
 /** The values no log line, output or summary may show: the API key and the GitHub token. */
 export function actionSecrets(env: Record<string, string | undefined> = process.env): string[] {
@@ -46,19 +54,26 @@ export async function mainStep(env: Record<string, string | undefined> = process
   const record = new StepRecord(Date.now(), (name, value) => core.setOutput(name, redactSecrets(value, secrets)), {
     warn: (message) => log.warning(message),
   });
-  const openJobs = new OpenJobs((ids) => core.saveState(State.OpenJobs, JSON.stringify(ids)));
+  const openJobs = new OpenJobs(
+    (ids) => core.saveState(State.OpenJobs, JSON.stringify(ids)),
+    (submissions) => core.saveState(State.PendingSubmissions, JSON.stringify(submissions)),
+  );
   const controller = new AbortController();
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) return;
-    log.info(`Received ${signal}: cancelling.`);
-    controller.abort();
-    setTimeout(() => process.exit(1), EXIT_AFTER_SIGNAL_MS).unref();
-  };
-  process.on('SIGINT', stopOnSignal);
-  process.on('SIGTERM', stopOnSignal);
-
   let config: ActionConfig | undefined;
   let event: unknown;
+  let reporting: Promise<void> | undefined;
+  const reportOnce = () => (reporting ??= report(config, event, record, secrets, log, controller.signal));
+  // Set once the pipeline has ended (its failure recorded), or once the step must end without it.
+  let settled = false;
+  const stopHandlingSignals = handleSignals(log, controller, async () => {
+    if (!settled) {
+      settled = true;
+      core.setFailed(redactSecrets(recordForcedEnd(record, openJobs), secrets));
+      record.finishedAt = Date.now();
+    }
+    await Promise.race([reportOnce(), new Promise((resolve) => setTimeout(resolve, LAST_REPORT_MS))]);
+  });
+
   try {
     const read = readConfig((name) => core.getInput(name), env);
     config = read.config;
@@ -74,17 +89,103 @@ export async function mainStep(env: Record<string, string | undefined> = process
     const seenJobs = new SeenJobs();
     await runPipeline(config, { client, log, record, openJobs, seenJobs, signal: controller.signal, event });
   } catch (error) {
-    const message = redactSecrets(errorMessage(error), secrets);
-    record.failed(failureOutcome(record, error), record.errorMessage ?? message);
-    core.setFailed(message);
+    if (!settled) {
+      const message = redactSecrets(errorMessage(error), secrets);
+      record.failed(failureOutcome(record, error), record.errorMessage ?? message);
+      core.setFailed(message);
+    }
     if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
   } finally {
-    record.finishedAt = Date.now();
+    if (!settled) record.finishedAt = Date.now();
+    settled = true;
     record.flush();
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-    await report(config, event, record, secrets, log, controller.signal);
+    await reportOnce();
+    stopHandlingSignals();
   }
+}
+
+/**
+ * SIGINT or SIGTERM cancel the step (`controller` is aborted: every wait and
+ * read stops, the jobs are cancelled). The process then ends before the runner
+ * kills it, whatever is still in flight: `lastWords` (reporting what is
+ * known), then exit. Returns what stops the handling.
+ */
+function handleSignals(log: Logger, controller: AbortController, lastWords: () => Promise<void>): () => void {
+  let exitAt = Infinity;
+  let timer: NodeJS.Timeout | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) {
+      log.info(`Received ${signal}: cancelling.`);
+      controller.abort();
+    }
+    const grace = signal === 'SIGINT' ? GRACE_AFTER_SIGINT_MS : GRACE_AFTER_SIGTERM_MS;
+    if (Date.now() + grace >= exitAt) return;
+    if (exitAt !== Infinity) log.info(`Received ${signal}: ending within ${grace / 1000}s.`);
+    exitAt = Date.now() + grace;
+    clearTimeout(timer);
+    // process.exit() keeps the exit code set so far (1 once the step failed).
+    timer = setTimeout(() => void lastWords().finally(() => process.exit()), grace);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * The step must end before the runner kills it while work is still in flight:
+ * a submission awaiting Armox's answer, jobs whose cancelling has not finished.
+ * Records each run as the post step will find it (it cancels both: it looks
+ * for the submitted job among the recent jobs), and returns the step's error.
+ */
+function recordForcedEnd(record: StepRecord, openJobs: OpenJobs): string {
+  const pending = openJobs.submissions.map((submission) => submission.item);
+  const open = openJobs.jobIds;
+  const message = forcedEndMessage(record.perItem, pending, open);
+  const own = (itemMessage: string) => (record.perItem ? itemMessage : message);
+  for (const run of record.runs) {
+    if (run.outcome) continue;
+    if (pending.includes(run.name)) {
+      run.ended(
+        'cancelled',
+        own(
+          "the workflow was cancelled while its submission awaited Armox's answer; the post step looks for its job and cancels it",
+        ),
+      );
+    } else if (run.jobId && open.includes(run.jobId)) {
+      run.ended(
+        'cancelled',
+        own(
+          'the workflow was cancelled, and the step had to end before its job was cancelled: the post step cancels it',
+        ),
+      );
+    } else if (!run.jobId) {
+      run.ended('skipped', 'not submitted: the workflow was cancelled.');
+    }
+  }
+  record.failed('cancelled', message);
+  return message;
+}
+
+/** `The workflow was cancelled, and the step had to end before Armox answered the submission of item "2": …` */
+function forcedEndMessage(perItem: boolean, pending: string[], open: string[]): string {
+  const before: string[] = [];
+  if (pending.length > 0) {
+    const which = perItem ? pending.map((name) => `item "${name}"`).join(', ') : 'the run';
+    before.push(`Armox answered the submission of ${which}`);
+  }
+  if (open.length > 0)
+    before.push(`${open.length === 1 ? `job ${open[0]} was` : `jobs ${open.join(', ')} were`} cancelled`);
+  if (before.length === 0) return 'The workflow was cancelled.';
+  const them = pending.length + open.length === 1 ? 'it' : 'them';
+  const finding = pending.length > 0 ? ' (finding the submitted job among the recent jobs)' : '';
+  return (
+    `The workflow was cancelled, and the step had to end before ${before.join(' and before ')}: ` +
+    `the post step cancels ${them}${finding}, so that nothing keeps spending credits.`
+  );
 }
 
 /**

@@ -1,10 +1,14 @@
 import * as core from '@actions/core';
 import { ArmoxClient } from './armox/client.js';
+import { isTerminal, type Job } from './armox/types.js';
 import { errorMessage } from './core/errors.js';
 import { redactingLogger, type Logger } from './core/log.js';
+import type { PendingSubmission } from './core/run-context.js';
+import { isObject } from './core/text.js';
 import { State } from './config/names.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { Deadline } from './core/timing.js';
+import { pickSubmittedJob, submittedTarget } from './execute/submit.js';
 
 /** The whole post step stays well inside the runner's patience. */
 const POST_STEP_MS = 10_000;
@@ -12,8 +16,9 @@ const POST_STEP_MS = 10_000;
 /**
  * The post step (`runs.post`, which the runner runs even when the job failed or
  * was cancelled): cancels the jobs the main step started and never finished
- * with, because it was killed or its runner lost. When the main step was done
- * with every job, it does nothing and sends no request. It never fails the job.
+ * with, because it was killed or its runner lost, and the jobs of submissions
+ * it sent and never had answered (it had to end first). When the main step was
+ * done with every job, it does nothing and sends no request. It never fails the job.
  */
 export async function postStep(env: Record<string, string | undefined>, log: Logger): Promise<void> {
   const secrets = readSecrets((name) => core.getInput(name), env);
@@ -21,12 +26,9 @@ export async function postStep(env: Record<string, string | undefined>, log: Log
   const safeLog = redactingLogger(log, secretValues(secrets));
   try {
     const open = parseIds(env[`STATE_${State.OpenJobs}`]);
+    const pending = parseSubmissions(env[`STATE_${State.PendingSubmissions}`]);
     const apiUrl = env[`STATE_${State.ApiUrl}`];
-    if (open.length === 0 || !apiUrl || !secrets.apiKey) return;
-    safeLog.info(
-      `The main step ended without finishing with ${open.length === 1 ? `job ${open[0]}` : `jobs ${open.join(', ')}`} ` +
-        '(it was killed or its runner was lost): cancelling so nothing keeps spending credits.',
-    );
+    if ((open.length === 0 && pending.length === 0) || !apiUrl || !secrets.apiKey) return;
     const client = new ArmoxClient({
       apiUrl,
       apiKey: secrets.apiKey,
@@ -35,28 +37,119 @@ export async function postStep(env: Record<string, string | undefined>, log: Log
       retryBaseMs: 500,
       rateLimitWaits: 1,
     });
-    const deadline = Deadline.after(POST_STEP_MS);
-    await Promise.all(
-      open.map(async (id) => {
-        try {
-          const { status } = await client.cancelJob(id, deadline);
-          safeLog.info(`Cancelled job ${id} (${status}).`);
-        } catch (error) {
-          safeLog.warning(`Could not cancel job ${id}: ${errorMessage(error)} Check it with GET /api/v1/jobs/${id}.`);
-        }
-      }),
-    );
+    const cleanup: Cleanup = { client, log: safeLog, deadline: Deadline.after(POST_STEP_MS) };
+    await Promise.all([cancelOpenJobs(open, cleanup), cancelSubmitted(pending, open, cleanup)]);
   } catch (error) {
     safeLog.warning(`The clean-up step could not run: ${errorMessage(error)}`);
   }
 }
 
-function parseIds(text: string | undefined): string[] {
-  if (!text) return [];
+interface Cleanup {
+  client: ArmoxClient;
+  log: Logger;
+  deadline: Deadline;
+}
+
+async function cancelOpenJobs(open: string[], cleanup: Cleanup): Promise<void> {
+  if (open.length === 0) return;
+  cleanup.log.info(
+    `The main step ended without finishing with ${open.length === 1 ? `job ${open[0]}` : `jobs ${open.join(', ')}`} ` +
+      '(it was killed or its runner was lost): cancelling so nothing keeps spending credits.',
+  );
+  await Promise.all(open.map((id) => cancelJob(id, cleanup)));
+}
+
+/**
+ * Submissions the main step sent and never had answered (it was cancelled or
+ * killed first) may have jobs it never knew. One look at the recent jobs finds
+ * each, by the rules the main step follows for a lost answer, and cancels it
+ * unless it has ended. Several equally likely jobs are not guessed between.
+ */
+async function cancelSubmitted(pending: PendingSubmission[], open: string[], cleanup: Cleanup): Promise<void> {
+  const { client, log, deadline } = cleanup;
+  if (pending.length === 0) return;
+  const which = pending.map((submission) => submission.what).join(', ');
+  log.info(
+    `The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled or killed): ` +
+      'looking for its job among the recent jobs, to cancel it so nothing keeps spending credits.',
+  );
+  let jobs: Job[];
   try {
-    const value = JSON.parse(text) as unknown;
-    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+    jobs = await client.listJobs(deadline);
+  } catch (error) {
+    log.warning(`Could not list the recent jobs: ${errorMessage(error)} ${checkJobsHint(pending)}`);
+    return;
+  }
+  // A job already claimed (the main step's, or found here for another submission) is not this one's.
+  const claimed = new Set(open);
+  for (const submission of pending) {
+    const known = [...submission.known, ...claimed];
+    const { found, possible } = pickSubmittedJob(
+      jobs,
+      { ...submission, known },
+      submittedTarget(submission.target),
+      log,
+    );
+    if (!found) {
+      const why =
+        possible.length > 0
+          ? `it may be any of ${possible.map((job) => `${job.id} (${job.status})`).join(', ')}, so none was cancelled`
+          : 'Armox did not take it, or has not listed it yet';
+      log.warning(
+        `No job of ${submission.what} was found among the recent jobs: ${why}. ${checkJobsHint([submission])}`,
+      );
+      continue;
+    }
+    claimed.add(found.id);
+    if (isTerminal(found.status)) log.info(`Job ${found.id} of ${submission.what} is already ${found.status}.`);
+    else await cancelJob(found.id, cleanup, ` of ${submission.what}`);
+  }
+}
+
+async function cancelJob(id: string, { client, log, deadline }: Cleanup, of = ''): Promise<void> {
+  try {
+    const { status } = await client.cancelJob(id, deadline);
+    log.info(`Cancelled job ${id}${of} (${status}).`);
+  } catch (error) {
+    log.warning(`Could not cancel job ${id}${of}: ${errorMessage(error)} Check it with GET /api/v1/jobs/${id}.`);
+  }
+}
+
+function checkJobsHint(pending: PendingSubmission[]): string {
+  const sent = pending.map((submission) => new Date(submission.sentAt).toISOString()).join(', ');
+  return `Check the recent jobs of this key (GET /api/v1/jobs) for one submitted at ${sent}, and cancel it if it is running.`;
+}
+
+function parseIds(text: string | undefined): string[] {
+  const value = parseJson(text);
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+}
+
+function parseSubmissions(text: string | undefined): PendingSubmission[] {
+  const value = parseJson(text);
+  return Array.isArray(value) ? value.filter(isPendingSubmission) : [];
+}
+
+function isPendingSubmission(value: unknown): value is PendingSubmission {
+  if (!isObject(value) || !isObject(value.target)) return false;
+  const { kind, id } = value.target;
+  return (
+    (kind === 'app' || kind === 'model') &&
+    typeof id === 'string' &&
+    typeof value.item === 'string' &&
+    typeof value.what === 'string' &&
+    typeof value.inputs === 'string' &&
+    typeof value.sentAt === 'number' &&
+    Array.isArray(value.known) &&
+    value.known.every((known) => typeof known === 'string')
+  );
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
   } catch {
-    return [];
+    return undefined;
   }
 }

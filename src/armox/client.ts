@@ -45,8 +45,11 @@ type CallPolicy = Omit<CallOptions, 'deadline'>;
 const READ: CallPolicy = { retryable: true, abortable: true, abortWaits: true };
 /** The paid submission: sent once, never abandoned mid-flight, but not sent at all if cancelled while waiting. */
 const SUBMIT: CallPolicy = { retryable: false, abortable: false, abortWaits: true };
-/** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
-const CANCEL: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
+/**
+ * Clean-up: cancelling a job (idempotent), and finding the job of a submission
+ * whose answer was lost. They are what runs after the workflow is cancelled.
+ */
+const CLEANUP: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
 
 /** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
 const JOB_LIST_LIMIT = 100;
@@ -101,9 +104,14 @@ export class ArmoxClient {
     return parseJob(body, call);
   }
 
-  /** The account's most recent jobs, newest first: as many as one `GET /jobs` lists. */
-  async listJobs(deadline: Deadline): Promise<Job[]> {
-    const body = await this.call('GET', `/jobs?limit=${JOB_LIST_LIMIT}`, null, { deadline, ...READ });
+  /**
+   * The account's most recent jobs, newest first: as many as one `GET /jobs` lists.
+   * `cleanup`: the listing finds a submitted job, so a cancelled workflow does
+   * not abandon it (that job must be found to be cancelled).
+   */
+  async listJobs(deadline: Deadline, { cleanup = false } = {}): Promise<Job[]> {
+    const policy = cleanup ? CLEANUP : READ;
+    const body = await this.call('GET', `/jobs?limit=${JOB_LIST_LIMIT}`, null, { deadline, ...policy });
     return parseJobList(body);
   }
 
@@ -138,7 +146,7 @@ export class ArmoxClient {
       'POST',
       `/jobs/${encodeURIComponent(jobId)}/cancel`,
       '{}',
-      { deadline, ...CANCEL },
+      { deadline, ...CLEANUP },
       call,
     );
     const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';

@@ -64,6 +64,11 @@ export const Output = {
 export const State = {
   /** JSON list of the job ids this step started and has not finished with yet. */
   OpenJobs: 'armox-open-jobs',
+  /**
+   * JSON list of the submissions sent and not answered yet (see PendingSubmission):
+   * their jobs may exist without this step knowing their ids.
+   */
+  PendingSubmissions: 'armox-pending-submissions',
   ApiUrl: 'armox-api-url',
   /** Saved by the main step: the runner passes it to the post step only, which is how index.ts tells them apart. */
   IsPost: 'armox-is-post',

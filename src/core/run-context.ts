@@ -31,24 +31,51 @@ export interface RunContext {
  * earlier one, whatever the clocks say.
  */
 export class SeenJobs {
-  private readonly firstSeen = new Map<string, number>();
+  private readonly firstSeen = new Map<string, { at: number; job: Job }>();
 
   /** A job list arrived at `at` (ms since the epoch): every job in it existed by then. */
   saw(jobs: Job[], at = Date.now()): void {
-    for (const job of jobs) if (!this.firstSeen.has(job.id)) this.firstSeen.set(job.id, at);
+    for (const job of jobs) if (!this.firstSeen.has(job.id)) this.firstSeen.set(job.id, { at, job });
   }
 
-  /** True when the job was listed at or before `time`. */
-  seenBy(jobId: string, time: number): boolean {
-    const at = this.firstSeen.get(jobId);
-    return at !== undefined && at <= time;
+  /** The ids of the jobs listed at or before `time` for which `matches` holds. */
+  seenBy(time: number, matches: (job: Job) => boolean): string[] {
+    return [...this.firstSeen.values()].filter(({ at, job }) => at <= time && matches(job)).map(({ job }) => job.id);
   }
 }
 
-/** The jobs the post step must cancel if this step dies before it is done with them. */
+/**
+ * A submission sent and not answered yet: what the post step needs to find its
+ * job among the recent jobs if this step dies before the answer comes (see
+ * `findSubmittedJob` in execute/submit.ts, whose rules it follows).
+ */
+export interface PendingSubmission {
+  /** The run: `1` for a single run, the item's name in a batch. */
+  item: string;
+  /** How messages name it: `the run`, `item "2"`. */
+  what: string;
+  target: { kind: 'app' | 'model'; id: string };
+  /** The inputs as sent, as a fingerprint (sha256 of their canonical JSON): the step state stays small. */
+  inputs: string;
+  /** When it was sent (ms since the epoch, by this runner's clock). */
+  sentAt: number;
+  /** Jobs of the same target with the same inputs this step knew before sending: not this submission's. */
+  known: string[];
+}
+
+/**
+ * What the post step must clean up if this step dies before it is done: the
+ * jobs it started and has not finished with, and the submissions still
+ * waiting for their answer (whose jobs may exist without this step knowing).
+ */
 export class OpenJobs {
   private readonly ids = new Set<string>();
-  constructor(private readonly save: (ids: string[]) => void = () => undefined) {}
+  private readonly pending: PendingSubmission[] = [];
+
+  constructor(
+    private readonly save: (ids: string[]) => void = () => undefined,
+    private readonly saveSubmissions: (submissions: PendingSubmission[]) => void = () => undefined,
+  ) {}
 
   /** The job was accepted: from now on it is this step's to finish, cancel or hand over. */
   opened(jobId: string): void {
@@ -63,8 +90,35 @@ export class OpenJobs {
     this.save([...this.ids]);
   }
 
+  /** A submission is about to be sent: until it is answered, its job may exist unknown to this step. */
+  sending(submission: PendingSubmission): void {
+    this.pending.push(submission);
+    this.saveSubmissions([...this.pending]);
+  }
+
+  /**
+   * The step is done with a submission: its job is known (`jobId`, kept open
+   * first, so that no moment leaves it unlisted), or Armox did not take it, or
+   * the step told the user its outcome is unknown.
+   */
+  answered(submission: PendingSubmission, jobId?: string): void {
+    if (jobId) this.opened(jobId);
+    const index = this.pending.indexOf(submission);
+    if (index < 0) return;
+    this.pending.splice(index, 1);
+    this.saveSubmissions([...this.pending]);
+  }
+
   get size(): number {
     return this.ids.size;
+  }
+
+  get jobIds(): string[] {
+    return [...this.ids];
+  }
+
+  get submissions(): readonly PendingSubmission[] {
+    return this.pending;
   }
 }
 

@@ -6,10 +6,10 @@ import { collectOutputs, rawOutputs } from '../report/job-outputs.js';
 import type { RunRecord } from '../report/record.js';
 import { CLEANUP_MS, resumeHint, type RunContext } from '../core/run-context.js';
 import { CostEstimate } from './spending.js';
-import { submitOnce } from './submit.js';
+import { OutcomeUnknownError, submitOnce } from './submit.js';
 import type { PreparedRequest, RunTarget } from '../target/target.js';
 import { Deadline, sleep } from '../core/timing.js';
-import { pollJobs } from './watch.js';
+import { JobWatch, LostTrackError, MAX_REFUSED_READS, type PollResult } from './watch.js';
 
 /** One run to carry out: a request to submit, or a job already known (followed by id, or reused). */
 export interface PlannedRun {
@@ -47,7 +47,8 @@ export async function carryOut(execution: Execution): Promise<ActionError | unde
   try {
     await run.loop();
   } catch (error) {
-    if (error instanceof CancelledError) await run.interrupted();
+    // Cancelled while a submission's outcome was unknown, too: whatever the step has in flight is cancelled.
+    if (error instanceof CancelledError || execution.context.signal.aborted) await run.interrupted();
     throw error;
   } finally {
     execution.context.record.flush();
@@ -63,6 +64,11 @@ class Carrier {
   /** The max-credits warning was given (once a step). */
   private capCrossed = false;
   private polls = 0;
+  private readonly watch: JobWatch;
+  /** Runs whose submission's outcome is unknown: they may have been charged (see max-credits). */
+  private readonly unknownOutcomes: PlannedRun[] = [];
+  /** Cancellations started because the workflow was cancelled, each with how many jobs it gave up on. */
+  private readonly signalCancels: Array<Promise<number>> = [];
   private lastProgress?: string;
   private readonly startedAt: number;
   /** Several runs: log lines name the item, and one run's failure does not end the others. */
@@ -71,6 +77,7 @@ class Carrier {
   constructor(private readonly x: Execution) {
     this.startedAt = this.now();
     this.perItem = x.context.record.perItem;
+    this.watch = new JobWatch(x.context);
     for (const run of x.runs) {
       if (run.job) this.adopt(run, run.job);
       else this.waiting.push(run);
@@ -82,6 +89,7 @@ class Carrier {
     let first = true;
     for (;;) {
       await this.submitWhatFits();
+      if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
       // After refilling the free slots, so "running" counts the jobs just submitted too.
       if (this.perItem && this.polls > 0 && this.polls % PROGRESS_EVERY === 0) this.logProgress();
       if (!config.wait) return this.leaveRunning();
@@ -93,7 +101,8 @@ class Carrier {
         await sleep(Math.min(config.pollIntervalMs, deadline.remaining()), context.signal);
       first = false;
       if (deadline.expired) return this.timedOut();
-      const seen = await pollJobs([...this.live.keys()], deadline, context);
+      const seen = await this.poll();
+      if (!seen) return;
       // In item order (the job list is newest first), so the log reads top to bottom.
       for (const [id, run] of [...this.live]) {
         const job = seen.get(id);
@@ -110,7 +119,8 @@ class Carrier {
     const room = () => !config.wait || this.live.size < config.maxConcurrency;
     while (this.waiting.length > 0 && !this.stopReason && room()) {
       if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
-      const capped = this.x.cost.check(this.spent(), config.maxCredits);
+      const unknown = this.unknownOutcomes.map((run) => this.what(run));
+      const capped = this.x.cost.check(this.spent(), config.maxCredits, unknown);
       if (capped) {
         this.stopSubmitting(capped);
         if (!this.perItem) throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
@@ -123,8 +133,9 @@ class Carrier {
 
   private async submit(run: PlannedRun): Promise<void> {
     const { target, deadline, context, cost } = this.x;
-    const what = this.perItem ? `item "${run.record.name}"` : 'the run';
-    const send = () => submitOnce(target!, run.request!, what, deadline, context);
+    const what = this.what(run);
+    const send = () =>
+      this.whileSubmitting(what, () => submitOnce(target!, run.request!, what, run.record.name, deadline, context));
     // What max-credits was checked against, for the warning if the charge crosses it after all.
     const basis = cost.basis();
     let job: Job;
@@ -132,6 +143,7 @@ class Carrier {
       job = this.perItem ? await send() : await context.log.group('Submitting the run', send);
     } catch (error) {
       run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
+      if (error instanceof OutcomeUnknownError) this.unknownOutcomes.push(run);
       if (!this.perItem) throw error;
       context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
       if (error instanceof TimeoutError) this.stopSubmitting('the timeout ran out.');
@@ -152,6 +164,75 @@ class Carrier {
     this.warnIfCapCrossed(what, job, basis);
     this.adopt(run, job);
     if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
+  }
+
+  /** How messages name a run: `item "2"`, or `the run`. */
+  private what(run: PlannedRun): string {
+    return this.perItem ? `item "${run.record.name}"` : 'the run';
+  }
+
+  /**
+   * A submission is never abandoned mid-flight (its outcome would be unknown).
+   * When the workflow is cancelled meanwhile, the jobs already accepted are
+   * cancelled at once, not after its answer; its own job is cancelled when
+   * the answer comes (or by the post step, if the step must end first).
+   */
+  private async whileSubmitting<T>(what: string, send: () => Promise<T>): Promise<T> {
+    const { signal, log } = this.x.context;
+    const onAbort = () => {
+      log.info(
+        `Waiting for Armox's answer to the submission of ${what}: a submission is never abandoned (its outcome would be unknown); its job is cancelled once known.`,
+      );
+      void this.cancelOnSignal();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await send();
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** One polling round; undefined when following the jobs failed for good (they were handed over). */
+  private async poll(): Promise<PollResult | undefined> {
+    try {
+      return await this.watch.poll([...this.live.keys()], this.x.deadline);
+    } catch (error) {
+      if (!(error instanceof LostTrackError)) throw error;
+      this.handOver(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * The step cannot follow its jobs (a job's reads kept being refused: a 404
+   * or 403 from a proxy, a key revoked mid-run). Every job in flight is paid
+   * for and may well complete, so it is handed over rather than cancelled:
+   * recorded as still running with how to follow it, and no longer the post
+   * step's to cancel. Nothing more is submitted; the step fails naming them.
+   */
+  private handOver(error: LostTrackError): void {
+    const { context } = this.x;
+    const reason = error.message;
+    this.stopSubmitting(`the step could not follow its jobs: ${reason}`);
+    const ids = [...this.live.keys()];
+    for (const [id, run] of this.live) {
+      run.record.ended(
+        'error',
+        this.perItem
+          ? `the step stopped following its jobs (${reason}); this one was not cancelled and keeps running on Armox: follow it with job-id: ${id}`
+          : `Could not follow job ${id}: ${reason} Reading it was refused ${MAX_REFUSED_READS} times in a row, so the step ` +
+              `stopped waiting. The job was not cancelled (it is paid for) and keeps running on Armox. ${resumeHint(id)}`,
+      );
+      context.openJobs.handled(id);
+      context.record.addNextStep(resumeHint(id));
+    }
+    this.live.clear();
+    if (this.perItem) {
+      context.log.warning(
+        `Stopped following ${plural(ids.length, 'job')} (${ids.join(', ')}): ${reason} They were not cancelled and keep running on Armox; follow each with job-id.`,
+      );
+    }
   }
 
   /**
@@ -312,16 +393,24 @@ class Carrier {
   async interrupted(): Promise<void> {
     const { context } = this.x;
     context.record.outcome = 'cancelled';
-    this.stopSubmitting('the workflow was cancelled.');
-    const runs = [...this.live.values()];
-    await this.cancelLive('cancelled', 'the workflow was cancelled before it finished');
+    void this.cancelOnSignal();
+    const cancelled = (await Promise.all(this.signalCancels)).reduce((sum, count) => sum + count, 0);
     const one = this.x.runs.length === 1 ? this.x.runs[0]!.record : undefined;
     if (one?.jobId) {
       const message = `The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`;
-      throw new CancelledError(runs.length > 0 ? this.singleRunSays('cancelled', message) : message);
+      throw new CancelledError(cancelled > 0 ? this.singleRunSays('cancelled', message) : message);
     }
-    if (runs.length > 0)
-      throw new CancelledError(`The workflow was cancelled; ${plural(runs.length, 'unfinished job')} cancelled.`);
+    if (cancelled > 0)
+      throw new CancelledError(`The workflow was cancelled; ${plural(cancelled, 'unfinished job')} cancelled.`);
+  }
+
+  /** Nothing more is submitted, and every job in flight now is cancelled; resolves to how many there were. */
+  private cancelOnSignal(): Promise<number> {
+    this.stopSubmitting('the workflow was cancelled.');
+    const count = this.live.size;
+    const cancelling = this.cancelLive('cancelled', 'the workflow was cancelled before it finished').then(() => count);
+    this.signalCancels.push(cancelling);
+    return cancelling;
   }
 
   /**
@@ -335,8 +424,11 @@ class Carrier {
     const purpose = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
     const done =
       outcome === 'cancelled' ? ', so the job was cancelled too' : '; it was cancelled so it stops spending credits';
+    // Taken now: a job accepted while these are cancelled is left for the next call.
+    const entries = [...this.live.entries()];
+    this.live.clear();
     await Promise.all(
-      [...this.live.entries()].map(async ([id, run]) => {
+      entries.map(async ([id, run]) => {
         const cleanup = Deadline.after(CLEANUP_MS);
         try {
           const cancelled = await client.cancelJob(id, cleanup);
@@ -356,7 +448,6 @@ class Carrier {
         }
       }),
     );
-    this.live.clear();
     return failures;
   }
 

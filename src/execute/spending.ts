@@ -97,15 +97,28 @@ export class CostEstimate {
     return { fits: count };
   }
 
-  /** Why the next run may not be submitted under `max`, or undefined when it may. */
-  check(spent: number, max: number | undefined): string | undefined {
+  /**
+   * Why the next run may not be submitted under `max`, or undefined when it may.
+   * `unknown` names the runs whose submission's outcome is unknown (`item "2"`):
+   * they may have been charged, so each counts as the estimate, to stay on the safe side.
+   */
+  check(spent: number, max: number | undefined, unknown: string[] = []): string | undefined {
     if (max === undefined) return undefined;
+    const uncertain =
+      unknown.length === 1
+        ? `${unknown[0]}, whose outcome is unknown`
+        : `${unknown.join(', ')}, whose outcomes are unknown`;
     if (this.perRun === undefined) {
+      if (unknown.length > 0) {
+        return `max-credits (${max}) cannot be kept: ${uncertain}, may have been charged, and no run's cost is known yet.`;
+      }
       return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
     }
-    if (spent + this.perRun <= max) return undefined;
+    const counted = spent + unknown.length * this.perRun;
+    if (counted + this.perRun <= max) return undefined;
+    const including = unknown.length > 0 ? ` (counting ${unknown.length * this.perRun} for ${uncertain})` : '';
     return (
-      `max-credits is ${max}: ${spent} credits spent so far, and the next run would cost ${this.perRun} ` +
+      `max-credits is ${max}: ${counted} credits spent so far${including}, and the next run would cost ${this.perRun} ` +
       `(${this.source}), which could cross it.`
     );
   }

@@ -1,7 +1,11 @@
-import type { Job } from '../armox/types.js';
+import { createHash } from 'node:crypto';
+import { isTerminal, type Job } from '../armox/types.js';
 import { ActionError, ApiError, errorMessage, NotSentError, TimeoutError } from '../core/errors.js';
 import { formatDuration } from '../core/format.js';
-import { CLEANUP_MS, type RunContext } from '../core/run-context.js';
+import type { Logger } from '../core/log.js';
+import { CLEANUP_MS, type PendingSubmission, type RunContext } from '../core/run-context.js';
+import { AppTarget } from '../target/app-target.js';
+import { ModelTarget } from '../target/model-target.js';
 import type { PreparedRequest, RunTarget } from '../target/target.js';
 import { canonicalJson } from '../core/text.js';
 import { Deadline } from '../core/timing.js';
@@ -10,20 +14,74 @@ import { Deadline } from '../core/timing.js';
 const SKEW_MS = 120_000;
 
 /**
+ * Submitting the run failed and Armox may or may not have taken it: its job
+ * was not found. It may have been charged; it is never sent again.
+ */
+export class OutcomeUnknownError extends ActionError {}
+
+/** What finding a submitted job needs of its target: recognising its jobs and their inputs. */
+export type JobMatcher = Pick<RunTarget, 'ownsJob' | 'jobInputs'>;
+
+/**
  * Sends one run exactly once. When the answer is lost (5xx, reset, hang, a body
  * that is not a job) the run may or may not exist: it is never sent again.
  * Instead the recent jobs are searched for it, so a paid run is not lost.
- * `what` names the run in messages: `the run`, `item "2"`.
+ * Until it is answered, the submission is in the step state, so the post step
+ * can find and cancel its job if this step is killed meanwhile, or cancelled
+ * before its job was found. `what` names the run in messages: `the run`,
+ * `item "2"`; `item` is its name (`1`, or the batch item's).
  */
 export async function submitOnce(
   target: RunTarget,
   request: PreparedRequest,
   what: string,
+  item: string,
+  deadline: Deadline,
+  context: RunContext,
+): Promise<Job> {
+  const pending = pendingSubmission(target, request, { item, what }, context);
+  context.openJobs.sending(pending);
+  let job: Job | undefined;
+  // Cancelled with the outcome still unknown: left in the step state for the post step to find.
+  let leftForPostStep = false;
+  try {
+    job = await sendOnce(target, request, what, pending, deadline, context);
+    return job;
+  } catch (error) {
+    leftForPostStep = error instanceof OutcomeUnknownError && context.signal.aborted;
+    throw error;
+  } finally {
+    if (!leftForPostStep) context.openJobs.answered(pending, job && !isTerminal(job.status) ? job.id : undefined);
+  }
+}
+
+/** The submission about to be sent, as the lookup of a lost answer (here or in the post step) knows it. */
+function pendingSubmission(
+  target: RunTarget,
+  request: PreparedRequest,
+  run: Pick<PendingSubmission, 'item' | 'what'>,
+  context: RunContext,
+): PendingSubmission {
+  const inputs = inputsFingerprint(request.inputs);
+  const sameRun = (job: Job) => target.ownsJob(job) && inputsFingerprint(target.jobInputs(job)) === inputs;
+  const sentAt = Date.now();
+  // Listed before sending, or another run's (a batch may hold identical items): not this submission's job.
+  const known = new Set(context.seenJobs.seenBy(sentAt, sameRun));
+  for (const run of context.record.runs) {
+    if (run.jobId && run.inputs && inputsFingerprint(run.inputs) === inputs) known.add(run.jobId);
+  }
+  return { ...run, target: { kind: target.kind, id: target.id }, inputs, sentAt, known: [...known] };
+}
+
+async function sendOnce(
+  target: RunTarget,
+  request: PreparedRequest,
+  what: string,
+  pending: PendingSubmission,
   deadline: Deadline,
   context: RunContext,
 ): Promise<Job> {
   const { client, log } = context;
-  const sentAt = Date.now();
   try {
     return await target.submit(client, request, deadline);
   } catch (error) {
@@ -36,59 +94,63 @@ export async function submitOnce(
       `${errorMessage(error)} Armox may or may not have accepted ${what}; it is not sent again, since that could charge twice. ` +
         'Looking for it among the recent jobs…',
     );
-    const lookup = await findSubmittedJob(target, request, sentAt, context);
+    const lookup = await findSubmittedJob(target, pending, context);
     if (lookup.found) {
       const early =
-        Date.parse(lookup.found.created_at ?? '') < sentAt
-          ? ` (${createdText(lookup.found, sentAt)} by this runner's clock, which may differ from Armox's)`
+        Date.parse(lookup.found.created_at ?? '') < pending.sentAt
+          ? ` (${createdText(lookup.found, pending.sentAt)} by this runner's clock, which may differ from Armox's)`
           : '';
       log.warning(
         `Found ${what === 'the run' ? 'the submitted run' : `the run of ${what}`} among the recent jobs: ${lookup.found.id}${early}.`,
       );
       return lookup.found;
     }
-    throw lostAnswer(what, error, lookup.possible, sentAt, context);
+    throw lostAnswer(what, error, lookup.possible, pending.sentAt, context);
   }
 }
 
 /** What the recent jobs tell about a lost answer: its job, or every job it could be (none when not there). */
-type Lookup = { found: Job; possible?: undefined } | { found?: undefined; possible: Job[] };
+export type Lookup = { found: Job; possible?: undefined } | { found?: undefined; possible: Job[] };
 
 /**
- * The job of a submission whose answer was lost: a job of this target with
- * exactly these inputs, that this step did not know before sending (not in a
- * job list it read earlier, not another run's). Preferred: one created after
- * the submission was sent. Only when there is none, one created shortly before
- * it (the clocks of this runner and Armox may differ), unless it already failed
- * or was cancelled: those were refunded, so passing over one costs nothing,
- * while adopting another run's failure would hide this one. Several equally
- * likely jobs are not guessed between.
+ * Looks for the job of a submission whose answer was lost, in one listing of
+ * the recent jobs. Not abandoned when the workflow is cancelled: a job found
+ * then is one that can still be cancelled.
  */
-async function findSubmittedJob(
-  target: RunTarget,
-  request: PreparedRequest,
-  sentAt: number,
-  context: RunContext,
-): Promise<Lookup> {
-  const wanted = canonicalJson(request.inputs);
+async function findSubmittedJob(target: RunTarget, pending: PendingSubmission, context: RunContext): Promise<Lookup> {
   let jobs: Job[];
   try {
-    jobs = await context.client.listJobs(Deadline.after(CLEANUP_MS));
+    jobs = await context.client.listJobs(Deadline.after(CLEANUP_MS), { cleanup: true });
   } catch (error) {
     context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
     return { possible: [] };
   }
+  context.seenJobs.saw(jobs);
+  return pickSubmittedJob(jobs, pending, target, context.log);
+}
+
+/**
+ * The job of a submission whose answer was lost, among `jobs` (the recent
+ * jobs): a job of this target with exactly these inputs, that the step did not
+ * know before sending (`pending.known`: not in a job list it read earlier, not
+ * another run's). Preferred: one created after the submission was sent. Only
+ * when there is none, one created shortly before it (the clocks of this runner
+ * and Armox may differ), unless it already failed or was cancelled: those were
+ * refunded, so passing over one costs nothing, while adopting another run's
+ * failure would hide this one. Several equally likely jobs are not guessed
+ * between. The main step and the post step both find jobs this way.
+ */
+export function pickSubmittedJob(jobs: Job[], pending: PendingSubmission, target: JobMatcher, log: Logger): Lookup {
+  const { sentAt } = pending;
+  const known = new Set(pending.known);
   const created = (job: Job) => Date.parse(job.created_at ?? '');
   const possible = jobs.filter(
     (job) =>
       target.ownsJob(job) &&
-      canonicalJson(target.jobInputs(job)) === wanted &&
-      !context.seenJobs.seenBy(job.id, sentAt) &&
-      // A job this step already has is another run's (a batch may hold identical items).
-      !context.record.runs.some((run) => run.jobId === job.id) &&
+      inputsFingerprint(target.jobInputs(job)) === pending.inputs &&
+      !known.has(job.id) &&
       !(created(job) < sentAt - SKEW_MS),
   );
-  context.seenJobs.saw(jobs);
   const after = possible.filter((job) => created(job) >= sentAt);
   const shortlyBefore = possible.filter(
     (job) => !(created(job) >= sentAt) && job.status !== 'failed' && job.status !== 'cancelled',
@@ -96,7 +158,7 @@ async function findSubmittedJob(
   const likeliest = after.length > 0 ? after : shortlyBefore;
   if (likeliest.length === 1) return { found: likeliest[0]! };
   if (likeliest.length > 1) {
-    context.log.warning(
+    log.warning(
       `Several recent jobs match this run (${likeliest.map((job) => job.id).join(', ')}); not guessing which.`,
     );
   }
@@ -104,16 +166,42 @@ async function findSubmittedJob(
 }
 
 /**
+ * The target of a submission as the step state names it (kind and id): enough
+ * to recognise its jobs, which is all the post step needs of it.
+ */
+export function submittedTarget(target: PendingSubmission['target']): JobMatcher {
+  return target.kind === 'model'
+    ? new ModelTarget({ id: target.id, name: target.id, modality: '', promptRequired: false, settings: [] })
+    : new AppTarget({ id: target.id, name: target.id, inputs: [] });
+}
+
+/** A run's inputs as sent, as one short value: the sha256 of their canonical JSON. */
+function inputsFingerprint(inputs: unknown): string {
+  return createHash('sha256').update(canonicalJson(inputs)).digest('hex');
+}
+
+/**
  * The error for an answer that was lost and not found: it names every job it
  * could be, so the user can wait for the right one instead of paying again.
  */
-function lostAnswer(what: string, error: unknown, possible: Job[], sentAt: number, context: RunContext): ActionError {
+function lostAnswer(
+  what: string,
+  error: unknown,
+  possible: Job[],
+  sentAt: number,
+  context: RunContext,
+): OutcomeUnknownError {
   const lost = `Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once.`;
+  if (context.signal.aborted) {
+    return new OutcomeUnknownError(
+      `${lost} The workflow was cancelled meanwhile: the post step looks for its job once more and cancels it.`,
+    );
+  }
   if (possible.length === 0) {
     context.record.addNextStep(
       'Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.',
     );
-    return new ActionError(
+    return new OutcomeUnknownError(
       `${lost} Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.`,
     );
   }
@@ -122,7 +210,7 @@ function lostAnswer(what: string, error: unknown, possible: Job[], sentAt: numbe
   context.record.addNextStep(
     `Before re-running, check which of these jobs with the same inputs is this run's (GET /api/v1/jobs/<id>) and wait for it with \`job-id\`: ${ids}.`,
   );
-  return new ActionError(
+  return new OutcomeUnknownError(
     `${lost} Recent jobs with the same inputs that it may be (or none of them, if Armox did not take it): ${jobs}. ` +
       'Pass the right one as job-id to wait for it instead of re-running.',
   );

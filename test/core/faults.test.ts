@@ -564,3 +564,219 @@ describe.concurrent('workflow cancellation (in process)', () => {
     expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 });
+
+/** Waits until `ready` holds (checked every 10 ms). */
+async function whenReady(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe.concurrent('workflow cancellation while a submission awaits its answer (in process)', () => {
+  it("a batch: the jobs already accepted are cancelled at once, not after the pending item's answer; its job when it comes", async () => {
+    const emu = await fresh();
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({ kind: 'delay', ms: 0, method: 'POST', path: '/apps/run' });
+    const slow = emu.fault({ kind: 'delay', ms: 800, method: 'POST', path: '/apps/run' });
+    const batch = '- Aspect Ratio: "1:1"\n- Aspect Ratio: "4:3"\n- Aspect Ratio: "16:9"';
+    const controller = new AbortController();
+    const running = runCore(
+      emu,
+      { ...SKETCH, batch, 'max-concurrency': '3' },
+      { signal: controller.signal, client: { requestTimeoutMs: 60_000 } },
+    );
+    await whenReady(() => slow.hits > 0);
+    controller.abort();
+    const run = await running;
+
+    const [first, second] = [...emu.jobs.keys()];
+    const secondSent = emu.findRequests('POST', '/apps/run')[1]!.at;
+    const firstCancel = emu.findRequests('POST', `/api/v1/jobs/${first}/cancel`)[0]!;
+    expect(firstCancel.at).toBeLessThan(secondSent + 800); // before item 2's answer came
+    expect(emu.jobs.get(first!)!.status).toBe('cancelled');
+    expect(emu.jobs.get(second!)!.status).toBe('cancelled');
+    expect(emu.requestCount('POST', '/apps/run')).toBe(2);
+    expect(run.error).toBeInstanceOf(CancelledError);
+    expect(run.error!.message).toBe('The workflow was cancelled; 2 unfinished jobs cancelled.');
+    expect(JSON.parse(run.outputs['job-ids']!)).toEqual([first, second]);
+    expect(run.report.runs.map((r) => r.outcome)).toEqual(['cancelled', 'cancelled', 'skipped']);
+    expect(run.openJobs).toEqual([]);
+    expect(run.pendingSubmissions).toEqual([]);
+    expect(run.log.text).toMatch(/Waiting for Armox's answer to the submission of item "2"/);
+  });
+
+  it('cancelled during the lookup of a lost answer: the lookup goes on, and the job it finds is cancelled', async () => {
+    const emu = await fresh();
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({ kind: 'reset', method: 'POST', path: '/apps/run', afterHandling: true });
+    emu.fault({ kind: 'delay', ms: 300, method: 'GET', path: LIST_JOBS });
+    const controller = new AbortController();
+    const running = runCore(emu, SKETCH, { signal: controller.signal });
+    await whenReady(() => emu.requestCount('GET', LIST_JOBS) > 0);
+    controller.abort();
+    const run = await running;
+
+    const jobId = onlyJobId(emu);
+    expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
+    expect(run.outputs['job-id']).toBe(jobId);
+    expect(run.error).toBeInstanceOf(CancelledError);
+    expect(run.error!.message).toBe(`The workflow was cancelled; job ${jobId} is cancelled.`);
+    expect(run.openJobs).toEqual([]);
+    expect(run.pendingSubmissions).toEqual([]);
+  });
+
+  it('cancelled while the outcome stays unknown: the submission is left in the step state for the post step', async () => {
+    const emu = await fresh();
+    emu.fault({ kind: 'reset', method: 'POST', path: '/apps/run', afterHandling: true });
+    emu.fault({ kind: 'status', status: 503, method: 'GET', path: LIST_JOBS, times: Infinity });
+    const controller = new AbortController();
+    const running = runCore(emu, SKETCH, { signal: controller.signal });
+    await whenReady(() => emu.requestCount('GET', LIST_JOBS) > 0);
+    controller.abort();
+    const run = await running;
+
+    expect(run.error!.message).toMatch(
+      /outcome is unknown: .* the post step looks for its job once more and cancels it\.$/,
+    );
+    expect(run.pendingSubmissions).toHaveLength(1);
+    expect(run.pendingSubmissions[0]).toMatchObject({ item: '1', what: 'the run', target: { kind: 'app' } });
+  });
+
+  it('not cancelled, an unknown outcome is told to the user and not left for the post step to cancel', async () => {
+    const emu = await fresh();
+    emu.fault({ kind: 'reset', method: 'POST', path: '/apps/run', afterHandling: true });
+    emu.fault({ kind: 'status', status: 503, method: 'GET', path: LIST_JOBS, times: Infinity });
+    const run = await runCore(emu, SKETCH);
+    expect(run.error!.message).toMatch(/outcome is unknown/);
+    expect(run.pendingSubmissions).toEqual([]);
+  });
+});
+
+describe.concurrent('max-credits and a submission whose outcome is unknown', () => {
+  it.each([
+    ['a model batch (priced at 70)', { model: MODEL_IDS.nanoBanana, 'max-credits': '140' }, '/models/run', 140, 70],
+    ['an app batch (estimated at 200 from a recent run)', { ...SKETCH, 'max-credits': '400' }, '/apps/run', 400, 200],
+  ] as const)(
+    '%s: it counts at its cost, so Armox never charges past the cap',
+    async (_name, inputs, path, cap, each) => {
+      const emu = await fresh();
+      const model = path === '/models/run';
+      if (!model) {
+        // A recent run of the app, so max-credits has an estimate; the step's only good job list.
+        emu.seedJob({ appId: SKETCH_TO_RENDER.id, inputs: { x: 'old' }, createdAt: Date.now() - 600_000 });
+        emu.fault({ kind: 'delay', ms: 0, method: 'GET', path: LIST_JOBS });
+      }
+      emu.fault({ kind: 'status', status: 502, method: 'POST', path, afterHandling: true });
+      emu.fault({ kind: 'status', status: 500, method: 'GET', path: LIST_JOBS, times: Infinity });
+      const batch = model
+        ? '- prompt: a\n- prompt: b\n- prompt: c'
+        : '- Aspect Ratio: "1:1"\n- Aspect Ratio: "4:3"\n- Aspect Ratio: "16:9"';
+      const run = await runCore(emu, { ...inputs, batch, 'max-concurrency': '1' });
+
+      expect(100_000 - emu.credits).toBe(cap); // items 1 (outcome unknown) and 2; never item 3
+      expect(emu.requestCount('POST', path)).toBe(2);
+      const results = JSON.parse(run.outputs.results!) as Array<Record<string, unknown>>;
+      expect(results.map((r) => r.status)).toEqual(['error', 'completed', 'skipped']);
+      expect(results[0]!['credits-charged']).toBeNull();
+      expect(results[0]!['error-message']).toMatch(/^Submitting item "1" failed and its outcome is unknown/);
+      expect(results[2]!['error-message']).toContain(
+        `${cap} credits spent so far (counting ${each} for item "1", whose outcome is unknown)`,
+      );
+      expect(run.outputs['credits-charged']).toBe(String(each));
+      expect(run.error!.message).toMatch(/- 1: error \(Submitting item "1" failed and its outcome is unknown/);
+    },
+  );
+});
+
+describe.concurrent('polls the API refuses', () => {
+  const BATCH = {
+    ...SKETCH,
+    batch: '- Aspect Ratio: "1:1"\n- Aspect Ratio: "4:3"\n- Aspect Ratio: "16:9"',
+    'max-concurrency': '2',
+  };
+
+  it.each([
+    ['a 404 HTML page from a proxy', { kind: 'html', status: 404 }],
+    ['a 400', { kind: 'status', status: 400, body: '{"error":"Bad request"}' }],
+    ['a 403', { kind: 'status', status: 403, body: '{"error":"Forbidden"}' }],
+  ] as const)(
+    'a batch: %s on the job list once: each job is read on its own, every item completes',
+    async (_n, rule) => {
+      const emu = await fresh();
+      emu.setJobPlan({ processingPolls: 3 });
+      emu.fault({ ...rule, method: 'GET', path: LIST_JOBS });
+      const run = await runCore(emu, BATCH);
+      expect(run.error).toBeUndefined();
+      expect(run.outputs.status).toBe('completed');
+      expect(emu.requestCount('GET', JOB)).toBeGreaterThanOrEqual(2);
+      expect(run.log.text).toMatch(/GET \/jobs failed: .* Reading each job on its own instead\./);
+    },
+  );
+
+  it.each([
+    ['a 404 HTML page', { kind: 'html', status: 404 }],
+    ['a 403', { kind: 'status', status: 403, body: '{"error":"Forbidden"}' }],
+  ] as const)(
+    'a single run: %s on GET /jobs/:id once is read again at the next poll; the run completes',
+    async (_n, rule) => {
+      const emu = await fresh();
+      emu.fault({ ...rule, method: 'GET', path: JOB });
+      const run = await runCore(emu, SKETCH);
+      expect(run.error).toBeUndefined();
+      expect(run.outputs.status).toBe('completed');
+      expect(run.log.text).toMatch(/may be a proxy's answer: reading it again at the next poll \(1 of 3 tries\)/);
+    },
+  );
+
+  it('a batch whose reads keep being refused: every job is handed over (not cancelled), the rest skipped, every output set', async () => {
+    const emu = await fresh();
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({ kind: 'html', status: 404, method: 'GET', path: LIST_JOBS, times: Infinity });
+    emu.fault({ kind: 'html', status: 404, method: 'GET', path: JOB, times: Infinity });
+    const run = await runCore(emu, BATCH);
+
+    const ids = [...emu.jobs.keys()];
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(emu.jobs.get(id)!.status).toBe('processing');
+    expect(emu.requestCount('POST', CANCEL)).toBe(0);
+    expect(run.openJobs).toEqual([]); // the post step leaves them alone
+    expect(run.outputs.status).toBe('failed');
+    const results = JSON.parse(run.outputs.results!) as Array<Record<string, unknown>>;
+    expect(results.map((r) => r.status)).toEqual(['processing', 'processing', 'skipped']);
+    expect(results[0]!['error-message']).toMatch(
+      new RegExp(
+        `^the step stopped following its jobs \\(GET /jobs/.* failed: 404 .*\\); this one was not cancelled and keeps running on Armox: follow it with job-id: ${ids[0]}$`,
+      ),
+    );
+    expect(results[2]!['error-message']).toMatch(/^not submitted: the step could not follow its jobs: GET \/jobs\//);
+    expect(run.error!.message).toMatch(/^3 of 3 runs did not complete:/);
+    for (const id of ids) {
+      expect(run.error!.message).toContain(`follow it with job-id: ${id}`);
+      expect(run.report.nextSteps).toContain(`To wait for it later, run this action with job-id: ${id}.`);
+    }
+  });
+
+  it('a single run whose key is revoked mid-run (401 on every poll): the job is handed over with its id, not cancelled', async () => {
+    const emu = await fresh();
+    emu.setJobPlan({ outcome: 'never' });
+    emu.fault({
+      kind: 'status',
+      status: 401,
+      body: '{"error":"Invalid API key"}',
+      method: 'GET',
+      path: JOB,
+      times: Infinity,
+    });
+    const run = await runCore(emu, SKETCH);
+    const jobId = onlyJobId(emu);
+    expect(emu.jobs.get(jobId)!.status).toBe('processing');
+    expect(emu.requestCount('GET', JOB)).toBe(3);
+    expect(run.openJobs).toEqual([]);
+    expect(run.outputs['job-id']).toBe(jobId);
+    expect(run.outputs.status).toBe('processing');
+    expect(run.error!.message).toMatch(
+      new RegExp(
+        `^Could not follow job ${jobId}: GET /jobs/${jobId} failed: 401 "Invalid API key"\\. .* keeps running on Armox\\. To wait for it later, run this action with job-id: ${jobId}\\.$`,
+      ),
+    );
+    expect(run.outputs['error-message']).toBe(run.error!.message);
+  });
+});

@@ -2,7 +2,7 @@ import { ArmoxClient, type ClientOptions } from '../../src/armox/client.js';
 import { readConfig } from '../../src/config/config.js';
 import { readEventPayload } from '../../src/core/github-event.js';
 import { StepRecord } from '../../src/report/record.js';
-import { OpenJobs, SeenJobs } from '../../src/core/run-context.js';
+import { OpenJobs, SeenJobs, type PendingSubmission } from '../../src/core/run-context.js';
 import { runPipeline } from '../../src/pipeline.js';
 import type { ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { MemoryLogger } from './memory-logger.js';
@@ -13,6 +13,8 @@ export interface InProcessRun {
   log: MemoryLogger;
   /** The jobs the post step would cancel: started and not yet handled. */
   openJobs: string[];
+  /** The submissions the post step would look up: sent, and not answered before the step ended. */
+  pendingSubmissions: PendingSubmission[];
   error?: Error;
   /** How long the run took. */
   ms: number;
@@ -41,10 +43,14 @@ export async function runInProcess(
     warn: (message) => log.warning(message),
   });
   let open: string[] = [];
-  const openJobs = new OpenJobs((ids) => {
-    open = ids;
-    options.onOpenJobs?.(ids, log);
-  });
+  let pending: PendingSubmission[] = [];
+  const openJobs = new OpenJobs(
+    (ids) => {
+      open = ids;
+      options.onOpenJobs?.(ids, log);
+    },
+    (submissions) => (pending = submissions),
+  );
   const signal = options.signal ?? new AbortController().signal;
   const all: Record<string, string> = {
     'api-key': emu.apiKey,
@@ -60,6 +66,7 @@ export async function runInProcess(
       report,
       log,
       openJobs: open,
+      pendingSubmissions: pending,
       error,
       ms: Date.now() - started,
     };

@@ -37,4 +37,21 @@ describe('CostEstimate', () => {
     cost.learn(30);
     expect(log.lines).toEqual([]);
   });
+
+  it('a run whose outcome is unknown counts as the estimate: it may have been charged', () => {
+    const cost = new CostEstimate(new MemoryLogger(), 70, 'the price of model "x"', true, 70);
+    expect(cost.check(0, 140, ['item "1"'])).toBeUndefined(); // 0 + 70 (unknown) + 70 ≤ 140
+    expect(cost.check(70, 140, ['item "1"'])).toBe(
+      'max-credits is 140: 140 credits spent so far (counting 70 for item "1", whose outcome is unknown), ' +
+        'and the next run would cost 70 (the price of model "x"), which could cross it.',
+    );
+  });
+
+  it('with no estimate at all, a run whose outcome is unknown stops the submissions', () => {
+    const cost = new CostEstimate(new MemoryLogger());
+    expect(cost.check(0, 500)).toBeUndefined();
+    expect(cost.check(0, 500, ['item "1"', 'item "2"'])).toBe(
+      'max-credits (500) cannot be kept: item "1", item "2", whose outcomes are unknown, may have been charged, and no run\'s cost is known yet.',
+    );
+  });
 });
