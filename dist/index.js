@@ -41119,8 +41119,11 @@ const USER_AGENT = `armox-app-action/${VERSION}`;
 const READ = { retryable: true, abortable: true, abortWaits: true };
 /** The paid submission: sent once, never abandoned mid-flight, but not sent at all if cancelled while waiting. */
 const SUBMIT = { retryable: false, abortable: false, abortWaits: true };
-/** Cancelling a job: idempotent, and it is what runs after the workflow is cancelled. */
-const CANCEL = { retryable: true, abortable: false, abortWaits: false };
+/**
+ * Clean-up: cancelling a job (idempotent), and finding the job of a submission
+ * whose answer was lost. They are what runs after the workflow is cancelled.
+ */
+const CLEANUP = { retryable: true, abortable: false, abortWaits: false };
 /** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
 const JOB_LIST_LIMIT = 100;
 /** API answers are small; anything bigger is a broken or hostile server. */
@@ -41166,9 +41169,14 @@ class ArmoxClient {
         const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
         return parseJob(body, call);
     }
-    /** The account's most recent jobs, newest first: as many as one `GET /jobs` lists. */
-    async listJobs(deadline) {
-        const body = await this.call('GET', `/jobs?limit=${JOB_LIST_LIMIT}`, null, { deadline, ...READ });
+    /**
+     * The account's most recent jobs, newest first: as many as one `GET /jobs` lists.
+     * `cleanup`: the listing finds a submitted job, so a cancelled workflow does
+     * not abandon it (that job must be found to be cancelled).
+     */
+    async listJobs(deadline, { cleanup = false } = {}) {
+        const policy = cleanup ? CLEANUP : READ;
+        const body = await this.call('GET', `/jobs?limit=${JOB_LIST_LIMIT}`, null, { deadline, ...policy });
         return parseJobList(body);
     }
     /**
@@ -41196,7 +41204,7 @@ class ArmoxClient {
     /** Cancelling twice is harmless (the second answers 409), so this call retries like a read. */
     async cancelJob(jobId, deadline) {
         const call = `POST /jobs/${jobId}/cancel`;
-        const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, ...CANCEL }, call);
+        const body = await this.call('POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, '{}', { deadline, ...CLEANUP }, call);
         const status = isObject(body) && typeof body.status === 'string' ? body.status : 'cancelled';
         return { status };
     }
@@ -41468,6 +41476,11 @@ const Output = {
 const State = {
     /** JSON list of the job ids this step started and has not finished with yet. */
     OpenJobs: 'armox-open-jobs',
+    /**
+     * JSON list of the submissions sent and not answered yet (see PendingSubmission):
+     * their jobs may exist without this step knowing their ids.
+     */
+    PendingSubmissions: 'armox-pending-submissions',
     ApiUrl: 'armox-api-url',
     /** Saved by the main step: the runner passes it to the post step only, which is how index.ts tells them apart. */
     IsPost: 'armox-is-post',
@@ -43648,20 +43661,26 @@ class SeenJobs {
     saw(jobs, at = Date.now()) {
         for (const job of jobs)
             if (!this.firstSeen.has(job.id))
-                this.firstSeen.set(job.id, at);
+                this.firstSeen.set(job.id, { at, job });
     }
-    /** True when the job was listed at or before `time`. */
-    seenBy(jobId, time) {
-        const at = this.firstSeen.get(jobId);
-        return at !== undefined && at <= time;
+    /** The ids of the jobs listed at or before `time` for which `matches` holds. */
+    seenBy(time, matches) {
+        return [...this.firstSeen.values()].filter(({ at, job }) => at <= time && matches(job)).map(({ job }) => job.id);
     }
 }
-/** The jobs the post step must cancel if this step dies before it is done with them. */
+/**
+ * What the post step must clean up if this step dies before it is done: the
+ * jobs it started and has not finished with, and the submissions still
+ * waiting for their answer (whose jobs may exist without this step knowing).
+ */
 class OpenJobs {
     save;
+    saveSubmissions;
     ids = new Set();
-    constructor(save = () => undefined) {
+    pending = [];
+    constructor(save = () => undefined, saveSubmissions = () => undefined) {
         this.save = save;
+        this.saveSubmissions = saveSubmissions;
     }
     /** The job was accepted: from now on it is this step's to finish, cancel or hand over. */
     opened(jobId) {
@@ -43676,8 +43695,33 @@ class OpenJobs {
             return;
         this.save([...this.ids]);
     }
+    /** A submission is about to be sent: until it is answered, its job may exist unknown to this step. */
+    sending(submission) {
+        this.pending.push(submission);
+        this.saveSubmissions([...this.pending]);
+    }
+    /**
+     * The step is done with a submission: its job is known (`jobId`, kept open
+     * first, so that no moment leaves it unlisted), or Armox did not take it, or
+     * the step told the user its outcome is unknown.
+     */
+    answered(submission, jobId) {
+        if (jobId)
+            this.opened(jobId);
+        const index = this.pending.indexOf(submission);
+        if (index < 0)
+            return;
+        this.pending.splice(index, 1);
+        this.saveSubmissions([...this.pending]);
+    }
     get size() {
         return this.ids.size;
+    }
+    get jobIds() {
+        return [...this.ids];
+    }
+    get submissions() {
+        return this.pending;
     }
 }
 /**
@@ -44860,801 +44904,6 @@ function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
 }
 
-;// CONCATENATED MODULE: ./src/execute/submit.ts
-
-
-
-
-
-/** Clock skew allowed between this runner and Armox when matching creation times. */
-const SKEW_MS = 120_000;
-/**
- * Sends one run exactly once. When the answer is lost (5xx, reset, hang, a body
- * that is not a job) the run may or may not exist: it is never sent again.
- * Instead the recent jobs are searched for it, so a paid run is not lost.
- * `what` names the run in messages: `the run`, `item "2"`.
- */
-async function submitOnce(target, request, what, deadline, context) {
-    const { client, log } = context;
-    const sentAt = Date.now();
-    try {
-        return await target.submit(client, request, deadline);
-    }
-    catch (error) {
-        // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
-        const unknownOutcome = (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
-            (error instanceof ApiError && error.transient && error.status !== 429);
-        if (!unknownOutcome)
-            throw error;
-        log.warning(`${errorMessage(error)} Armox may or may not have accepted ${what}; it is not sent again, since that could charge twice. ` +
-            'Looking for it among the recent jobs…');
-        const lookup = await findSubmittedJob(target, request, sentAt, context);
-        if (lookup.found) {
-            const early = Date.parse(lookup.found.created_at ?? '') < sentAt
-                ? ` (${createdText(lookup.found, sentAt)} by this runner's clock, which may differ from Armox's)`
-                : '';
-            log.warning(`Found ${what === 'the run' ? 'the submitted run' : `the run of ${what}`} among the recent jobs: ${lookup.found.id}${early}.`);
-            return lookup.found;
-        }
-        throw lostAnswer(what, error, lookup.possible, sentAt, context);
-    }
-}
-/**
- * The job of a submission whose answer was lost: a job of this target with
- * exactly these inputs, that this step did not know before sending (not in a
- * job list it read earlier, not another run's). Preferred: one created after
- * the submission was sent. Only when there is none, one created shortly before
- * it (the clocks of this runner and Armox may differ), unless it already failed
- * or was cancelled: those were refunded, so passing over one costs nothing,
- * while adopting another run's failure would hide this one. Several equally
- * likely jobs are not guessed between.
- */
-async function findSubmittedJob(target, request, sentAt, context) {
-    const wanted = canonicalJson(request.inputs);
-    let jobs;
-    try {
-        jobs = await context.client.listJobs(Deadline.after(CLEANUP_MS));
-    }
-    catch (error) {
-        context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
-        return { possible: [] };
-    }
-    const created = (job) => Date.parse(job.created_at ?? '');
-    const possible = jobs.filter((job) => target.ownsJob(job) &&
-        canonicalJson(target.jobInputs(job)) === wanted &&
-        !context.seenJobs.seenBy(job.id, sentAt) &&
-        // A job this step already has is another run's (a batch may hold identical items).
-        !context.record.runs.some((run) => run.jobId === job.id) &&
-        !(created(job) < sentAt - SKEW_MS));
-    context.seenJobs.saw(jobs);
-    const after = possible.filter((job) => created(job) >= sentAt);
-    const shortlyBefore = possible.filter((job) => !(created(job) >= sentAt) && job.status !== 'failed' && job.status !== 'cancelled');
-    const likeliest = after.length > 0 ? after : shortlyBefore;
-    if (likeliest.length === 1)
-        return { found: likeliest[0] };
-    if (likeliest.length > 1) {
-        context.log.warning(`Several recent jobs match this run (${likeliest.map((job) => job.id).join(', ')}); not guessing which.`);
-    }
-    return { possible };
-}
-/**
- * The error for an answer that was lost and not found: it names every job it
- * could be, so the user can wait for the right one instead of paying again.
- */
-function lostAnswer(what, error, possible, sentAt, context) {
-    const lost = `Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once.`;
-    if (possible.length === 0) {
-        context.record.addNextStep('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
-        return new ActionError(`${lost} Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.`);
-    }
-    const ids = possible.map((job) => job.id).join(', ');
-    const jobs = possible.map((job) => `${job.id} (${job.status}, ${createdText(job, sentAt)})`).join(', ');
-    context.record.addNextStep(`Before re-running, check which of these jobs with the same inputs is this run's (GET /api/v1/jobs/<id>) and wait for it with \`job-id\`: ${ids}.`);
-    return new ActionError(`${lost} Recent jobs with the same inputs that it may be (or none of them, if Armox did not take it): ${jobs}. ` +
-        'Pass the right one as job-id to wait for it instead of re-running.');
-}
-/** `created 2s after it was sent`, by this runner's clock. */
-function createdText(job, sentAt) {
-    const created = Date.parse(job.created_at ?? '');
-    if (Number.isNaN(created))
-        return 'created at an unknown time';
-    const gap = formatDuration(Math.abs(created - sentAt));
-    return `created ${gap} ${created >= sentAt ? 'after' : 'before'} it was sent`;
-}
-
-;// CONCATENATED MODULE: ./src/execute/watch.ts
-
-/**
- * One polling round for the jobs still running. One job: `GET /jobs/:id`. Several:
- * one `GET /jobs?limit=100` shows them all (so polling does not grow with a batch),
- * and `GET /jobs/:id` only for a job the list no longer shows. A round that fails
- * transiently is logged and yields nothing: the jobs are paid for, so waiting goes
- * on until the deadline. A poll stopped by the deadline yields nothing either.
- * Errors that will not heal (401, 404) are thrown.
- */
-async function pollJobs(ids, deadline, context) {
-    const seen = new Map();
-    if (ids.length === 0)
-        return seen;
-    if (ids.length > 1) {
-        const listed = await tolerate(() => context.client.listJobs(deadline), 'the jobs', context);
-        if (listed)
-            context.seenJobs.saw(listed);
-        for (const job of listed ?? [])
-            if (ids.includes(job.id))
-                seen.set(job.id, job);
-        if (listed === undefined)
-            return seen;
-    }
-    for (const id of ids.filter((jobId) => !seen.has(jobId))) {
-        const job = await tolerate(() => context.client.getJob(id, deadline), `job ${id}`, context);
-        if (job)
-            seen.set(id, job);
-    }
-    return seen;
-}
-async function tolerate(read, what, context) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (error instanceof TimeoutError)
-            return undefined;
-        if (error instanceof ApiError && error.transient) {
-            context.log.warning(`${error.message} Still waiting for ${what}.`);
-            return undefined;
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execute/carry-out.ts
-
-
-
-
-
-
-
-
-/** Polls between two progress lines of a batch. */
-const PROGRESS_EVERY = 5;
-/**
- * *How* runs are carried out, whatever is run: submit each run once (at most
- * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
- * failure with `fail-fast`), follow every job with one poll per interval, and
- * stop them all on timeout or cancellation. Records everything as it happens.
- * Throws on timeout and cancellation; returns the error the step ends with when
- * a run did not complete, so that what did complete is delivered first.
- */
-async function carryOut(execution) {
-    const run = new Carrier(execution);
-    try {
-        await run.loop();
-    }
-    catch (error) {
-        if (error instanceof CancelledError)
-            await run.interrupted();
-        throw error;
-    }
-    finally {
-        execution.context.record.flush();
-    }
-    return run.verdict();
-}
-class Carrier {
-    x;
-    waiting = [];
-    live = new Map();
-    /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
-    stopReason;
-    /** The max-credits warning was given (once a step). */
-    capCrossed = false;
-    polls = 0;
-    lastProgress;
-    startedAt;
-    /** Several runs: log lines name the item, and one run's failure does not end the others. */
-    perItem;
-    constructor(x) {
-        this.x = x;
-        this.startedAt = this.now();
-        this.perItem = x.context.record.perItem;
-        for (const run of x.runs) {
-            if (run.job)
-                this.adopt(run, run.job);
-            else
-                this.waiting.push(run);
-        }
-    }
-    async loop() {
-        const { config, deadline, context } = this.x;
-        let first = true;
-        for (;;) {
-            await this.submitWhatFits();
-            // After refilling the free slots, so "running" counts the jobs just submitted too.
-            if (this.perItem && this.polls > 0 && this.polls % PROGRESS_EVERY === 0)
-                this.logProgress();
-            if (!config.wait)
-                return this.leaveRunning();
-            if (this.live.size === 0) {
-                if (this.waiting.length === 0 || this.stopReason)
-                    return;
-                continue;
-            }
-            if (!(first && this.x.pollFirst))
-                await sleep(Math.min(config.pollIntervalMs, deadline.remaining()), context.signal);
-            first = false;
-            if (deadline.expired)
-                return this.timedOut();
-            const seen = await pollJobs([...this.live.keys()], deadline, context);
-            // In item order (the job list is newest first), so the log reads top to bottom.
-            for (const [id, run] of [...this.live]) {
-                const job = seen.get(id);
-                if (job)
-                    this.update(id, run, job);
-            }
-            this.polls += 1;
-        }
-    }
-    /** Submits waiting runs while there is room under max-concurrency and max-credits. */
-    async submitWhatFits() {
-        const { config, context } = this.x;
-        // Without waiting, nothing frees a slot: every run is submitted (the client keeps to the rate limit).
-        const room = () => !config.wait || this.live.size < config.maxConcurrency;
-        while (this.waiting.length > 0 && !this.stopReason && room()) {
-            if (context.signal.aborted)
-                throw new CancelledError('The workflow was cancelled.');
-            const capped = this.x.cost.check(this.spent(), config.maxCredits);
-            if (capped) {
-                this.stopSubmitting(capped);
-                if (!this.perItem)
-                    throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
-                break;
-            }
-            const run = this.waiting.shift();
-            await this.submit(run);
-        }
-    }
-    async submit(run) {
-        const { target, deadline, context, cost } = this.x;
-        const what = this.perItem ? `item "${run.record.name}"` : 'the run';
-        const send = () => submitOnce(target, run.request, what, deadline, context);
-        // What max-credits was checked against, for the warning if the charge crosses it after all.
-        const basis = cost.basis();
-        let job;
-        try {
-            job = this.perItem ? await send() : await context.log.group('Submitting the run', send);
-        }
-        catch (error) {
-            run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
-            if (!this.perItem)
-                throw error;
-            context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
-            if (error instanceof TimeoutError)
-                this.stopSubmitting('the timeout ran out.');
-            else if (stopsEveryRun(error))
-                this.stopSubmitting(`the API refused ${what}: ${errorMessage(error)}`);
-            else if (this.x.config.failFast)
-                this.stopSubmitting(`fail-fast: ${what} failed.`);
-            return;
-        }
-        // Recorded (and kept in the step state) before the log line says so: a step
-        // killed right after "accepted" still leaves its post step the job to cancel.
-        this.claim(run, job);
-        const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
-        context.log.info(this.perItem
-            ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
-            : `Job ${job.id} accepted${charge}.`);
-        cost.learn(job.credits_charged);
-        this.warnIfCapCrossed(what, job, basis);
-        this.adopt(run, job);
-        if (context.signal.aborted)
-            throw new CancelledError('The workflow was cancelled.');
-    }
-    /**
-     * A charge took the step past max-credits: possible only when the run's cost
-     * could not be known before Armox accepted it, or was more than estimated.
-     * The run is paid for, so it is followed and delivered, not cancelled; the
-     * warning says why the cap could not hold (and nothing more is submitted).
-     */
-    warnIfCapCrossed(what, job, basis) {
-        const { config, context } = this.x;
-        const max = config.maxCredits;
-        const spent = this.spent();
-        if (max === undefined || spent <= max || this.capCrossed)
-            return;
-        this.capCrossed = true;
-        const message = `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
-            `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
-            `${this.perItem ? '; nothing more is submitted' : ''}.`;
-        context.log.warning(message);
-        context.record.notes.push(message);
-    }
-    /** A job that is this step's from now on: accepted, followed or reused. */
-    adopt(run, job) {
-        this.claim(run, job);
-        if (isTerminal(job.status))
-            this.finish(run, job);
-        else
-            this.live.set(job.id, run);
-    }
-    /** The job id is known: record it, and until it ends it is this step's to finish or cancel. */
-    claim(run, job) {
-        if (!run.record.reusedFrom && run.record.jobId !== job.id)
-            run.record.accepted(job, this.now());
-        if (!isTerminal(job.status))
-            this.x.context.openJobs.opened(job.id);
-    }
-    /**
-     * A poll's news about one job: one line per state change (`[  12s] hero:
-     * processing`); a batch item's end is said by `finish`, with its outcome.
-     */
-    update(id, run, job) {
-        const record = run.record;
-        if (job.status !== record.status && !(this.perItem && isTerminal(job.status))) {
-            this.x.context.log.info(`[${this.elapsed()}] ${this.perItem ? record.name : `job ${job.id}`}: ${job.status}`);
-        }
-        if (isTerminal(job.status))
-            this.finish(run, job, id);
-        else
-            record.jobUpdated(job);
-    }
-    /** A terminal job: its outputs are recorded; with fail-fast, a failure stops further submissions. */
-    finish(run, job, trackedId = job.id) {
-        const { context, config } = this.x;
-        this.live.delete(trackedId);
-        context.openJobs.handled(trackedId);
-        const { items, problem } = collectOutputs(job);
-        run.record.finished(job, items, rawOutputs(job), this.now());
-        if (job.status === 'completed' && problem) {
-            run.record.ended('error', `Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
-        }
-        const urls = run.record.fileUrls.length;
-        const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
-        if (this.perItem) {
-            const { name, outcome, errorMessage: why } = run.record;
-            const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
-            context.log.info(`[${this.elapsed()}] ${name}: ${outcome}${detail}.`);
-        }
-        else if (run.record.outcome === 'completed') {
-            context.log.info(`Job ${job.id} completed: ${made}.`);
-        }
-        if (run.record.outcome !== 'completed' && this.perItem && config.failFast) {
-            this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
-        }
-    }
-    stopSubmitting(reason) {
-        if (this.stopReason)
-            return;
-        this.stopReason = reason;
-        if (this.waiting.length > 0) {
-            this.x.context.log.warning(`Not submitting the ${plural(this.waiting.length, 'remaining run')}: ${reason}`);
-        }
-        for (const run of this.waiting.splice(0))
-            run.record.ended('skipped', `not submitted: ${reason}`);
-    }
-    /** `wait: false`: every job is left running on purpose, and the step says how to follow them. */
-    leaveRunning() {
-        const { context } = this.x;
-        for (const [id, run] of this.live) {
-            run.record.ended(run.record.jobId && !run.request ? 'running' : 'submitted');
-            context.openJobs.handled(id);
-            if (!this.perItem)
-                context.record.addNextStep(resumeHint(id));
-        }
-        if (this.live.size > 0) {
-            const how = this.perItem
-                ? `The job ids are in the job-ids output; follow each with job-id.`
-                : resumeHint([...this.live.keys()][0]);
-            context.log.info(`Not waiting (wait: false). ${how}`);
-        }
-        this.live.clear();
-    }
-    /** The timeout ran out while jobs were unfinished: cancel them (unless told not to) and fail. */
-    async timedOut() {
-        const { config, context } = this.x;
-        const waited = formatDuration(config.timeoutMs);
-        this.stopSubmitting(`the timeout (${waited}) ran out.`);
-        const runs = [...this.live.values()];
-        if (!config.cancelOnTimeout)
-            return this.leftRunningOnTimeout(runs, waited);
-        const lastStatus = runs[0]?.record.status;
-        const failures = await this.cancelLive('timed-out', `the timeout (${waited}) ran out before it finished`);
-        const cancelled = runs.filter((run) => run.record.outcome === 'timed-out' && !failures.includes(run));
-        if (failures.length === 0 && cancelled.length === 0)
-            return;
-        let message;
-        if (failures.length > 0) {
-            const ids = failures.map((run) => run.record.jobId);
-            for (const id of ids)
-                context.record.addNextStep(resumeHint(id));
-            message =
-                `${ids.length === 1 ? `Job ${ids[0]}` : `Jobs ${ids.join(', ')}`} did not finish within the timeout. Waited ${waited}; ` +
-                    `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`;
-        }
-        else {
-            context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
-            const one = cancelled.length === 1 && !this.perItem ? cancelled[0].record : undefined;
-            message = one
-                ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
-                    'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
-                : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`;
-        }
-        throw new TimeoutError(this.singleRunSays('timed-out', message));
-    }
-    /** A single run's error is the step's: its results entry says the same as the error-message output. */
-    singleRunSays(outcome, message) {
-        if (!this.perItem)
-            this.x.runs[0]?.record.ended(outcome, message);
-        return message;
-    }
-    /** `cancel-on-timeout: false`: the jobs keep running on Armox, each handed over with how to follow it. */
-    leftRunningOnTimeout(runs, waited) {
-        const { context } = this.x;
-        for (const run of runs) {
-            const id = run.record.jobId;
-            run.record.ended('timed-out', `the timeout (${waited}) ran out before it finished; it keeps running on Armox (cancel-on-timeout: false): follow it with job-id: ${id}`);
-            context.openJobs.handled(id);
-            context.record.addNextStep(resumeHint(id));
-        }
-        this.live.clear();
-        const one = runs.length === 1 ? runs[0].record : undefined;
-        const message = one
-            ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId)}`
-            : `${plural(runs.length, 'job')} (${runs.map((run) => run.record.jobId).join(', ')}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`;
-        throw new TimeoutError(this.singleRunSays('timed-out', message));
-    }
-    /** The workflow was cancelled: cancel every unfinished job too. */
-    async interrupted() {
-        const { context } = this.x;
-        context.record.outcome = 'cancelled';
-        this.stopSubmitting('the workflow was cancelled.');
-        const runs = [...this.live.values()];
-        await this.cancelLive('cancelled', 'the workflow was cancelled before it finished');
-        const one = this.x.runs.length === 1 ? this.x.runs[0].record : undefined;
-        if (one?.jobId) {
-            const message = `The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`;
-            throw new CancelledError(runs.length > 0 ? this.singleRunSays('cancelled', message) : message);
-        }
-        if (runs.length > 0)
-            throw new CancelledError(`The workflow was cancelled; ${plural(runs.length, 'unfinished job')} cancelled.`);
-    }
-    /**
-     * Cancels every unfinished job, all at once, each within the clean-up time,
-     * recording `why` it was given up on. A job that finished meanwhile (409) is
-     * reported as finished. Returns the runs whose job could not be cancelled.
-     */
-    async cancelLive(outcome, why) {
-        const { client, log, openJobs } = this.x.context;
-        const failures = [];
-        const purpose = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
-        const done = outcome === 'cancelled' ? ', so the job was cancelled too' : '; it was cancelled so it stops spending credits';
-        await Promise.all([...this.live.entries()].map(async ([id, run]) => {
-            const cleanup = Deadline.after(CLEANUP_MS);
-            try {
-                const cancelled = await client.cancelJob(id, cleanup);
-                run.record.jobUpdated({ id, status: cancelled.status });
-                run.record.ended(outcome, why + done);
-                openJobs.handled(id);
-                log.info(`Cancelled job ${id} ${purpose}.`);
-            }
-            catch (error) {
-                if (error instanceof ApiError && error.status === 409 && (await this.finishedMeanwhile(run, id, cleanup)))
-                    return;
-                log.warning(`Could not cancel job ${id}: ${errorMessage(error)}`);
-                run.record.ended(outcome, `${why}; cancelling it failed (${errorMessage(error)}), so it may still run: follow it with job-id: ${id}`);
-                failures.push(run);
-            }
-        }));
-        this.live.clear();
-        return failures;
-    }
-    /** The cancel answered 409: the job finished just as it was given up on; report it as finished. */
-    async finishedMeanwhile(run, id, cleanup) {
-        try {
-            const job = await this.x.context.client.getJob(id, cleanup);
-            if (!isTerminal(job.status))
-                return false;
-            this.x.context.log.info(`Job ${id} finished just as the timeout ran out; reporting its result.`);
-            this.finish(run, job, id);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    /** After waiting: the error the step ends with unless every run completed (or was left running on purpose). */
-    verdict() {
-        const { context } = this.x;
-        const records = this.x.runs.map((run) => run.record);
-        const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
-        if (this.perItem) {
-            this.logProgress();
-            if (unfinished.length === 0)
-                return undefined;
-            return new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
-                unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'));
-        }
-        const record = records[0];
-        if (unfinished.length === 0)
-            return undefined;
-        const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
-        if (record.outcome === 'error')
-            return new ActionError(record.errorMessage);
-        if (record.outcome === 'skipped')
-            return new ActionError(record.errorMessage ?? 'The run was not submitted.');
-        if (record.outcome === 'cancelled') {
-            context.record.addNextStep('The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.');
-            return new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
-        }
-        context.record.addNextStep('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
-        return new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
-    }
-    /** The batch's progress, unless the last line said the same. */
-    logProgress() {
-        const line = this.progressLine();
-        if (line !== this.lastProgress)
-            this.x.context.log.info(line);
-        this.lastProgress = line;
-    }
-    /** `12/40 completed, 3 running, 1 failed, 4 410 credits` */
-    progressLine() {
-        const records = this.x.runs.map((run) => run.record);
-        const count = (outcome) => records.filter((r) => r.outcome === outcome).length;
-        // Jobs left running on purpose (wait: false) are running too.
-        const running = this.live.size + count('submitted') + count('running');
-        const parts = [`${count('completed')}/${records.length} completed`, `${running} running`];
-        for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
-            if (count(outcome))
-                parts.push(`${count(outcome)} ${outcome}`);
-        }
-        parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
-        return parts.join(', ');
-    }
-    /** What the step has spent so far: each run's charge as recorded (a failed job's is refunded: 0). */
-    spent() {
-        return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
-    }
-    /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */
-    elapsed() {
-        return formatDuration(this.now() - this.startedAt).padStart(6);
-    }
-    now() {
-        return Date.now();
-    }
-}
-/** Errors about the account or the key, not the item: every later run would meet them too. */
-function stopsEveryRun(error) {
-    return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/execute/spending.ts
-
-/** Where the estimate comes from once runs of this step are charged. */
-const ACTUAL = 'the most a run of this step was charged';
-/**
- * What the next run will cost, for `max-credits`. A model's price is known up
- * front; an app's is not (its contract has none), so it is estimated from what
- * recent runs of the same app were charged, else from the first run's charge.
- * Once runs of this step are charged, their charges correct the estimate: the
- * highest of them (never below a model's price), to stay on the safe side.
- */
-class CostEstimate {
-    log;
-    perRun;
-    source;
-    capped;
-    price;
-    /** The highest charge of a run of this step so far. */
-    highestCharge;
-    constructor(log, perRun, source, 
-    /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
-    capped = true, 
-    /** A price known before submitting (a model's): charges may raise the estimate, never lower it. */
-    price) {
-        this.log = log;
-        this.perRun = perRun;
-        this.source = source;
-        this.capped = capped;
-        this.price = price;
-    }
-    /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
-    static async forTarget(target, maxCredits, recentJobs, log) {
-        const capped = maxCredits !== undefined;
-        if (target?.price !== undefined) {
-            return new CostEstimate(log, target.price, `the price of ${target.title}`, capped, target.price);
-        }
-        if (!capped || !target)
-            return new CostEstimate(log, undefined, undefined, capped);
-        const charges = (await recentJobs())
-            .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
-            .map((job) => job.credits_charged);
-        if (charges.length === 0) {
-            log.info(`max-credits: no recent run of ${target.title} shows its cost, and an app's contract has no price, so the first ` +
-                `run's charge cannot be checked against max-credits (${maxCredits}) before Armox accepts it; ` +
-                'that charge will be the estimate for the runs after it.');
-            return new CostEstimate(log);
-        }
-        const highest = Math.max(...charges);
-        const runs = plural(charges.length, 'recent run');
-        log.info(`max-credits: estimating ${highest} credits a run, the most that ${runs} of this app ${charges.length === 1 ? 'was' : 'were'} charged.`);
-        return new CostEstimate(log, highest, `estimated from ${runs}`);
-    }
-    /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */
-    learn(charge) {
-        if (charge === undefined || (this.highestCharge !== undefined && charge <= this.highestCharge))
-            return;
-        this.highestCharge = charge;
-        const next = Math.max(charge, this.price ?? 0);
-        if (next === this.perRun)
-            return;
-        const [before, beforeSource] = [this.perRun, this.source];
-        this.perRun = next;
-        this.source = ACTUAL;
-        if (!this.capped)
-            return;
-        if (before === undefined) {
-            this.log.info(`max-credits: estimating ${next} credits a run from the first run's charge.`);
-            return;
-        }
-        const instead = beforeSource === ACTUAL ? `up from ${before}` : `instead of ${before}, ${beforeSource}`;
-        this.log.info(`max-credits: estimating ${next} credits a run from now on, ${ACTUAL} (${instead}).`);
-    }
-    /** What the next run's cost was taken to be, for the warning when a charge crosses max-credits after all. */
-    basis() {
-        return this.perRun === undefined
-            ? "Its cost could not be known before Armox accepted it: an app's contract has no price, and no recent run of it showed its cost."
-            : `Its cost was taken to be ${this.perRun} credits (${this.source}).`;
-    }
-    /**
-     * What `check` would let through of `count` runs about to be submitted, each
-     * charged the estimate (for a dry run): how many fit, and why the next would not.
-     */
-    forecast(count, max) {
-        let spent = 0;
-        for (let fits = 0; fits < count; fits++) {
-            const reason = this.check(spent, max);
-            if (reason)
-                return { fits, reason };
-            spent += this.perRun ?? 0;
-        }
-        return { fits: count };
-    }
-    /** Why the next run may not be submitted under `max`, or undefined when it may. */
-    check(spent, max) {
-        if (max === undefined)
-            return undefined;
-        if (this.perRun === undefined) {
-            return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
-        }
-        if (spent + this.perRun <= max)
-            return undefined;
-        return (`max-credits is ${max}: ${spent} credits spent so far, and the next run would cost ${this.perRun} ` +
-            `(${this.source}), which could cross it.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/dry-run.ts
-
-
-/**
- * `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:`
- * block; nothing submitted. When `max-credits` would refuse a run, the dry run
- * says so and fails as the real run would, before anything is charged.
- */
-function reportDryRun(target, runs, context, cost, maxCredits) {
-    const { log, record } = context;
-    const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
-    record.outcome = 'dry-run';
-    record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-    const runsText = record.perItem ? `all ${runs.length} runs match` : 'the inputs match';
-    log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
-    for (const request of requests) {
-        const label = record.perItem ? ` for ${request.name}` : '';
-        log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
-    }
-    log.info(record.dryRun.contract);
-    log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
-    const refused = capRefusal(runs, cost, maxCredits, context);
-    if (refused)
-        throw refused;
-}
-/**
- * A dry run whose inputs were refused still gives what a dry run is for
- * (often the first thing a user runs): the contract and a ready-to-paste
- * `inputs:` block. The refusal follows it in the log.
- */
-function reportRefusedDryRun(target, context) {
-    const { log, record } = context;
-    record.dryRun = { requests: [], skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-    log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${record.dryRun.skeleton}`);
-}
-/**
- * What max-credits would do with the runs that would be submitted (a reused one
- * costs nothing), told as the real run tells it: a single run refused, or a
- * batch's remaining items skipped. Undefined when every run fits.
- */
-function capRefusal(runs, cost, maxCredits, context) {
-    const toSubmit = runs.filter((run) => !run.job);
-    const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
-    if (!reason)
-        return undefined;
-    if (!context.record.perItem)
-        return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
-    const skipped = toSubmit.slice(fits);
-    context.log.warning(`The real run would not submit the ${plural(skipped.length, 'remaining run')}: ${reason}`);
-    for (const run of skipped)
-        run.record.ended('skipped', `not submitted: ${reason}`);
-    return new ActionError(`${skipped.length} of ${plural(runs.length, 'run')} would not be submitted:\n` +
-        skipped.map((run) => `- ${run.record.name}: skipped (not submitted: ${reason})`).join('\n'));
-}
-/**
- * `max-credits would also refuse the run: …`, for a step whose inputs were
- * refused, so that one run of the step tells every problem. Undefined when the
- * runs fit.
- */
-function capRefusalNote(count, cost, maxCredits) {
-    const { fits, reason } = cost.forecast(count, maxCredits);
-    if (!reason)
-        return undefined;
-    const which = fits === 0 ? (count === 1 ? 'the run' : 'every run') : `the runs after the first ${fits} of ${count}`;
-    return `max-credits would also refuse ${which}: ${reason}`;
-}
-
-;// CONCATENATED MODULE: ./src/request/adopt.ts
-
-
-/**
- * Never pay twice: each run whose identical completed job is in the account's
- * recent jobs (within the `reuse` window, its files still answering) adopts it
- * instead of submitting. One `GET /jobs` for the whole step.
- */
-async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, context) {
-    const { log, signal } = context;
-    const since = await reuseSince(config.reuse, {
-        runAttempt: String(config.github.runAttempt),
-        token: config.githubToken,
-        apiUrl: config.github.apiUrl,
-        repository: config.github.repository,
-        runId: config.github.runId,
-        log,
-        signal,
-        deadline,
-    });
-    if (since === undefined) {
-        const why = describeNoWindow(config.reuse, String(config.github.runAttempt));
-        // A dry run says what the real run would do; a real first attempt has nothing worth a line.
-        if (config.dryRun)
-            log.info(`${why}; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted.`);
-        else
-            log.debug(`${why}.`);
-        for (const run of runs)
-            run.record.notReused();
-        return;
-    }
-    log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
-    const jobs = await recentJobs();
-    const claimed = new Set();
-    const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
-    for (const run of runs) {
-        const label = context.record.perItem ? `${run.record.name}: ` : undefined;
-        const say = (text) => log.info(labelled(label, text));
-        const candidates = findReusableJob(jobs, target, run.request, since);
-        const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
-        if (!job) {
-            const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
-            say(`nothing to reuse; ${then}.`);
-            run.record.notReused();
-            continue;
-        }
-        run.job = job;
-        run.record.reused(job, Date.now());
-        const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
-        say(`${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
-            `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/target/inputs-check.ts
 
 /** How keys and labels are compared: Unicode-normalised, trimmed, case-insensitive. */
@@ -45979,6 +45228,1347 @@ class AppTarget {
     }
     jobInputs(job) {
         return job.input_data?.inputs ?? null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/target/model-contract.ts
+
+
+
+/** The keys of `input` that are not settings (as in the reference's example body). */
+const PROMPT_KEY = 'prompt';
+const IMAGES_KEY = 'image_input';
+const NUMBER_TYPES = new Set(['number', 'integer', 'int', 'float', 'slider', 'range']);
+const BOOLEAN_TYPES = new Set(['boolean', 'bool', 'switch', 'toggle', 'checkbox']);
+const TEXT_TYPES = new Set(['text', 'textarea', 'string', 'select', 'dropdown']);
+/** A prompt is taken when the model says `text` among its input types, requires one, or does not say. */
+function takesPrompt(model) {
+    return model.promptRequired || model.inputTypes === undefined || model.inputTypes.includes('text');
+}
+/** Images are taken when the model says `image` among its input types, or does not say. */
+function takesImages(model) {
+    return model.inputTypes === undefined || model.inputTypes.includes('image');
+}
+/** Images are required when they are all a model takes (`inputTypes: ["image"]`, an upscaler): it has nothing else to work on. */
+function needsImages(model) {
+    const types = model.inputTypes ?? [];
+    return !takesPrompt(model) && types.length > 0 && types.every((type) => type === 'image');
+}
+/** `text, image`, or `none listed`: a model's input types, for messages. */
+function inputTypesText(model) {
+    return model.inputTypes?.length ? model.inputTypes.join(', ') : 'none listed';
+}
+function fields(model) {
+    const settings = model.settings.filter((s) => s.key !== PROMPT_KEY && s.key !== IMAGES_KEY);
+    return [
+        { kind: 'prompt', key: PROMPT_KEY, label: 'Prompt', aliases: [] },
+        { kind: 'images', key: IMAGES_KEY, label: 'Images', aliases: ['image input', 'input images', 'image'] },
+        ...settings.map((setting) => ({
+            kind: 'setting',
+            key: setting.key,
+            label: setting.label,
+            aliases: [],
+            setting,
+        })),
+    ];
+}
+/** The fields a user may give this model (the ones the model does not take are left out). */
+function offered(model) {
+    return fields(model).filter((field) => (field.kind !== 'prompt' || takesPrompt(model)) && (field.kind !== 'images' || takesImages(model)));
+}
+/** True when `key` names the model's image list (`image_input` or one of its aliases). */
+function isImagesKey(model, key) {
+    return matchField(fields(model), key).some((field) => field.kind === 'images');
+}
+/** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
+function matchField(all, key) {
+    const byKey = all.filter((field) => field.key === key);
+    if (byKey.length > 0)
+        return byKey;
+    const wanted = fold(key);
+    const steps = [
+        (field) => fold(field.key) === wanted,
+        (field) => fold(field.label) === wanted,
+        (field) => field.aliases.includes(wanted),
+    ];
+    for (const step of steps) {
+        const found = all.filter(step);
+        if (found.length > 0)
+            return found;
+    }
+    return [];
+}
+/**
+ * Checks one run's inputs against the model: keys are `prompt`, `image_input` and
+ * the settings (by key or label); later sources win. Every problem is collected.
+ * The request is set only when there is none: `{model, input, webhook_url?}`, with
+ * `input` flat, as the API expects. Settings not given are not sent (the API applies its defaults).
+ */
+function prepareModelRun(model, sources, webhookUrl) {
+    const problems = [];
+    const warnings = [];
+    const given = gatherValues(sources, model_contract_keyMatcher(model), problems);
+    const input = {};
+    /** Fields given with a problem: not also reported missing. */
+    const refused = new Set();
+    for (const field of fields(model)) {
+        const entry = given.get(field.key);
+        if (!entry)
+            continue;
+        const before = problems.length;
+        const value = checkField(model, field, entry, problems, warnings);
+        if (problems.length > before)
+            refused.add(field.key);
+        else if (value !== undefined)
+            input[field.key] = value;
+    }
+    const missing = (key) => input[key] === undefined && !refused.has(key);
+    if (model.promptRequired && missing(PROMPT_KEY)) {
+        problems.push(`missing the prompt: model ${model.id} requires one (key "${PROMPT_KEY}").`);
+    }
+    if (needsImages(model) && missing(IMAGES_KEY)) {
+        problems.push(`missing the images: model ${model.id} takes only images (its input types: ${inputTypesText(model)}), ` +
+            `so it needs at least one (key "${IMAGES_KEY}", a list of public image URLs).`);
+    }
+    if (problems.length > 0)
+        return { problems, warnings };
+    const body = { model: model.id, input, ...(webhookUrl ? { webhook_url: webhookUrl } : {}) };
+    return { request: { body, inputs: input }, problems, warnings };
+}
+/** How the user's keys name this model's fields. */
+function model_contract_keyMatcher(model) {
+    const all = fields(model);
+    return {
+        match: (key) => matchField(all, key),
+        id: (field) => field.key,
+        name: (field) => `"${field.key}"`,
+        unknown: (key) => `unknown key "${printable(key)}".${unknownKeyHint(model, key)}`,
+        ambiguous: (key, matches) => `"${printable(key)}" matches ${matches.length} settings (${matches
+            .map((m) => `${m.label} = ${m.key}`)
+            .join(', ')}); use the setting's key.`,
+    };
+}
+function unknownKeyHint(model, key) {
+    const valid = offered(model);
+    if (valid.length === 0)
+        return ` Model ${model.id} takes no inputs.`;
+    return suggestKey(key, valid.map((field) => field.key), valid.some((field) => field.kind === 'setting') ? " (or a setting's label)" : '', valid.flatMap((field) => [field.key, field.label]));
+}
+/** The value to send for one field, or undefined (after noting a problem, unless simply empty). */
+function checkField(model, field, given, problems, warnings) {
+    const { value, where } = given;
+    if (field.kind === 'images')
+        return checkImages(model, value, where, problems, warnings);
+    if (isEmpty(value)) {
+        if (field.kind === 'setting')
+            warnings.push(`${where} is empty, so it is not sent: ${defaultNote(field.setting)}.`);
+        return undefined;
+    }
+    if (field.kind === 'prompt') {
+        if (!takesPrompt(model)) {
+            problems.push(`${where}: model ${model.id} takes no prompt (its input types: ${inputTypesText(model)}); remove "${PROMPT_KEY}".`);
+            return undefined;
+        }
+        const text = scalarText(value);
+        if (text === undefined)
+            problems.push(`${where} must be text, got ${describeValue(value)}.`);
+        return text;
+    }
+    return settingValue(field.setting, value, where, problems);
+}
+function defaultNote(setting) {
+    return setting.defaultValue === undefined || setting.defaultValue === null
+        ? "the model's default applies"
+        : `the model's default (${printable(String(JSON.stringify(setting.defaultValue)))}) applies`;
+}
+/** `image_input`: one URL or a list of them, always sent as a list. Every bad image is reported. */
+function checkImages(model, value, where, problems, warnings) {
+    if (isEmpty(value))
+        return undefined;
+    if (!takesImages(model)) {
+        problems.push(`${where}: model ${model.id} takes no images (its input types: ${inputTypesText(model)}); remove "${IMAGES_KEY}".`);
+        return undefined;
+    }
+    const list = Array.isArray(value) ? value : [value];
+    const urls = [];
+    let notText = false;
+    list.forEach((item, index) => {
+        if (typeof item !== 'string') {
+            const which = Array.isArray(value) ? `image ${index + 1}` : 'the image';
+            problems.push(`${where}: ${which} must be a URL string, got ${describeValue(item)}.`);
+            notText = true;
+        }
+        else if (item.trim() !== '')
+            urls.push(item.trim());
+    });
+    // Checked even after a bad item, so every problem of the list is reported at once.
+    const urlsOk = checkImageUrls(urls, where, problems, warnings);
+    return urlsOk && !notText && urls.length > 0 ? urls : undefined;
+}
+/**
+ * A setting's value as the API wants it. With options listed: the option's own
+ * value (matched exactly, else by value or label case-insensitively). Otherwise
+ * by the setting's type (its `inputType`, else its default's type): numbers and
+ * booleans as JSON numbers and booleans, text as text; an untyped setting gets
+ * the value as written in YAML.
+ */
+function settingValue(setting, value, where, problems) {
+    const text = scalarText(value);
+    if (text === undefined) {
+        problems.push(`${where} must be a single value (text, number or true/false), got ${describeValue(value)}.`);
+        return undefined;
+    }
+    if (setting.options)
+        return optionValue(setting, text, where, problems);
+    const type = setting.inputType;
+    const defaultType = typeof setting.defaultValue;
+    if (NUMBER_TYPES.has(type) || (!TEXT_TYPES.has(type) && defaultType === 'number')) {
+        const number = typeof value === 'number' ? value : text.trim() === '' ? NaN : Number(text);
+        if (Number.isFinite(number))
+            return number;
+        problems.push(`${where} must be a number, got "${printable(text)}".`);
+        return undefined;
+    }
+    if (BOOLEAN_TYPES.has(type) || (!TEXT_TYPES.has(type) && defaultType === 'boolean')) {
+        if (/^(true|false)$/i.test(text.trim()))
+            return fold(text) === 'true';
+        problems.push(`${where} must be true or false, got "${printable(text)}".`);
+        return undefined;
+    }
+    if (TEXT_TYPES.has(type) || defaultType === 'string')
+        return text;
+    return typeof value === 'bigint' ? text : value;
+}
+function optionValue(setting, text, where, problems) {
+    const options = setting.options ?? [];
+    const wanted = fold(text);
+    const found = options.find((option) => String(option.value) === text) ??
+        options.find((option) => fold(String(option.value)) === wanted) ??
+        options.find((option) => option.label !== undefined && fold(option.label) === wanted);
+    if (found)
+        return found.value;
+    const names = options.map((option) => String(option.value));
+    const close = closestName(text, names);
+    problems.push(`${where}: "${printable(text)}" is not one of its options: ${names.map((n) => `"${printable(n)}"`).join(', ')}.` +
+        (close ? ` Did you mean "${close}"?` : ''));
+    return undefined;
+}
+/** The model's contract as a text table (key, label, type, default, options), for errors and dry runs. */
+function formatModelContract(model) {
+    const rows = offered(model).map((field) => {
+        if (field.kind === 'prompt')
+            return [field.key, field.label, model.promptRequired ? 'text, required' : 'text', '', ''];
+        if (field.kind === 'images') {
+            return [field.key, field.label, needsImages(model) ? 'image URLs (list), required' : 'image URLs (list)', '', ''];
+        }
+        const { setting } = field;
+        return [setting.key, setting.label, setting.inputType, yamlValue(setting.defaultValue), optionsText(setting, 80)];
+    });
+    const price = model.cost === undefined ? 'price not listed' : `${model.cost} credits per run`;
+    const about = [model.name, model.modality, price].filter(Boolean).join(', ');
+    if (rows.length === 0)
+        return `Model ${model.id} (${about}) takes no inputs.`;
+    return formatTable(`Inputs of model ${model.id} (${about}):`, ['key', 'label', 'type', 'default', 'options'], rows);
+}
+function optionsText(setting, max) {
+    const text = (setting.options ?? [])
+        .map((option) => (option.label ? `${String(option.value)} (${option.label})` : String(option.value)))
+        .join(', ');
+    return printable(text, max).replace(/ \(\d+ characters\)$/, '');
+}
+/** A value as YAML writes it in one line (`1:1`, `"12"`, `true`); empty for no value. */
+function yamlValue(value) {
+    if (value === undefined || value === null)
+        return '';
+    return printable((0,dist/* stringify */.As)(value, { flow: true }).trim());
+}
+/** A ready-to-paste `inputs:` block: the prompt, the images, and every setting at its default. */
+function modelInputsSkeleton(model) {
+    const lines = offered(model).map((field) => {
+        if (field.kind === 'prompt')
+            return `  ${PROMPT_KEY}: ""  # ${model.promptRequired ? 'required' : 'optional'}`;
+        if (field.kind === 'images') {
+            const required = needsImages(model) ? 'required; ' : '';
+            return `  ${IMAGES_KEY}: []  # ${required}list of public image URLs, e.g. [https://example.com/image.jpg]`;
+        }
+        const { setting } = field;
+        const key = (0,dist/* stringify */.As)(setting.key).trim();
+        const notes = [setting.label !== setting.key ? setting.label : '', setting.inputType];
+        if (setting.options)
+            notes.push(`one of: ${optionsText(setting, 60)}`);
+        const comment = notes.filter(Boolean).join('; ');
+        // No default to show: commented out, so that pasting the block sends nothing for it.
+        if (setting.defaultValue === undefined || setting.defaultValue === null)
+            return `  # ${key}: ""  # ${comment}`;
+        return `  ${key}: ${yamlValue(setting.defaultValue)}  # ${comment}`;
+    });
+    return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/target/model-target.ts
+
+/**
+ * An Armox model as a RunTarget: one model execution per request, at a price
+ * known up front (`cost`). `POST /models/run` may complete the job inline (200)
+ * or hand back a job to poll (202); submit() returns either as a Job.
+ */
+class ModelTarget {
+    model;
+    kind = 'model';
+    id;
+    name;
+    title;
+    price;
+    submitCall = 'POST /models/run';
+    constructor(model) {
+        this.model = model;
+        this.id = model.id;
+        this.name = model.name;
+        this.title = `model ${model.id}${model.modality ? ` (${model.modality})` : ''}`;
+        this.price = model.cost;
+    }
+    info() {
+        const modality = this.model.modality || undefined;
+        return { kind: this.kind, id: this.id, name: this.name, title: this.title, modality };
+    }
+    /** `Model: Nano Banana (google/nano-banana, image, 4 credits a run)` */
+    describe() {
+        const modality = this.model.modality ? `, ${this.model.modality}` : '';
+        const price = this.price !== undefined ? `, ${this.price} credits a run` : '';
+        return `Model: ${this.name} (${this.id}${modality}${price})`;
+    }
+    prepare(sources, webhookUrl) {
+        return prepareModelRun(this.model, sources, webhookUrl);
+    }
+    isImageInput(key) {
+        return isImagesKey(this.model, key);
+    }
+    contractTable() {
+        return formatModelContract(this.model);
+    }
+    inputsSkeleton() {
+        return modelInputsSkeleton(this.model);
+    }
+    /** A 200 answer is the completed job, outputs included: nothing to poll. A 202 answer is `processing`. */
+    submit(client, request, deadline) {
+        // prepare() built the body as a ModelRunRequest.
+        return client.runModel(request.body, deadline);
+    }
+    ownsJob(job) {
+        if (job.run_type !== undefined && job.run_type !== 'model')
+            return false;
+        return job.model_id === this.id;
+    }
+    jobInputs(job) {
+        return job.input_data?.input;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/submit.ts
+
+
+
+
+
+
+
+
+
+/** Clock skew allowed between this runner and Armox when matching creation times. */
+const SKEW_MS = 120_000;
+/**
+ * Submitting the run failed and Armox may or may not have taken it: its job
+ * was not found. It may have been charged; it is never sent again.
+ */
+class OutcomeUnknownError extends ActionError {
+}
+/**
+ * Sends one run exactly once. When the answer is lost (5xx, reset, hang, a body
+ * that is not a job) the run may or may not exist: it is never sent again.
+ * Instead the recent jobs are searched for it, so a paid run is not lost.
+ * Until it is answered, the submission is in the step state, so the post step
+ * can find and cancel its job if this step is killed meanwhile, or cancelled
+ * before its job was found. `what` names the run in messages: `the run`,
+ * `item "2"`; `item` is its name (`1`, or the batch item's).
+ */
+async function submitOnce(target, request, what, item, deadline, context) {
+    const pending = pendingSubmission(target, request, { item, what }, context);
+    context.openJobs.sending(pending);
+    let job;
+    // Cancelled with the outcome still unknown: left in the step state for the post step to find.
+    let leftForPostStep = false;
+    try {
+        job = await sendOnce(target, request, what, pending, deadline, context);
+        return job;
+    }
+    catch (error) {
+        leftForPostStep = error instanceof OutcomeUnknownError && context.signal.aborted;
+        throw error;
+    }
+    finally {
+        if (!leftForPostStep)
+            context.openJobs.answered(pending, job && !isTerminal(job.status) ? job.id : undefined);
+    }
+}
+/** The submission about to be sent, as the lookup of a lost answer (here or in the post step) knows it. */
+function pendingSubmission(target, request, run, context) {
+    const inputs = inputsFingerprint(request.inputs);
+    const sameRun = (job) => target.ownsJob(job) && inputsFingerprint(target.jobInputs(job)) === inputs;
+    const sentAt = Date.now();
+    // Listed before sending, or another run's (a batch may hold identical items): not this submission's job.
+    const known = new Set(context.seenJobs.seenBy(sentAt, sameRun));
+    for (const run of context.record.runs) {
+        if (run.jobId && run.inputs && inputsFingerprint(run.inputs) === inputs)
+            known.add(run.jobId);
+    }
+    return { ...run, target: { kind: target.kind, id: target.id }, inputs, sentAt, known: [...known] };
+}
+async function sendOnce(target, request, what, pending, deadline, context) {
+    const { client, log } = context;
+    try {
+        return await target.submit(client, request, deadline);
+    }
+    catch (error) {
+        // A 429 or a request never sent means Armox did not take the run; anything else is a lost answer.
+        const unknownOutcome = (error instanceof TimeoutError && !(error instanceof NotSentError)) ||
+            (error instanceof ApiError && error.transient && error.status !== 429);
+        if (!unknownOutcome)
+            throw error;
+        log.warning(`${errorMessage(error)} Armox may or may not have accepted ${what}; it is not sent again, since that could charge twice. ` +
+            'Looking for it among the recent jobs…');
+        const lookup = await findSubmittedJob(target, pending, context);
+        if (lookup.found) {
+            const early = Date.parse(lookup.found.created_at ?? '') < pending.sentAt
+                ? ` (${createdText(lookup.found, pending.sentAt)} by this runner's clock, which may differ from Armox's)`
+                : '';
+            log.warning(`Found ${what === 'the run' ? 'the submitted run' : `the run of ${what}`} among the recent jobs: ${lookup.found.id}${early}.`);
+            return lookup.found;
+        }
+        throw lostAnswer(what, error, lookup.possible, pending.sentAt, context);
+    }
+}
+/**
+ * Looks for the job of a submission whose answer was lost, in one listing of
+ * the recent jobs. Not abandoned when the workflow is cancelled: a job found
+ * then is one that can still be cancelled.
+ */
+async function findSubmittedJob(target, pending, context) {
+    let jobs;
+    try {
+        jobs = await context.client.listJobs(Deadline.after(CLEANUP_MS), { cleanup: true });
+    }
+    catch (error) {
+        context.log.warning(`Could not list the recent jobs: ${errorMessage(error)}`);
+        return { possible: [] };
+    }
+    context.seenJobs.saw(jobs);
+    return pickSubmittedJob(jobs, pending, target, context.log);
+}
+/**
+ * The job of a submission whose answer was lost, among `jobs` (the recent
+ * jobs): a job of this target with exactly these inputs, that the step did not
+ * know before sending (`pending.known`: not in a job list it read earlier, not
+ * another run's). Preferred: one created after the submission was sent. Only
+ * when there is none, one created shortly before it (the clocks of this runner
+ * and Armox may differ), unless it already failed or was cancelled: those were
+ * refunded, so passing over one costs nothing, while adopting another run's
+ * failure would hide this one. Several equally likely jobs are not guessed
+ * between. The main step and the post step both find jobs this way.
+ */
+function pickSubmittedJob(jobs, pending, target, log) {
+    const { sentAt } = pending;
+    const known = new Set(pending.known);
+    const created = (job) => Date.parse(job.created_at ?? '');
+    const possible = jobs.filter((job) => target.ownsJob(job) &&
+        inputsFingerprint(target.jobInputs(job)) === pending.inputs &&
+        !known.has(job.id) &&
+        !(created(job) < sentAt - SKEW_MS));
+    const after = possible.filter((job) => created(job) >= sentAt);
+    const shortlyBefore = possible.filter((job) => !(created(job) >= sentAt) && job.status !== 'failed' && job.status !== 'cancelled');
+    const likeliest = after.length > 0 ? after : shortlyBefore;
+    if (likeliest.length === 1)
+        return { found: likeliest[0] };
+    if (likeliest.length > 1) {
+        log.warning(`Several recent jobs match this run (${likeliest.map((job) => job.id).join(', ')}); not guessing which.`);
+    }
+    return { possible };
+}
+/**
+ * The target of a submission as the step state names it (kind and id): enough
+ * to recognise its jobs, which is all the post step needs of it.
+ */
+function submittedTarget(target) {
+    return target.kind === 'model'
+        ? new ModelTarget({ id: target.id, name: target.id, modality: '', promptRequired: false, settings: [] })
+        : new AppTarget({ id: target.id, name: target.id, inputs: [] });
+}
+/** A run's inputs as sent, as one short value: the sha256 of their canonical JSON. */
+function inputsFingerprint(inputs) {
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(inputs)).digest('hex');
+}
+/**
+ * The error for an answer that was lost and not found: it names every job it
+ * could be, so the user can wait for the right one instead of paying again.
+ */
+function lostAnswer(what, error, possible, sentAt, context) {
+    const lost = `Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once.`;
+    if (context.signal.aborted) {
+        return new OutcomeUnknownError(`${lost} The workflow was cancelled meanwhile: the post step looks for its job once more and cancels it.`);
+    }
+    if (possible.length === 0) {
+        context.record.addNextStep('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
+        return new OutcomeUnknownError(`${lost} Check the recent jobs of this key (GET /api/v1/jobs) before re-running; if the run is there, pass its id as job-id to wait for it.`);
+    }
+    const ids = possible.map((job) => job.id).join(', ');
+    const jobs = possible.map((job) => `${job.id} (${job.status}, ${createdText(job, sentAt)})`).join(', ');
+    context.record.addNextStep(`Before re-running, check which of these jobs with the same inputs is this run's (GET /api/v1/jobs/<id>) and wait for it with \`job-id\`: ${ids}.`);
+    return new OutcomeUnknownError(`${lost} Recent jobs with the same inputs that it may be (or none of them, if Armox did not take it): ${jobs}. ` +
+        'Pass the right one as job-id to wait for it instead of re-running.');
+}
+/** `created 2s after it was sent`, by this runner's clock. */
+function createdText(job, sentAt) {
+    const created = Date.parse(job.created_at ?? '');
+    if (Number.isNaN(created))
+        return 'created at an unknown time';
+    const gap = formatDuration(Math.abs(created - sentAt));
+    return `created ${gap} ${created >= sentAt ? 'after' : 'before'} it was sent`;
+}
+
+;// CONCATENATED MODULE: ./src/execute/watch.ts
+
+/**
+ * Reads of one job refused in a row (a proxy's 404 page, a 403, a 401) before
+ * the step stops following its jobs. The job exists (Armox accepted it), so one
+ * such answer is more likely a proxy's than the truth.
+ */
+const MAX_REFUSED_READS = 3;
+/** Following the jobs failed for good: the message says why (the last refused read). */
+class LostTrackError extends ActionError {
+    jobId;
+    constructor(message, 
+    /** The job whose reads kept being refused. */
+    jobId) {
+        super(message);
+        this.jobId = jobId;
+    }
+}
+/**
+ * Polling, one round at a time, for the jobs still running. One job:
+ * `GET /jobs/:id`. Several: one `GET /jobs?limit=100` shows them all (so
+ * polling does not grow with a batch), and `GET /jobs/:id` only for a job the
+ * list no longer shows, or for every job when the list is refused. A round that
+ * fails transiently yields nothing: the jobs are paid for, so waiting goes on
+ * until the deadline (a poll stopped by the deadline yields nothing either).
+ * A job whose reads are refused `MAX_REFUSED_READS` times in a row ends the
+ * following with a LostTrackError.
+ */
+class JobWatch {
+    context;
+    /** Refused reads in a row, by job. */
+    refusals = new Map();
+    /** The list was refused once already (said in the log once). */
+    listRefused = false;
+    constructor(context) {
+        this.context = context;
+    }
+    async poll(ids, deadline) {
+        const { client, seenJobs, log } = this.context;
+        const seen = new Map();
+        if (ids.length === 0)
+            return seen;
+        if (ids.length > 1) {
+            const listed = await this.tolerate(() => client.listJobs(deadline), 'the jobs');
+            if (listed.value)
+                seenJobs.saw(listed.value);
+            for (const job of listed.value ?? [])
+                if (ids.includes(job.id))
+                    seen.set(job.id, job);
+            // An outage waits for the next round; a refused list is not the jobs' fault: each is read on its own.
+            if (listed.refused && !this.listRefused) {
+                this.listRefused = true;
+                log.warning(`${listed.refused.message} Reading each job on its own instead.`);
+            }
+            if (!listed.value && !listed.refused)
+                return seen;
+        }
+        for (const id of ids.filter((jobId) => !seen.has(jobId))) {
+            const job = await this.readJob(id, deadline);
+            if (job)
+                seen.set(id, job);
+        }
+        return seen;
+    }
+    async readJob(id, deadline) {
+        const read = await this.tolerate(() => this.context.client.getJob(id, deadline), `job ${id}`);
+        if (read.value)
+            this.refusals.delete(id);
+        if (!read.refused)
+            return read.value;
+        const refusals = (this.refusals.get(id) ?? 0) + 1;
+        this.refusals.set(id, refusals);
+        if (refusals >= MAX_REFUSED_READS)
+            throw new LostTrackError(read.refused.message, id);
+        this.context.log.warning(`${read.refused.message} Job ${id} was accepted, so this may be a proxy's answer: reading it again at the next poll ` +
+            `(${refusals} of ${MAX_REFUSED_READS} tries).`);
+        return undefined;
+    }
+    async tolerate(read, what) {
+        try {
+            return { value: await read() };
+        }
+        catch (error) {
+            if (error instanceof TimeoutError)
+                return {};
+            if (!(error instanceof ApiError))
+                throw error;
+            if (!error.transient)
+                return { refused: error };
+            this.context.log.warning(`${error.message} Still waiting for ${what}.`);
+            return {};
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/carry-out.ts
+
+
+
+
+
+
+
+
+/** Polls between two progress lines of a batch. */
+const PROGRESS_EVERY = 5;
+/**
+ * *How* runs are carried out, whatever is run: submit each run once (at most
+ * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
+ * failure with `fail-fast`), follow every job with one poll per interval, and
+ * stop them all on timeout or cancellation. Records everything as it happens.
+ * Throws on timeout and cancellation; returns the error the step ends with when
+ * a run did not complete, so that what did complete is delivered first.
+ */
+async function carryOut(execution) {
+    const run = new Carrier(execution);
+    try {
+        await run.loop();
+    }
+    catch (error) {
+        // Cancelled while a submission's outcome was unknown, too: whatever the step has in flight is cancelled.
+        if (error instanceof CancelledError || execution.context.signal.aborted)
+            await run.interrupted();
+        throw error;
+    }
+    finally {
+        execution.context.record.flush();
+    }
+    return run.verdict();
+}
+class Carrier {
+    x;
+    waiting = [];
+    live = new Map();
+    /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
+    stopReason;
+    /** The max-credits warning was given (once a step). */
+    capCrossed = false;
+    polls = 0;
+    watch;
+    /** Runs whose submission's outcome is unknown: they may have been charged (see max-credits). */
+    unknownOutcomes = [];
+    /** Cancellations started because the workflow was cancelled, each with how many jobs it gave up on. */
+    signalCancels = [];
+    lastProgress;
+    startedAt;
+    /** Several runs: log lines name the item, and one run's failure does not end the others. */
+    perItem;
+    constructor(x) {
+        this.x = x;
+        this.startedAt = this.now();
+        this.perItem = x.context.record.perItem;
+        this.watch = new JobWatch(x.context);
+        for (const run of x.runs) {
+            if (run.job)
+                this.adopt(run, run.job);
+            else
+                this.waiting.push(run);
+        }
+    }
+    async loop() {
+        const { config, deadline, context } = this.x;
+        let first = true;
+        for (;;) {
+            await this.submitWhatFits();
+            if (context.signal.aborted)
+                throw new CancelledError('The workflow was cancelled.');
+            // After refilling the free slots, so "running" counts the jobs just submitted too.
+            if (this.perItem && this.polls > 0 && this.polls % PROGRESS_EVERY === 0)
+                this.logProgress();
+            if (!config.wait)
+                return this.leaveRunning();
+            if (this.live.size === 0) {
+                if (this.waiting.length === 0 || this.stopReason)
+                    return;
+                continue;
+            }
+            if (!(first && this.x.pollFirst))
+                await sleep(Math.min(config.pollIntervalMs, deadline.remaining()), context.signal);
+            first = false;
+            if (deadline.expired)
+                return this.timedOut();
+            const seen = await this.poll();
+            if (!seen)
+                return;
+            // In item order (the job list is newest first), so the log reads top to bottom.
+            for (const [id, run] of [...this.live]) {
+                const job = seen.get(id);
+                if (job)
+                    this.update(id, run, job);
+            }
+            this.polls += 1;
+        }
+    }
+    /** Submits waiting runs while there is room under max-concurrency and max-credits. */
+    async submitWhatFits() {
+        const { config, context } = this.x;
+        // Without waiting, nothing frees a slot: every run is submitted (the client keeps to the rate limit).
+        const room = () => !config.wait || this.live.size < config.maxConcurrency;
+        while (this.waiting.length > 0 && !this.stopReason && room()) {
+            if (context.signal.aborted)
+                throw new CancelledError('The workflow was cancelled.');
+            const unknown = this.unknownOutcomes.map((run) => this.what(run));
+            const capped = this.x.cost.check(this.spent(), config.maxCredits, unknown);
+            if (capped) {
+                this.stopSubmitting(capped);
+                if (!this.perItem)
+                    throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
+                break;
+            }
+            const run = this.waiting.shift();
+            await this.submit(run);
+        }
+    }
+    async submit(run) {
+        const { target, deadline, context, cost } = this.x;
+        const what = this.what(run);
+        const send = () => this.whileSubmitting(what, () => submitOnce(target, run.request, what, run.record.name, deadline, context));
+        // What max-credits was checked against, for the warning if the charge crosses it after all.
+        const basis = cost.basis();
+        let job;
+        try {
+            job = this.perItem ? await send() : await context.log.group('Submitting the run', send);
+        }
+        catch (error) {
+            run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
+            if (error instanceof OutcomeUnknownError)
+                this.unknownOutcomes.push(run);
+            if (!this.perItem)
+                throw error;
+            context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
+            if (error instanceof TimeoutError)
+                this.stopSubmitting('the timeout ran out.');
+            else if (stopsEveryRun(error))
+                this.stopSubmitting(`the API refused ${what}: ${errorMessage(error)}`);
+            else if (this.x.config.failFast)
+                this.stopSubmitting(`fail-fast: ${what} failed.`);
+            return;
+        }
+        // Recorded (and kept in the step state) before the log line says so: a step
+        // killed right after "accepted" still leaves its post step the job to cancel.
+        this.claim(run, job);
+        const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
+        context.log.info(this.perItem
+            ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
+            : `Job ${job.id} accepted${charge}.`);
+        cost.learn(job.credits_charged);
+        this.warnIfCapCrossed(what, job, basis);
+        this.adopt(run, job);
+        if (context.signal.aborted)
+            throw new CancelledError('The workflow was cancelled.');
+    }
+    /** How messages name a run: `item "2"`, or `the run`. */
+    what(run) {
+        return this.perItem ? `item "${run.record.name}"` : 'the run';
+    }
+    /**
+     * A submission is never abandoned mid-flight (its outcome would be unknown).
+     * When the workflow is cancelled meanwhile, the jobs already accepted are
+     * cancelled at once, not after its answer; its own job is cancelled when
+     * the answer comes (or by the post step, if the step must end first).
+     */
+    async whileSubmitting(what, send) {
+        const { signal, log } = this.x.context;
+        const onAbort = () => {
+            log.info(`Waiting for Armox's answer to the submission of ${what}: a submission is never abandoned (its outcome would be unknown); its job is cancelled once known.`);
+            void this.cancelOnSignal();
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+            return await send();
+        }
+        finally {
+            signal.removeEventListener('abort', onAbort);
+        }
+    }
+    /** One polling round; undefined when following the jobs failed for good (they were handed over). */
+    async poll() {
+        try {
+            return await this.watch.poll([...this.live.keys()], this.x.deadline);
+        }
+        catch (error) {
+            if (!(error instanceof LostTrackError))
+                throw error;
+            this.handOver(error);
+            return undefined;
+        }
+    }
+    /**
+     * The step cannot follow its jobs (a job's reads kept being refused: a 404
+     * or 403 from a proxy, a key revoked mid-run). Every job in flight is paid
+     * for and may well complete, so it is handed over rather than cancelled:
+     * recorded as still running with how to follow it, and no longer the post
+     * step's to cancel. Nothing more is submitted; the step fails naming them.
+     */
+    handOver(error) {
+        const { context } = this.x;
+        const reason = error.message;
+        this.stopSubmitting(`the step could not follow its jobs: ${reason}`);
+        const ids = [...this.live.keys()];
+        for (const [id, run] of this.live) {
+            run.record.ended('error', this.perItem
+                ? `the step stopped following its jobs (${reason}); this one was not cancelled and keeps running on Armox: follow it with job-id: ${id}`
+                : `Could not follow job ${id}: ${reason} Reading it was refused ${MAX_REFUSED_READS} times in a row, so the step ` +
+                    `stopped waiting. The job was not cancelled (it is paid for) and keeps running on Armox. ${resumeHint(id)}`);
+            context.openJobs.handled(id);
+            context.record.addNextStep(resumeHint(id));
+        }
+        this.live.clear();
+        if (this.perItem) {
+            context.log.warning(`Stopped following ${plural(ids.length, 'job')} (${ids.join(', ')}): ${reason} They were not cancelled and keep running on Armox; follow each with job-id.`);
+        }
+    }
+    /**
+     * A charge took the step past max-credits: possible only when the run's cost
+     * could not be known before Armox accepted it, or was more than estimated.
+     * The run is paid for, so it is followed and delivered, not cancelled; the
+     * warning says why the cap could not hold (and nothing more is submitted).
+     */
+    warnIfCapCrossed(what, job, basis) {
+        const { config, context } = this.x;
+        const max = config.maxCredits;
+        const spent = this.spent();
+        if (max === undefined || spent <= max || this.capCrossed)
+            return;
+        this.capCrossed = true;
+        const message = `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
+            `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
+            `${this.perItem ? '; nothing more is submitted' : ''}.`;
+        context.log.warning(message);
+        context.record.notes.push(message);
+    }
+    /** A job that is this step's from now on: accepted, followed or reused. */
+    adopt(run, job) {
+        this.claim(run, job);
+        if (isTerminal(job.status))
+            this.finish(run, job);
+        else
+            this.live.set(job.id, run);
+    }
+    /** The job id is known: record it, and until it ends it is this step's to finish or cancel. */
+    claim(run, job) {
+        if (!run.record.reusedFrom && run.record.jobId !== job.id)
+            run.record.accepted(job, this.now());
+        if (!isTerminal(job.status))
+            this.x.context.openJobs.opened(job.id);
+    }
+    /**
+     * A poll's news about one job: one line per state change (`[  12s] hero:
+     * processing`); a batch item's end is said by `finish`, with its outcome.
+     */
+    update(id, run, job) {
+        const record = run.record;
+        if (job.status !== record.status && !(this.perItem && isTerminal(job.status))) {
+            this.x.context.log.info(`[${this.elapsed()}] ${this.perItem ? record.name : `job ${job.id}`}: ${job.status}`);
+        }
+        if (isTerminal(job.status))
+            this.finish(run, job, id);
+        else
+            record.jobUpdated(job);
+    }
+    /** A terminal job: its outputs are recorded; with fail-fast, a failure stops further submissions. */
+    finish(run, job, trackedId = job.id) {
+        const { context, config } = this.x;
+        this.live.delete(trackedId);
+        context.openJobs.handled(trackedId);
+        const { items, problem } = collectOutputs(job);
+        run.record.finished(job, items, rawOutputs(job), this.now());
+        if (job.status === 'completed' && problem) {
+            run.record.ended('error', `Job ${job.id} completed, but its answer is malformed: ${problem}. The raw value is in the "outputs" output.`);
+        }
+        const urls = run.record.fileUrls.length;
+        const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
+        if (this.perItem) {
+            const { name, outcome, errorMessage: why } = run.record;
+            const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
+            context.log.info(`[${this.elapsed()}] ${name}: ${outcome}${detail}.`);
+        }
+        else if (run.record.outcome === 'completed') {
+            context.log.info(`Job ${job.id} completed: ${made}.`);
+        }
+        if (run.record.outcome !== 'completed' && this.perItem && config.failFast) {
+            this.stopSubmitting(`fail-fast: item "${run.record.name}" ${run.record.outcome}.`);
+        }
+    }
+    stopSubmitting(reason) {
+        if (this.stopReason)
+            return;
+        this.stopReason = reason;
+        if (this.waiting.length > 0) {
+            this.x.context.log.warning(`Not submitting the ${plural(this.waiting.length, 'remaining run')}: ${reason}`);
+        }
+        for (const run of this.waiting.splice(0))
+            run.record.ended('skipped', `not submitted: ${reason}`);
+    }
+    /** `wait: false`: every job is left running on purpose, and the step says how to follow them. */
+    leaveRunning() {
+        const { context } = this.x;
+        for (const [id, run] of this.live) {
+            run.record.ended(run.record.jobId && !run.request ? 'running' : 'submitted');
+            context.openJobs.handled(id);
+            if (!this.perItem)
+                context.record.addNextStep(resumeHint(id));
+        }
+        if (this.live.size > 0) {
+            const how = this.perItem
+                ? `The job ids are in the job-ids output; follow each with job-id.`
+                : resumeHint([...this.live.keys()][0]);
+            context.log.info(`Not waiting (wait: false). ${how}`);
+        }
+        this.live.clear();
+    }
+    /** The timeout ran out while jobs were unfinished: cancel them (unless told not to) and fail. */
+    async timedOut() {
+        const { config, context } = this.x;
+        const waited = formatDuration(config.timeoutMs);
+        this.stopSubmitting(`the timeout (${waited}) ran out.`);
+        const runs = [...this.live.values()];
+        if (!config.cancelOnTimeout)
+            return this.leftRunningOnTimeout(runs, waited);
+        const lastStatus = runs[0]?.record.status;
+        const failures = await this.cancelLive('timed-out', `the timeout (${waited}) ran out before it finished`);
+        const cancelled = runs.filter((run) => run.record.outcome === 'timed-out' && !failures.includes(run));
+        if (failures.length === 0 && cancelled.length === 0)
+            return;
+        let message;
+        if (failures.length > 0) {
+            const ids = failures.map((run) => run.record.jobId);
+            for (const id of ids)
+                context.record.addNextStep(resumeHint(id));
+            message =
+                `${ids.length === 1 ? `Job ${ids[0]}` : `Jobs ${ids.join(', ')}`} did not finish within the timeout. Waited ${waited}; ` +
+                    `cancelling failed, so ${ids.length === 1 ? 'it' : 'they'} may still run. ${ids.map(resumeHint).join(' ')}`;
+        }
+        else {
+            context.record.addNextStep('Raise `timeout` if the runs need longer, then run again.');
+            const one = cancelled.length === 1 && !this.perItem ? cancelled[0].record : undefined;
+            message = one
+                ? `Job ${one.jobId} did not finish within ${waited} (last status: ${lastStatus ?? 'unknown'}) and was cancelled so it stops spending credits. ` +
+                    'Raise timeout if the run needs longer, or set cancel-on-timeout: false and wait for it later with job-id.'
+                : `${plural(cancelled.length, 'job')} did not finish within ${waited} and ${cancelled.length === 1 ? 'was' : 'were'} cancelled so ${cancelled.length === 1 ? 'it stops' : 'they stop'} spending credits. Raise timeout if the runs need longer.`;
+        }
+        throw new TimeoutError(this.singleRunSays('timed-out', message));
+    }
+    /** A single run's error is the step's: its results entry says the same as the error-message output. */
+    singleRunSays(outcome, message) {
+        if (!this.perItem)
+            this.x.runs[0]?.record.ended(outcome, message);
+        return message;
+    }
+    /** `cancel-on-timeout: false`: the jobs keep running on Armox, each handed over with how to follow it. */
+    leftRunningOnTimeout(runs, waited) {
+        const { context } = this.x;
+        for (const run of runs) {
+            const id = run.record.jobId;
+            run.record.ended('timed-out', `the timeout (${waited}) ran out before it finished; it keeps running on Armox (cancel-on-timeout: false): follow it with job-id: ${id}`);
+            context.openJobs.handled(id);
+            context.record.addNextStep(resumeHint(id));
+        }
+        this.live.clear();
+        const one = runs.length === 1 ? runs[0].record : undefined;
+        const message = one
+            ? `Job ${one.jobId} is still ${one.status ?? 'running'} after ${waited}; it keeps running on Armox (cancel-on-timeout: false). ${resumeHint(one.jobId)}`
+            : `${plural(runs.length, 'job')} (${runs.map((run) => run.record.jobId).join(', ')}) did not finish within ${waited}; they keep running on Armox (cancel-on-timeout: false). Follow each with job-id.`;
+        throw new TimeoutError(this.singleRunSays('timed-out', message));
+    }
+    /** The workflow was cancelled: cancel every unfinished job too. */
+    async interrupted() {
+        const { context } = this.x;
+        context.record.outcome = 'cancelled';
+        void this.cancelOnSignal();
+        const cancelled = (await Promise.all(this.signalCancels)).reduce((sum, count) => sum + count, 0);
+        const one = this.x.runs.length === 1 ? this.x.runs[0].record : undefined;
+        if (one?.jobId) {
+            const message = `The workflow was cancelled; job ${one.jobId} is ${one.status ?? 'cancelled'}.`;
+            throw new CancelledError(cancelled > 0 ? this.singleRunSays('cancelled', message) : message);
+        }
+        if (cancelled > 0)
+            throw new CancelledError(`The workflow was cancelled; ${plural(cancelled, 'unfinished job')} cancelled.`);
+    }
+    /** Nothing more is submitted, and every job in flight now is cancelled; resolves to how many there were. */
+    cancelOnSignal() {
+        this.stopSubmitting('the workflow was cancelled.');
+        const count = this.live.size;
+        const cancelling = this.cancelLive('cancelled', 'the workflow was cancelled before it finished').then(() => count);
+        this.signalCancels.push(cancelling);
+        return cancelling;
+    }
+    /**
+     * Cancels every unfinished job, all at once, each within the clean-up time,
+     * recording `why` it was given up on. A job that finished meanwhile (409) is
+     * reported as finished. Returns the runs whose job could not be cancelled.
+     */
+    async cancelLive(outcome, why) {
+        const { client, log, openJobs } = this.x.context;
+        const failures = [];
+        const purpose = outcome === 'cancelled' ? 'because the workflow was cancelled' : 'so it stops spending credits';
+        const done = outcome === 'cancelled' ? ', so the job was cancelled too' : '; it was cancelled so it stops spending credits';
+        // Taken now: a job accepted while these are cancelled is left for the next call.
+        const entries = [...this.live.entries()];
+        this.live.clear();
+        await Promise.all(entries.map(async ([id, run]) => {
+            const cleanup = Deadline.after(CLEANUP_MS);
+            try {
+                const cancelled = await client.cancelJob(id, cleanup);
+                run.record.jobUpdated({ id, status: cancelled.status });
+                run.record.ended(outcome, why + done);
+                openJobs.handled(id);
+                log.info(`Cancelled job ${id} ${purpose}.`);
+            }
+            catch (error) {
+                if (error instanceof ApiError && error.status === 409 && (await this.finishedMeanwhile(run, id, cleanup)))
+                    return;
+                log.warning(`Could not cancel job ${id}: ${errorMessage(error)}`);
+                run.record.ended(outcome, `${why}; cancelling it failed (${errorMessage(error)}), so it may still run: follow it with job-id: ${id}`);
+                failures.push(run);
+            }
+        }));
+        return failures;
+    }
+    /** The cancel answered 409: the job finished just as it was given up on; report it as finished. */
+    async finishedMeanwhile(run, id, cleanup) {
+        try {
+            const job = await this.x.context.client.getJob(id, cleanup);
+            if (!isTerminal(job.status))
+                return false;
+            this.x.context.log.info(`Job ${id} finished just as the timeout ran out; reporting its result.`);
+            this.finish(run, job, id);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** After waiting: the error the step ends with unless every run completed (or was left running on purpose). */
+    verdict() {
+        const { context } = this.x;
+        const records = this.x.runs.map((run) => run.record);
+        const unfinished = records.filter((r) => !['completed', 'submitted', 'running'].includes(r.outcome ?? ''));
+        if (this.perItem) {
+            this.logProgress();
+            if (unfinished.length === 0)
+                return undefined;
+            return new ActionError(`${unfinished.length} of ${plural(records.length, 'run')} did not complete:\n` +
+                unfinished.map((r) => `- ${r.name}: ${r.outcome}${r.errorMessage ? ` (${r.errorMessage})` : ''}`).join('\n'));
+        }
+        const record = records[0];
+        if (unfinished.length === 0)
+            return undefined;
+        const reason = record.errorMessage ? `: ${record.errorMessage}` : '';
+        if (record.outcome === 'error')
+            return new ActionError(record.errorMessage);
+        if (record.outcome === 'skipped')
+            return new ActionError(record.errorMessage ?? 'The run was not submitted.');
+        if (record.outcome === 'cancelled') {
+            context.record.addNextStep('The job was cancelled outside this workflow (by a person or another client). Run again if that was a mistake.');
+            return new ActionError(`Job ${record.jobId} was cancelled${reason}.`);
+        }
+        context.record.addNextStep('Credits of a failed job are refunded. Check the inputs (image URLs must be public) and run again.');
+        return new ActionError(`Job ${record.jobId} failed${reason || ' (the API gave no reason)'}.`);
+    }
+    /** The batch's progress, unless the last line said the same. */
+    logProgress() {
+        const line = this.progressLine();
+        if (line !== this.lastProgress)
+            this.x.context.log.info(line);
+        this.lastProgress = line;
+    }
+    /** `12/40 completed, 3 running, 1 failed, 4 410 credits` */
+    progressLine() {
+        const records = this.x.runs.map((run) => run.record);
+        const count = (outcome) => records.filter((r) => r.outcome === outcome).length;
+        // Jobs left running on purpose (wait: false) are running too.
+        const running = this.live.size + count('submitted') + count('running');
+        const parts = [`${count('completed')}/${records.length} completed`, `${running} running`];
+        for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
+            if (count(outcome))
+                parts.push(`${count(outcome)} ${outcome}`);
+        }
+        parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
+        return parts.join(', ');
+    }
+    /** What the step has spent so far: each run's charge as recorded (a failed job's is refunded: 0). */
+    spent() {
+        return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
+    }
+    /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */
+    elapsed() {
+        return formatDuration(this.now() - this.startedAt).padStart(6);
+    }
+    now() {
+        return Date.now();
+    }
+}
+/** Errors about the account or the key, not the item: every later run would meet them too. */
+function stopsEveryRun(error) {
+    return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/execute/spending.ts
+
+/** Where the estimate comes from once runs of this step are charged. */
+const ACTUAL = 'the most a run of this step was charged';
+/**
+ * What the next run will cost, for `max-credits`. A model's price is known up
+ * front; an app's is not (its contract has none), so it is estimated from what
+ * recent runs of the same app were charged, else from the first run's charge.
+ * Once runs of this step are charged, their charges correct the estimate: the
+ * highest of them (never below a model's price), to stay on the safe side.
+ */
+class CostEstimate {
+    log;
+    perRun;
+    source;
+    capped;
+    price;
+    /** The highest charge of a run of this step so far. */
+    highestCharge;
+    constructor(log, perRun, source, 
+    /** False without max-credits: nothing to estimate for, so nothing to say in the log. */
+    capped = true, 
+    /** A price known before submitting (a model's): charges may raise the estimate, never lower it. */
+    price) {
+        this.log = log;
+        this.perRun = perRun;
+        this.source = source;
+        this.capped = capped;
+        this.price = price;
+    }
+    /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
+    static async forTarget(target, maxCredits, recentJobs, log) {
+        const capped = maxCredits !== undefined;
+        if (target?.price !== undefined) {
+            return new CostEstimate(log, target.price, `the price of ${target.title}`, capped, target.price);
+        }
+        if (!capped || !target)
+            return new CostEstimate(log, undefined, undefined, capped);
+        const charges = (await recentJobs())
+            .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
+            .map((job) => job.credits_charged);
+        if (charges.length === 0) {
+            log.info(`max-credits: no recent run of ${target.title} shows its cost, and an app's contract has no price, so the first ` +
+                `run's charge cannot be checked against max-credits (${maxCredits}) before Armox accepts it; ` +
+                'that charge will be the estimate for the runs after it.');
+            return new CostEstimate(log);
+        }
+        const highest = Math.max(...charges);
+        const runs = plural(charges.length, 'recent run');
+        log.info(`max-credits: estimating ${highest} credits a run, the most that ${runs} of this app ${charges.length === 1 ? 'was' : 'were'} charged.`);
+        return new CostEstimate(log, highest, `estimated from ${runs}`);
+    }
+    /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */
+    learn(charge) {
+        if (charge === undefined || (this.highestCharge !== undefined && charge <= this.highestCharge))
+            return;
+        this.highestCharge = charge;
+        const next = Math.max(charge, this.price ?? 0);
+        if (next === this.perRun)
+            return;
+        const [before, beforeSource] = [this.perRun, this.source];
+        this.perRun = next;
+        this.source = ACTUAL;
+        if (!this.capped)
+            return;
+        if (before === undefined) {
+            this.log.info(`max-credits: estimating ${next} credits a run from the first run's charge.`);
+            return;
+        }
+        const instead = beforeSource === ACTUAL ? `up from ${before}` : `instead of ${before}, ${beforeSource}`;
+        this.log.info(`max-credits: estimating ${next} credits a run from now on, ${ACTUAL} (${instead}).`);
+    }
+    /** What the next run's cost was taken to be, for the warning when a charge crosses max-credits after all. */
+    basis() {
+        return this.perRun === undefined
+            ? "Its cost could not be known before Armox accepted it: an app's contract has no price, and no recent run of it showed its cost."
+            : `Its cost was taken to be ${this.perRun} credits (${this.source}).`;
+    }
+    /**
+     * What `check` would let through of `count` runs about to be submitted, each
+     * charged the estimate (for a dry run): how many fit, and why the next would not.
+     */
+    forecast(count, max) {
+        let spent = 0;
+        for (let fits = 0; fits < count; fits++) {
+            const reason = this.check(spent, max);
+            if (reason)
+                return { fits, reason };
+            spent += this.perRun ?? 0;
+        }
+        return { fits: count };
+    }
+    /**
+     * Why the next run may not be submitted under `max`, or undefined when it may.
+     * `unknown` names the runs whose submission's outcome is unknown (`item "2"`):
+     * they may have been charged, so each counts as the estimate, to stay on the safe side.
+     */
+    check(spent, max, unknown = []) {
+        if (max === undefined)
+            return undefined;
+        const uncertain = unknown.length === 1
+            ? `${unknown[0]}, whose outcome is unknown`
+            : `${unknown.join(', ')}, whose outcomes are unknown`;
+        if (this.perRun === undefined) {
+            if (unknown.length > 0) {
+                return `max-credits (${max}) cannot be kept: ${uncertain}, may have been charged, and no run's cost is known yet.`;
+            }
+            return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
+        }
+        const counted = spent + unknown.length * this.perRun;
+        if (counted + this.perRun <= max)
+            return undefined;
+        const including = unknown.length > 0 ? ` (counting ${unknown.length * this.perRun} for ${uncertain})` : '';
+        return (`max-credits is ${max}: ${counted} credits spent so far${including}, and the next run would cost ${this.perRun} ` +
+            `(${this.source}), which could cross it.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/dry-run.ts
+
+
+/**
+ * `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:`
+ * block; nothing submitted. When `max-credits` would refuse a run, the dry run
+ * says so and fails as the real run would, before anything is charged.
+ */
+function reportDryRun(target, runs, context, cost, maxCredits) {
+    const { log, record } = context;
+    const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
+    record.outcome = 'dry-run';
+    record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+    const runsText = record.perItem ? `all ${runs.length} runs match` : 'the inputs match';
+    log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
+    for (const request of requests) {
+        const label = record.perItem ? ` for ${request.name}` : '';
+        log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
+    }
+    log.info(record.dryRun.contract);
+    log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+    const refused = capRefusal(runs, cost, maxCredits, context);
+    if (refused)
+        throw refused;
+}
+/**
+ * A dry run whose inputs were refused still gives what a dry run is for
+ * (often the first thing a user runs): the contract and a ready-to-paste
+ * `inputs:` block. The refusal follows it in the log.
+ */
+function reportRefusedDryRun(target, context) {
+    const { log, record } = context;
+    record.dryRun = { requests: [], skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+    log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${record.dryRun.skeleton}`);
+}
+/**
+ * What max-credits would do with the runs that would be submitted (a reused one
+ * costs nothing), told as the real run tells it: a single run refused, or a
+ * batch's remaining items skipped. Undefined when every run fits.
+ */
+function capRefusal(runs, cost, maxCredits, context) {
+    const toSubmit = runs.filter((run) => !run.job);
+    const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
+    if (!reason)
+        return undefined;
+    if (!context.record.perItem)
+        return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
+    const skipped = toSubmit.slice(fits);
+    context.log.warning(`The real run would not submit the ${plural(skipped.length, 'remaining run')}: ${reason}`);
+    for (const run of skipped)
+        run.record.ended('skipped', `not submitted: ${reason}`);
+    return new ActionError(`${skipped.length} of ${plural(runs.length, 'run')} would not be submitted:\n` +
+        skipped.map((run) => `- ${run.record.name}: skipped (not submitted: ${reason})`).join('\n'));
+}
+/**
+ * `max-credits would also refuse the run: …`, for a step whose inputs were
+ * refused, so that one run of the step tells every problem. Undefined when the
+ * runs fit.
+ */
+function capRefusalNote(count, cost, maxCredits) {
+    const { fits, reason } = cost.forecast(count, maxCredits);
+    if (!reason)
+        return undefined;
+    const which = fits === 0 ? (count === 1 ? 'the run' : 'every run') : `the runs after the first ${fits} of ${count}`;
+    return `max-credits would also refuse ${which}: ${reason}`;
+}
+
+;// CONCATENATED MODULE: ./src/request/adopt.ts
+
+
+/**
+ * Never pay twice: each run whose identical completed job is in the account's
+ * recent jobs (within the `reuse` window, its files still answering) adopts it
+ * instead of submitting. One `GET /jobs` for the whole step.
+ */
+async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, context) {
+    const { log, signal } = context;
+    const since = await reuseSince(config.reuse, {
+        runAttempt: String(config.github.runAttempt),
+        token: config.githubToken,
+        apiUrl: config.github.apiUrl,
+        repository: config.github.repository,
+        runId: config.github.runId,
+        log,
+        signal,
+        deadline,
+    });
+    if (since === undefined) {
+        const why = describeNoWindow(config.reuse, String(config.github.runAttempt));
+        // A dry run says what the real run would do; a real first attempt has nothing worth a line.
+        if (config.dryRun)
+            log.info(`${why}; ${runs.length > 1 ? 'every run' : 'the run'} would be submitted.`);
+        else
+            log.debug(`${why}.`);
+        for (const run of runs)
+            run.record.notReused();
+        return;
+    }
+    log.info(`reuse: looking for ${describeWindow(config.reuse, since)} with identical inputs.`);
+    const jobs = await recentJobs();
+    const claimed = new Set();
+    const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
+    for (const run of runs) {
+        const label = context.record.perItem ? `${run.record.name}: ` : undefined;
+        const say = (text) => log.info(labelled(label, text));
+        const candidates = findReusableJob(jobs, target, run.request, since);
+        const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
+        if (!job) {
+            const then = config.dryRun ? 'a run would be submitted and charged' : 'submitting (this run will be charged)';
+            say(`nothing to reuse; ${then}.`);
+            run.record.notReused();
+            continue;
+        }
+        run.job = job;
+        run.record.reused(job, Date.now());
+        const charged = job.credits_charged !== undefined ? `, charged ${job.credits_charged} credits then` : '';
+        say(`${config.dryRun ? 'would reuse' : 'reusing'} job ${job.id} (created ${job.created_at ?? 'at an unknown time'}${charged}): ` +
+            `identical inputs, completed, files still there. ${config.dryRun ? 'A run would charge nothing.' : 'Nothing is charged.'}`);
     }
 }
 
@@ -46333,339 +46923,6 @@ function listModels(models) {
         model.cost === undefined ? '?' : String(model.cost),
     ]);
     return formatTable('Models available:', ['id', 'name', 'modality', 'cost'], rows);
-}
-
-;// CONCATENATED MODULE: ./src/target/model-contract.ts
-
-
-
-/** The keys of `input` that are not settings (as in the reference's example body). */
-const PROMPT_KEY = 'prompt';
-const IMAGES_KEY = 'image_input';
-const NUMBER_TYPES = new Set(['number', 'integer', 'int', 'float', 'slider', 'range']);
-const BOOLEAN_TYPES = new Set(['boolean', 'bool', 'switch', 'toggle', 'checkbox']);
-const TEXT_TYPES = new Set(['text', 'textarea', 'string', 'select', 'dropdown']);
-/** A prompt is taken when the model says `text` among its input types, requires one, or does not say. */
-function takesPrompt(model) {
-    return model.promptRequired || model.inputTypes === undefined || model.inputTypes.includes('text');
-}
-/** Images are taken when the model says `image` among its input types, or does not say. */
-function takesImages(model) {
-    return model.inputTypes === undefined || model.inputTypes.includes('image');
-}
-/** Images are required when they are all a model takes (`inputTypes: ["image"]`, an upscaler): it has nothing else to work on. */
-function needsImages(model) {
-    const types = model.inputTypes ?? [];
-    return !takesPrompt(model) && types.length > 0 && types.every((type) => type === 'image');
-}
-/** `text, image`, or `none listed`: a model's input types, for messages. */
-function inputTypesText(model) {
-    return model.inputTypes?.length ? model.inputTypes.join(', ') : 'none listed';
-}
-function fields(model) {
-    const settings = model.settings.filter((s) => s.key !== PROMPT_KEY && s.key !== IMAGES_KEY);
-    return [
-        { kind: 'prompt', key: PROMPT_KEY, label: 'Prompt', aliases: [] },
-        { kind: 'images', key: IMAGES_KEY, label: 'Images', aliases: ['image input', 'input images', 'image'] },
-        ...settings.map((setting) => ({
-            kind: 'setting',
-            key: setting.key,
-            label: setting.label,
-            aliases: [],
-            setting,
-        })),
-    ];
-}
-/** The fields a user may give this model (the ones the model does not take are left out). */
-function offered(model) {
-    return fields(model).filter((field) => (field.kind !== 'prompt' || takesPrompt(model)) && (field.kind !== 'images' || takesImages(model)));
-}
-/** True when `key` names the model's image list (`image_input` or one of its aliases). */
-function isImagesKey(model, key) {
-    return matchField(fields(model), key).some((field) => field.kind === 'images');
-}
-/** Exact key first; then key, label, alias, each case-insensitive. The first step that matches decides. */
-function matchField(all, key) {
-    const byKey = all.filter((field) => field.key === key);
-    if (byKey.length > 0)
-        return byKey;
-    const wanted = fold(key);
-    const steps = [
-        (field) => fold(field.key) === wanted,
-        (field) => fold(field.label) === wanted,
-        (field) => field.aliases.includes(wanted),
-    ];
-    for (const step of steps) {
-        const found = all.filter(step);
-        if (found.length > 0)
-            return found;
-    }
-    return [];
-}
-/**
- * Checks one run's inputs against the model: keys are `prompt`, `image_input` and
- * the settings (by key or label); later sources win. Every problem is collected.
- * The request is set only when there is none: `{model, input, webhook_url?}`, with
- * `input` flat, as the API expects. Settings not given are not sent (the API applies its defaults).
- */
-function prepareModelRun(model, sources, webhookUrl) {
-    const problems = [];
-    const warnings = [];
-    const given = gatherValues(sources, model_contract_keyMatcher(model), problems);
-    const input = {};
-    /** Fields given with a problem: not also reported missing. */
-    const refused = new Set();
-    for (const field of fields(model)) {
-        const entry = given.get(field.key);
-        if (!entry)
-            continue;
-        const before = problems.length;
-        const value = checkField(model, field, entry, problems, warnings);
-        if (problems.length > before)
-            refused.add(field.key);
-        else if (value !== undefined)
-            input[field.key] = value;
-    }
-    const missing = (key) => input[key] === undefined && !refused.has(key);
-    if (model.promptRequired && missing(PROMPT_KEY)) {
-        problems.push(`missing the prompt: model ${model.id} requires one (key "${PROMPT_KEY}").`);
-    }
-    if (needsImages(model) && missing(IMAGES_KEY)) {
-        problems.push(`missing the images: model ${model.id} takes only images (its input types: ${inputTypesText(model)}), ` +
-            `so it needs at least one (key "${IMAGES_KEY}", a list of public image URLs).`);
-    }
-    if (problems.length > 0)
-        return { problems, warnings };
-    const body = { model: model.id, input, ...(webhookUrl ? { webhook_url: webhookUrl } : {}) };
-    return { request: { body, inputs: input }, problems, warnings };
-}
-/** How the user's keys name this model's fields. */
-function model_contract_keyMatcher(model) {
-    const all = fields(model);
-    return {
-        match: (key) => matchField(all, key),
-        id: (field) => field.key,
-        name: (field) => `"${field.key}"`,
-        unknown: (key) => `unknown key "${printable(key)}".${unknownKeyHint(model, key)}`,
-        ambiguous: (key, matches) => `"${printable(key)}" matches ${matches.length} settings (${matches
-            .map((m) => `${m.label} = ${m.key}`)
-            .join(', ')}); use the setting's key.`,
-    };
-}
-function unknownKeyHint(model, key) {
-    const valid = offered(model);
-    if (valid.length === 0)
-        return ` Model ${model.id} takes no inputs.`;
-    return suggestKey(key, valid.map((field) => field.key), valid.some((field) => field.kind === 'setting') ? " (or a setting's label)" : '', valid.flatMap((field) => [field.key, field.label]));
-}
-/** The value to send for one field, or undefined (after noting a problem, unless simply empty). */
-function checkField(model, field, given, problems, warnings) {
-    const { value, where } = given;
-    if (field.kind === 'images')
-        return checkImages(model, value, where, problems, warnings);
-    if (isEmpty(value)) {
-        if (field.kind === 'setting')
-            warnings.push(`${where} is empty, so it is not sent: ${defaultNote(field.setting)}.`);
-        return undefined;
-    }
-    if (field.kind === 'prompt') {
-        if (!takesPrompt(model)) {
-            problems.push(`${where}: model ${model.id} takes no prompt (its input types: ${inputTypesText(model)}); remove "${PROMPT_KEY}".`);
-            return undefined;
-        }
-        const text = scalarText(value);
-        if (text === undefined)
-            problems.push(`${where} must be text, got ${describeValue(value)}.`);
-        return text;
-    }
-    return settingValue(field.setting, value, where, problems);
-}
-function defaultNote(setting) {
-    return setting.defaultValue === undefined || setting.defaultValue === null
-        ? "the model's default applies"
-        : `the model's default (${printable(String(JSON.stringify(setting.defaultValue)))}) applies`;
-}
-/** `image_input`: one URL or a list of them, always sent as a list. Every bad image is reported. */
-function checkImages(model, value, where, problems, warnings) {
-    if (isEmpty(value))
-        return undefined;
-    if (!takesImages(model)) {
-        problems.push(`${where}: model ${model.id} takes no images (its input types: ${inputTypesText(model)}); remove "${IMAGES_KEY}".`);
-        return undefined;
-    }
-    const list = Array.isArray(value) ? value : [value];
-    const urls = [];
-    let notText = false;
-    list.forEach((item, index) => {
-        if (typeof item !== 'string') {
-            const which = Array.isArray(value) ? `image ${index + 1}` : 'the image';
-            problems.push(`${where}: ${which} must be a URL string, got ${describeValue(item)}.`);
-            notText = true;
-        }
-        else if (item.trim() !== '')
-            urls.push(item.trim());
-    });
-    // Checked even after a bad item, so every problem of the list is reported at once.
-    const urlsOk = checkImageUrls(urls, where, problems, warnings);
-    return urlsOk && !notText && urls.length > 0 ? urls : undefined;
-}
-/**
- * A setting's value as the API wants it. With options listed: the option's own
- * value (matched exactly, else by value or label case-insensitively). Otherwise
- * by the setting's type (its `inputType`, else its default's type): numbers and
- * booleans as JSON numbers and booleans, text as text; an untyped setting gets
- * the value as written in YAML.
- */
-function settingValue(setting, value, where, problems) {
-    const text = scalarText(value);
-    if (text === undefined) {
-        problems.push(`${where} must be a single value (text, number or true/false), got ${describeValue(value)}.`);
-        return undefined;
-    }
-    if (setting.options)
-        return optionValue(setting, text, where, problems);
-    const type = setting.inputType;
-    const defaultType = typeof setting.defaultValue;
-    if (NUMBER_TYPES.has(type) || (!TEXT_TYPES.has(type) && defaultType === 'number')) {
-        const number = typeof value === 'number' ? value : text.trim() === '' ? NaN : Number(text);
-        if (Number.isFinite(number))
-            return number;
-        problems.push(`${where} must be a number, got "${printable(text)}".`);
-        return undefined;
-    }
-    if (BOOLEAN_TYPES.has(type) || (!TEXT_TYPES.has(type) && defaultType === 'boolean')) {
-        if (/^(true|false)$/i.test(text.trim()))
-            return fold(text) === 'true';
-        problems.push(`${where} must be true or false, got "${printable(text)}".`);
-        return undefined;
-    }
-    if (TEXT_TYPES.has(type) || defaultType === 'string')
-        return text;
-    return typeof value === 'bigint' ? text : value;
-}
-function optionValue(setting, text, where, problems) {
-    const options = setting.options ?? [];
-    const wanted = fold(text);
-    const found = options.find((option) => String(option.value) === text) ??
-        options.find((option) => fold(String(option.value)) === wanted) ??
-        options.find((option) => option.label !== undefined && fold(option.label) === wanted);
-    if (found)
-        return found.value;
-    const names = options.map((option) => String(option.value));
-    const close = closestName(text, names);
-    problems.push(`${where}: "${printable(text)}" is not one of its options: ${names.map((n) => `"${printable(n)}"`).join(', ')}.` +
-        (close ? ` Did you mean "${close}"?` : ''));
-    return undefined;
-}
-/** The model's contract as a text table (key, label, type, default, options), for errors and dry runs. */
-function formatModelContract(model) {
-    const rows = offered(model).map((field) => {
-        if (field.kind === 'prompt')
-            return [field.key, field.label, model.promptRequired ? 'text, required' : 'text', '', ''];
-        if (field.kind === 'images') {
-            return [field.key, field.label, needsImages(model) ? 'image URLs (list), required' : 'image URLs (list)', '', ''];
-        }
-        const { setting } = field;
-        return [setting.key, setting.label, setting.inputType, yamlValue(setting.defaultValue), optionsText(setting, 80)];
-    });
-    const price = model.cost === undefined ? 'price not listed' : `${model.cost} credits per run`;
-    const about = [model.name, model.modality, price].filter(Boolean).join(', ');
-    if (rows.length === 0)
-        return `Model ${model.id} (${about}) takes no inputs.`;
-    return formatTable(`Inputs of model ${model.id} (${about}):`, ['key', 'label', 'type', 'default', 'options'], rows);
-}
-function optionsText(setting, max) {
-    const text = (setting.options ?? [])
-        .map((option) => (option.label ? `${String(option.value)} (${option.label})` : String(option.value)))
-        .join(', ');
-    return printable(text, max).replace(/ \(\d+ characters\)$/, '');
-}
-/** A value as YAML writes it in one line (`1:1`, `"12"`, `true`); empty for no value. */
-function yamlValue(value) {
-    if (value === undefined || value === null)
-        return '';
-    return printable((0,dist/* stringify */.As)(value, { flow: true }).trim());
-}
-/** A ready-to-paste `inputs:` block: the prompt, the images, and every setting at its default. */
-function modelInputsSkeleton(model) {
-    const lines = offered(model).map((field) => {
-        if (field.kind === 'prompt')
-            return `  ${PROMPT_KEY}: ""  # ${model.promptRequired ? 'required' : 'optional'}`;
-        if (field.kind === 'images') {
-            const required = needsImages(model) ? 'required; ' : '';
-            return `  ${IMAGES_KEY}: []  # ${required}list of public image URLs, e.g. [https://example.com/image.jpg]`;
-        }
-        const { setting } = field;
-        const key = (0,dist/* stringify */.As)(setting.key).trim();
-        const notes = [setting.label !== setting.key ? setting.label : '', setting.inputType];
-        if (setting.options)
-            notes.push(`one of: ${optionsText(setting, 60)}`);
-        const comment = notes.filter(Boolean).join('; ');
-        // No default to show: commented out, so that pasting the block sends nothing for it.
-        if (setting.defaultValue === undefined || setting.defaultValue === null)
-            return `  # ${key}: ""  # ${comment}`;
-        return `  ${key}: ${yamlValue(setting.defaultValue)}  # ${comment}`;
-    });
-    return ['inputs: |', ...(lines.length ? lines : ['  {}'])].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/target/model-target.ts
-
-/**
- * An Armox model as a RunTarget: one model execution per request, at a price
- * known up front (`cost`). `POST /models/run` may complete the job inline (200)
- * or hand back a job to poll (202); submit() returns either as a Job.
- */
-class ModelTarget {
-    model;
-    kind = 'model';
-    id;
-    name;
-    title;
-    price;
-    submitCall = 'POST /models/run';
-    constructor(model) {
-        this.model = model;
-        this.id = model.id;
-        this.name = model.name;
-        this.title = `model ${model.id}${model.modality ? ` (${model.modality})` : ''}`;
-        this.price = model.cost;
-    }
-    info() {
-        const modality = this.model.modality || undefined;
-        return { kind: this.kind, id: this.id, name: this.name, title: this.title, modality };
-    }
-    /** `Model: Nano Banana (google/nano-banana, image, 4 credits a run)` */
-    describe() {
-        const modality = this.model.modality ? `, ${this.model.modality}` : '';
-        const price = this.price !== undefined ? `, ${this.price} credits a run` : '';
-        return `Model: ${this.name} (${this.id}${modality}${price})`;
-    }
-    prepare(sources, webhookUrl) {
-        return prepareModelRun(this.model, sources, webhookUrl);
-    }
-    isImageInput(key) {
-        return isImagesKey(this.model, key);
-    }
-    contractTable() {
-        return formatModelContract(this.model);
-    }
-    inputsSkeleton() {
-        return modelInputsSkeleton(this.model);
-    }
-    /** A 200 answer is the completed job, outputs included: nothing to poll. A 202 answer is `processing`. */
-    submit(client, request, deadline) {
-        // prepare() built the body as a ModelRunRequest.
-        return client.runModel(request.body, deadline);
-    }
-    ownsJob(job) {
-        if (job.run_type !== undefined && job.run_type !== 'model')
-            return false;
-        return job.model_id === this.id;
-    }
-    jobInputs(job) {
-        return job.input_data?.input;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/request/plan.ts
@@ -47264,8 +47521,16 @@ const coreLogger = {
     debug: (message) => core_debug(message),
     group: (title, fn) => group(title, fn),
 };
-/** After SIGINT the runner sends SIGTERM 7.5 s later; finish well before it. */
-const EXIT_AFTER_SIGNAL_MS = 6_000;
+/**
+ * When a workflow is cancelled, the runner sends SIGINT, SIGTERM 7.5 s later,
+ * and kills the process 2.5 s after that. The step goes on as long as it
+ * safely can after each (a submission's answer may still come, and its job be
+ * cancelled), then reports and exits before the kill.
+ */
+const GRACE_AFTER_SIGINT_MS = 8_500;
+const GRACE_AFTER_SIGTERM_MS = 1_200;
+/** The most the last report (outputs, manifest, summary) may take before that exit. */
+const LAST_REPORT_MS = 700;
 /** The values no log line, output or summary may show: the API key and the GitHub token. */
 function actionSecrets(env = process.env) {
     return secretValues(readSecrets((name) => getInput(name), env));
@@ -47286,19 +47551,22 @@ async function mainStep(env = process.env) {
     const record = new StepRecord(Date.now(), (name, value) => setOutput(name, redactSecrets(value, secrets)), {
         warn: (message) => log.warning(message),
     });
-    const openJobs = new OpenJobs((ids) => saveState(State.OpenJobs, JSON.stringify(ids)));
+    const openJobs = new OpenJobs((ids) => saveState(State.OpenJobs, JSON.stringify(ids)), (submissions) => saveState(State.PendingSubmissions, JSON.stringify(submissions)));
     const controller = new AbortController();
-    const stopOnSignal = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        log.info(`Received ${signal}: cancelling.`);
-        controller.abort();
-        setTimeout(() => process.exit(1), EXIT_AFTER_SIGNAL_MS).unref();
-    };
-    process.on('SIGINT', stopOnSignal);
-    process.on('SIGTERM', stopOnSignal);
     let config;
     let event;
+    let reporting;
+    const reportOnce = () => (reporting ??= report(config, event, record, secrets, log, controller.signal));
+    // Set once the pipeline has ended (its failure recorded), or once the step must end without it.
+    let settled = false;
+    const stopHandlingSignals = handleSignals(log, controller, async () => {
+        if (!settled) {
+            settled = true;
+            setFailed(redactSecrets(recordForcedEnd(record, openJobs), secrets));
+            record.finishedAt = Date.now();
+        }
+        await Promise.race([reportOnce(), new Promise((resolve) => setTimeout(resolve, LAST_REPORT_MS))]);
+    });
     try {
         const read = readConfig((name) => getInput(name), env);
         config = read.config;
@@ -47316,19 +47584,97 @@ async function mainStep(env = process.env) {
         await runPipeline(config, { client, log, record, openJobs, seenJobs, signal: controller.signal, event });
     }
     catch (error) {
-        const message = redactSecrets(errorMessage(error), secrets);
-        record.failed(failureOutcome(record, error), record.errorMessage ?? message);
-        setFailed(message);
+        if (!settled) {
+            const message = redactSecrets(errorMessage(error), secrets);
+            record.failed(failureOutcome(record, error), record.errorMessage ?? message);
+            setFailed(message);
+        }
         if (error instanceof Error && error.stack)
             core_debug(redactSecrets(error.stack, secrets));
     }
     finally {
-        record.finishedAt = Date.now();
+        if (!settled)
+            record.finishedAt = Date.now();
+        settled = true;
         record.flush();
-        process.off('SIGINT', stopOnSignal);
-        process.off('SIGTERM', stopOnSignal);
-        await report(config, event, record, secrets, log, controller.signal);
+        await reportOnce();
+        stopHandlingSignals();
     }
+}
+/**
+ * SIGINT or SIGTERM cancel the step (`controller` is aborted: every wait and
+ * read stops, the jobs are cancelled). The process then ends before the runner
+ * kills it, whatever is still in flight: `lastWords` (reporting what is
+ * known), then exit. Returns what stops the handling.
+ */
+function handleSignals(log, controller, lastWords) {
+    let exitAt = Infinity;
+    let timer;
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted) {
+            log.info(`Received ${signal}: cancelling.`);
+            controller.abort();
+        }
+        const grace = signal === 'SIGINT' ? GRACE_AFTER_SIGINT_MS : GRACE_AFTER_SIGTERM_MS;
+        if (Date.now() + grace >= exitAt)
+            return;
+        if (exitAt !== Infinity)
+            log.info(`Received ${signal}: ending within ${grace / 1000}s.`);
+        exitAt = Date.now() + grace;
+        clearTimeout(timer);
+        // process.exit() keeps the exit code set so far (1 once the step failed).
+        timer = setTimeout(() => void lastWords().finally(() => process.exit()), grace);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        clearTimeout(timer);
+    };
+}
+/**
+ * The step must end before the runner kills it while work is still in flight:
+ * a submission awaiting Armox's answer, jobs whose cancelling has not finished.
+ * Records each run as the post step will find it (it cancels both: it looks
+ * for the submitted job among the recent jobs), and returns the step's error.
+ */
+function recordForcedEnd(record, openJobs) {
+    const pending = openJobs.submissions.map((submission) => submission.item);
+    const open = openJobs.jobIds;
+    const message = forcedEndMessage(record.perItem, pending, open);
+    const own = (itemMessage) => (record.perItem ? itemMessage : message);
+    for (const run of record.runs) {
+        if (run.outcome)
+            continue;
+        if (pending.includes(run.name)) {
+            run.ended('cancelled', own("the workflow was cancelled while its submission awaited Armox's answer; the post step looks for its job and cancels it"));
+        }
+        else if (run.jobId && open.includes(run.jobId)) {
+            run.ended('cancelled', own('the workflow was cancelled, and the step had to end before its job was cancelled: the post step cancels it'));
+        }
+        else if (!run.jobId) {
+            run.ended('skipped', 'not submitted: the workflow was cancelled.');
+        }
+    }
+    record.failed('cancelled', message);
+    return message;
+}
+/** `The workflow was cancelled, and the step had to end before Armox answered the submission of item "2": …` */
+function forcedEndMessage(perItem, pending, open) {
+    const before = [];
+    if (pending.length > 0) {
+        const which = perItem ? pending.map((name) => `item "${name}"`).join(', ') : 'the run';
+        before.push(`Armox answered the submission of ${which}`);
+    }
+    if (open.length > 0)
+        before.push(`${open.length === 1 ? `job ${open[0]} was` : `jobs ${open.join(', ')} were`} cancelled`);
+    if (before.length === 0)
+        return 'The workflow was cancelled.';
+    const them = pending.length + open.length === 1 ? 'it' : 'them';
+    const finding = pending.length > 0 ? ' (finding the submitted job among the recent jobs)' : '';
+    return (`The workflow was cancelled, and the step had to end before ${before.join(' and before ')}: ` +
+        `the post step cancels ${them}${finding}, so that nothing keeps spending credits.`);
 }
 /**
  * What the step leaves behind, whatever happened: the manifest, the job summary
@@ -47419,13 +47765,17 @@ async function writeSummary(markdown, log) {
 
 
 
+
+
+
 /** The whole post step stays well inside the runner's patience. */
 const POST_STEP_MS = 10_000;
 /**
  * The post step (`runs.post`, which the runner runs even when the job failed or
  * was cancelled): cancels the jobs the main step started and never finished
- * with, because it was killed or its runner lost. When the main step was done
- * with every job, it does nothing and sends no request. It never fails the job.
+ * with, because it was killed or its runner lost, and the jobs of submissions
+ * it sent and never had answered (it had to end first). When the main step was
+ * done with every job, it does nothing and sends no request. It never fails the job.
  */
 async function postStep(env, log) {
     const secrets = readSecrets((name) => getInput(name), env);
@@ -47434,11 +47784,10 @@ async function postStep(env, log) {
     const safeLog = redactingLogger(log, secretValues(secrets));
     try {
         const open = parseIds(env[`STATE_${State.OpenJobs}`]);
+        const pending = parseSubmissions(env[`STATE_${State.PendingSubmissions}`]);
         const apiUrl = env[`STATE_${State.ApiUrl}`];
-        if (open.length === 0 || !apiUrl || !secrets.apiKey)
+        if ((open.length === 0 && pending.length === 0) || !apiUrl || !secrets.apiKey)
             return;
-        safeLog.info(`The main step ended without finishing with ${open.length === 1 ? `job ${open[0]}` : `jobs ${open.join(', ')}`} ` +
-            '(it was killed or its runner was lost): cancelling so nothing keeps spending credits.');
         const client = new ArmoxClient({
             apiUrl,
             apiKey: secrets.apiKey,
@@ -47447,30 +47796,102 @@ async function postStep(env, log) {
             retryBaseMs: 500,
             rateLimitWaits: 1,
         });
-        const deadline = Deadline.after(POST_STEP_MS);
-        await Promise.all(open.map(async (id) => {
-            try {
-                const { status } = await client.cancelJob(id, deadline);
-                safeLog.info(`Cancelled job ${id} (${status}).`);
-            }
-            catch (error) {
-                safeLog.warning(`Could not cancel job ${id}: ${errorMessage(error)} Check it with GET /api/v1/jobs/${id}.`);
-            }
-        }));
+        const cleanup = { client, log: safeLog, deadline: Deadline.after(POST_STEP_MS) };
+        await Promise.all([cancelOpenJobs(open, cleanup), cancelSubmitted(pending, open, cleanup)]);
     }
     catch (error) {
         safeLog.warning(`The clean-up step could not run: ${errorMessage(error)}`);
     }
 }
-function parseIds(text) {
-    if (!text)
-        return [];
+async function cancelOpenJobs(open, cleanup) {
+    if (open.length === 0)
+        return;
+    cleanup.log.info(`The main step ended without finishing with ${open.length === 1 ? `job ${open[0]}` : `jobs ${open.join(', ')}`} ` +
+        '(it was killed or its runner was lost): cancelling so nothing keeps spending credits.');
+    await Promise.all(open.map((id) => cancelJob(id, cleanup)));
+}
+/**
+ * Submissions the main step sent and never had answered (it was cancelled or
+ * killed first) may have jobs it never knew. One look at the recent jobs finds
+ * each, by the rules the main step follows for a lost answer, and cancels it
+ * unless it has ended. Several equally likely jobs are not guessed between.
+ */
+async function cancelSubmitted(pending, open, cleanup) {
+    const { client, log, deadline } = cleanup;
+    if (pending.length === 0)
+        return;
+    const which = pending.map((submission) => submission.what).join(', ');
+    log.info(`The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled or killed): ` +
+        'looking for its job among the recent jobs, to cancel it so nothing keeps spending credits.');
+    let jobs;
     try {
-        const value = JSON.parse(text);
-        return Array.isArray(value) ? value.filter((id) => typeof id === 'string' && id !== '') : [];
+        jobs = await client.listJobs(deadline);
+    }
+    catch (error) {
+        log.warning(`Could not list the recent jobs: ${errorMessage(error)} ${checkJobsHint(pending)}`);
+        return;
+    }
+    // A job already claimed (the main step's, or found here for another submission) is not this one's.
+    const claimed = new Set(open);
+    for (const submission of pending) {
+        const known = [...submission.known, ...claimed];
+        const { found, possible } = pickSubmittedJob(jobs, { ...submission, known }, submittedTarget(submission.target), log);
+        if (!found) {
+            const why = possible.length > 0
+                ? `it may be any of ${possible.map((job) => `${job.id} (${job.status})`).join(', ')}, so none was cancelled`
+                : 'Armox did not take it, or has not listed it yet';
+            log.warning(`No job of ${submission.what} was found among the recent jobs: ${why}. ${checkJobsHint([submission])}`);
+            continue;
+        }
+        claimed.add(found.id);
+        if (isTerminal(found.status))
+            log.info(`Job ${found.id} of ${submission.what} is already ${found.status}.`);
+        else
+            await cancelJob(found.id, cleanup, ` of ${submission.what}`);
+    }
+}
+async function cancelJob(id, { client, log, deadline }, of = '') {
+    try {
+        const { status } = await client.cancelJob(id, deadline);
+        log.info(`Cancelled job ${id}${of} (${status}).`);
+    }
+    catch (error) {
+        log.warning(`Could not cancel job ${id}${of}: ${errorMessage(error)} Check it with GET /api/v1/jobs/${id}.`);
+    }
+}
+function checkJobsHint(pending) {
+    const sent = pending.map((submission) => new Date(submission.sentAt).toISOString()).join(', ');
+    return `Check the recent jobs of this key (GET /api/v1/jobs) for one submitted at ${sent}, and cancel it if it is running.`;
+}
+function parseIds(text) {
+    const value = post_parseJson(text);
+    return Array.isArray(value) ? value.filter((id) => typeof id === 'string' && id !== '') : [];
+}
+function parseSubmissions(text) {
+    const value = post_parseJson(text);
+    return Array.isArray(value) ? value.filter(isPendingSubmission) : [];
+}
+function isPendingSubmission(value) {
+    if (!isObject(value) || !isObject(value.target))
+        return false;
+    const { kind, id } = value.target;
+    return ((kind === 'app' || kind === 'model') &&
+        typeof id === 'string' &&
+        typeof value.item === 'string' &&
+        typeof value.what === 'string' &&
+        typeof value.inputs === 'string' &&
+        typeof value.sentAt === 'number' &&
+        Array.isArray(value.known) &&
+        value.known.every((known) => typeof known === 'string'));
+}
+function post_parseJson(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
     }
     catch {
-        return [];
+        return undefined;
     }
 }
 
