@@ -41126,6 +41126,8 @@ const SUBMIT = { retryable: false, abortable: false, abortWaits: true };
 const CLEANUP = { retryable: true, abortable: false, abortWaits: false };
 /** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
 const JOB_LIST_LIMIT = 100;
+/** How long one request may take unless told otherwise: a submission's job is created within it. */
+const REQUEST_TIMEOUT_MS = 60_000;
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 const STATUS_HINTS = {
@@ -41147,7 +41149,7 @@ class ArmoxClient {
     pausedUntil = 0;
     constructor(options) {
         this.options = {
-            requestTimeoutMs: 60_000,
+            requestTimeoutMs: REQUEST_TIMEOUT_MS,
             retryBaseMs: 1_000,
             retryMaxMs: 30_000,
             readAttempts: 5,
@@ -43273,11 +43275,13 @@ class StepRecord {
     publishRun(run) {
         this.set(Output.JobId, run.jobId);
         this.set(Output.Status, runStatus(run));
-        if (run.outcome && run.rawOutputs !== undefined) {
+        if (run.outcome) {
+            // Set (to [] without outputs) whenever the run ended, so a later `fromJSON` of it always parses.
             const urls = run.fileUrls;
             this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
             this.set(Output.OutputUrl, urls[0] ?? '');
-            this.set(Output.Outputs, JSON.stringify(run.rawOutputs ?? {}));
+            if (run.rawOutputs !== undefined)
+                this.set(Output.Outputs, JSON.stringify(run.rawOutputs));
         }
         if (run.files)
             this.setFiles(run.files);
@@ -45574,8 +45578,9 @@ class ModelTarget {
 
 
 
+
 /** Clock skew allowed between this runner and Armox when matching creation times. */
-const SKEW_MS = 120_000;
+const SKEW_MS = 60_000;
 /**
  * Submitting the run failed and Armox may or may not have taken it: its job
  * was not found. It may have been charged; it is never sent again.
@@ -45668,7 +45673,9 @@ async function findSubmittedJob(target, pending, context) {
  * The job of a submission whose answer was lost, among `jobs` (the recent
  * jobs): a job of this target with exactly these inputs, that the step did not
  * know before sending (`pending.known`: not in a job list it read earlier, not
- * another run's). Preferred: one created after the submission was sent. Only
+ * another run's), created while the request could still be handled (it ends by
+ * the request timeout; clocks allowed to differ by a minute). Preferred: one
+ * created after the submission was sent. Only
  * when there is none, one created shortly before it (the clocks of this runner
  * and Armox may differ), unless it already failed or was cancelled: those were
  * refunded, so passing over one costs nothing, while adopting another run's
@@ -45682,7 +45689,10 @@ function pickSubmittedJob(jobs, pending, target, log) {
     const possible = jobs.filter((job) => target.ownsJob(job) &&
         inputsFingerprint(target.jobInputs(job)) === pending.inputs &&
         !known.has(job.id) &&
-        !(created(job) < sentAt - SKEW_MS));
+        !(created(job) < sentAt - SKEW_MS) &&
+        // Armox creates the job while it handles the request, which ends by the request timeout:
+        // an identical job created later is another run's.
+        !(created(job) > sentAt + REQUEST_TIMEOUT_MS + SKEW_MS));
     const after = possible.filter((job) => created(job) >= sentAt);
     const shortlyBefore = possible.filter((job) => !(created(job) >= sentAt) && job.status !== 'failed' && job.status !== 'cancelled');
     const likeliest = after.length > 0 ? after : shortlyBefore;
@@ -47527,7 +47537,7 @@ const coreLogger = {
  * safely can after each (a submission's answer may still come, and its job be
  * cancelled), then reports and exits before the kill.
  */
-const GRACE_AFTER_SIGINT_MS = 8_500;
+const GRACE_AFTER_SIGINT_MS = 8_000;
 const GRACE_AFTER_SIGTERM_MS = 1_200;
 /** The most the last report (outputs, manifest, summary) may take before that exit. */
 const LAST_REPORT_MS = 700;

@@ -29,7 +29,7 @@ export const coreLogger: Logger = {
  * safely can after each (a submission's answer may still come, and its job be
  * cancelled), then reports and exits before the kill.
  */
-const GRACE_AFTER_SIGINT_MS = 8_500;
+const GRACE_AFTER_SIGINT_MS = 8_000;
 const GRACE_AFTER_SIGTERM_MS = 1_200;
 /** The most the last report (outputs, manifest, summary) may take before that exit. */
 const LAST_REPORT_MS = 700;

@@ -54,6 +54,9 @@ const CLEANUP: CallPolicy = { retryable: true, abortable: false, abortWaits: fal
 /** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
 const JOB_LIST_LIMIT = 100;
 
+/** How long one request may take unless told otherwise: a submission's job is created within it. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -78,7 +81,7 @@ export class ArmoxClient {
 
   constructor(options: ClientOptions) {
     this.options = {
-      requestTimeoutMs: 60_000,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
       retryBaseMs: 1_000,
       retryMaxMs: 30_000,
       readAttempts: 5,

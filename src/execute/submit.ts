@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isTerminal, type Job } from '../armox/types.js';
+import { REQUEST_TIMEOUT_MS } from '../armox/client.js';
 import { ActionError, ApiError, errorMessage, NotSentError, TimeoutError } from '../core/errors.js';
 import { formatDuration } from '../core/format.js';
 import type { Logger } from '../core/log.js';
@@ -11,7 +12,7 @@ import { canonicalJson } from '../core/text.js';
 import { Deadline } from '../core/timing.js';
 
 /** Clock skew allowed between this runner and Armox when matching creation times. */
-const SKEW_MS = 120_000;
+const SKEW_MS = 60_000;
 
 /**
  * Submitting the run failed and Armox may or may not have taken it: its job
@@ -133,7 +134,9 @@ async function findSubmittedJob(target: RunTarget, pending: PendingSubmission, c
  * The job of a submission whose answer was lost, among `jobs` (the recent
  * jobs): a job of this target with exactly these inputs, that the step did not
  * know before sending (`pending.known`: not in a job list it read earlier, not
- * another run's). Preferred: one created after the submission was sent. Only
+ * another run's), created while the request could still be handled (it ends by
+ * the request timeout; clocks allowed to differ by a minute). Preferred: one
+ * created after the submission was sent. Only
  * when there is none, one created shortly before it (the clocks of this runner
  * and Armox may differ), unless it already failed or was cancelled: those were
  * refunded, so passing over one costs nothing, while adopting another run's
@@ -149,7 +152,10 @@ export function pickSubmittedJob(jobs: Job[], pending: PendingSubmission, target
       target.ownsJob(job) &&
       inputsFingerprint(target.jobInputs(job)) === pending.inputs &&
       !known.has(job.id) &&
-      !(created(job) < sentAt - SKEW_MS),
+      !(created(job) < sentAt - SKEW_MS) &&
+      // Armox creates the job while it handles the request, which ends by the request timeout:
+      // an identical job created later is another run's.
+      !(created(job) > sentAt + REQUEST_TIMEOUT_MS + SKEW_MS),
   );
   const after = possible.filter((job) => created(job) >= sentAt);
   const shortlyBefore = possible.filter(

@@ -398,11 +398,12 @@ export class StepRecord {
   private publishRun(run: RunRecord): void {
     this.set(Output.JobId, run.jobId);
     this.set(Output.Status, runStatus(run));
-    if (run.outcome && run.rawOutputs !== undefined) {
+    if (run.outcome) {
+      // Set (to [] without outputs) whenever the run ended, so a later `fromJSON` of it always parses.
       const urls = run.fileUrls;
       this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
       this.set(Output.OutputUrl, urls[0] ?? '');
-      this.set(Output.Outputs, JSON.stringify(run.rawOutputs ?? {}));
+      if (run.rawOutputs !== undefined) this.set(Output.Outputs, JSON.stringify(run.rawOutputs));
     }
     if (run.files) this.setFiles(run.files);
     if (run.releaseAssets.length) this.setAssets(run.releaseAssets);

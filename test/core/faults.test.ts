@@ -401,6 +401,17 @@ describe.concurrent('a lost submission answer is told from identical recent jobs
     expect(run.outputs['job-id']).toBe([...emu.jobs.keys()].find((id) => id !== earlier.id));
   });
 
+  it("an identical job created long after the submission (another run's) is not taken for it", async () => {
+    const emu = await fresh();
+    const later = KINDS[1].seed(emu, { createdAt: Date.now() + 5 * 60_000 });
+    emu.fault({ kind: 'reset', method: 'POST', path: '/models/run' });
+    const run = await runCore(emu, KINDS[1].inputs);
+    expect(emu.jobs.size).toBe(1);
+    expect(run.outputs['job-id']).toBeUndefined();
+    expect(run.error!.message).toMatch(/outcome is unknown/);
+    expect(emu.jobs.get(later.id)!.status).not.toBe('cancelled');
+  });
+
   it('truly ambiguous: refuses to guess, names every job it could be, sends nothing again', async () => {
     const emu = await fresh();
     const other = KINDS[1].seed(emu, { createdAt: Date.now() + 5_000 });

@@ -116,6 +116,8 @@ describe('dist/index.js end to end', () => {
     expect(result.outputs['error-message']).toMatch(/did not finish within 1s/);
     expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
     expect(result.summary).toContain('⏱️ timed out');
+    // Set although the job gave none, so `fromJSON(steps.<id>.outputs.output-urls)` always parses.
+    expect(result.outputs['output-urls']).toBe('[]');
   });
 
   it('refuses bad action inputs before any request', async () => {
