@@ -47820,11 +47820,15 @@ async function cancelOpenJobs(open, cleanup) {
         '(it was killed or its runner was lost): cancelling so nothing keeps spending credits.');
     await Promise.all(open.map((id) => cancelJob(id, cleanup)));
 }
+/** A submission's job may be created after its answer was given up on: looked for this many times, this far apart. */
+const LOOKS = 3;
+const LOOK_AGAIN_MS = 2_500;
 /**
  * Submissions the main step sent and never had answered (it was cancelled or
- * killed first) may have jobs it never knew. One look at the recent jobs finds
- * each, by the rules the main step follows for a lost answer, and cancels it
- * unless it has ended. Several equally likely jobs are not guessed between.
+ * killed first) may have jobs it never knew. The recent jobs are searched for
+ * each, by the rules the main step follows for a lost answer, and its job is
+ * cancelled unless it has ended. A job Armox creates late is looked for again,
+ * a few times; several equally likely jobs are not guessed between.
  */
 async function cancelSubmitted(pending, open, cleanup) {
     const { client, log, deadline } = cleanup;
@@ -47833,31 +47837,53 @@ async function cancelSubmitted(pending, open, cleanup) {
     const which = pending.map((submission) => submission.what).join(', ');
     log.info(`The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled or killed): ` +
         'looking for its job among the recent jobs, to cancel it so nothing keeps spending credits.');
-    let jobs;
-    try {
-        jobs = await client.listJobs(deadline);
-    }
-    catch (error) {
-        log.warning(`Could not list the recent jobs: ${errorMessage(error)} ${checkJobsHint(pending)}`);
-        return;
-    }
     // A job already claimed (the main step's, or found here for another submission) is not this one's.
     const claimed = new Set(open);
-    for (const submission of pending) {
-        const known = [...submission.known, ...claimed];
-        const { found, possible } = pickSubmittedJob(jobs, { ...submission, known }, submittedTarget(submission.target), log);
-        if (!found) {
-            const why = possible.length > 0
-                ? `it may be any of ${possible.map((job) => `${job.id} (${job.status})`).join(', ')}, so none was cancelled`
-                : 'Armox did not take it, or has not listed it yet';
-            log.warning(`No job of ${submission.what} was found among the recent jobs: ${why}. ${checkJobsHint([submission])}`);
-            continue;
+    // Several possible jobs will not become one by waiting; a job not listed yet may be.
+    const ambiguous = [];
+    let unlisted = pending;
+    for (let look = 1; unlisted.length > 0; look++) {
+        let jobs;
+        try {
+            jobs = await client.listJobs(deadline);
         }
-        claimed.add(found.id);
-        if (isTerminal(found.status))
-            log.info(`Job ${found.id} of ${submission.what} is already ${found.status}.`);
-        else
-            await cancelJob(found.id, cleanup, ` of ${submission.what}`);
+        catch (error) {
+            log.warning(`Could not list the recent jobs: ${errorMessage(error)} ${checkJobsHint(unlisted)}`);
+            return;
+        }
+        const stillUnlisted = [];
+        for (const submission of unlisted) {
+            const known = [...submission.known, ...claimed];
+            const target = submittedTarget(submission.target);
+            const { found, possible } = pickSubmittedJob(jobs, { ...submission, known }, target, log);
+            if (!found) {
+                if (possible.length > 0)
+                    ambiguous.push({ submission, possible });
+                else
+                    stillUnlisted.push(submission);
+                continue;
+            }
+            claimed.add(found.id);
+            if (isTerminal(found.status))
+                log.info(`Job ${found.id} of ${submission.what} is already ${found.status}.`);
+            else
+                await cancelJob(found.id, cleanup, ` of ${submission.what}`);
+        }
+        unlisted = stillUnlisted;
+        if (unlisted.length === 0 || look === LOOKS || deadline.remaining() < 2 * LOOK_AGAIN_MS)
+            break;
+        const names = unlisted.map((submission) => submission.what).join(', ');
+        log.info(`No job of ${names} listed yet: looking again in ${LOOK_AGAIN_MS / 1000}s.`);
+        await sleep(LOOK_AGAIN_MS);
+    }
+    for (const { submission, possible } of ambiguous) {
+        const jobs = possible.map((job) => `${job.id} (${job.status})`).join(', ');
+        log.warning(`No job of ${submission.what} was found among the recent jobs: it may be any of ${jobs}, so none was cancelled. ` +
+            checkJobsHint([submission]));
+    }
+    for (const submission of unlisted) {
+        log.warning(`No job of ${submission.what} was found among the recent jobs: Armox did not take it, or has not listed it yet. ` +
+            checkJobsHint([submission]));
     }
 }
 async function cancelJob(id, { client, log, deadline }, of = '') {

@@ -7,7 +7,7 @@ import type { PendingSubmission } from './core/run-context.js';
 import { isObject } from './core/text.js';
 import { State } from './config/names.js';
 import { readSecrets, secretValues } from './config/secrets.js';
-import { Deadline } from './core/timing.js';
+import { Deadline, sleep } from './core/timing.js';
 import { pickSubmittedJob, submittedTarget } from './execute/submit.js';
 
 /** The whole post step stays well inside the runner's patience. */
@@ -59,11 +59,16 @@ async function cancelOpenJobs(open: string[], cleanup: Cleanup): Promise<void> {
   await Promise.all(open.map((id) => cancelJob(id, cleanup)));
 }
 
+/** A submission's job may be created after its answer was given up on: looked for this many times, this far apart. */
+const LOOKS = 3;
+const LOOK_AGAIN_MS = 2_500;
+
 /**
  * Submissions the main step sent and never had answered (it was cancelled or
- * killed first) may have jobs it never knew. One look at the recent jobs finds
- * each, by the rules the main step follows for a lost answer, and cancels it
- * unless it has ended. Several equally likely jobs are not guessed between.
+ * killed first) may have jobs it never knew. The recent jobs are searched for
+ * each, by the rules the main step follows for a lost answer, and its job is
+ * cancelled unless it has ended. A job Armox creates late is looked for again,
+ * a few times; several equally likely jobs are not guessed between.
  */
 async function cancelSubmitted(pending: PendingSubmission[], open: string[], cleanup: Cleanup): Promise<void> {
   const { client, log, deadline } = cleanup;
@@ -73,36 +78,51 @@ async function cancelSubmitted(pending: PendingSubmission[], open: string[], cle
     `The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled or killed): ` +
       'looking for its job among the recent jobs, to cancel it so nothing keeps spending credits.',
   );
-  let jobs: Job[];
-  try {
-    jobs = await client.listJobs(deadline);
-  } catch (error) {
-    log.warning(`Could not list the recent jobs: ${errorMessage(error)} ${checkJobsHint(pending)}`);
-    return;
-  }
   // A job already claimed (the main step's, or found here for another submission) is not this one's.
   const claimed = new Set(open);
-  for (const submission of pending) {
-    const known = [...submission.known, ...claimed];
-    const { found, possible } = pickSubmittedJob(
-      jobs,
-      { ...submission, known },
-      submittedTarget(submission.target),
-      log,
-    );
-    if (!found) {
-      const why =
-        possible.length > 0
-          ? `it may be any of ${possible.map((job) => `${job.id} (${job.status})`).join(', ')}, so none was cancelled`
-          : 'Armox did not take it, or has not listed it yet';
-      log.warning(
-        `No job of ${submission.what} was found among the recent jobs: ${why}. ${checkJobsHint([submission])}`,
-      );
-      continue;
+  // Several possible jobs will not become one by waiting; a job not listed yet may be.
+  const ambiguous: Array<{ submission: PendingSubmission; possible: Job[] }> = [];
+  let unlisted = pending;
+  for (let look = 1; unlisted.length > 0; look++) {
+    let jobs: Job[];
+    try {
+      jobs = await client.listJobs(deadline);
+    } catch (error) {
+      log.warning(`Could not list the recent jobs: ${errorMessage(error)} ${checkJobsHint(unlisted)}`);
+      return;
     }
-    claimed.add(found.id);
-    if (isTerminal(found.status)) log.info(`Job ${found.id} of ${submission.what} is already ${found.status}.`);
-    else await cancelJob(found.id, cleanup, ` of ${submission.what}`);
+    const stillUnlisted: PendingSubmission[] = [];
+    for (const submission of unlisted) {
+      const known = [...submission.known, ...claimed];
+      const target = submittedTarget(submission.target);
+      const { found, possible } = pickSubmittedJob(jobs, { ...submission, known }, target, log);
+      if (!found) {
+        if (possible.length > 0) ambiguous.push({ submission, possible });
+        else stillUnlisted.push(submission);
+        continue;
+      }
+      claimed.add(found.id);
+      if (isTerminal(found.status)) log.info(`Job ${found.id} of ${submission.what} is already ${found.status}.`);
+      else await cancelJob(found.id, cleanup, ` of ${submission.what}`);
+    }
+    unlisted = stillUnlisted;
+    if (unlisted.length === 0 || look === LOOKS || deadline.remaining() < 2 * LOOK_AGAIN_MS) break;
+    const names = unlisted.map((submission) => submission.what).join(', ');
+    log.info(`No job of ${names} listed yet: looking again in ${LOOK_AGAIN_MS / 1000}s.`);
+    await sleep(LOOK_AGAIN_MS);
+  }
+  for (const { submission, possible } of ambiguous) {
+    const jobs = possible.map((job) => `${job.id} (${job.status})`).join(', ');
+    log.warning(
+      `No job of ${submission.what} was found among the recent jobs: it may be any of ${jobs}, so none was cancelled. ` +
+        checkJobsHint([submission]),
+    );
+  }
+  for (const submission of unlisted) {
+    log.warning(
+      `No job of ${submission.what} was found among the recent jobs: Armox did not take it, or has not listed it yet. ` +
+        checkJobsHint([submission]),
+    );
   }
 }
 

@@ -216,6 +216,23 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
     expect(server.jobs.size).toBe(0);
   });
 
+  it('killed while Armox was still taking the submission: the post step looks again, finds the late job and cancels it', async () => {
+    const server = await emulator({ job: { outcome: 'never' } });
+    // Armox handles the request 2 s after it arrives: the job does not exist yet at the post step's first look.
+    server.fault({ kind: 'delay', ms: 2_000, method: 'POST', path: '/apps/run' });
+    const { child, done } = startAction({ inputs: inputs(server) });
+    await until(() => (server.requestCount('POST', '/apps/run') > 0 ? true : undefined), 'the submission');
+    child.kill('SIGKILL');
+    const main = await done;
+
+    const post = await postStep(server, main);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(/No job of the run listed yet: looking again/);
+    const [jobId] = [...server.jobs.keys()];
+    expect(server.jobs.get(jobId!)!.status).toBe('cancelled');
+    expect(post.stdout).toContain(`Cancelled job ${jobId} of the run`);
+  });
+
   it("never cancels another run's identical job that the main step had seen before sending", async () => {
     const server = await emulator({ job: { outcome: 'never' } });
     // Another workflow's run with the same inputs, a moment before: running, and listed by this step (reuse).
