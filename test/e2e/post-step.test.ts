@@ -46,14 +46,22 @@ async function until<T>(read: () => T | undefined, what: string, ms = 15_000): P
   }
 }
 
+/** Starts the main step, sends it `signal` once its log says the job was accepted, and waits for it to end. */
+async function signalOnceAccepted(
+  server: ArmoxEmulator,
+  signal: NodeJS.Signals,
+): Promise<{ main: ActionRun; jobId: string }> {
+  let stdout = '';
+  const { child, done } = startAction({ inputs: inputs(server), onStdout: (chunk) => (stdout += chunk) });
+  const jobId = await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
+  child.kill(signal);
+  return { main: await done, jobId };
+}
+
 describe('the post step', { timeout: 30_000 }, () => {
   it('cancels the job of a main step that was killed (SIGKILL, or a lost runner), and says so', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
-    let stdout = '';
-    const { child, done } = startAction({ inputs: inputs(server), onStdout: (chunk) => (stdout += chunk) });
-    const jobId = await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
-    child.kill('SIGKILL');
-    const main = await done;
+    const { main, jobId } = await signalOnceAccepted(server, 'SIGKILL');
     expect(main.signal).toBe('SIGKILL');
     expect(server.jobs.get(jobId)!.status).not.toBe('cancelled');
 
@@ -92,11 +100,7 @@ describe('the post step', { timeout: 30_000 }, () => {
 
   it('after a cancelled main step (SIGINT), sends nothing more: the main step cancelled the job itself', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
-    let stdout = '';
-    const { child, done } = startAction({ inputs: inputs(server), onStdout: (chunk) => (stdout += chunk) });
-    await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
-    child.kill('SIGINT');
-    const main = await done;
+    const { main } = await signalOnceAccepted(server, 'SIGINT');
     expect(server.requestCount('POST', CANCEL)).toBe(1);
     await postStep(server, main);
     expect(server.requestCount('POST', CANCEL)).toBe(1);
@@ -104,11 +108,7 @@ describe('the post step', { timeout: 30_000 }, () => {
 
   it('never fails the job, even when the API cannot be reached', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
-    let stdout = '';
-    const { child, done } = startAction({ inputs: inputs(server), onStdout: (chunk) => (stdout += chunk) });
-    await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
-    child.kill('SIGKILL');
-    const main = await done;
+    const { main } = await signalOnceAccepted(server, 'SIGKILL');
     await server.close();
     const post = await runBundledAction({ inputs: inputs(server), state: main.state });
     expect(post.code).toBe(0);
