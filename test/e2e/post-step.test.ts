@@ -58,6 +58,18 @@ async function signalOnceAccepted(
   return { main: await done, jobId };
 }
 
+/** Starts the main step, sends it `signal` once its submission reached Armox, and waits for it to end. */
+async function signalOnceSent(
+  server: ArmoxEmulator,
+  signal: NodeJS.Signals,
+  extra: Record<string, string> = {},
+): Promise<ActionRun> {
+  const { child, done } = startAction({ inputs: inputs(server, extra) });
+  await until(() => (server.requestCount('POST', '/apps/run') > 0 ? true : undefined), 'the submission');
+  child.kill(signal);
+  return done;
+}
+
 describe('the post step', { timeout: 30_000 }, () => {
   it('cancels the job of a main step that was killed (SIGKILL, or a lost runner), and says so', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
@@ -188,10 +200,7 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
   it('SIGINT, and the answer comes 7 s later: the main step waits for it, cancels the job and sets job-id', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
     server.fault({ kind: 'delay', ms: 7_000, method: 'POST', path: '/apps/run' });
-    const { child, done } = startAction({ inputs: inputs(server) });
-    await until(() => (server.requestCount('POST', '/apps/run') > 0 ? true : undefined), 'the submission');
-    child.kill('SIGINT');
-    const main = await done;
+    const main = await signalOnceSent(server, 'SIGINT');
 
     const [jobId] = [...server.jobs.keys()];
     expect(server.jobs.get(jobId!)!.status).toBe('cancelled');
@@ -204,10 +213,7 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
   it('killed while a submission Armox never took was in flight: the post step finds no job and cancels nothing', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
     server.fault({ kind: 'hang', method: 'POST', path: '/apps/run' });
-    const { child, done } = startAction({ inputs: inputs(server) });
-    await until(() => (server.requestCount('POST', '/apps/run') > 0 ? true : undefined), 'the submission');
-    child.kill('SIGKILL');
-    const main = await done;
+    const main = await signalOnceSent(server, 'SIGKILL');
 
     const post = await postStep(server, main);
     expect(post.code).toBe(0);
@@ -220,10 +226,7 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
     const server = await emulator({ job: { outcome: 'never' } });
     // Armox handles the request 2 s after it arrives: the job does not exist yet at the post step's first look.
     server.fault({ kind: 'delay', ms: 2_000, method: 'POST', path: '/apps/run' });
-    const { child, done } = startAction({ inputs: inputs(server) });
-    await until(() => (server.requestCount('POST', '/apps/run') > 0 ? true : undefined), 'the submission');
-    child.kill('SIGKILL');
-    const main = await done;
+    const main = await signalOnceSent(server, 'SIGKILL');
 
     const post = await postStep(server, main);
     expect(post.code).toBe(0);
