@@ -202,6 +202,8 @@ export const FAULT_KINDS = Object.freeze(
 );
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
+
+/** @typedef {'shown' | 'omitted' | 'zero' | 'zero-until-finished' | 'omitted-until-finished'} ChargeShown */
 const JSON_TYPE = 'application/json; charset=utf-8';
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -241,6 +243,14 @@ export class ArmoxEmulator {
   requests = [];
   /** @type {number} current balance (mutable) */
   credits;
+  /**
+   * How `credits_charged` is shown (mutable): `runAnswer` in the answer to a run,
+   * `job` in `GET /jobs/:id` and `GET /jobs`. `'shown'` (default), `'omitted'`
+   * (no field), `'zero'`, or `'zero-until-finished'` / `'omitted-until-finished'`
+   * (the real charge once the job is terminal). The balance is charged either way.
+   * @type {{ runAnswer: ChargeShown, job: ChargeShown }}
+   */
+  chargeShown = { runAnswer: 'shown', job: 'shown' };
   /** @type {ResolvedJobPlan} plan of jobs created from now on (mutable) */
   jobPlan;
   /** @type {{ limit: number, windowMs: number }} (mutable) */
@@ -783,7 +793,7 @@ export class ArmoxEmulator {
       run_type: 'app',
       app_id: job.app_id,
       app_name: job.app_name,
-      credits_charged: job.credits_charged,
+      ...chargeField(job, this.chargeShown.runAnswer),
       created_at: job.created_at,
     });
   }
@@ -828,11 +838,11 @@ export class ArmoxEmulator {
     const job = this.#newJob(source, { plan: model.plan ?? (sync ? {} : this.jobPlan), webhookUrl });
     if (!sync) {
       this.#noteUnfinished();
-      return jsonReply(202, modelRunBody(job));
+      return jsonReply(202, modelRunBody(job, this.chargeShown.runAnswer));
     }
     // A sync run ends within the request: its plan's outcome applies at once.
     this.#finish(job, job.plan.outcome === 'never' ? 'completed' : job.plan.outcome, job.plan.errorMessage);
-    return jsonReply(200, modelRunBody(job));
+    return jsonReply(200, modelRunBody(job, this.chargeShown.runAnswer));
   }
 
   /**
@@ -909,7 +919,7 @@ export class ArmoxEmulator {
     const job = id === null ? undefined : this.jobs.get(id);
     if (!job) return errorReply(404, 'Job not found');
     this.#advance(job, true);
-    return jsonReply(200, serializeJob(job));
+    return jsonReply(200, serializeJob(job, this.chargeShown.job));
   }
 
   /**
@@ -945,7 +955,7 @@ export class ArmoxEmulator {
     // counts as a poll of it, like GET /jobs/:id.
     const data = newestFirst.map((job) => {
       this.#advance(job, true);
-      return serializeJob(job);
+      return serializeJob(job, this.chargeShown.job);
     });
     return jsonReply(200, { object: 'list', data });
   }
@@ -1461,8 +1471,9 @@ function publicModel(model) {
 /**
  * The answer to `POST /models/run`: the job, finished (200) or not (202).
  * @param {JobRecord} job
+ * @param {ChargeShown} [shown]
  */
-function modelRunBody(job) {
+function modelRunBody(job, shown = 'shown') {
   return {
     id: job.id,
     object: 'job',
@@ -1470,14 +1481,30 @@ function modelRunBody(job) {
     model: job.model_id,
     output: job.output_data,
     error_message: job.error_message,
-    credits_charged: job.credits_charged,
+    ...chargeField(job, shown),
     created_at: job.created_at,
     completed_at: job.completed_at,
   };
 }
 
-/** @param {JobRecord} job */
-function serializeJob(job) {
+/**
+ * `credits_charged` as `chargeShown` says (see the class field).
+ * @param {JobRecord} job
+ * @param {ChargeShown} shown
+ * @returns {{ credits_charged?: number }}
+ */
+function chargeField(job, shown) {
+  const finished = TERMINAL.has(job.status);
+  if (shown === 'omitted' || (shown === 'omitted-until-finished' && !finished)) return {};
+  if (shown === 'zero' || (shown === 'zero-until-finished' && !finished)) return { credits_charged: 0 };
+  return { credits_charged: job.credits_charged };
+}
+
+/**
+ * @param {JobRecord} job
+ * @param {ChargeShown} [shown]
+ */
+function serializeJob(job, shown = 'shown') {
   return {
     object: 'job',
     id: job.id,
@@ -1488,7 +1515,7 @@ function serializeJob(job) {
     input_data: job.input_data,
     output_data: job.output_data,
     error_message: job.error_message,
-    credits_charged: job.credits_charged,
+    ...chargeField(job, shown),
     created_at: job.created_at,
     completed_at: job.completed_at,
     webhook_delivered: false,

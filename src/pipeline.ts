@@ -5,8 +5,10 @@ import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
 import { carryOut, type PlannedRun } from './execute/carry-out.js';
-import { CostEstimate } from './execute/spending.js';
-import { capRefusalNote, reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
+import { checkBalance, settleBalance } from './money/balance.js';
+import { CostEstimate } from './money/estimate.js';
+import { Ledger } from './money/ledger.js';
+import { reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
 import { checkTrigger } from './request/trigger-guard.js';
@@ -29,20 +31,28 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   if (untrusted) throw new InputError(untrusted);
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
-  const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
+  const money = { maxCredits: config.maxCredits, notes: context.record.notes };
+  const ledger = (runs?: number) => Ledger.forTarget(target, recentJobs, context.log, { ...money, runs });
   let runs: PlannedRun[];
   try {
     runs = await planRuns(config, target, context);
   } catch (error) {
     if (config.dryRun && error instanceof InputError) reportRefusedDryRun(target, context);
-    throw await withCapRefusal(error, config, estimate, context);
+    throw await withCapRefusal(error, config, ledger, context);
   }
   await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
-  const cost = await estimate();
-  if (config.dryRun) return reportDryRun(target, runs, context, cost, config.maxCredits);
+  const toSubmit = runs.filter((run) => !run.job).map((run) => run.record);
+  const spending = await ledger(toSubmit.length);
+  await checkBalance(spending, toSubmit, config.dryRun, deadline, context);
+  if (config.dryRun) return reportDryRun(target, runs, context, spending);
   // Found before paying, so no credits are spent on assets with nowhere to go.
   const release = await findRelease(config, context, deadline);
-  const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+  let incomplete: Awaited<ReturnType<typeof carryOut>>;
+  try {
+    incomplete = await carryOut({ target, runs, config, deadline, context, ledger: spending });
+  } finally {
+    await settleBalance(context);
+  }
   warnFilesNotYetMade(config, context);
   if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
   await deliverRuns(runs, config, release, deadline, context, incomplete);
@@ -55,14 +65,14 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
 async function withCapRefusal(
   error: unknown,
   config: ActionConfig,
-  estimate: () => Promise<CostEstimate>,
+  ledger: () => Promise<Ledger>,
   context: RunContext,
 ): Promise<unknown> {
   if (!(error instanceof InputError) || config.maxCredits === undefined) return error;
   let note: string | undefined;
   try {
     // planRuns records every run before refusing the inputs.
-    note = capRefusalNote(context.record.runs.length, await estimate(), config.maxCredits);
+    note = (await ledger()).refusalNote(context.record.runs.length);
   } catch (listing) {
     context.log.debug(`max-credits was not checked: ${errorMessage(listing)}`);
   }
@@ -91,8 +101,9 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   const run: PlannedRun = { record: context.record.addRun('1'), job };
   // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
   run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
-  const cost = new CostEstimate(context.log);
-  const incomplete = await carryOut({ runs: [run], config, deadline, context, cost, pollFirst: true });
+  // This step submitted nothing: its ledger has no cap and no estimate.
+  const ledger = new Ledger(new CostEstimate(context.log, undefined, undefined, false), context.log);
+  const incomplete = await carryOut({ runs: [run], config, deadline, context, ledger, pollFirst: true });
   if (run.record.outcome === 'running') {
     context.record.outcome = 'running';
     warnFilesNotYetMade(config, context);

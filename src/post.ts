@@ -75,7 +75,7 @@ async function cancelSubmitted(pending: PendingSubmission[], open: string[], cle
   if (pending.length === 0) return;
   const which = pending.map((submission) => submission.what).join(', ');
   log.info(
-    `The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled or killed): ` +
+    `The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled, killed or out of time): ` +
       'looking for its job among the recent jobs, to cancel it so nothing keeps spending credits.',
   );
   // A job already claimed (the main step's, or found here for another submission) is not this one's.

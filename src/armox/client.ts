@@ -101,6 +101,11 @@ export class ArmoxClient {
     return parseModelList(body);
   }
 
+  /** `GET /account`, unparsed: the balance is read from it by `money/balance.ts`. */
+  async getAccount(deadline: Deadline): Promise<unknown> {
+    return this.call('GET', '/account', null, { deadline, ...READ });
+  }
+
   async getJob(jobId: string, deadline: Deadline): Promise<Job> {
     const call = `GET /jobs/${jobId}`;
     const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);

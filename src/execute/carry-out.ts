@@ -4,8 +4,9 @@ import { ActionError, ApiError, CancelledError, errorMessage, TimeoutError } fro
 import { formatDuration, plural } from '../core/format.js';
 import { collectOutputs, rawOutputs } from '../report/job-outputs.js';
 import type { RunRecord } from '../report/record.js';
+import type { ChargedRun } from '../money/charge.js';
+import type { Ledger } from '../money/ledger.js';
 import { CLEANUP_MS, resumeHint, type RunContext } from '../core/run-context.js';
-import { CostEstimate } from './spending.js';
 import { OutcomeUnknownError, submitOnce } from './submit.js';
 import type { PreparedRequest, RunTarget } from '../target/target.js';
 import { Deadline, sleep } from '../core/timing.js';
@@ -25,8 +26,8 @@ export interface Execution {
   config: ActionConfig;
   deadline: Deadline;
   context: RunContext;
-  /** What the next run will cost, for `max-credits`. */
-  cost: CostEstimate;
+  /** The step's money: charges, estimates, `max-credits`. */
+  ledger: Ledger;
   /** Poll at once (a followed job may be finished) rather than after one interval. */
   pollFirst?: boolean;
 }
@@ -61,12 +62,8 @@ class Carrier {
   private readonly live = new Map<string, PlannedRun>();
   /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
   private stopReason?: string;
-  /** The max-credits warning was given (once a step). */
-  private capCrossed = false;
   private polls = 0;
   private readonly watch: JobWatch;
-  /** Runs whose submission's outcome is unknown: they may have been charged (see max-credits). */
-  private readonly unknownOutcomes: PlannedRun[] = [];
   /** Cancellations started because the workflow was cancelled, each with how many jobs it gave up on. */
   private readonly signalCancels: Array<Promise<number>> = [];
   private lastProgress?: string;
@@ -78,6 +75,7 @@ class Carrier {
     this.startedAt = this.now();
     this.perItem = x.context.record.perItem;
     this.watch = new JobWatch(x.context);
+    x.ledger.track(x.runs.map((run) => run.record));
     for (const run of x.runs) {
       if (run.job) this.adopt(run, run.job);
       else this.waiting.push(run);
@@ -108,6 +106,8 @@ class Carrier {
         const job = seen.get(id);
         if (job) this.update(id, run, job);
       }
+      // A charge a poll revealed is checked against max-credits before the next submission.
+      this.x.ledger.review(this.named, this.perItem);
       this.polls += 1;
     }
   }
@@ -119,9 +119,10 @@ class Carrier {
     const room = () => !config.wait || this.live.size < config.maxConcurrency;
     while (this.waiting.length > 0 && !this.stopReason && room()) {
       if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
-      const unknown = this.unknownOutcomes.map((run) => this.what(run));
-      const capped = this.x.cost.check(this.spent(), config.maxCredits, unknown);
+      const capped = this.x.ledger.refusal(this.named);
       if (capped) {
+        // A job whose charge is not shown yet counts at the estimate: its poll may lift the refusal.
+        if (config.wait && this.x.ledger.awaitingCharges()) break;
         this.stopSubmitting(capped);
         if (!this.perItem) throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
         break;
@@ -132,18 +133,17 @@ class Carrier {
   }
 
   private async submit(run: PlannedRun): Promise<void> {
-    const { target, deadline, context, cost } = this.x;
+    const { target, deadline, context, ledger } = this.x;
     const what = this.what(run);
     const send = () =>
       this.whileSubmitting(what, () => submitOnce(target!, run.request!, what, run.record.name, deadline, context));
-    // What max-credits was checked against, for the warning if the charge crosses it after all.
-    const basis = cost.basis();
+    ledger.submitting(run.record);
     let job: Job;
     try {
       job = this.perItem ? await send() : await context.log.group('Submitting the run', send);
     } catch (error) {
       run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
-      if (error instanceof OutcomeUnknownError) this.unknownOutcomes.push(run);
+      if (error instanceof OutcomeUnknownError) ledger.outcomeUnknown(run.record);
       if (!this.perItem) throw error;
       context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
       if (error instanceof TimeoutError) this.stopSubmitting('the timeout ran out.');
@@ -160,16 +160,17 @@ class Carrier {
         ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
         : `Job ${job.id} accepted${charge}.`,
     );
-    cost.learn(job.credits_charged);
-    this.warnIfCapCrossed(what, job, basis);
     this.adopt(run, job);
+    ledger.review(this.named, this.perItem);
     if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
   }
 
   /** How messages name a run: `item "2"`, or `the run`. */
   private what(run: PlannedRun): string {
-    return this.perItem ? `item "${run.record.name}"` : 'the run';
+    return this.named(run.record);
   }
+
+  private readonly named = (run: ChargedRun): string => (this.perItem ? `item "${run.name}"` : 'the run');
 
   /**
    * A submission is never abandoned mid-flight (its outcome would be unknown).
@@ -233,26 +234,6 @@ class Carrier {
         `Stopped following ${plural(ids.length, 'job')} (${ids.join(', ')}): ${reason} They were not cancelled and keep running on Armox; follow each with job-id.`,
       );
     }
-  }
-
-  /**
-   * A charge took the step past max-credits: possible only when the run's cost
-   * could not be known before Armox accepted it, or was more than estimated.
-   * The run is paid for, so it is followed and delivered, not cancelled; the
-   * warning says why the cap could not hold (and nothing more is submitted).
-   */
-  private warnIfCapCrossed(what: string, job: Job, basis: string): void {
-    const { config, context } = this.x;
-    const max = config.maxCredits;
-    const spent = this.spent();
-    if (max === undefined || spent <= max || this.capCrossed) return;
-    this.capCrossed = true;
-    const message =
-      `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
-      `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
-      `${this.perItem ? '; nothing more is submitted' : ''}.`;
-    context.log.warning(message);
-    context.record.notes.push(message);
   }
 
   /** A job that is this step's from now on: accepted, followed or reused. */
@@ -511,13 +492,8 @@ class Carrier {
     for (const outcome of ['failed', 'cancelled', 'error', 'skipped', 'timed-out']) {
       if (count(outcome)) parts.push(`${count(outcome)} ${outcome}`);
     }
-    parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
+    parts.push(`${this.x.ledger.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
     return parts.join(', ');
-  }
-
-  /** What the step has spent so far: each run's charge as recorded (a failed job's is refunded: 0). */
-  private spent(): number {
-    return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
   }
 
   /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */

@@ -43,13 +43,14 @@ export async function submitOnce(
   const pending = pendingSubmission(target, request, { item, what }, context);
   context.openJobs.sending(pending);
   let job: Job | undefined;
-  // Cancelled with the outcome still unknown: left in the step state for the post step to find.
+  // Cancelled, or out of time, with the outcome still unknown: Armox may create its job
+  // after the lookup, so it is left in the step state for the post step to find and cancel.
   let leftForPostStep = false;
   try {
     job = await sendOnce(target, request, what, pending, deadline, context);
     return job;
   } catch (error) {
-    leftForPostStep = error instanceof OutcomeUnknownError && context.signal.aborted;
+    leftForPostStep = error instanceof OutcomeUnknownError && (context.signal.aborted || deadline.expired);
     throw error;
   } finally {
     if (!leftForPostStep) context.openJobs.answered(pending, job && !isTerminal(job.status) ? job.id : undefined);
@@ -106,7 +107,7 @@ async function sendOnce(
       );
       return lookup.found;
     }
-    throw lostAnswer(what, error, lookup.possible, pending.sentAt, context);
+    throw lostAnswer(what, error, lookup.possible, pending.sentAt, context, deadline.expired);
   }
 }
 
@@ -196,12 +197,12 @@ function lostAnswer(
   possible: Job[],
   sentAt: number,
   context: RunContext,
+  outOfTime: boolean,
 ): OutcomeUnknownError {
   const lost = `Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once.`;
-  if (context.signal.aborted) {
-    return new OutcomeUnknownError(
-      `${lost} The workflow was cancelled meanwhile: the post step looks for its job once more and cancels it.`,
-    );
+  if (context.signal.aborted || outOfTime) {
+    const meanwhile = context.signal.aborted ? 'The workflow was cancelled meanwhile' : 'The timeout ran out meanwhile';
+    return new OutcomeUnknownError(`${lost} ${meanwhile}: the post step looks for its job once more and cancels it.`);
   }
   if (possible.length === 0) {
     context.record.addNextStep(

@@ -1,7 +1,7 @@
 import { ActionError } from '../core/errors.js';
 import { plural } from '../core/format.js';
 import type { PlannedRun } from '../execute/carry-out.js';
-import type { CostEstimate } from '../execute/spending.js';
+import type { Ledger } from '../money/ledger.js';
 import type { RunContext } from '../core/run-context.js';
 import type { RunTarget } from '../target/target.js';
 
@@ -14,8 +14,7 @@ export function reportDryRun(
   target: RunTarget,
   runs: PlannedRun[],
   context: RunContext,
-  cost: CostEstimate,
-  maxCredits: number | undefined,
+  ledger: Ledger,
 ): void {
   const { log, record } = context;
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
@@ -29,7 +28,7 @@ export function reportDryRun(
   }
   log.info(record.dryRun.contract);
   log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
-  const refused = capRefusal(runs, cost, maxCredits, context);
+  const refused = capRefusal(runs, ledger, context);
   if (refused) throw refused;
 }
 
@@ -49,14 +48,9 @@ export function reportRefusedDryRun(target: RunTarget, context: RunContext): voi
  * costs nothing), told as the real run tells it: a single run refused, or a
  * batch's remaining items skipped. Undefined when every run fits.
  */
-function capRefusal(
-  runs: PlannedRun[],
-  cost: CostEstimate,
-  maxCredits: number | undefined,
-  context: RunContext,
-): ActionError | undefined {
+function capRefusal(runs: PlannedRun[], ledger: Ledger, context: RunContext): ActionError | undefined {
   const toSubmit = runs.filter((run) => !run.job);
-  const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
+  const { fits, reason } = ledger.forecast(toSubmit.length);
   if (!reason) return undefined;
   if (!context.record.perItem) return new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
   const skipped = toSubmit.slice(fits);
@@ -66,16 +60,4 @@ function capRefusal(
     `${skipped.length} of ${plural(runs.length, 'run')} would not be submitted:\n` +
       skipped.map((run) => `- ${run.record.name}: skipped (not submitted: ${reason})`).join('\n'),
   );
-}
-
-/**
- * `max-credits would also refuse the run: …`, for a step whose inputs were
- * refused, so that one run of the step tells every problem. Undefined when the
- * runs fit.
- */
-export function capRefusalNote(count: number, cost: CostEstimate, maxCredits: number | undefined): string | undefined {
-  const { fits, reason } = cost.forecast(count, maxCredits);
-  if (!reason) return undefined;
-  const which = fits === 0 ? (count === 1 ? 'the run' : 'every run') : `the runs after the first ${fits} of ${count}`;
-  return `max-credits would also refuse ${which}: ${reason}`;
 }

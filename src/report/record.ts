@@ -1,6 +1,7 @@
 import type { Job } from '../armox/types.js';
 import { fileUrlsOf, type OutputItem } from './job-outputs.js';
 import { Output, type OutputName } from '../config/names.js';
+import { chargeFromJob, type Balance } from '../money/charge.js';
 import type { RunTarget } from '../target/target.js';
 import {
   fitJsonList,
@@ -96,15 +97,13 @@ export class RunRecord {
   }
 
   /**
-   * Anything new about the job: its status, charge, timestamps, error. The
-   * charge is the job's latest (a terminal job's is final); a failed job is
-   * refunded by Armox, so it counts 0, as it does against max-credits.
+   * Anything new about the job: its status, charge (by the refund rule of
+   * `money/charge.ts`), timestamps, error.
    */
   jobUpdated(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
     this.jobId = job.id;
     this.status = job.status;
-    if (this.reusedFrom || job.status === 'failed') this.creditsCharged = 0;
-    else if (typeof job.credits_charged === 'number') this.creditsCharged = job.credits_charged;
+    this.creditsCharged = chargeFromJob(job, this.reusedFrom !== undefined) ?? this.creditsCharged;
     if (job.created_at) this.createdAt = job.created_at;
     if (job.completed_at) this.completedAt = job.completed_at;
     if (typeof job.error_message === 'string' && job.error_message) this.errorMessage = job.error_message;
@@ -221,6 +220,7 @@ export interface StepData {
   startedAt: number;
   finishedAt?: number;
   creditsCharged?: number;
+  balance?: Balance;
 }
 
 /** What is being run, as outputs and the summary name it. */
@@ -267,6 +267,8 @@ export class StepRecord {
   /** Lines for the summary that are not about one run (e.g. the spending cap). */
   readonly notes: string[] = [];
   finishedAt?: number;
+  /** The Armox balance before and after the step, when it was read (see `money/balance.ts`). */
+  balance?: Balance;
   manifestPath?: string;
   private readonly written = new Map<string, string>();
   private lastPublished = 0;
@@ -338,6 +340,7 @@ export class StepRecord {
         startedAt: this.startedAt,
         finishedAt: this.finishedAt,
         creditsCharged: this.creditsCharged,
+        balance: this.balance,
       }),
     ) as StepData;
   }

@@ -27,22 +27,27 @@ export class CostEstimate {
     private readonly price?: number,
   ) {}
 
-  /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
+  /**
+   * The estimate for `target`, reading the recent jobs only when an app's cost
+   * matters: for max-credits, or for the balance check of a batch (`runs` to submit).
+   */
   static async forTarget(
     target: RunTarget | undefined,
     maxCredits: number | undefined,
     recentJobs: () => Promise<Job[]>,
     log: Logger,
+    runs = 1,
   ): Promise<CostEstimate> {
     const capped = maxCredits !== undefined;
     if (target?.price !== undefined) {
       return new CostEstimate(log, target.price, `the price of ${target.title}`, capped, target.price);
     }
-    if (!capped || !target) return new CostEstimate(log, undefined, undefined, capped);
+    if ((!capped && runs < 2) || !target) return new CostEstimate(log, undefined, undefined, capped);
     const charges = (await recentJobs())
       .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
       .map((job) => job.credits_charged!);
     if (charges.length === 0) {
+      if (!capped) return new CostEstimate(log, undefined, undefined, capped);
       log.info(
         `max-credits: no recent run of ${target.title} shows its cost, and an app's contract has no price, so the first ` +
           `run's charge cannot be checked against max-credits (${maxCredits}) before Armox accepts it; ` +
@@ -51,11 +56,12 @@ export class CostEstimate {
       return new CostEstimate(log);
     }
     const highest = Math.max(...charges);
-    const runs = plural(charges.length, 'recent run');
-    log.info(
-      `max-credits: estimating ${highest} credits a run, the most that ${runs} of this app ${charges.length === 1 ? 'was' : 'were'} charged.`,
-    );
-    return new CostEstimate(log, highest, `estimated from ${runs}`);
+    const recent = plural(charges.length, 'recent run');
+    if (capped) {
+      const were = charges.length === 1 ? 'was' : 'were';
+      log.info(`max-credits: estimating ${highest} credits a run, the most that ${recent} of this app ${were} charged.`);
+    }
+    return new CostEstimate(log, highest, `estimated from ${recent}`, capped);
   }
 
   /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */
@@ -99,27 +105,39 @@ export class CostEstimate {
 
   /**
    * Why the next run may not be submitted under `max`, or undefined when it may.
-   * `unknown` names the runs whose submission's outcome is unknown (`item "2"`):
-   * they may have been charged, so each counts as the estimate, to stay on the safe side.
+   * `unknown` names the runs whose submission's outcome is unknown (`item "2"`),
+   * `unpriced` the accepted jobs whose charge Armox has not shown yet: either may
+   * have been charged, so each counts as the estimate, to stay on the safe side.
    */
-  check(spent: number, max: number | undefined, unknown: string[] = []): string | undefined {
+  check(spent: number, max: number | undefined, unknown: string[] = [], unpriced: string[] = []): string | undefined {
     if (max === undefined) return undefined;
-    const uncertain =
-      unknown.length === 1
-        ? `${unknown[0]}, whose outcome is unknown`
-        : `${unknown.join(', ')}, whose outcomes are unknown`;
+    const uncertain = [
+      ...(unknown.length ? [whose(unknown, 'outcome', 'unknown')] : []),
+      ...(unpriced.length ? [whose(unpriced, 'charge', 'not known yet')] : []),
+    ].join('; and ');
+    const count = unknown.length + unpriced.length;
     if (this.perRun === undefined) {
-      if (unknown.length > 0) {
+      if (count > 0) {
         return `max-credits (${max}) cannot be kept: ${uncertain}, may have been charged, and no run's cost is known yet.`;
       }
       return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
     }
-    const counted = spent + unknown.length * this.perRun;
+    const counted = spent + count * this.perRun;
     if (counted + this.perRun <= max) return undefined;
-    const including = unknown.length > 0 ? ` (counting ${unknown.length * this.perRun} for ${uncertain})` : '';
+    const including = count > 0 ? ` (counting ${count * this.perRun} for ${uncertain})` : '';
     return (
       `max-credits is ${max}: ${counted} credits spent so far${including}, and the next run would cost ${this.perRun} ` +
       `(${this.source}), which could cross it.`
     );
   }
+
+  /** What a run is taken to cost, and why (`70 credits (the price of model "x")`); undefined when unknown. */
+  get each(): { credits: number; source: string } | undefined {
+    return this.perRun === undefined ? undefined : { credits: this.perRun, source: this.source ?? 'estimated' };
+  }
+}
+
+/** `item "1", whose outcome is unknown`, `items "1", "2", whose charges are not known yet`. */
+function whose(names: string[], what: string, state: string): string {
+  return names.length === 1 ? `${names[0]}, whose ${what} is ${state}` : `${names.join(', ')}, whose ${what}s are ${state}`;
 }

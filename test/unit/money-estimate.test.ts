@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CostEstimate } from '../../src/execute/spending.js';
+import { CostEstimate } from '../../src/money/estimate.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 
 describe('CostEstimate', () => {

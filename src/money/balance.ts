@@ -1,0 +1,84 @@
+import { ActionError, errorMessage } from '../core/errors.js';
+import { plural } from '../core/format.js';
+import { CLEANUP_MS, type RunContext } from '../core/run-context.js';
+import { isObject } from '../core/text.js';
+import { Deadline } from '../core/timing.js';
+import type { RunRecord } from '../report/record.js';
+import type { Ledger } from './ledger.js';
+
+/**
+ * Before paying: the balance (`GET /account`) must cover what the runs about
+ * to be submitted are estimated to cost (as many as max-credits lets through),
+ * since a batch that half-runs into a 402 is the worst outcome. A real run is
+ * refused, naming the balance, the estimate and how many runs would fit; a dry
+ * run warns the same (the balance may change before the real run). An
+ * unreadable balance is warned about and the step goes on. A charge-free step
+ * (rehearsal) is not checked.
+ */
+export async function checkBalance(
+  ledger: Ledger,
+  runs: RunRecord[],
+  dryRun: boolean,
+  deadline: Deadline,
+  context: RunContext,
+): Promise<void> {
+  if (ledger.chargeFree || runs.length === 0) return;
+  const before = await readBalance(context, deadline, true);
+  if (before === undefined) return;
+  context.record.balance = { before };
+  const each = ledger.cost.each;
+  const count = ledger.forecast(runs.length).fits;
+  if (!each || count === 0) return;
+  const total = each.credits * count;
+  if (total <= before) {
+    context.log.info(`Balance: ${before} credits, enough for the estimated ${total} (${plural(count, 'run')}).`);
+    return;
+  }
+  const fits = Math.floor(before / each.credits);
+  const cost =
+    count === 1
+      ? `the run would cost ${each.credits} (${each.source})`
+      : `the ${count} runs would cost an estimated ${total} (${each.credits} each, ${each.source}); ${fits === 0 ? 'none' : fits} would fit`;
+  const reason = `The Armox balance is ${before} credits, and ${cost}.`;
+  if (dryRun) {
+    const warning = `${reason} The real run would submit nothing unless credits are added first.`;
+    context.log.warning(warning);
+    context.record.notes.push(warning);
+    return;
+  }
+  for (const run of runs) run.ended('skipped', `not submitted: ${reason}`);
+  context.record.addNextStep('Add credits to the Armox account (or run fewer items), then run again.');
+  throw new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
+}
+
+/**
+ * At the end: the balance after the step, read again; when that read fails,
+ * the balance before minus what this step was charged (said in `afterFrom`).
+ */
+export async function settleBalance(context: RunContext): Promise<void> {
+  const balance = context.record.balance;
+  if (!balance) return;
+  const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS), false);
+  context.record.balance =
+    read === undefined
+      ? { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' }
+      : { ...balance, after: read, afterFrom: 'account' };
+}
+
+/** `credits` of `GET /account`; undefined (with a warning when `warn`) when it cannot be read. */
+async function readBalance(context: RunContext, deadline: Deadline, warn: boolean): Promise<number | undefined> {
+  const { client, log } = context;
+  let problem: string;
+  try {
+    const account = await client.getAccount(deadline);
+    const credits = isObject(account) ? account.credits : undefined;
+    if (typeof credits === 'number' && Number.isFinite(credits)) return credits;
+    problem = 'its answer has no "credits" number';
+  } catch (error) {
+    problem = errorMessage(error);
+  }
+  const message = `The Armox balance could not be read (GET /account): ${problem}`;
+  if (warn) log.warning(`${message} Going on without checking that the runs fit it.`);
+  else log.debug(message);
+  return undefined;
+}
