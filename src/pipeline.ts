@@ -32,7 +32,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
   const money = { maxCredits: config.maxCredits, notes: context.record.notes };
-  const ledger = (runs?: number) => Ledger.forTarget(target, recentJobs, context.log, { ...money, runs });
+  const ledger = () => Ledger.forTarget(target, recentJobs, context.log, money);
   let runs: PlannedRun[];
   try {
     runs = await planRuns(config, target, context);
@@ -42,7 +42,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   }
   await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
   const toSubmit = runs.filter((run) => !run.job).map((run) => run.record);
-  const spending = await ledger(toSubmit.length);
+  const spending = await ledger();
   await checkBalance(spending, toSubmit, config.dryRun, deadline, context);
   if (config.dryRun) return reportDryRun(target, runs, context, spending);
   // Found before paying, so no credits are spent on assets with nowhere to go.

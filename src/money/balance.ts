@@ -28,7 +28,12 @@ export async function checkBalance(
   context.record.balance = { before };
   const each = ledger.cost.each;
   const count = ledger.forecast(runs.length).fits;
-  if (!each || count === 0) return;
+  if (!each) {
+    // An app's contract has no price: without max-credits (which reads its recent charges) it has no estimate.
+    context.log.info(`Balance: ${before} credits (the runs' cost is not known before Armox charges them).`);
+    return;
+  }
+  if (count === 0) return;
   const total = each.credits * count;
   if (total <= before) {
     context.log.info(`Balance: ${before} credits, enough for the estimated ${total} (${plural(count, 'run')}).`);
@@ -46,6 +51,8 @@ export async function checkBalance(
     context.record.notes.push(warning);
     return;
   }
+  // Nothing is charged: the balance after is the one before.
+  context.record.balance = { before, after: before, afterFrom: 'charges' };
   for (const run of runs) run.ended('skipped', `not submitted: ${reason}`);
   context.record.addNextStep('Add credits to the Armox account (or run fewer items), then run again.');
   throw new ActionError(`${reason} Nothing was submitted and no credits were spent.`);

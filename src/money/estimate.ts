@@ -29,25 +29,23 @@ export class CostEstimate {
 
   /**
    * The estimate for `target`, reading the recent jobs only when an app's cost
-   * matters: for max-credits, or for the balance check of a batch (`runs` to submit).
+   * matters (max-credits): without it, an app's runs are not estimated.
    */
   static async forTarget(
     target: RunTarget | undefined,
     maxCredits: number | undefined,
     recentJobs: () => Promise<Job[]>,
     log: Logger,
-    runs = 1,
   ): Promise<CostEstimate> {
     const capped = maxCredits !== undefined;
     if (target?.price !== undefined) {
       return new CostEstimate(log, target.price, `the price of ${target.title}`, capped, target.price);
     }
-    if ((!capped && runs < 2) || !target) return new CostEstimate(log, undefined, undefined, capped);
+    if (!capped || !target) return new CostEstimate(log, undefined, undefined, capped);
     const charges = (await recentJobs())
       .filter((job) => target.ownsJob(job) && job.status !== 'failed' && (job.credits_charged ?? 0) > 0)
       .map((job) => job.credits_charged!);
     if (charges.length === 0) {
-      if (!capped) return new CostEstimate(log, undefined, undefined, capped);
       log.info(
         `max-credits: no recent run of ${target.title} shows its cost, and an app's contract has no price, so the first ` +
           `run's charge cannot be checked against max-credits (${maxCredits}) before Armox accepts it; ` +
@@ -57,11 +55,9 @@ export class CostEstimate {
     }
     const highest = Math.max(...charges);
     const recent = plural(charges.length, 'recent run');
-    if (capped) {
-      const were = charges.length === 1 ? 'was' : 'were';
-      log.info(`max-credits: estimating ${highest} credits a run, the most that ${recent} of this app ${were} charged.`);
-    }
-    return new CostEstimate(log, highest, `estimated from ${recent}`, capped);
+    const were = charges.length === 1 ? 'was' : 'were';
+    log.info(`max-credits: estimating ${highest} credits a run, the most that ${recent} of this app ${were} charged.`);
+    return new CostEstimate(log, highest, `estimated from ${recent}`);
   }
 
   /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */

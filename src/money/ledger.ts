@@ -49,10 +49,10 @@ export class Ledger {
     target: RunTarget | undefined,
     recentJobs: () => Promise<Job[]>,
     log: Logger,
-    options: LedgerOptions & { runs?: number } = {},
+    options: LedgerOptions = {},
   ): Promise<Ledger> {
     const priced = options.chargeFree ? undefined : target;
-    const cost = await CostEstimate.forTarget(priced, options.maxCredits, recentJobs, log, options.runs);
+    const cost = await CostEstimate.forTarget(priced, options.maxCredits, recentJobs, log);
     return new Ledger(cost, log, options);
   }
 

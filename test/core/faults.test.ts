@@ -168,7 +168,8 @@ describe.concurrent('429 rate limits', () => {
     // The reset the emulator announced is at least this (it was computed after the request arrived).
     const reset = Math.ceil(apps.at / 1000 + 1) * 1000;
     expect(submit.at).toBeGreaterThanOrEqual(reset);
-    expect(run.log.text).toMatch(/rate-limit window is used up; waiting \d+s before POST \/apps\/run/);
+    // The next request after the app list is the balance's (read before paying).
+    expect(run.log.text).toMatch(/rate-limit window is used up; waiting \d+s before GET \/account/);
   });
 
   it('a workflow cancelled while a 429 on the submission is sat out submits nothing', async () => {

@@ -253,3 +253,27 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
     expect(server.requestCount('POST', CANCEL)).toBe(0);
   });
 });
+
+describe('a submission awaiting its answer when the timeout runs out', { timeout: 30_000 }, () => {
+  it('the pending submission stays in the step state, so the post step cancels the job Armox creates late', async () => {
+    const server = await emulator({ job: { outcome: 'never' } });
+    // Armox takes the run 3 s after it arrives: after the 1 s timeout and the main step's own lookup.
+    server.fault({ kind: 'delay', ms: 3_000, method: 'POST', path: '/apps/run' });
+    const main = await runBundledAction({ inputs: inputs(server, { timeout: '1s' }) });
+
+    expect(main.code).toBe(1);
+    expect(errorLines(main)[0]).toMatch(
+      /outcome is unknown: .*The timeout ran out meanwhile: the post step looks for its job once more and cancels it\.$/,
+    );
+    expect(JSON.parse(main.state['armox-pending-submissions']!)).toEqual([
+      expect.objectContaining({ item: '1', what: 'the run' }),
+    ]);
+    const jobId = await until(() => [...server.jobs.keys()][0], 'Armox to take the run');
+
+    const post = await postStep(server, main);
+    expect(post.code).toBe(0);
+    expect(server.jobs.get(jobId)!.status).toBe('cancelled');
+    expect(post.stdout).toContain(`Cancelled job ${jobId} of the run`);
+    expect(server.requestCount('POST', '/apps/run')).toBe(1);
+  });
+});
