@@ -6,7 +6,10 @@ import { isTerminal, type Job } from '../armox/types.js';
  * Armox refunds a failed job, so both count 0. Undefined when the answer does
  * not tell (no `credits_charged`): the charge known before, if any, stands.
  */
-export function chargeFromJob(job: Partial<Pick<Job, 'status' | 'credits_charged'>>, reused: boolean): number | undefined {
+export function chargeFromJob(
+  job: Partial<Pick<Job, 'status' | 'credits_charged'>>,
+  reused: boolean,
+): number | undefined {
   if (reused || job.status === 'failed') return 0;
   return typeof job.credits_charged === 'number' ? job.credits_charged : undefined;
 }

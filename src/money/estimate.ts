@@ -135,5 +135,7 @@ export class CostEstimate {
 
 /** `item "1", whose outcome is unknown`, `items "1", "2", whose charges are not known yet`. */
 function whose(names: string[], what: string, state: string): string {
-  return names.length === 1 ? `${names[0]}, whose ${what} is ${state}` : `${names.join(', ')}, whose ${what}s are ${state}`;
+  return names.length === 1
+    ? `${names[0]}, whose ${what} is ${state}`
+    : `${names.join(', ')}, whose ${what}s are ${state}`;
 }

@@ -10,12 +10,7 @@ import type { RunTarget } from '../target/target.js';
  * block; nothing submitted. When `max-credits` would refuse a run, the dry run
  * says so and fails as the real run would, before anything is charged.
  */
-export function reportDryRun(
-  target: RunTarget,
-  runs: PlannedRun[],
-  context: RunContext,
-  ledger: Ledger,
-): void {
+export function reportDryRun(target: RunTarget, runs: PlannedRun[], context: RunContext, ledger: Ledger): void {
   const { log, record } = context;
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
   record.outcome = 'dry-run';

@@ -29,6 +29,12 @@ export interface Manifest {
   runs: ManifestRun[];
   /** Files attached to a release by this step (empty when none). */
   release_assets: ManifestReleaseAsset[];
+  /**
+   * The Armox balance (credits) before the first submission and after the step;
+   * null when it was not read. `after_from`: `account` (read again) or `charges`
+   * (`before` minus this step's charges, when that read failed or nothing was sent).
+   */
+  balance?: { before: number; after: number | null; after_from: 'account' | 'charges' | null } | null;
 }
 
 export interface ManifestTarget {
@@ -175,5 +181,8 @@ export async function manifestOf(step: StepData, workspace: string, now: Date = 
     release_assets: step.runs.flatMap((run) =>
       run.releaseAssets.map((asset) => ({ name: asset.name, url: asset.url })),
     ),
+    balance: step.balance
+      ? { before: step.balance.before, after: step.balance.after ?? null, after_from: step.balance.afterFrom ?? null }
+      : null,
   };
 }

@@ -40,6 +40,7 @@ export function renderSummary(step: StepData): string {
   if (single?.status) facts.push(['Status', code(single.status)]);
   if (single?.reusedFrom) facts.push(['Reused', reusedText(single)]);
   if (step.creditsCharged !== undefined) facts.push(['Credits charged', String(step.creditsCharged)]);
+  if (step.balance) facts.push(['Balance', balanceText(step.balance)]);
   if (step.finishedAt !== undefined) facts.push(['Duration', formatDuration(step.finishedAt - step.startedAt)]);
   if (facts.length > 0) lines.push('| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
 
@@ -278,4 +279,9 @@ function fileName(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** `100000 → 99930 credits`; only the balance before when the step sent nothing it could read again. */
+function balanceText({ before, after }: NonNullable<StepData['balance']>): string {
+  return after === undefined || after === before ? `${before} credits` : `${before} → ${after} credits`;
 }

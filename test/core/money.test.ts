@@ -5,6 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
+import { manifestOf } from '../../src/report/manifest.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 type Shown = ArmoxEmulator['chargeShown']['job'];
@@ -174,6 +176,9 @@ describe.concurrent('the balance, before paying', () => {
     const emu = await fresh();
     const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, inputs: 'prompt: a cat' });
     expect(run.report.balance).toEqual({ before: 100_000, after: 99_930, afterFrom: 'account' });
+    const manifest = await manifestOf(run.report.snapshot(), process.cwd());
+    expect(manifest.balance).toEqual({ before: 100_000, after: 99_930, after_from: 'account' });
+    expect(renderSummary(run.report.snapshot())).toContain('| Balance | 100000 → 99930 credits |');
   });
 
   it('the balance after: the one before minus the charges when it cannot be read again', async () => {
