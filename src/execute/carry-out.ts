@@ -122,7 +122,7 @@ class Carrier {
       const capped = this.x.ledger.refusal(this.named);
       if (capped) {
         // A job whose charge is not shown yet counts at the estimate: its poll may lift the refusal.
-        if (config.wait && this.x.ledger.awaitingCharges()) break;
+        if (config.wait && this.live.size > 0 && this.x.ledger.awaitingCharges()) break;
         this.stopSubmitting(capped);
         if (!this.perItem) throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
         break;

@@ -369,7 +369,9 @@ describe('batch: cancellation, the rate budget and lost answers', () => {
     expect(result.code).toBe(0);
     expect(emu.jobs.size).toBe(3);
     const api = emu.requests.filter((request) => request.origin === 'api');
-    const limited = api.findIndex((request, index) => index > 1 && request.method === 'POST');
+    // The second POST is the one refused (the reads before paying come first).
+    const first = api.findIndex((request) => request.method === 'POST');
+    const limited = api.findIndex((request, index) => index > first && request.method === 'POST');
     expect(api[limited + 1]!.at - api[limited]!.at).toBeGreaterThanOrEqual(1_000);
     expect(emu.requestCount('POST', '/apps/run')).toBe(4);
     expect(statuses(result).map(([, status]) => status)).toEqual(['completed', 'completed', 'completed']);
