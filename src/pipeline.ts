@@ -9,6 +9,7 @@ import { CostEstimate } from './execute/spending.js';
 import { capRefusalNote, reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
+import { borrowCompletedJobs, rehearsalRelease } from './request/rehearsal.js';
 import { checkTrigger } from './request/trigger-guard.js';
 import { followedTarget } from './target/followed-job.js';
 
@@ -20,6 +21,7 @@ import { followedTarget } from './target/followed-job.js';
  */
 export async function runPipeline(config: ActionConfig, context: RunContext): Promise<void> {
   const deadline = Deadline.after(config.timeoutMs);
+  if (config.rehearsal) context.record.rehearsing();
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
   // Before any request: on public repositories, anyone can comment or open a pull request.
@@ -37,11 +39,13 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
     if (config.dryRun && error instanceof InputError) reportRefusedDryRun(target, context);
     throw await withCapRefusal(error, config, estimate, context);
   }
-  await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
+  if (config.rehearsal) await borrowCompletedJobs(target, runs, recentJobs, context);
+  else await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
   const cost = await estimate();
   if (config.dryRun) return reportDryRun(target, runs, context, cost, config.maxCredits);
   // Found before paying, so no credits are spent on assets with nowhere to go.
-  const release = await findRelease(config, context, deadline);
+  let release = await findRelease(config, context, deadline);
+  if (config.rehearsal) release = rehearsalRelease(release, context.log);
   const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
   warnFilesNotYetMade(config, context);
   if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
