@@ -19,7 +19,7 @@ export function rehearsalBanner(step: StepData): string | undefined {
         : `The results below are those of jobs ${ids.join(', ')}, earlier completed runs of the same app or model`;
   return (
     '> [!WARNING]\n' +
-    `> **Rehearsal**: nothing was submitted and nothing was charged. ${source}, made from other inputs: ` +
-    'they are not results of these inputs.'
+    `> **Rehearsal**: nothing was submitted and nothing was charged. ${source}, whose inputs may differ: ` +
+    'they were not made for this run.'
   );
 }

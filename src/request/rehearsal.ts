@@ -51,13 +51,13 @@ function rehearsalNotice(runs: PlannedRun[], available: number, what: string): s
   const single = runs.length === 1 ? runs[0]!.job! : undefined;
   if (single) {
     return (
-      `${lead} Job ${single.id} of ${what} (created ${single.created_at ?? 'at an unknown time'}, with other inputs) ` +
-      'stands in for the run: its outputs and files are not made from these inputs.'
+      `${lead} Job ${single.id} of ${what} (created ${single.created_at ?? 'at an unknown time'}; its inputs may differ) ` +
+      'stands in for the run: its outputs and files were not made for this run.'
     );
   }
-  const lent = runs.map((run) => `${run.record.name}: ${run.job!.id}`).join(', ');
-  const repeated = available < runs.length ? ` (only ${available} completed, so some are lent twice)` : '';
-  return `${lead} Completed jobs of ${what} stand in for the ${runs.length} items${repeated}: ${lent}.`;
+  const lent = [...new Set(runs.map((run) => run.job!.id))].join(', ');
+  const turn = available < runs.length ? `, lent in turn (only ${available} completed)` : '';
+  return `${lead} Completed jobs of ${what} stand in for the ${runs.length} items${turn}: ${lent}.`;
 }
 
 /**

@@ -209,7 +209,7 @@ describe('renderSummary: rehearsal', () => {
     const markdown = renderSummary(data);
     expect(markdown.split('\n').slice(2, 4).join('\n')).toBe(
       '> [!WARNING]\n> **Rehearsal**: nothing was submitted and nothing was charged. The results below are those of ' +
-        'job `job-7`, an earlier completed run of the same app or model, made from other inputs: they are not results of these inputs.',
+        'job `job-7`, an earlier completed run of the same app or model, whose inputs may differ: they were not made for this run.',
     );
   });
 
