@@ -11,6 +11,7 @@ import { Ledger } from './money/ledger.js';
 import { reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
+import { borrowCompletedJobs, rehearsalRelease } from './request/rehearsal.js';
 import { checkTrigger } from './request/trigger-guard.js';
 import { followedTarget } from './target/followed-job.js';
 
@@ -22,6 +23,7 @@ import { followedTarget } from './target/followed-job.js';
  */
 export async function runPipeline(config: ActionConfig, context: RunContext): Promise<void> {
   const deadline = Deadline.after(config.timeoutMs);
+  if (config.rehearsal) context.record.rehearsing();
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
   // Before any request: on public repositories, anyone can comment or open a pull request.
@@ -40,13 +42,15 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
     if (config.dryRun && error instanceof InputError) reportRefusedDryRun(target, context);
     throw await withCapRefusal(error, config, ledger, context);
   }
-  await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
+  if (config.rehearsal) await borrowCompletedJobs(target, runs, recentJobs, context);
+  else await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
   const toSubmit = runs.filter((run) => !run.job).map((run) => run.record);
   const spending = await ledger();
   await checkBalance(spending, toSubmit, config.dryRun, deadline, context);
   if (config.dryRun) return reportDryRun(target, runs, context, spending);
   // Found before paying, so no credits are spent on assets with nowhere to go.
-  const release = await findRelease(config, context, deadline);
+  let release = await findRelease(config, context, deadline);
+  if (config.rehearsal) release = rehearsalRelease(release, context.log);
   let incomplete: Awaited<ReturnType<typeof carryOut>>;
   try {
     incomplete = await carryOut({ target, runs, config, deadline, context, ledger: spending });

@@ -68,6 +68,7 @@ export function readConfig(
   checkApi(inputs, problems, warnings);
   checkWhatToRun(inputs, given, problems);
   checkWaiting(inputs, given, problems, warnings);
+  checkRehearsal(inputs, problems);
   const reuse = parseReuse(inputs.reuse);
   if (typeof reuse === 'string') problems.push(reuse);
   // job-id follows an existing job: its inputs are ignored (checkWaiting warns).
@@ -186,6 +187,20 @@ function checkWaiting(
     }
   }
   // download-dir with wait: false is warned about after submitting: a model answered inline has its files at once.
+}
+
+/** A rehearsal borrows a completed job for each run: it cannot follow a job, leave one running, or only print the requests. */
+function checkRehearsal(inputs: ActionInputs, problems: string[]): void {
+  if (!inputs.rehearsal) return;
+  const why = 'a rehearsal borrows the newest completed job of the app or model instead of submitting';
+  if (inputs.jobId) problems.push(`rehearsal and job-id are both set: ${why}, so there is no job to follow.`);
+  if (!inputs.wait)
+    problems.push(`rehearsal and wait: false are both set: ${why}, so there is nothing to leave running.`);
+  if (inputs.dryRun) {
+    problems.push(
+      'rehearsal and dry-run are both set: choose one (dry-run prints the requests; rehearsal fills every output from a completed job).',
+    );
+  }
 }
 
 function gitHubContext(env: Record<string, string | undefined>): GitHubContext {

@@ -33,6 +33,8 @@ export interface ActionInputs {
   cancelOnTimeout: boolean;
   webhookUrl?: string;
   dryRun: boolean;
+  /** The newest completed job of the target stands in for each run (nothing is submitted). */
+  rehearsal: boolean;
   /** Absolute path of `download-dir`. */
   downloadDir?: string;
   /** `true` → the triggering release; another string → that tag's release; undefined → no upload. */
@@ -80,6 +82,7 @@ export function readInputs(
     cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
     webhookUrl: get.url(Input.WebhookUrl, 'https://example.com/armox-webhook')?.href,
     dryRun: get.boolean(Input.DryRun, false),
+    rehearsal: get.boolean(Input.Rehearsal, false),
     downloadDir: get.folderPath(Input.DownloadDir),
     uploadToRelease: get.release(Input.UploadToRelease),
     githubToken: secrets.githubToken || undefined,

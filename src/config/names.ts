@@ -22,6 +22,8 @@ export const Input = {
   CancelOnTimeout: 'cancel-on-timeout',
   WebhookUrl: 'webhook-url',
   DryRun: 'dry-run',
+  /** A completed job of the target stands in for each run: nothing is submitted or paid. */
+  Rehearsal: 'rehearsal',
   DownloadDir: 'download-dir',
   UploadToRelease: 'upload-to-release',
   GithubToken: 'github-token',
@@ -56,6 +58,8 @@ export const Output = {
   /** One entry per run, in item order. */
   Results: 'results',
   Reused: 'reused',
+  /** `true` when a completed job stood in for each run (the `rehearsal` input). */
+  Rehearsal: 'rehearsal',
   /** Path of the manifest file. */
   Manifest: 'manifest',
 } as const;

@@ -22,6 +22,8 @@ export interface ChargedRun {
   outcome?: string;
   creditsCharged?: number;
   reusedFrom?: unknown;
+  /** A rehearsal's stand-in job: charged to an earlier run, not to this step. */
+  borrowedFrom?: unknown;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ChargedRun {
  * without `credits_charged`, nor a submission's whose answer was lost.
  */
 export function knownCharge(run: ChargedRun): number | undefined {
-  if (run.reusedFrom || run.outcome === 'skipped') return 0;
+  if (run.reusedFrom || run.borrowedFrom || run.outcome === 'skipped') return 0;
   // Without a job, nothing was charged, unless the answer was lost (the ledger knows those).
   if (!run.jobId) return 0;
   if (run.status === 'failed') return 0;

@@ -100,7 +100,7 @@ export class Ledger {
   review(what: (run: ChargedRun) => string, perItem: boolean): void {
     for (const run of this.runs) {
       const charge = knownCharge(run);
-      if (charge === undefined || !run.jobId || run.reusedFrom || this.learnt.has(run)) continue;
+      if (charge === undefined || !run.jobId || run.reusedFrom || run.borrowedFrom || this.learnt.has(run)) continue;
       this.learnt.add(run);
       if (charge > 0) this.cost.learn(charge);
       this.warnIfCrossed(run, charge, what(run), perItem);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileUrlsOf } from './job-outputs.js';
-import { problemOf, runCharge, runStatus, type StepData } from './record.js';
+import { problemOf, runCharge, runStatus, type RunData, type StepData } from './record.js';
 import { VERSION } from '../core/version.js';
 
 /** Bumped when a key changes meaning or goes away (adding keys does not bump it). */
@@ -25,6 +25,8 @@ export interface Manifest {
   written_at: string;
   /** What was run. */
   target: ManifestTarget;
+  /** A rehearsal: each run borrowed a completed job (other inputs, see `borrowed_from`); nothing was submitted or paid. */
+  rehearsal: boolean;
   /** One per run: a single run, or each batch item in order. */
   runs: ManifestRun[];
   /** Files attached to a release by this step (empty when none). */
@@ -61,6 +63,8 @@ export interface ManifestRun {
   reused: boolean;
   /** When reused: the job adopted instead of submitting, and what it was charged when it ran. */
   reused_from: { job_id: string; created_at: string | null; credits_charged: number | null } | null;
+  /** In a rehearsal: the completed job (other inputs) that stood in for this run, and what it was charged when it ran. */
+  borrowed_from: { job_id: string; created_at: string | null; credits_charged: number | null } | null;
   /** Every output file URL of the job, in order (also when `results` had to leave them out). */
   output_urls: string[];
   /** Why the run did not give its results, as in its `results` entry; null when it did. */
@@ -88,12 +92,14 @@ export interface ManifestReleaseAsset {
 export function manifestHeader(
   target: ManifestTarget,
   now: Date = new Date(),
+  rehearsal = false,
 ): Omit<Manifest, 'runs' | 'release_assets'> {
   return {
     manifest_format: MANIFEST_FORMAT,
     action: { name: 'armox-app-action', version: VERSION },
     written_at: now.toISOString(),
     target: { kind: target.kind, id: target.id, name: target.name },
+    rehearsal,
   };
 }
 
@@ -163,20 +169,15 @@ export async function manifestOf(step: StepData, workspace: string, now: Date = 
       completed_at: run.completedAt ?? null,
       credits_charged: runCharge(run),
       reused: run.reusedFrom !== undefined,
-      reused_from: run.reusedFrom
-        ? {
-            job_id: run.reusedFrom.jobId,
-            created_at: run.reusedFrom.createdAt ?? null,
-            credits_charged: run.reusedFrom.creditsCharged ?? null,
-          }
-        : null,
+      reused_from: earlierJob(run.reusedFrom),
+      borrowed_from: earlierJob(run.borrowedFrom),
       output_urls: fileUrlsOf(run.items),
       error_message: problemOf(run) ?? null,
       files: await Promise.all((run.files ?? []).map((file) => describeFile(workspace, file))),
     })),
   );
   return {
-    ...manifestHeader({ kind: target.kind, id: target.id, name: target.name ?? target.id }, now),
+    ...manifestHeader({ kind: target.kind, id: target.id, name: target.name ?? target.id }, now, step.rehearsal),
     runs,
     release_assets: step.runs.flatMap((run) =>
       run.releaseAssets.map((asset) => ({ name: asset.name, url: asset.url })),
@@ -185,4 +186,11 @@ export async function manifestOf(step: StepData, workspace: string, now: Date = 
       ? { before: step.balance.before, after: step.balance.after ?? null, after_from: step.balance.afterFrom ?? null }
       : null,
   };
+}
+
+/** A job reused or borrowed, as the manifest names it. */
+function earlierJob(job: RunData['reusedFrom']): ManifestRun['reused_from'] {
+  return job
+    ? { job_id: job.jobId, created_at: job.createdAt ?? null, credits_charged: job.creditsCharged ?? null }
+    : null;
 }

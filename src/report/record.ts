@@ -66,6 +66,8 @@ export class RunRecord {
   /** The job completed, but its files were not (all) delivered: why, and how to fetch them again. */
   deliveryError?: string;
   reusedFrom?: ReusedJob;
+  /** A rehearsal: the completed job (other inputs) that stood in for this run; nothing was submitted or charged. */
+  borrowedFrom?: ReusedJob;
   /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
   knownNotReused = false;
   startedAt?: number;
@@ -90,6 +92,13 @@ export class RunRecord {
     this.jobUpdated(job);
   }
 
+  /** A rehearsal: a completed job stands in for the run; nothing is submitted or charged. */
+  borrowed(job: Job, now: number): void {
+    this.startedAt ??= now;
+    this.borrowedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
+    this.jobUpdated(job);
+  }
+
   /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
   notReused(): void {
     this.knownNotReused = true;
@@ -103,7 +112,7 @@ export class RunRecord {
   jobUpdated(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
     this.jobId = job.id;
     this.status = job.status;
-    this.creditsCharged = chargeFromJob(job, this.reusedFrom !== undefined) ?? this.creditsCharged;
+    this.creditsCharged = chargeFromJob(job, this.reusedFrom !== undefined || this.borrowedFrom !== undefined) ?? this.creditsCharged;
     if (job.created_at) this.createdAt = job.created_at;
     if (job.completed_at) this.completedAt = job.completed_at;
     if (typeof job.error_message === 'string' && job.error_message) this.errorMessage = job.error_message;
@@ -162,6 +171,7 @@ export type RunData = Omit<
   RunRecord,
   | 'accepted'
   | 'reused'
+  | 'borrowed'
   | 'notReused'
   | 'jobUpdated'
   | 'finished'
@@ -217,6 +227,7 @@ export interface StepData {
   nextSteps: string[];
   notes: string[];
   dryRun?: StepRecord['dryRun'];
+  rehearsal: boolean;
   startedAt: number;
   finishedAt?: number;
   creditsCharged?: number;
@@ -270,6 +281,8 @@ export class StepRecord {
   /** The Armox balance before and after the step, when it was read (see `money/balance.ts`). */
   balance?: Balance;
   manifestPath?: string;
+  /** The `rehearsal` input: completed jobs stand in for the runs (see RunRecord.borrowedFrom). */
+  rehearsal = false;
   private readonly written = new Map<string, string>();
   private lastPublished = 0;
   /** A batch change not yet published (see BATCH_PUBLISH_MS). */
@@ -290,6 +303,12 @@ export class StepRecord {
   ) {
     this.perItem = options.perItem ?? false;
     this.warn = options.warn ?? (() => undefined);
+  }
+
+  /** A rehearsal: every run borrows a completed job (said by the `rehearsal` output from now on). */
+  rehearsing(): void {
+    this.rehearsal = true;
+    this.publish(true);
   }
 
   targetKnown(target: TargetInfo): void {
@@ -337,6 +356,7 @@ export class StepRecord {
         nextSteps: this.nextSteps,
         notes: this.notes,
         dryRun: this.dryRun,
+        rehearsal: this.rehearsal,
         startedAt: this.startedAt,
         finishedAt: this.finishedAt,
         creditsCharged: this.creditsCharged,
@@ -388,6 +408,7 @@ export class StepRecord {
       this.set(Output.CreditsCharged, 0);
     }
     this.set(Output.Manifest, this.manifestPath);
+    this.set(Output.Rehearsal, String(this.rehearsal));
     if (this.perItem) {
       const lines = batchErrors(this.runs);
       if (lines.length)

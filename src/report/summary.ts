@@ -1,6 +1,7 @@
 import { formatBytes, formatDuration } from '../core/format.js';
 import { clip } from '../core/text.js';
 import { fileUrlsOf, type OutputItem } from './job-outputs.js';
+import { rehearsalBanner } from './rehearsal-banner.js';
 import { problemOf, runStatus, type Outcome, type RunData, type StepData } from './record.js';
 
 const HEADLINES: Record<Outcome, string> = {
@@ -32,6 +33,8 @@ export function renderSummary(step: StepData): string {
   const named = target?.name ? escapeMarkdown(target.name) : target ? code(target.id) : undefined;
   const title = named ? `Armox · ${named}${kind}` : 'Armox run';
   const lines: string[] = [`## ${title}: ${HEADLINES[outcome]}`, ''];
+  const banner = rehearsalBanner(step);
+  if (banner) lines.push(banner, '');
   const single = step.runs.length === 1 ? step.runs[0] : undefined;
 
   const facts: Array<[string, string]> = [];

@@ -64,6 +64,7 @@ describe('writeManifest', () => {
     credits_charged: 0,
     reused: true,
     reused_from: { job_id: 'job_2', created_at: '2026-11-28T10:05:00Z', credits_charged: 40 },
+    borrowed_from: null,
     output_urls: [],
     error_message: null,
     files: [],

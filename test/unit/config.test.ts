@@ -248,3 +248,39 @@ describe('readConfig: manifest', () => {
     expect(read(withManifest(outside), env).config.manifest).toBe(outside);
   });
 });
+
+describe('readConfig: rehearsal', () => {
+  it('is off by default, and on when asked', () => {
+    expect(read(base).config.rehearsal).toBe(false);
+    expect(read({ ...base, rehearsal: 'true' }).config.rehearsal).toBe(true);
+  });
+
+  it.each([
+    [{ 'job-id': 'abc' }, /rehearsal and job-id are both set/],
+    [{ wait: 'false' }, /rehearsal and wait: false are both set/],
+    [{ 'dry-run': 'true' }, /rehearsal and dry-run are both set/],
+    [{ rehearsal: 'maybe' }, /rehearsal: "maybe" is not a boolean/],
+  ])('refuses %j', (extra, message) => {
+    expect(problem({ ...base, rehearsal: 'true', ...extra })).toMatch(message);
+  });
+
+  it('with job-id, wait: false and dry-run, lists each conflict with the other input problems at once', () => {
+    const message = problem({
+      ...base,
+      rehearsal: 'true',
+      'job-id': 'abc',
+      wait: 'false',
+      'dry-run': 'true',
+      timeout: 'later',
+    });
+    expect(message).toMatch(/problems:/);
+    for (const conflict of [
+      /rehearsal and job-id/,
+      /rehearsal and wait: false/,
+      /rehearsal and dry-run/,
+      /timeout: "later"/,
+    ]) {
+      expect(message).toMatch(conflict);
+    }
+  });
+});

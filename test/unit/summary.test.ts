@@ -185,3 +185,37 @@ describe('renderSummary', () => {
     expect(markdown).toContain('- icon: not submitted: max\\-credits is 30');
   });
 });
+
+describe('renderSummary: rehearsal', () => {
+  const borrowed = (rehearsal: boolean) =>
+    step((record) => {
+      if (rehearsal) record.rehearsing();
+      record.targetKnown(poster);
+      const run = record.addRun('1');
+      const job = {
+        id: 'job-7',
+        status: 'completed' as const,
+        credits_charged: 1000,
+        created_at: '2026-12-01T10:00:00Z',
+      };
+      if (rehearsal) run.borrowed(job, 1);
+      run.finished(job, [], {}, 2);
+    });
+
+  it('opens with a banner naming the borrowed job, and counts nothing charged', () => {
+    const data = borrowed(true);
+    expect(data.creditsCharged).toBe(0);
+    expect(data.runs[0]!.borrowedFrom).toMatchObject({ jobId: 'job-7', creditsCharged: 1000 });
+    const markdown = renderSummary(data);
+    expect(markdown.split('\n').slice(2, 4).join('\n')).toBe(
+      '> [!WARNING]\n> **Rehearsal**: nothing was submitted and nothing was charged. The results below are those of ' +
+        'job `job-7`, an earlier completed run of the same app or model, whose inputs may differ: they were not made for this run.',
+    );
+  });
+
+  it('a real run has no banner, and its charge counts', () => {
+    const data = borrowed(false);
+    expect(data.creditsCharged).toBe(1000);
+    expect(renderSummary(data)).not.toContain('Rehearsal');
+  });
+});
