@@ -268,6 +268,7 @@ export class StepRecord {
   readonly notes: string[] = [];
   finishedAt?: number;
   manifestPath?: string;
+  checksumsPath?: string;
   private readonly written = new Map<string, string>();
   private lastPublished = 0;
   /** A batch change not yet published (see BATCH_PUBLISH_MS). */
@@ -311,6 +312,11 @@ export class StepRecord {
 
   manifestWritten(file: string): void {
     this.manifestPath = file;
+    this.publish(true);
+  }
+
+  checksumsWritten(file: string): void {
+    this.checksumsPath = file;
     this.publish(true);
   }
 
@@ -385,6 +391,7 @@ export class StepRecord {
       this.set(Output.CreditsCharged, 0);
     }
     this.set(Output.Manifest, this.manifestPath);
+    this.set(Output.Checksums, this.checksumsPath);
     if (this.perItem) {
       const lines = batchErrors(this.runs);
       if (lines.length)
