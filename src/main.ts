@@ -129,11 +129,15 @@ function handleSignals(log: Logger, controller: AbortController, lastWords: () =
     // process.exit() keeps the exit code set so far (1 once the step failed).
     timer = setTimeout(() => void lastWords().finally(() => process.exit()), grace);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // On Windows the runner sends Ctrl+C, then Ctrl+Break (SIGBREAK) where Linux and macOS get SIGTERM.
+  const signals: NodeJS.Signals[] = [
+    'SIGINT',
+    'SIGTERM',
+    ...(process.platform === 'win32' ? ['SIGBREAK' as const] : []),
+  ];
+  for (const signal of signals) process.on(signal, onSignal);
   return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of signals) process.off(signal, onSignal);
     clearTimeout(timer);
   };
 }
