@@ -14,6 +14,8 @@ import { parse } from 'yaml';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = path.join(ROOT, 'dist/index.js');
+/** The node that runs the action: ARMOX_TEST_NODE when set (Node 24, as action.yml declares), else this one. */
+const NODE = process.env.ARMOX_TEST_NODE || process.execPath;
 
 /** action.yml's defaults, which the runner passes as INPUT_* like any `with:` value. */
 function actionDefaults() {
@@ -81,7 +83,7 @@ export function startAction(options) {
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   Object.assign(env, options.env);
   const started = Date.now();
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(NODE, [ENTRY], {
     cwd: workspace,
     env: /** @type {NodeJS.ProcessEnv} */ (env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,8 @@ import { ArmoxClient } from './armox/client.js';
 import { readConfig, type ActionConfig } from './config/config.js';
 import { readEventPayload } from './core/github-event.js';
 import { defaultManifestPath, manifestOf, writeManifest } from './report/manifest.js';
+import { checksumsPathFor, writeChecksums } from './report/checksums.js';
+import { annotateFileProblems } from './report/annotations.js';
 import { commentMarker, publishPullRequestComment, workflowRunUrl } from './report/pr-comment.js';
 import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
 import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
@@ -92,6 +94,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     if (!settled) {
       const message = redactSecrets(errorMessage(error), secrets);
       record.failed(failureOutcome(record, error), record.errorMessage ?? message);
+      annotateFileProblems(error, secrets);
       core.setFailed(message);
     }
     if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
@@ -126,11 +129,15 @@ function handleSignals(log: Logger, controller: AbortController, lastWords: () =
     // process.exit() keeps the exit code set so far (1 once the step failed).
     timer = setTimeout(() => void lastWords().finally(() => process.exit()), grace);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // On Windows the runner sends Ctrl+C, then Ctrl+Break (SIGBREAK) where Linux and macOS get SIGTERM.
+  const signals: NodeJS.Signals[] = [
+    'SIGINT',
+    'SIGTERM',
+    ...(process.platform === 'win32' ? ['SIGBREAK' as const] : []),
+  ];
+  for (const signal of signals) process.on(signal, onSignal);
   return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of signals) process.off(signal, onSignal);
     clearTimeout(timer);
   };
 }
@@ -204,8 +211,11 @@ async function report(
   if (config && record.target) {
     const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
     try {
-      await writeManifest(file, redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets));
+      const manifest = redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets);
+      await writeManifest(file, manifest);
       record.manifestWritten(file);
+      const checksums = checksumsPathFor(file);
+      if (await writeChecksums(checksums, manifest)) record.checksumsWritten(checksums);
     } catch (error) {
       log.warning(`Could not write the manifest ${file}: ${errorMessage(error)}`);
     }

@@ -72,7 +72,9 @@ export function readConfig(
   const reuse = parseReuse(inputs.reuse);
   if (typeof reuse === 'string') problems.push(reuse);
   // job-id follows an existing job: its inputs are ignored (checkWaiting warns).
-  const runInputs = inputs.jobId ? { shared: [], problems: [], unreadable: [] } : readRunInputs(inputs, workspace);
+  const runInputs = inputs.jobId
+    ? { shared: [], problems: [], annotations: [], unreadable: [] }
+    : readRunInputs(inputs, workspace);
 
   if (problems.length > 0) throw configFailure(problems, runInputs);
   return {
@@ -102,7 +104,7 @@ function configFailure(problems: string[], runInputs: RunInputs): InputError {
     runInputs.items || runInputs.shared.some((source) => source.entries.length > 0)
       ? `\n\n${runs} are checked against the contract of the app or model once these are fixed: that needs the app or model, which is looked up only then.`
       : '';
-  return new InputError(list + unchecked);
+  return new InputError(list + unchecked, runInputs.annotations);
 }
 
 function checkApi(inputs: ActionInputs, problems: string[], warnings: string[]): void {

@@ -62,6 +62,8 @@ export const Output = {
   Rehearsal: 'rehearsal',
   /** Path of the manifest file. */
   Manifest: 'manifest',
+  /** Path of the sha256sum-format checksums of the downloaded files, beside the manifest. */
+  Checksums: 'checksums',
 } as const;
 
 /** What the main step leaves for the post step (`core.saveState`, read back as `STATE_<name>`). */

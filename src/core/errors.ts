@@ -10,8 +10,24 @@ export class ActionError extends Error {
   }
 }
 
+/** A problem in a file the workflow names, shown on the file's line (an annotation). */
+export interface FileProblem {
+  message: string;
+  /** Relative to the workspace, `/`-separated. */
+  file: string;
+  line?: number;
+}
+
 /** Something the workflow author wrote is wrong; nothing was sent to Armox. */
-export class InputError extends ActionError {}
+export class InputError extends ActionError {
+  constructor(
+    message: string,
+    /** The problems among them that are in `inputs-file` or `batch-file`, for annotations on the file. */
+    readonly fileProblems: FileProblem[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** An Armox API call failed (after any retries that were safe to make). */
 export class ApiError extends ActionError {

@@ -142,6 +142,11 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
 
+/** True for a name Windows cannot create as a file or folder (`CON`, `nul.txt`, `Com1.png`). */
+export function isWindowsReservedName(name: string): boolean {
+  return WINDOWS_RESERVED.test(name);
+}
+
 /** One path segment made safe as a file name; never empty. */
 export function sanitizeFileName(raw: string): string {
   let name = raw

@@ -283,6 +283,7 @@ export class StepRecord {
   manifestPath?: string;
   /** The `rehearsal` input: completed jobs stand in for the runs (see RunRecord.borrowedFrom). */
   rehearsal = false;
+  checksumsPath?: string;
   private readonly written = new Map<string, string>();
   private lastPublished = 0;
   /** A batch change not yet published (see BATCH_PUBLISH_MS). */
@@ -332,6 +333,11 @@ export class StepRecord {
 
   manifestWritten(file: string): void {
     this.manifestPath = file;
+    this.publish(true);
+  }
+
+  checksumsWritten(file: string): void {
+    this.checksumsPath = file;
     this.publish(true);
   }
 
@@ -409,6 +415,7 @@ export class StepRecord {
     }
     this.set(Output.Manifest, this.manifestPath);
     this.set(Output.Rehearsal, String(this.rehearsal));
+    this.set(Output.Checksums, this.checksumsPath);
     if (this.perItem) {
       const lines = batchErrors(this.runs);
       if (lines.length)

@@ -1,7 +1,7 @@
 import { AppTarget } from '../target/app-target.js';
 import { resolveApp } from '../target/apps.js';
 import type { ActionConfig } from '../config/config.js';
-import { InputError } from '../core/errors.js';
+import { InputError, type FileProblem } from '../core/errors.js';
 import type { PlannedRun } from '../execute/carry-out.js';
 import { mapLocalImages } from './local-images.js';
 import { resolveModel } from '../target/model-list.js';
@@ -29,7 +29,8 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
     } catch (error) {
       const known = config.runInputs.problems;
       if (!(error instanceof InputError) || known.length === 0) throw error;
-      throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`);
+      const fileProblems = config.runInputs.annotations;
+      throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`, fileProblems);
     }
     record.targetKnown(target.info());
     log.info(target.describe());
@@ -54,7 +55,8 @@ export async function planRuns(config: ActionConfig, target: RunTarget, context:
   if (readProblems.length > 0 || contractProblems.length > 0) {
     // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
     const uncheckedBecause = config.batchGiven && runs.length > 0 ? unreadable : [];
-    throw inputsFailure({ readProblems, contractProblems, uncheckedBecause }, target, runs.length);
+    const found = { readProblems, contractProblems, uncheckedBecause, fileProblems: config.runInputs.annotations };
+    throw inputsFailure(found, target, runs.length);
   }
   return runs.map((_, index) => {
     const request = checked!.requests[index]!;
@@ -105,7 +107,12 @@ async function checkRuns(
  * with the contract itself.
  */
 function inputsFailure(
-  found: { readProblems: string[]; contractProblems: string[]; uncheckedBecause: string[] },
+  found: {
+    readProblems: string[];
+    contractProblems: string[];
+    uncheckedBecause: string[];
+    fileProblems: FileProblem[];
+  },
   target: RunTarget,
   runCount: number,
 ): InputError {
@@ -126,7 +133,7 @@ function inputsFailure(
     sections.push(`${what} match the contract of ${target.title}:\n${list(contractProblems)}`, target.contractTable());
   }
   sections.push('Nothing was submitted and no credits were spent.');
-  return new InputError(sections.join('\n\n'));
+  return new InputError(sections.join('\n\n'), found.fileProblems);
 }
 
 function list(problems: string[]): string {

@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { errorMessage, InputError } from '../core/errors.js';
+import { errorMessage, InputError, type FileProblem } from '../core/errors.js';
 import { Input } from '../config/names.js';
 import { printable } from '../core/text.js';
+import { isWindowsReservedName } from '../deliver/file-names.js';
 import type { InputsSource } from '../target/target.js';
 import { inputsSource, parseInputsMapping, parseYaml, refuseHugeText, sourceFromData } from './yaml-input.js';
 
@@ -38,8 +39,16 @@ export interface RunInputs {
   items?: BatchItem[];
   /** Each problem on its own line, naming its input (and item). */
   problems: string[];
+  /** The problems found in `inputs-file` and `batch-file`, with the file and line they point at. */
+  annotations: FileProblem[];
   /** The shared inputs that could not be read: every run includes them, so no run can be checked. */
   unreadable: string[];
+}
+
+/** A problem of a batch, and the line of the document it is on when known. */
+interface LocatedProblem {
+  message: string;
+  line?: number;
 }
 
 /** The inputs `readRunInputs` reads: absolute paths for the files. */
@@ -53,19 +62,22 @@ export interface RunInputsGiven {
 /** Reads and parses `inputs`, `inputs-file` and the batch, collecting every problem. */
 export function readRunInputs(given: RunInputsGiven, workspace: string): RunInputs {
   const problems: string[] = [];
+  const annotations: FileProblem[] = [];
   const unreadable: string[] = [];
   const shared: InputsSource[] = [];
-  const readShared = (label: string, text: () => string) => {
+  const readShared = (label: string, text: () => string, file?: string) => {
     try {
       shared.push(parseInputsMapping(label, text()));
     } catch (error) {
       problems.push(errorMessage(error));
       unreadable.push(label);
+      if (file) annotations.push(annotation(file, workspace, { message: errorMessage(error) }, label));
     }
   };
   if (given.inputsFile) {
     const file = given.inputsFile;
-    readShared(fileLabel(Input.InputsFile, file, workspace), () => readInputFile(Input.InputsFile, file, workspace));
+    const label = fileLabel(Input.InputsFile, file, workspace);
+    readShared(label, () => readInputFile(Input.InputsFile, file, workspace), file);
   }
   readShared(Input.Inputs, () => given.inputs);
 
@@ -74,19 +86,37 @@ export function readRunInputs(given: RunInputsGiven, workspace: string): RunInpu
     const batch = readBatch(given, workspace);
     items = batch.items;
     problems.push(...batch.problems);
+    annotations.push(...batch.annotations);
   }
-  return { shared, items, problems, unreadable };
+  return { shared, items, problems, annotations, unreadable };
 }
 
-function readBatch(given: RunInputsGiven, workspace: string): { items: BatchItem[]; problems: string[] } {
-  if (given.batchFile === undefined) return parseBatch(Input.Batch, given.batch ?? '');
+function readBatch(
+  given: RunInputsGiven,
+  workspace: string,
+): { items: BatchItem[]; problems: string[]; annotations: FileProblem[] } {
+  if (given.batchFile === undefined) return { ...parseBatch(Input.Batch, given.batch ?? ''), annotations: [] };
+  const file = given.batchFile;
   let text: string;
   try {
-    text = readInputFile(Input.BatchFile, given.batchFile, workspace);
+    text = readInputFile(Input.BatchFile, file, workspace);
   } catch (error) {
-    return { items: [], problems: [errorMessage(error)] };
+    return { items: [], problems: [errorMessage(error)], annotations: [] };
   }
-  return parseBatch(fileLabel(Input.BatchFile, given.batchFile, workspace), text, /\.jsonl$/i.test(given.batchFile));
+  const label = fileLabel(Input.BatchFile, file, workspace);
+  const batch = parseBatch(label, text, /\.jsonl$/i.test(file));
+  return { ...batch, annotations: batch.located.map((problem) => annotation(file, workspace, problem, label)) };
+}
+
+/** The problem on the file: its line as located, or as the message names it (`at line 3, column 5`). */
+function annotation(file: string, workspace: string, problem: LocatedProblem, label: string): FileProblem {
+  const after = problem.message.startsWith(label) ? problem.message.slice(label.length) : problem.message;
+  // `lines 1 and 3` (a key written twice) points at the repeat.
+  const match = /\blines? (\d+)(?: and (\d+))?/.exec(after);
+  const named = match?.[2] ?? match?.[1];
+  const line = problem.line ?? (named === undefined ? undefined : Number(named));
+  const relative = (path.relative(workspace, file) || file).split(path.sep).join('/');
+  return { message: problem.message, file: relative, ...(line === undefined ? {} : { line }) };
 }
 
 /**
@@ -95,43 +125,54 @@ function readBatch(given: RunInputsGiven, workspace: string): { items: BatchItem
  * Lines (one mapping a line) when `jsonLines`. Every problem is returned: with
  * the document, with each item's inputs, and with the item names.
  */
-export function parseBatch(name: string, text: string, jsonLines = false): { items: BatchItem[]; problems: string[] } {
-  const problems: string[] = [];
-  const names: string[] = [];
+export function parseBatch(
+  name: string,
+  text: string,
+  jsonLines = false,
+): { items: BatchItem[]; problems: string[]; located: LocatedProblem[] } {
+  const located: LocatedProblem[] = [];
+  const names: ItemName[] = [];
   const items: BatchItem[] = [];
-  const add = (itemName: string, read: (where: string) => InputsSource) => {
-    names.push(itemName);
+  const add: AddItem = (itemName, read, line) => {
+    names.push({ name: itemName, line });
     try {
       items.push({ name: itemName, source: read(`${name}: item "${printable(itemName)}"`) });
     } catch (error) {
-      problems.push(errorMessage(error));
+      located.push({ message: errorMessage(error), line });
     }
   };
   try {
-    if (jsonLines) readJsonLines(name, text, add, problems);
-    else readBatchDocument(name, text, add, problems);
+    if (jsonLines) readJsonLines(name, text, add, located);
+    else readBatchDocument(name, text, add, located);
   } catch (error) {
-    problems.push(errorMessage(error));
+    located.push({ message: errorMessage(error) });
   }
-  problems.push(...checkItemNames(name, names));
-  if (names.length === 0 && problems.length === 0) problems.push(`${name} holds no runs: give at least one item.`);
-  return { items, problems };
+  located.push(...checkItemNames(name, names));
+  if (names.length === 0 && located.length === 0)
+    located.push({ message: `${name} holds no runs: give at least one item.` });
+  return { items, problems: located.map((problem) => problem.message), located };
 }
 
-type AddItem = (itemName: string, read: (where: string) => InputsSource) => void;
+interface ItemName {
+  name: string;
+  /** The line of the document the item is on, when known. */
+  line?: number;
+}
 
-function readBatchDocument(name: string, text: string, add: AddItem, problems: string[]): void {
+type AddItem = (itemName: string, read: (where: string) => InputsSource, line?: number) => void;
+
+function readBatchDocument(name: string, text: string, add: AddItem, problems: LocatedProblem[]): void {
   const { root, problems: keyProblems } = parseYaml({ name }, text);
-  problems.push(...keyProblems);
+  problems.push(...keyProblems.map((message) => ({ message })));
   if (root === undefined) return;
   const item = (value: unknown) => (where: string) => sourceFromData(where, value, 'an input mapping');
   if (root.kind === 'list') root.items.forEach((value, index) => add(String(index + 1), item(value)));
-  else if (root.kind === 'mapping') for (const entry of root.entries) add(entry.key, item(entry.value));
+  else if (root.kind === 'mapping') for (const entry of root.entries) add(entry.key, item(entry.value), entry.line);
   else throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
 }
 
 /** One mapping a line, items named 1, 2, … (blank lines skipped); a bad line is named by its line. */
-function readJsonLines(name: string, text: string, add: AddItem, problems: string[]): void {
+function readJsonLines(name: string, text: string, add: AddItem, problems: LocatedProblem[]): void {
   refuseHugeText(name, text);
   let count = 0;
   text.split(/\r?\n/).forEach((line, index) => {
@@ -139,38 +180,46 @@ function readJsonLines(name: string, text: string, add: AddItem, problems: strin
     count += 1;
     try {
       const { root, problems: keyProblems } = parseYaml({ name, line: index + 1 }, line);
-      problems.push(...keyProblems);
-      add(String(count), (where) => inputsSource(where, root, 'an input mapping'));
+      problems.push(...keyProblems.map((message) => ({ message, line: index + 1 })));
+      add(String(count), (where) => inputsSource(where, root, 'an input mapping'), index + 1);
     } catch (error) {
-      problems.push(errorMessage(error));
+      problems.push({ message: errorMessage(error), line: index + 1 });
     }
   });
 }
 
-function checkItemNames(name: string, names: string[]): string[] {
-  const problems: string[] = [];
+function checkItemNames(name: string, names: ItemName[]): LocatedProblem[] {
+  const located: LocatedProblem[] = [];
   // Lower-cased: macOS and Windows runners ignore case in folder names.
   const seen = new Map<string, string>();
-  for (const itemName of names) {
+  for (const { name: itemName, line } of names) {
+    const problem = (message: string) => located.push({ message, line });
     if (itemName.length > MAX_ITEM_NAME_LENGTH || !ITEM_NAME.test(itemName)) {
-      problems.push(
+      problem(
         `${name}: item name "${printable(itemName)}" must be 1–64 letters, digits, "_", "-" or ".", ` +
           'with each "." between two other characters (like logo-v2.dark): it names the item\'s folder and its release assets.',
       );
       continue;
     }
+    if (isWindowsReservedName(itemName)) {
+      problem(
+        `${name}: item name "${itemName}" is a device name Windows reserves (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, in any case and with any extension): ` +
+          'its folder could not be created on a Windows runner; rename the item.',
+      );
+      continue;
+    }
     const earlier = seen.get(itemName.toLowerCase());
     if (earlier === itemName) {
-      problems.push(`${name}: item name "${itemName}" is used twice; item names must be unique.`);
+      problem(`${name}: item name "${itemName}" is used twice; item names must be unique.`);
     } else if (earlier !== undefined) {
-      problems.push(
+      problem(
         `${name}: item names "${earlier}" and "${itemName}" differ only in case: on macOS and Windows runners they would share a folder; rename one.`,
       );
     } else {
       seen.set(itemName.toLowerCase(), itemName);
     }
   }
-  return problems;
+  return located;
 }
 
 /** `inputs-file (renders.yml)`: how errors name a file input. */

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectedFileBytes, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, startAction, type ActionRun } from '../../scripts/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { SIGNALS_REACH_CHILDREN } from '../helpers/platform.js';
 
 const BANNER = {
   id: 'banner-app',
@@ -340,7 +341,7 @@ describe('batch: concurrency, spending and failures', () => {
 });
 
 describe('batch: cancellation, the rate budget and lost answers', () => {
-  it('a cancelled workflow (SIGINT) cancels every job in flight', async () => {
+  it.runIf(SIGNALS_REACH_CHILDREN)('a cancelled workflow (SIGINT) cancels every job in flight', async () => {
     emu.setJobPlan({ outcome: 'never' });
     const batch = prompts(4);
     const created = jobsCreated(4);

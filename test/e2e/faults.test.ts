@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type ArmoxEmulator, type EmulatorOptions } from '../../emulator/armox-emulator.js';
 import { runBundledAction, startAction, type ActionRun } from '../../scripts/action-runner.js';
+import { SIGNALS_REACH_CHILDREN } from '../helpers/platform.js';
 
 const SKETCH = {
   'app-name': 'Sketch to Render',
@@ -52,51 +53,55 @@ async function until<T>(check: () => T | undefined | false, what: string, timeou
   }
 }
 
-describe('workflow cancellation (SIGINT, as the runner sends it)', { timeout: 20_000 }, () => {
-  it('while waiting: cancels the remote job, sets job-id, exits on its own well before SIGTERM', async () => {
-    const emu = await emulator({ job: { outcome: 'never' } });
-    let stdout = '';
-    const { child, done } = startAction({
-      inputs: inputsFor(emu, { 'poll-interval': '10s' }),
-      env: { RUNNER_DEBUG: '1' },
-      onStdout: (chunk) => (stdout += chunk),
+describe.runIf(SIGNALS_REACH_CHILDREN)(
+  'workflow cancellation (SIGINT, as the runner sends it)',
+  { timeout: 20_000 },
+  () => {
+    it('while waiting: cancels the remote job, sets job-id, exits on its own well before SIGTERM', async () => {
+      const emu = await emulator({ job: { outcome: 'never' } });
+      let stdout = '';
+      const { child, done } = startAction({
+        inputs: inputsFor(emu, { 'poll-interval': '10s' }),
+        env: { RUNNER_DEBUG: '1' },
+        onStdout: (chunk) => (stdout += chunk),
+      });
+      const jobId = await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
+      const signalledAt = Date.now();
+      child.kill('SIGINT');
+      const run = await done;
+      const afterSignal = Date.now() - signalledAt;
+
+      expect(afterSignal).toBeLessThan(SIGTERM_AFTER_MS - 2_500); // on its own: nothing in flight to wait for
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(1);
+      expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
+      expect(emu.requestCount('POST', CANCEL)).toBe(1);
+      expect(run.outputs['job-id']).toBe(jobId);
+      expect(run.outputs.status).toBe('cancelled');
+      expect(run.stdout).toContain('Received SIGINT: cancelling.');
+      expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
+      expect(stackLines(run)).toEqual([]);
     });
-    const jobId = await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
-    const signalledAt = Date.now();
-    child.kill('SIGINT');
-    const run = await done;
-    const afterSignal = Date.now() - signalledAt;
 
-    expect(afterSignal).toBeLessThan(SIGTERM_AFTER_MS - 2_500); // on its own: nothing in flight to wait for
-    expect(run.signal).toBeNull();
-    expect(run.code).toBe(1);
-    expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
-    expect(emu.requestCount('POST', CANCEL)).toBe(1);
-    expect(run.outputs['job-id']).toBe(jobId);
-    expect(run.outputs.status).toBe('cancelled');
-    expect(run.stdout).toContain('Received SIGINT: cancelling.');
-    expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
-    expect(stackLines(run)).toEqual([]);
-  });
+    it('while a poll request hangs: still ends promptly with the job cancelled', async () => {
+      const emu = await emulator({ job: { outcome: 'never' } });
+      emu.fault({ kind: 'hang', method: 'GET', path: JOB, times: Infinity });
+      const { child, done } = startAction({ inputs: inputsFor(emu, { 'poll-interval': '100ms' }) });
+      await until(() => emu.requestCount('GET', JOB) > 0, 'the first poll');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const signalledAt = Date.now();
+      child.kill('SIGINT');
+      const run = await done;
 
-  it('while a poll request hangs: still ends promptly with the job cancelled', async () => {
-    const emu = await emulator({ job: { outcome: 'never' } });
-    emu.fault({ kind: 'hang', method: 'GET', path: JOB, times: Infinity });
-    const { child, done } = startAction({ inputs: inputsFor(emu, { 'poll-interval': '100ms' }) });
-    await until(() => emu.requestCount('GET', JOB) > 0, 'the first poll');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const signalledAt = Date.now();
-    child.kill('SIGINT');
-    const run = await done;
-
-    expect(Date.now() - signalledAt).toBeLessThan(SIGTERM_AFTER_MS - 2_500);
-    expect(run.code).toBe(1);
-    const jobId = run.outputs['job-id']!;
-    expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
-    expect(emu.requestCount('GET', JOB)).toBe(1);
-    expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
-  });
-});
+      expect(Date.now() - signalledAt).toBeLessThan(SIGTERM_AFTER_MS - 2_500);
+      expect(run.code).toBe(1);
+      const jobId = run.outputs['job-id']!;
+      expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
+      expect(emu.requestCount('GET', JOB)).toBe(1);
+      expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
+    });
+  },
+);
 
 describe('hung servers and the timeout', { timeout: 20_000 }, () => {
   it('timeout 1s with an API that never answers: ends within a few seconds, not 60', async () => {

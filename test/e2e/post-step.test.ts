@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, startAction, type ActionRun } from '../../scripts/action-runner.js';
+import { SIGNALS_REACH_CHILDREN } from '../helpers/platform.js';
 
 const SKETCH = {
   'app-name': 'Sketch to Render',
@@ -110,13 +111,16 @@ describe('the post step', { timeout: 30_000 }, () => {
     expect(server.jobs.get(jobId)!.status).not.toBe('cancelled');
   });
 
-  it('after a cancelled main step (SIGINT), sends nothing more: the main step cancelled the job itself', async () => {
-    const server = await emulator({ job: { outcome: 'never' } });
-    const { main } = await signalOnceAccepted(server, 'SIGINT');
-    expect(server.requestCount('POST', CANCEL)).toBe(1);
-    await postStep(server, main);
-    expect(server.requestCount('POST', CANCEL)).toBe(1);
-  });
+  it.runIf(SIGNALS_REACH_CHILDREN)(
+    'after a cancelled main step (SIGINT), sends nothing more: the main step cancelled the job itself',
+    async () => {
+      const server = await emulator({ job: { outcome: 'never' } });
+      const { main } = await signalOnceAccepted(server, 'SIGINT');
+      expect(server.requestCount('POST', CANCEL)).toBe(1);
+      await postStep(server, main);
+      expect(server.requestCount('POST', CANCEL)).toBe(1);
+    },
+  );
 
   it('never fails the job, even when the API cannot be reached', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
@@ -134,81 +138,90 @@ function errorLines(run: ActionRun): string[] {
 }
 
 describe('a submission awaiting its answer when the step is cancelled or killed', { timeout: 30_000 }, () => {
-  it('SIGTERM: the main step reports what it knows before the kill; the post step finds the job and cancels it', async () => {
-    const server = await emulator({ job: { outcome: 'never' } });
-    server.fault({ kind: 'hang', afterHandling: true, method: 'POST', path: '/apps/run' });
-    const { child, done } = startAction({ inputs: inputs(server) });
-    await until(() => (server.jobs.size > 0 ? true : undefined), 'the run to reach Armox');
-    const signalledAt = Date.now();
-    child.kill('SIGTERM');
-    const main = await done;
+  it.runIf(SIGNALS_REACH_CHILDREN)(
+    'SIGTERM: the main step reports what it knows before the kill; the post step finds the job and cancels it',
+    async () => {
+      const server = await emulator({ job: { outcome: 'never' } });
+      server.fault({ kind: 'hang', afterHandling: true, method: 'POST', path: '/apps/run' });
+      const { child, done } = startAction({ inputs: inputs(server) });
+      await until(() => (server.jobs.size > 0 ? true : undefined), 'the run to reach Armox');
+      const signalledAt = Date.now();
+      child.kill('SIGTERM');
+      const main = await done;
 
-    expect(Date.now() - signalledAt).toBeLessThan(KILL_AFTER_SIGTERM_MS);
-    expect(main.signal).toBeNull();
-    expect(main.code).toBe(1);
-    const [jobId] = [...server.jobs.keys()];
-    expect(server.jobs.get(jobId!)!.status).toBe('processing');
-    const message =
-      'The workflow was cancelled, and the step had to end before Armox answered the submission of the run: the post ' +
-      'step cancels it (finding the submitted job among the recent jobs), so that nothing keeps spending credits.';
-    expect(errorLines(main)).toEqual([`::error::${message}`]);
-    expect(main.outputs.status).toBe('cancelled');
-    expect(main.outputs['error-message']).toBe(message);
-    expect(main.summary).toContain('cancelled');
-    expect(existsSync(main.outputs.manifest!)).toBe(true);
-    expect(JSON.parse(main.state['armox-pending-submissions']!)).toHaveLength(1);
+      expect(Date.now() - signalledAt).toBeLessThan(KILL_AFTER_SIGTERM_MS);
+      expect(main.signal).toBeNull();
+      expect(main.code).toBe(1);
+      const [jobId] = [...server.jobs.keys()];
+      expect(server.jobs.get(jobId!)!.status).toBe('processing');
+      const message =
+        'The workflow was cancelled, and the step had to end before Armox answered the submission of the run: the post ' +
+        'step cancels it (finding the submitted job among the recent jobs), so that nothing keeps spending credits.';
+      expect(errorLines(main)).toEqual([`::error::${message}`]);
+      expect(main.outputs.status).toBe('cancelled');
+      expect(main.outputs['error-message']).toBe(message);
+      expect(main.summary).toContain('cancelled');
+      expect(existsSync(main.outputs.manifest!)).toBe(true);
+      expect(JSON.parse(main.state['armox-pending-submissions']!)).toHaveLength(1);
 
-    const post = await postStep(server, main);
-    expect(post.code).toBe(0);
-    expect(server.jobs.get(jobId!)!.status).toBe('cancelled');
-    expect(post.stdout).toMatch(/ended while the submission of the run awaited Armox's answer/);
-    expect(post.stdout).toContain(`Cancelled job ${jobId} of the run`);
-    expect(server.requestCount('POST', '/apps/run')).toBe(1);
-  });
+      const post = await postStep(server, main);
+      expect(post.code).toBe(0);
+      expect(server.jobs.get(jobId!)!.status).toBe('cancelled');
+      expect(post.stdout).toMatch(/ended while the submission of the run awaited Armox's answer/);
+      expect(post.stdout).toContain(`Cancelled job ${jobId} of the run`);
+      expect(server.requestCount('POST', '/apps/run')).toBe(1);
+    },
+  );
 
-  it("a batch, SIGINT then SIGTERM: the accepted job is cancelled at once and job-ids written; the post step cancels the pending item's job", async () => {
-    const server = await emulator({ job: { outcome: 'never' } });
-    server.fault({ kind: 'delay', ms: 0, method: 'POST', path: '/apps/run' });
-    server.fault({ kind: 'hang', afterHandling: true, method: 'POST', path: '/apps/run' });
-    const batch = '- Aspect Ratio: "1:1"\n- Aspect Ratio: "4:3"\n- Aspect Ratio: "16:9"';
-    const { child, done } = startAction({ inputs: inputs(server, { batch, 'max-concurrency': '3' }) });
-    await until(() => (server.jobs.size === 2 ? true : undefined), 'both runs to reach Armox');
-    const [first, second] = [...server.jobs.keys()];
-    child.kill('SIGINT');
-    // Cancelled while item 2's submission still has no answer.
-    await until(() => (server.jobs.get(first!)!.status === 'cancelled' ? true : undefined), 'item 1 to be cancelled');
-    child.kill('SIGTERM');
-    const main = await done;
+  it.runIf(SIGNALS_REACH_CHILDREN)(
+    "a batch, SIGINT then SIGTERM: the accepted job is cancelled at once and job-ids written; the post step cancels the pending item's job",
+    async () => {
+      const server = await emulator({ job: { outcome: 'never' } });
+      server.fault({ kind: 'delay', ms: 0, method: 'POST', path: '/apps/run' });
+      server.fault({ kind: 'hang', afterHandling: true, method: 'POST', path: '/apps/run' });
+      const batch = '- Aspect Ratio: "1:1"\n- Aspect Ratio: "4:3"\n- Aspect Ratio: "16:9"';
+      const { child, done } = startAction({ inputs: inputs(server, { batch, 'max-concurrency': '3' }) });
+      await until(() => (server.jobs.size === 2 ? true : undefined), 'both runs to reach Armox');
+      const [first, second] = [...server.jobs.keys()];
+      child.kill('SIGINT');
+      // Cancelled while item 2's submission still has no answer.
+      await until(() => (server.jobs.get(first!)!.status === 'cancelled' ? true : undefined), 'item 1 to be cancelled');
+      child.kill('SIGTERM');
+      const main = await done;
 
-    expect(main.code).toBe(1);
-    expect(JSON.parse(main.outputs['job-ids']!)).toEqual([first]);
-    const results = JSON.parse(main.outputs.results!) as Array<Record<string, unknown>>;
-    expect(results.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'skipped']);
-    expect(results[1]!['error-message']).toMatch(
-      /its submission awaited Armox's answer; the post step looks for its job/,
-    );
-    expect(errorLines(main)[0]).toMatch(/the step had to end before Armox answered the submission of item "2"/);
-    expect(server.jobs.get(second!)!.status).toBe('processing');
+      expect(main.code).toBe(1);
+      expect(JSON.parse(main.outputs['job-ids']!)).toEqual([first]);
+      const results = JSON.parse(main.outputs.results!) as Array<Record<string, unknown>>;
+      expect(results.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'skipped']);
+      expect(results[1]!['error-message']).toMatch(
+        /its submission awaited Armox's answer; the post step looks for its job/,
+      );
+      expect(errorLines(main)[0]).toMatch(/the step had to end before Armox answered the submission of item "2"/);
+      expect(server.jobs.get(second!)!.status).toBe('processing');
 
-    const post = await postStep(server, main, { batch });
-    expect(post.code).toBe(0);
-    expect(server.jobs.get(second!)!.status).toBe('cancelled');
-    expect(post.stdout).toContain(`Cancelled job ${second} of item "2"`);
-    expect(server.requestCount('POST', '/apps/run')).toBe(2);
-  });
+      const post = await postStep(server, main, { batch });
+      expect(post.code).toBe(0);
+      expect(server.jobs.get(second!)!.status).toBe('cancelled');
+      expect(post.stdout).toContain(`Cancelled job ${second} of item "2"`);
+      expect(server.requestCount('POST', '/apps/run')).toBe(2);
+    },
+  );
 
-  it('SIGINT, and the answer comes 7 s later: the main step waits for it, cancels the job and sets job-id', async () => {
-    const server = await emulator({ job: { outcome: 'never' } });
-    server.fault({ kind: 'delay', ms: 7_000, method: 'POST', path: '/apps/run' });
-    const main = await signalOnceSent(server, 'SIGINT');
+  it.runIf(SIGNALS_REACH_CHILDREN)(
+    'SIGINT, and the answer comes 7 s later: the main step waits for it, cancels the job and sets job-id',
+    async () => {
+      const server = await emulator({ job: { outcome: 'never' } });
+      server.fault({ kind: 'delay', ms: 7_000, method: 'POST', path: '/apps/run' });
+      const main = await signalOnceSent(server, 'SIGINT');
 
-    const [jobId] = [...server.jobs.keys()];
-    expect(server.jobs.get(jobId!)!.status).toBe('cancelled');
-    expect(main.outputs['job-id']).toBe(jobId);
-    expect(errorLines(main)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
-    expect(main.state['armox-open-jobs']).toBe('[]');
-    expect(main.state['armox-pending-submissions']).toBe('[]');
-  });
+      const [jobId] = [...server.jobs.keys()];
+      expect(server.jobs.get(jobId!)!.status).toBe('cancelled');
+      expect(main.outputs['job-id']).toBe(jobId);
+      expect(errorLines(main)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
+      expect(main.state['armox-open-jobs']).toBe('[]');
+      expect(main.state['armox-pending-submissions']).toBe('[]');
+    },
+  );
 
   it('killed while a submission Armox never took was in flight: the post step finds no job and cancels nothing', async () => {
     const server = await emulator({ job: { outcome: 'never' } });

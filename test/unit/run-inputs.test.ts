@@ -120,3 +120,42 @@ describe('readRunInputs', () => {
     expect(read.unreadable).toEqual([]);
   });
 });
+
+describe('parseBatch: names Windows reserves', () => {
+  it.each(['CON', 'prn', 'Aux', 'NUL.txt', 'com1', 'COM9.png', 'lpt1', 'LPT9'])('refuses %s', (name) => {
+    expect(problems(`${name}:\n  Prompt: x\n`)).toEqual([
+      expect.stringContaining(`item name "${name}" is a device name Windows reserves`),
+    ]);
+  });
+
+  it.each(['CONSOLE', 'com10', 'lpt', 'nul-light', 'aux_2'])('lets %s through', (name) => {
+    expect(problems(`${name}:\n  Prompt: x\n`)).toEqual([]);
+  });
+});
+
+describe('readRunInputs: problems in files point at their line', () => {
+  it('an item of batch-file by its line, a key written twice in inputs-file by the repeat', () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'armox-lines-'));
+    writeFileSync(path.join(workspace, 'batch.yml'), 'ok:\n  Prompt: x\n\nCOM1:\n  Prompt: y\n');
+    writeFileSync(path.join(workspace, 'inputs.yml'), 'Style: a\nStyle: b\n');
+    const read = readRunInputs(
+      {
+        inputs: '',
+        inputsFile: path.join(workspace, 'inputs.yml'),
+        batchFile: path.join(workspace, 'batch.yml'),
+      },
+      workspace,
+    );
+    expect(read.annotations.map(({ file, line }) => ({ file, line }))).toEqual([
+      { file: 'inputs.yml', line: 2 },
+      { file: 'batch.yml', line: 4 },
+    ]);
+    expect(read.annotations[1]!.message).toContain('item name "COM1"');
+  });
+
+  it('the inline batch and inputs have no file to point at', () => {
+    const read = readRunInputs({ inputs: 'a: 1\na: 2\n', batch: 'NUL:\n  Prompt: x\n' }, tmpdir());
+    expect(read.problems).toHaveLength(2);
+    expect(read.annotations).toEqual([]);
+  });
+});
