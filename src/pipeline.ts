@@ -34,7 +34,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   try {
     runs = await planRuns(config, target, context);
   } catch (error) {
-    if (config.dryRun && error instanceof InputError) reportRefusedDryRun(target, context);
+    if (error instanceof InputError) reportRefusedDryRun(target, context);
     throw await withCapRefusal(error, config, estimate, context);
   }
   await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);

@@ -87,7 +87,7 @@ describe('publishPullRequestComment', () => {
     expect(ours.body).toContain('\nnew');
     expect(github.commentsOn('octo/app', 12)).toHaveLength(132);
     expect(github.commentsOn('octo/app', 99)[0]!.body).toContain('another pull request');
-    const lists = github.requests.filter((r) => r.method === 'GET');
+    const lists = github.requests.filter((r) => r.method === 'GET' && r.path.includes('/comments'));
     expect(lists.map((r) => new URL(r.path, github.url).searchParams.get('page') ?? '1')).toEqual(['1', '2']);
   });
 
