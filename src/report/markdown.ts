@@ -11,7 +11,7 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const MENTION = /@(?=[A-Za-z0-9])/g;
 
 /** A bare http(s) URL in server text; trailing punctuation belongs to the sentence. */
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/g;
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?]/g;
 
 /** Visible `<U+202E>` instead of the control itself. */
 export function withoutBidi(text: string): string {
@@ -37,11 +37,26 @@ export function inline(text: string): string {
   let out = '';
   let at = 0;
   for (const match of flat.matchAll(URL_IN_TEXT)) {
+    const url = balancedUrl(match[0]);
     out += escapeProse(flat.slice(at, match.index));
-    out += link(match[0], match[0]);
-    at = match.index + match[0].length;
+    out += link(url, url);
+    at = match.index + url.length;
   }
   return out + escapeProse(flat.slice(at));
+}
+
+/** `https://x/(a)` keeps its `)`; `(see https://x/a)` does not: a closing bracket without its opener ends the sentence. */
+function balancedUrl(url: string): string {
+  let end = url.length;
+  for (;;) {
+    const last = url[end - 1];
+    const open = last === ')' ? '(' : last === ']' ? '[' : last === '}' ? '{' : undefined;
+    if (!open) break;
+    const text = url.slice(0, end);
+    if (text.split(open).length >= text.split(last!).length) break;
+    end -= 1;
+  }
+  return url.slice(0, end).replace(/[.,;:!?]+$/, '');
 }
 
 function escapeProse(text: string): string {
