@@ -29,12 +29,12 @@ export function renderCommentDigest(step: StepData, context: DigestContext): str
   const single = step.runs.length === 1 && !step.perItem ? step.runs[0] : undefined;
   if (single?.jobId) facts.push(`job ${shortId(single.jobId)}`);
   if (facts.length > 0) lines.push(`<sub>${facts.join(' · ')}</sub>`, '');
-  const runsWithProblems = step.runs.filter((run) => problemOf(run) !== undefined);
-  if (step.errorMessage && step.outcome !== 'completed' && runsWithProblems.length === 0) {
-    lines.push(`> ${inline(step.errorMessage.split(/\r?\n/)[0]!)}`, '');
-  }
+  const batch = !single && step.runs.length > 0;
+  const problem = single ? (problemOf(single) ?? step.errorMessage) : step.errorMessage;
+  const listed = batch && step.runs.some((run) => problemOf(run) !== undefined);
+  if (problem && step.outcome !== 'completed' && !listed) lines.push(...quoted(problem));
   if (single) lines.push(...singlePreviews(single.items));
-  else if (step.runs.length > 0) {
+  else if (batch) {
     lines.push(...renderProblems(step.runs, PROBLEMS_BYTES));
     lines.push(...gallery(step.runs, 40_000, COMMENT_PREVIEWS).filter((line) => !line.startsWith('_')));
   }
@@ -77,4 +77,14 @@ function singlePreviews(items: StepData['runs'][number]['items']): string[] {
 function foldShort(block: string[]): string[] {
   const [name, , ...rest] = block;
   return [`<details open><summary>${name}</summary>`, '', ...rest, '</details>', ''];
+}
+
+/** The error's sentences (up to its first blank line, at most 6 lines) as a quote. */
+function quoted(text: string): string[] {
+  const head = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)[0]!
+    .split('\n')
+    .slice(0, 6);
+  return [...head.map((line) => `> ${inline(line)}`), ''];
 }

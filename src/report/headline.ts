@@ -74,6 +74,8 @@ function batchCounts(runs: RunData[]): string[] {
     const n = count(outcome);
     if (n > 0) counts.push(`${n} ${WORDS[outcome]}`);
   }
+  const undelivered = runs.filter((run) => run.outcome === 'completed' && run.deliveryError).length;
+  if (undelivered > 0) counts.push(`${undelivered} undelivered`);
   const pending = runs.filter((run) => run.outcome === undefined).length;
   if (pending > 0) counts.push(`${pending} not started`);
   return counts;
