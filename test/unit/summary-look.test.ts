@@ -77,7 +77,7 @@ describe('the headline', () => {
     expect(markdown.split('\n')[0]).toBe('## ❌ Armox · Poster Campaign: inputs invalid: nothing submitted, 0 credits');
     expect(markdown.trimEnd().endsWith('```yaml\ninputs: |\n  Prompt: ""\n  Aspect Ratio: "1:1"\n```')).toBe(true);
     // The contract table is shown once, folded, not again with the error.
-    expect(markdown.match(/Aspect Ratio  Aspect Ratio/g)).toHaveLength(1);
+    expect(markdown.match(/Aspect Ratio {2}Aspect Ratio/g)).toHaveLength(1);
   });
 });
 
