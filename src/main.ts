@@ -15,6 +15,7 @@ import { Deadline } from './core/timing.js';
 import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { renderSummary } from './report/summary.js';
+import { renderCommentDigest } from './report/comment-digest.js';
 
 /** The workflow log, through @actions/core. */
 export const coreLogger: Logger = {
@@ -223,18 +224,25 @@ async function report(
   // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
   const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
   await writeSummary(markdown, log);
-  if (config?.commentOnPr) await commentOnPullRequest(config, event, record, markdown, log, signal);
+  if (config?.commentOnPr) await commentOnPullRequest(config, event, record, secrets, log, signal);
 }
 
 async function commentOnPullRequest(
   config: ActionConfig,
   event: unknown,
   record: StepRecord,
-  markdown: string,
+  secrets: string[],
   log: Logger,
   signal: AbortSignal,
 ): Promise<void> {
   const { github } = config;
+  const runUrl = workflowRunUrl({
+    serverUrl: github.serverUrl,
+    repository: github.repository,
+    runId: github.runId,
+    runAttempt: String(github.runAttempt),
+  });
+  const body = renderCommentDigest(redactDeep(record.snapshot(), secrets), { sha: github.sha, runUrl });
   const result = await publishPullRequestComment({
     token: config.githubToken,
     apiUrl: github.apiUrl,
@@ -247,13 +255,8 @@ async function commentOnPullRequest(
       action: github.action,
       extra: config.commentKey,
     }),
-    body: markdown,
-    runUrl: workflowRunUrl({
-      serverUrl: github.serverUrl,
-      repository: github.repository,
-      runId: github.runId,
-      runAttempt: String(github.runAttempt),
-    }),
+    body,
+    runUrl,
     log,
     signal,
     deadline: reportDeadline(config, record),

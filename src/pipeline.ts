@@ -39,7 +39,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   try {
     runs = await planRuns(config, target, context);
   } catch (error) {
-    if (config.dryRun && error instanceof InputError) reportRefusedDryRun(target, context);
+    if (error instanceof InputError) reportRefusedDryRun(target, context);
     throw await withCapRefusal(error, config, ledger, context);
   }
   if (config.rehearsal) await borrowCompletedJobs(target, runs, recentJobs, context);

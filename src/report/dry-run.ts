@@ -28,9 +28,9 @@ export function reportDryRun(target: RunTarget, runs: PlannedRun[], context: Run
 }
 
 /**
- * A dry run whose inputs were refused still gives what a dry run is for
- * (often the first thing a user runs): the contract and a ready-to-paste
- * `inputs:` block. The refusal follows it in the log.
+ * A step whose inputs were refused (a dry run or a real one) still gives what
+ * a dry run is for: the contract and a ready-to-paste `inputs:` block, which
+ * the summary ends with. The refusal follows it in the log.
  */
 export function reportRefusedDryRun(target: RunTarget, context: RunContext): void {
   const { log, record } = context;

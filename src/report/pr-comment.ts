@@ -15,6 +15,7 @@ import {
   type GitHubCallOptions,
 } from '../core/github-api.js';
 import { isObject } from '../core/text.js';
+import { cutAtSafeLine } from './markdown-cut.js';
 import type { Deadline } from '../core/timing.js';
 
 export interface PullRequestCommentOptions {
@@ -97,16 +98,21 @@ export function workflowRunUrl(env: {
 /**
  * The whole comment: the marker first (that is how it is found again), the
  * body, and the link to the workflow run. A body over GitHub's limit is cut
- * and says so, keeping the marker and the link.
+ * between lines, never inside a fence or a tag, and says what was left out.
  */
 export function renderCommentBody(marker: string, body: string, runUrl: string | undefined): string {
   const footer = runUrl ? `\n\n<sub>[Workflow run](${runUrl}) · armox-app-action</sub>` : '';
-  const cut = '\n\n… (cut: the comment is too long; the workflow run has everything)';
-  const room = MAX_COMMENT_CHARS - marker.length - 1 - footer.length;
   const text = body.trim();
-  const fitted = text.length <= room ? text : `${text.slice(0, Math.max(0, room - cut.length))}${cut}`;
-  return `${marker}\n${fitted}${footer}`;
+  const room = MAX_COMMENT_CHARS - marker.length - 1 - footer.length;
+  const { kept, cut } = cutAtSafeLine(text, room - CUT_NOTE_ROOM);
+  if (!cut) return `${marker}\n${text}${footer}`;
+  const left = text.split('\n').length - kept.split('\n').length;
+  const note = `\n\n_The last ${left} lines are left out: the comment is too long. The workflow run's summary has everything._`;
+  return `${marker}\n${kept}${note}${footer}`;
 }
+
+/** Room kept for the line that says a comment was cut. */
+const CUT_NOTE_ROOM = 200;
 
 /** The pull request's number when the event belongs to one, else undefined. */
 export function pullRequestNumber(eventName: string | undefined, payload: unknown): number | undefined {
@@ -198,23 +204,27 @@ async function findComment(
       }),
     (comment) => (comment.body ?? '').trimStart().startsWith(marker),
   );
-  // GITHUB_TOKEN and GitHub App tokens write as a bot: no one can comment as one.
-  const byBot = comments.find((comment) => comment.user?.type === 'Bot');
-  if (byBot) return byBot.id;
   if (comments.length === 0) return undefined;
   const login = await tokenLogin(github);
-  const mine = comments.find((comment) => login !== undefined && comment.user?.login === login);
+  const mine = comments.find((comment) => comment.user?.login === login);
   if (!mine) {
     const authors = [...new Set(comments.map((comment) => comment.user?.login ?? 'an unknown user'))].join(', ');
     log.info(
-      `comment-on-pr: not updating the comment with this step's marker by ${authors}: it was not written by this token's account.`,
+      `comment-on-pr: not updating the comment with this step's marker by ${authors}: it was not written by this token's account (${login}).`,
     );
   }
   return mine?.id;
 }
 
-/** The login of a personal access token's user; undefined for installation tokens, which may not ask. */
-async function tokenLogin(github: GitHubCalls): Promise<string | undefined> {
+/** The login GITHUB_TOKEN writes as. */
+export const GITHUB_TOKEN_LOGIN = 'github-actions[bot]';
+
+/**
+ * Whose account github-token is: `GET /user` answers a personal access
+ * token's user; an installation token may not ask (403), and is taken to be
+ * GITHUB_TOKEN's bot. Any other bot (`renovate[bot]`) is not this step.
+ */
+async function tokenLogin(github: GitHubCalls): Promise<string> {
   try {
     const { data } = await github.call('identify the account of github-token', (request) =>
       github.octokit.rest.users.getAuthenticated({ request }),
@@ -222,7 +232,7 @@ async function tokenLogin(github: GitHubCalls): Promise<string | undefined> {
     return data.login;
   } catch (error) {
     if (error instanceof CancelledError || error instanceof TimeoutError) throw error;
-    return undefined;
+    return GITHUB_TOKEN_LOGIN;
   }
 }
 

@@ -30,7 +30,7 @@ describe('a model run against the emulator', () => {
     expect(emu.requestCount('GET', '/jobs')).toBe(0);
     const body = JSON.parse(emu.findRequests('POST', '/models/run')[0]!.body) as unknown;
     expect(body).toEqual({ model: MODEL_IDS.nanoBanana, input: { prompt: 'a red bicycle', aspect_ratio: '16:9' } });
-    expect(renderSummary(run.report.snapshot())).toContain('## Armox · Nano Banana (image model): ✅ completed');
+    expect(renderSummary(run.report.snapshot())).toContain('## ✅ Armox · Nano Banana (image model): completed');
   });
 
   it('finds the model by name, case-insensitively', async () => {
@@ -173,13 +173,13 @@ describe('a model run against the emulator', () => {
     const follow = await runInProcess(emu, { 'job-id': first.outputs['job-id']! });
     expect(follow.error).toBeUndefined();
     expect(follow.report.runs[0]!.inputs).toEqual({ prompt: 'waves' });
-    expect(renderSummary(follow.report.snapshot())).toContain('## Armox · Kling 2\\.1 (video model): ✅ completed');
+    expect(renderSummary(follow.report.snapshot())).toContain('## ✅ Armox · Kling 2.1 (video model): completed');
     expect(follow.outputs['credits-charged']).toBe('400');
     // The name costs one GET /models; without it the job is still followed, named by its id.
     emu.fault({ kind: 'status', status: 500, method: 'GET', path: '/models', times: Infinity });
     const unnamed = await runInProcess(emu, { 'job-id': first.outputs['job-id']! });
     expect(unnamed.error).toBeUndefined();
-    expect(renderSummary(unnamed.report.snapshot())).toContain('## Armox · <code>kwaivgi/kling-v2.1</code> (model)');
+    expect(renderSummary(unnamed.report.snapshot())).toContain('Armox · <code>kwaivgi/kling-v2.1</code> (model)');
   });
 
   it('dry-run prints the request and a skeleton with each default', async () => {

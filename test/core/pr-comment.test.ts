@@ -87,7 +87,7 @@ describe('publishPullRequestComment', () => {
     expect(ours.body).toContain('\nnew');
     expect(github.commentsOn('octo/app', 12)).toHaveLength(132);
     expect(github.commentsOn('octo/app', 99)[0]!.body).toContain('another pull request');
-    const lists = github.requests.filter((r) => r.method === 'GET');
+    const lists = github.requests.filter((r) => r.method === 'GET' && r.path.includes('/comments'));
     expect(lists.map((r) => new URL(r.path, github.url).searchParams.get('page') ?? '1')).toEqual(['1', '2']);
   });
 
@@ -110,6 +110,26 @@ describe('publishPullRequestComment', () => {
     expect(result.outcome).toBe('updated');
     expect(own.body).toContain('\nnew');
     expect(github.commentsOn('octo/app', 12)).toHaveLength(2);
+  });
+
+  it("with GITHUB_TOKEN, never updates another bot's comment carrying the marker, however they are ordered", async () => {
+    for (const others of [['renovate[bot]'], ['dependabot[bot]', 'renovate[bot]'], ['some-app[bot]', 'mallory']]) {
+      await github.close();
+      github = await startFakeGitHub();
+      const theirs = others.map((login) => github.seedComment('octo/app', 12, `${marker}\ntheirs`, login));
+      const result = await publishPullRequestComment(options({ body: 'ours' }));
+      expect(result.outcome).toBe('created');
+      for (const comment of theirs) expect(comment.body).toContain('\ntheirs');
+      expect(github.commentsOn('octo/app', 12).at(-1)!.login).toBe(FAKE_BOT_LOGIN);
+      // The next run finds its own comment among the others and updates it.
+      const own = github.seedComment('octo/app', 12, `${marker}\nold`, FAKE_BOT_LOGIN);
+      github.comments.splice(github.comments.indexOf(github.commentsOn('octo/app', 12).at(-2)!), 1);
+      const again = await publishPullRequestComment(options({ body: 'again' }));
+      expect(again.outcome).toBe('updated');
+      expect(own.body).toContain('\nagain');
+      for (const comment of theirs) expect(comment.body).toContain('\ntheirs');
+      expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    }
   });
 
   it('ends by the deadline when GitHub accepts the connection and never answers', async () => {

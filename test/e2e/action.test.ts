@@ -47,7 +47,7 @@ describe('dist/index.js end to end', () => {
     const urls = JSON.parse(result.outputs['output-urls']!) as string[];
     expect(result.outputs['output-url']).toBe(urls[0]);
     expect(JSON.parse(result.outputs.outputs!)).toHaveProperty(IDS.sketchToRender.renderNode);
-    expect(result.summary).toContain('Sketch to Render: ✅ completed');
+    expect(result.summary).toContain('## ✅ Armox · Sketch to Render: completed');
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
   });
 
@@ -103,7 +103,7 @@ describe('dist/index.js end to end', () => {
     expect(result.outputs).toMatchObject({ status: 'failed', 'error-message': 'Model provider error: NSFW filter' });
     expect(result.outputs['job-id']).toBeTruthy();
     expect(result.stdout).toMatch(/::error::Job .* failed: Model provider error: NSFW filter/);
-    expect(result.summary).toContain('❌ failed');
+    expect(result.summary).toMatch(/^## ❌ Armox · Sketch to Render: failed/);
     expect(result.summary).toContain('Credits of a failed job are refunded');
   });
 
@@ -115,7 +115,7 @@ describe('dist/index.js end to end', () => {
     expect(result.outputs.status).toBe('cancelled');
     expect(result.outputs['error-message']).toMatch(/did not finish within 1s/);
     expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
-    expect(result.summary).toContain('⏱️ timed out');
+    expect(result.summary).toMatch(/^## ⏱️ Armox · Sketch to Render: timed out/);
     // Set although the job gave none, so `fromJSON(steps.<id>.outputs.output-urls)` always parses.
     expect(result.outputs['output-urls']).toBe('[]');
   });

@@ -414,16 +414,17 @@ describe('batch: files, release assets and the summary per item', () => {
     expect(urls.map((url) => url.split('/').pop())).toEqual(['hero-banner.png', 'logo-banner.png']);
 
     const summary = result.summary;
-    expect(summary).toContain('| Item | Status | Credits | Duration | Link | Job |');
+    expect(summary).toMatch(/^## ✅ Armox · Banner: 2 of 2 completed · 50 credits/);
+    expect(summary).toContain('<details><summary>Runs</summary>\n\n| | Item | Credits | Duration | Job |');
     for (const [item, id, url] of results(result).map((r) => [r.name, r['job-id']!, r['output-urls'][0]!])) {
-      const link = `<a href="${url}">banner.png</a>`;
-      expect(summary).toContain(`| ${item} | completed | 25 | `);
-      expect(summary).toContain(` | ${link} | <code>${id}</code> |`);
-      expect(summary).toContain(`### ${item}`);
+      // A gallery cell: the linked thumbnail, captioned with the icon and the item.
+      expect(summary).toContain(`<a href="${url}"><img src="${url}" width="150" alt="${item}"></a><br>✅ ${item}</td>`);
+      expect(summary).toContain(`| ✅ | ${item} | 25 | `);
+      expect(summary).toContain(`<code title="${id}">${id!.slice(0, 8)}</code>`);
     }
-    expect(summary).toContain('<code>out/logo/banner.png</code>');
+    // No runner paths: the files are in the files output and the manifest.
+    expect(summary).not.toContain('out/logo/banner.png');
     expect(summary).toContain('logo-banner.png');
-    expect(summary).toContain('| Credits charged | 50 |');
   });
 });
 
@@ -444,7 +445,8 @@ describe('batch: a failed delivery', () => {
     expect(result.outputs['error-message']).toMatch(/^a: Could not download \S+banner\.png: HTTP 404/);
     expect(errorText(result)).toMatch(/^The files of 1 item could not be delivered:\n- a: Could not download/);
     expect(results(result).map((item) => item['error-message'] !== null)).toEqual([true, false, false]);
-    expect(result.summary).toMatch(/\*\*Problems\*\*\n\n- a: Could not download/);
+    expect(result.summary).toMatch(/### Problems\n\n- ⚠️ <b>a<\/b>: Could not download/);
+    expect(result.summary.split('\n')[0]).toContain('3 of 3 completed · 1 undelivered');
   });
 
   it('a failed job and a failed download: the rest is delivered, and the error names both', async () => {
@@ -496,7 +498,7 @@ describe('batch: a failed delivery', () => {
       `c: ${c!['error-message']}`,
     ]);
     const error = errorText(result);
-    expect(result.summary).toContain('| c | completed (files not delivered) | 25 |');
+    expect(result.summary).toContain('| ⚠️ | c (files not delivered) | 25 |');
     expect(error).toMatch(/^Item "b": The timeout ran out while downloading/);
     expect(error).toContain(`job-id: ${b!['job-id']} and download-dir: out/b`);
     expect(error).toContain(
@@ -562,7 +564,7 @@ describe('batch: wait: false and dry-run', () => {
     expect(result.stdout).toContain('Request that would be sent for logo (POST /apps/run)');
     expect(result.stdout).toContain('"in-prompt": "b"');
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
-    expect(result.summary).toContain('**hero**');
+    expect(result.summary).toContain('<b>hero</b>');
   });
 });
 
@@ -577,7 +579,7 @@ describe('batch: one item, and batch files', () => {
       expect(result.outputs['job-id']).toBeTruthy();
       expect(JSON.parse(result.outputs.files!)).toEqual(['out/banner.png']);
       expect(readdirSync(path.join(result.workspace, 'out'))).toEqual(['banner.png']);
-      expect(result.summary).toContain('| Job id |');
+      expect(result.summary).toContain(`job <code title="${result.outputs['job-id']}">`);
       expect(result.summary).not.toContain('| Item |');
     }
     const keys = (result: ActionRun) => Object.keys(result.outputs).sort();

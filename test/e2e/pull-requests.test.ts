@@ -272,6 +272,8 @@ describe('who may spend the credits (issue_comment, pull_request_target)', { tim
     expect(emu.requests).toHaveLength(0);
     const [comment] = github.commentsOn(REPOSITORY, PR);
     expect(comment?.body).toContain('Refusing to run');
-    expect(comment?.body).toContain('@stranger');
+    // Quoted, the login does not ping: a word joiner follows the @.
+    expect(comment?.body).toContain('@\u2060stranger');
+    expect(comment?.body).not.toMatch(/@stranger/);
   });
 });

@@ -45,7 +45,7 @@ describe('download-dir', () => {
       expect(bytes.equals(expectedFileBytes(name, size))).toBe(true);
     }
     expect(readdirSync(path.join(result.workspace, 'out/posters')).sort()).toEqual(Object.keys(sizes).sort());
-    expect(result.summary).toContain('### Downloaded files');
+    expect(result.summary).toMatch(/Saved \d+ files \(/);
     expect(result.summary).toContain('<code>out/posters/teaser.mp4</code>');
   });
 

@@ -317,7 +317,7 @@ describe('batches, models, dry runs', () => {
         `Would reuse job ${past.id} \\(created [^)]*charged 1000 credits then\\).*A run would charge nothing\\.`,
       ),
     );
-    expect(result.summary).toContain(`| Reused | job <code>${past.id}</code>`);
+    expect(result.summary).toContain(`reused job <code title="${past.id}">${past.id.slice(0, 8)}</code>`);
   });
 
   it('dry-run without a match says nothing would be reused', async () => {

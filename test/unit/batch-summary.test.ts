@@ -29,20 +29,19 @@ describe('the summary of a batch however large', () => {
     record.failed('failed', 'many runs failed');
     const markdown = renderSummary(record.snapshot());
     expect(Buffer.byteLength(markdown)).toBeLessThan(MIB);
-    expect(markdown).toContain('| item\\-1 | failed | 0 |');
+    expect(markdown).toContain('## ❌ Armox · Banner: 0 of 20000 completed · 20000 failed · 0 credits');
+    expect(markdown).toContain('| ❌ | item\\-1 | 0 |');
     expect(markdown).not.toContain('| item\\-20000 |');
-    expect(markdown).toMatch(
-      /_\d+ more items are left out of this table to keep this summary under GitHub's 1 MiB limit/,
-    );
+    expect(markdown).toMatch(/_\d+ more items are left out of this table; every item is in the results output._/);
+    expect(markdown).toMatch(/- _\d+ more: every item is in the results output._/);
   });
 
-  it('lists the problems while they fit when the table fits', () => {
+  it('lists the problems first, while they fit', () => {
     const record = batchStep(3_000, (step, i) => step.addRun(`item-${i}`).ended('skipped', `x${'y'.repeat(1_900)}`));
     const markdown = renderSummary(record.snapshot());
     expect(Buffer.byteLength(markdown)).toBeLessThan(MIB);
-    expect(markdown).toContain('| item\\-3000 | skipped |');
-    expect(markdown).toContain('- item\\-1: xyyy');
-    expect(markdown).toMatch(/_\d+ more problems are left out/);
+    expect(markdown).toContain('- ⏭️ <b>item-1</b>: xyyy');
+    expect(markdown).toMatch(/- _\d+ more: every item is in the results output._/);
   });
 
   it('a dry run of a large batch shows the requests that fit, then the contract', () => {
@@ -58,7 +57,7 @@ describe('the summary of a batch however large', () => {
     };
     const markdown = renderSummary(record.snapshot());
     expect(Buffer.byteLength(markdown)).toBeLessThan(MIB);
-    expect(markdown).toContain('**item\\-1**');
+    expect(markdown).toContain('<b>item-1</b>');
     expect(markdown).toMatch(/_\d+ more requests are left out/);
     expect(markdown).toContain('Inputs of "Banner"');
   });

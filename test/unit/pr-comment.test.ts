@@ -70,7 +70,7 @@ describe('renderCommentBody', () => {
     const text = renderCommentBody(marker, 'x'.repeat(200_000), 'https://github.com/o/r/actions/runs/1');
     expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expect(text.startsWith(`${marker}\n`)).toBe(true);
-    expect(text).toContain('(cut: the comment is too long; the workflow run has everything)');
+    expect(text).toContain('lines are left out: the comment is too long.');
     expect(text.endsWith('armox-app-action</sub>')).toBe(true);
   });
 });

@@ -32,14 +32,13 @@ describe('renderSummary', () => {
         record.finishedAt = 95_000;
       }),
     );
-    expect(markdown).toContain('## Armox · Poster Campaign: ✅ completed');
-    expect(markdown).toContain('| Job id | <code>job-1</code> |');
-    expect(markdown).toContain('| Credits charged | 1000 |');
-    expect(markdown).toContain('| Duration | 1m35s |');
+    expect(markdown).toContain('## ✅ Armox · Poster Campaign: completed · 1000 credits · 1m35s');
+    expect(markdown).toContain('App <code>app-1</code> · job <code>job-1</code>');
+    expect(markdown).not.toContain('| |');
     expect(markdown).toContain('<img src="https://s3.example/p/poster.png" alt="poster.png" width="320">');
     expect(markdown).toContain('🎬 <a href="https://s3.example/p/teaser.mp4">teaser.mp4</a>');
-    expect(markdown).toContain('> Line one\n> Line \\*two\\*');
-    expect(markdown).toContain('| <code>renders/poster.png</code> | 2.4 MiB |');
+    expect(markdown).toContain('<b>outputText</b>\n\n```text\nLine one\nLine *two*\n```');
+    expect(markdown).toContain('Saved 1 file (2.4 MiB): <code>renders/poster.png</code>');
   });
 
   it('shows the error and next steps of a failed run', () => {
@@ -49,8 +48,8 @@ describe('renderSummary', () => {
         record.failed('failed', 'Model provider error', 'Run again');
       }),
     );
-    expect(markdown).toContain('❌ failed');
-    expect(markdown).toContain('**Error**\n\n> Model provider error');
+    expect(markdown).toContain('## ❌ Armox run: failed · 0 credits');
+    expect(markdown).toContain('**Error**\n\nModel provider error\n');
     expect(markdown).toContain('**What to do next**\n\n- Run again');
   });
 
@@ -66,10 +65,12 @@ describe('renderSummary', () => {
       '```',
     ].join('\n');
     const markdown = renderSummary(step((record) => record.failed('error', message)));
-    expect(markdown).toContain('**Error**\n\n```text\nThe inputs do not match');
+    expect(markdown).toContain('**Error**\n\nThe inputs do not match');
+    expect(markdown).toContain('- inputs: unknown key "sacle".\n');
     expect(markdown).toContain('\nkey          label   type\n-----------  ------  -----------------\n');
-    // A fence in the text cannot close the block early.
-    expect(markdown).toContain('image URLs (list)\n`\u200b``\n```');
+    // A fence in the text cannot close the block early: the block's fence is longer.
+    expect(markdown).toContain('<details><summary>Details</summary>\n\n````text\nInputs of model');
+    expect(markdown).toContain('image URLs (list)\n```\n````');
   });
 
   it('escapes markup that comes from the server', () => {
@@ -105,7 +106,7 @@ describe('renderSummary', () => {
         };
       }),
     );
-    expect(markdown).toContain('🧪 dry run: nothing submitted');
+    expect(markdown).toContain('## 🧪 Armox · Poster Campaign: dry run: nothing submitted');
     expect(markdown).toContain('```json\n{\n  "app_id": "a"');
     expect(markdown).toContain('```yaml\ninputs: |');
   });
@@ -129,12 +130,12 @@ describe('renderSummary', () => {
         record.outcome = 'completed';
       }),
     );
-    expect(markdown).toContain('| Item | Status | Credits | Duration | Link | Job |');
-    expect(markdown).toContain('| shot\\-400 | completed | 10 |');
-    expect(markdown).toContain('### shot\\-1');
-    expect(markdown).toMatch(/previews of \d+ more items are left out/);
-    expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024);
-    expect(markdown).toContain('| Credits charged | 4000 |');
+    expect(markdown).toContain('## ✅ Armox · Poster Campaign: 400 of 400 completed · 4000 credits');
+    expect(markdown).toContain('<details><summary>Runs</summary>\n\n| | Item | Credits | Duration | Job |');
+    expect(markdown).toContain('| ✅ | shot\\-1 | 10 |');
+    expect(markdown).toMatch(/<br>✅ shot-1<\/td>/);
+    expect(markdown).toMatch(/_\d+ more items are in the table below._/);
+    expect(markdown.length).toBeLessThan(30_000);
   });
 
   it('a batch: each item links its first output, and the jobs reused say when they were created and what they cost', () => {
@@ -172,17 +173,17 @@ describe('renderSummary', () => {
         record.outcome = 'failed';
       }),
     );
+    expect(markdown).toContain('## ❌ Armox · Poster Campaign: 2 of 3 completed · 1 skipped');
+    expect(markdown).toContain('| ✅ | hero (reused) | 0 |  | <code>job-old</code> |');
+    expect(markdown).toContain('| ✅ | logo | 25 |  | <code>job-new</code> |');
+    expect(markdown).toContain('| ⏭️ | icon |  |  |  |');
     expect(markdown).toContain(
-      '| hero | completed (reused) | 0 | 1ms | <a href="https://s3.example/p/hero.png">hero.png</a> | <code>job-old</code> |',
+      '<a href="https://s3.example/p/logo.png"><img src="https://s3.example/p/logo.png" width="150" alt="logo"></a><br>✅ logo',
     );
-    expect(markdown).toContain(
-      '| logo | completed | 25 |  | <a href="https://s3.example/p/logo.png">logo.png</a> | <code>job-new</code> |',
-    );
-    expect(markdown).toContain('| icon | skipped |  |  |  |  |');
     expect(markdown).toContain(
       '**Reused jobs**\n\n- hero: reused job <code>job-old</code>, created 2026\\-11\\-28T09:58:40Z, charged 40 credits then; nothing charged now',
     );
-    expect(markdown).toContain('- icon: not submitted: max\\-credits is 30');
+    expect(markdown).toContain('### Problems\n\n- ⏭️ <b>icon</b>: not submitted: max\\-credits is 30');
   });
 });
 
