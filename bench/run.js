@@ -8,6 +8,7 @@
  *   3. downloads  action with job-id (3 × 300 MiB, peak RSS)  vs  `curl --parallel`
  *   4. polling    requests, gaps between polls, detection delay, a 429 with Retry-After
  *   5. batch      20 items in one step vs one run: wall time, API requests
+ *   6. large      1000 items (max-concurrency 100): CPU per item, GITHUB_OUTPUT and GITHUB_STATE sizes
  *
  * Rows 2b and 3b repeat 2 and 3 with the storage origin behind a relay that
  * paces each connection to 50 MB/s, like a real network (information only).
@@ -17,7 +18,7 @@
  * Everything talks to 127.0.0.1 only; scratch files live in one folder under
  * .bench/ that is removed at the end, and the emulator is stopped.
  *
- * Option (for development): --only startup,job,downloads,polling,batch
+ * Option (for development): --only startup,job,downloads,polling,batch,large
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import * as os from 'node:os';
@@ -1032,6 +1033,91 @@ async function benchBatch() {
   );
 }
 
+// ------------------------------------------------------------------ 6. a thousand items
+
+const LARGE_ITEMS = 1000;
+const LARGE_CONCURRENCY = 100;
+/** CPU the action may burn per item of a large batch. */
+const LARGE_CPU_MS_PER_ITEM = 3;
+/** GITHUB_OUTPUT and GITHUB_STATE at most this many times the file of their final values. */
+const LARGE_FILE_RATIO = 3;
+
+/** @param {string} name @param {string} value: one `name<<delimiter` entry as @actions/core appends it */
+function entryBytes(name, value) {
+  return Buffer.byteLength(`${name}<<ghadelimiter_${'0'.repeat(36)}\n${value}\nghadelimiter_${'0'.repeat(36)}\n`);
+}
+
+async function benchLargeBatch() {
+  const app = benchApp('be9c0006-3f1a-4c5e-8d2b-7a6f5e4d3c06', 'Bench: large batch', {
+    outputs: [{ nodeId: 'c0ffee00-0000-4000-8000-00000000c006', key: 'outputText', text: 'A caption.' }],
+    plan: { completeAfterMs: JOB_MS },
+  });
+  emu.apps.push(app);
+  emu.rateLimit = { limit: 1_000_000, windowMs: 60_000 };
+  progress(`large batch: ${LARGE_ITEMS} items, max-concurrency ${LARGE_CONCURRENCY}, job ${JOB_MS} ms, poll 1 s`);
+  const batch = Array.from({ length: LARGE_ITEMS }, (_, i) => `- Prompt: ${PROMPT}, shot ${i + 1}`).join('\n');
+  const result = await runAction(
+    {
+      ...apiInputs(),
+      'app-id': app.id,
+      'poll-interval': `${POLL_INTERVAL_MS / 1000}s`,
+      batch,
+      'max-concurrency': String(LARGE_CONCURRENCY),
+      timeout: '10m',
+    },
+    { measure: true },
+  );
+  const { run } = result;
+  if (run.code !== 0) failures.push(`large batch: ${stepError(run)}`);
+  const finalOutput = Object.entries(run.outputs).reduce((sum, [name, value]) => sum + entryBytes(name, value), 0);
+  const finalState = Object.entries(run.state).reduce((sum, [name, value]) => sum + entryBytes(name, value), 0);
+  const utf16 = Object.entries(run.outputs).reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
+  const cpuMs = result.usage.cpuMs;
+  const ok = run.code === 0;
+  rows.push(
+    {
+      section: '6',
+      measure: `Batch of ${LARGE_ITEMS} (max-concurrency ${LARGE_CONCURRENCY}): CPU per item`,
+      action: cpuMs === null ? 'n/a' : `${(cpuMs / LARGE_ITEMS).toFixed(2)} ms (${formatMs(cpuMs)} in all)`,
+      baseline: 'was 5.5–6.1 ms',
+      ratio: '',
+      goal: `≤ ${LARGE_CPU_MS_PER_ITEM} ms`,
+      met: ok && cpuMs !== null ? metIf(cpuMs / LARGE_ITEMS <= LARGE_CPU_MS_PER_ITEM) : 'NOT MET',
+    },
+    {
+      section: '6',
+      measure: `Batch of ${LARGE_ITEMS}: GITHUB_OUTPUT vs the file of its final values`,
+      action: formatBytes(run.outputFileBytes),
+      baseline: formatBytes(finalOutput),
+      ratio: formatRatio(run.outputFileBytes / finalOutput),
+      goal: `≤ ${LARGE_FILE_RATIO}×`,
+      met: ok ? metIf(run.outputFileBytes <= LARGE_FILE_RATIO * finalOutput) : 'NOT MET',
+    },
+    {
+      section: '6',
+      measure: `Batch of ${LARGE_ITEMS}: GITHUB_STATE vs the file of its final values`,
+      action: formatBytes(run.stateFileBytes),
+      baseline: formatBytes(finalState),
+      ratio: formatRatio(run.stateFileBytes / finalState),
+      goal: `≤ ${LARGE_FILE_RATIO}×`,
+      met: ok ? metIf(run.stateFileBytes <= LARGE_FILE_RATIO * finalState) : 'NOT MET',
+    },
+    {
+      section: '6',
+      measure: `Batch of ${LARGE_ITEMS}: all outputs together, as GitHub counts them (UTF-16)`,
+      action: `${(utf16 / 1e6).toFixed(2)} MB`,
+      baseline: '',
+      ratio: '',
+      goal: '≤ 1 MB',
+      met: ok ? metIf(utf16 <= 1_000_000) : 'NOT MET',
+    },
+  );
+  notes.push(
+    `6. Large batch: ${LARGE_ITEMS} items at max-concurrency ${LARGE_CONCURRENCY} (emulator plan completeAfterMs ${JOB_MS}, one text output), ` +
+      `one run, wall ${formatMs(result.ms)}. "Final values" is the file as it would be with each name written once, with its last value.`,
+  );
+}
+
 // ------------------------------------------------------------------ main
 
 let crashed = false;
@@ -1045,6 +1131,7 @@ try {
   if (wanted('downloads')) await benchDownloads();
   if (wanted('polling')) await benchPolling();
   if (wanted('batch')) await benchBatch();
+  if (wanted('large')) await benchLargeBatch();
 
   const loadAfter = os
     .loadavg()

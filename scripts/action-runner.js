@@ -6,7 +6,7 @@
  * Used by the end-to-end tests, the demo and the benchmark.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,8 @@ function actionDefaults() {
  * @property {Array<[string, string]>} outputHistory every line written to GITHUB_OUTPUT, in order
  * @property {Record<string, string>} state what the step saved for its post step (GITHUB_STATE)
  * @property {string} summary what the step wrote to GITHUB_STEP_SUMMARY
+ * @property {number} outputFileBytes the size of GITHUB_OUTPUT when the step ended
+ * @property {number} stateFileBytes the size of GITHUB_STATE when the step ended
  * @property {string} workspace
  * @property {number} durationMs
  */
@@ -110,6 +112,8 @@ export function startAction(options) {
         outputHistory,
         state: Object.fromEntries(parseOutputFile(readFileSync(files.GITHUB_STATE, 'utf8'))),
         summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+        outputFileBytes: statSync(files.GITHUB_OUTPUT).size,
+        stateFileBytes: statSync(files.GITHUB_STATE).size,
         workspace,
         durationMs: Date.now() - started,
       });

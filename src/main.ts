@@ -8,7 +8,7 @@ import { annotateFileProblems } from './report/annotations.js';
 import { commentMarker, publishPullRequestComment, workflowRunUrl } from './report/pr-comment.js';
 import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
 import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
-import { State } from './config/names.js';
+import { PostStateWriter } from './core/post-state.js';
 import { StepRecord, type Outcome } from './report/record.js';
 import { CLEANUP_MS, OpenJobs, SeenJobs } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
@@ -52,15 +52,13 @@ export async function mainStep(env: Record<string, string | undefined> = process
   // The key is masked before anything else is printed.
   const secrets = actionSecrets(env);
   for (const secret of secrets) core.setSecret(secret);
-  core.saveState(State.IsPost, 'true');
+  const postState = new PostStateWriter((name, value) => core.saveState(name, value));
+  postState.mainStepStarted();
   const log = redactingLogger(coreLogger, secrets);
   const record = new StepRecord(Date.now(), (name, value) => core.setOutput(name, redactSecrets(value, secrets)), {
     warn: (message) => log.warning(message),
   });
-  const openJobs = new OpenJobs(
-    (ids) => core.saveState(State.OpenJobs, JSON.stringify(ids)),
-    (submissions) => core.saveState(State.PendingSubmissions, JSON.stringify(submissions)),
-  );
+  const openJobs = new OpenJobs(postState);
   const controller = new AbortController();
   let config: ActionConfig | undefined;
   let event: unknown;
@@ -81,7 +79,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     const read = readConfig((name) => core.getInput(name), env);
     config = read.config;
     for (const warning of read.warnings) log.warning(warning);
-    core.saveState(State.ApiUrl, config.apiUrl);
+    postState.apiUrl(config.apiUrl);
     event = await readEventPayload(config.github.eventPath, log);
     const client = new ArmoxClient({
       apiUrl: config.apiUrl,

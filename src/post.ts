@@ -3,9 +3,7 @@ import { ArmoxClient } from './armox/client.js';
 import { isTerminal, type Job } from './armox/types.js';
 import { errorMessage } from './core/errors.js';
 import { redactingLogger, type Logger } from './core/log.js';
-import type { PendingSubmission } from './core/run-context.js';
-import { isObject } from './core/text.js';
-import { State } from './config/names.js';
+import { readPostState, type PendingSubmission } from './core/post-state.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { Deadline, sleep } from './core/timing.js';
 import { pickSubmittedJob, submittedTarget } from './execute/submit.js';
@@ -25,9 +23,7 @@ export async function postStep(env: Record<string, string | undefined>, log: Log
   for (const secret of secretValues(secrets)) core.setSecret(secret);
   const safeLog = redactingLogger(log, secretValues(secrets));
   try {
-    const open = parseIds(env[`STATE_${State.OpenJobs}`]);
-    const pending = parseSubmissions(env[`STATE_${State.PendingSubmissions}`]);
-    const apiUrl = env[`STATE_${State.ApiUrl}`];
+    const { openJobs: open, pendingSubmissions: pending, apiUrl } = readPostState(env);
     if ((open.length === 0 && pending.length === 0) || !apiUrl || !secrets.apiKey) return;
     const client = new ArmoxClient({
       apiUrl,
@@ -138,38 +134,4 @@ async function cancelJob(id: string, { client, log, deadline }: Cleanup, of = ''
 function checkJobsHint(pending: PendingSubmission[]): string {
   const sent = pending.map((submission) => new Date(submission.sentAt).toISOString()).join(', ');
   return `Check the recent jobs of this key (GET /api/v1/jobs) for one submitted at ${sent}, and cancel it if it is running.`;
-}
-
-function parseIds(text: string | undefined): string[] {
-  const value = parseJson(text);
-  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && id !== '') : [];
-}
-
-function parseSubmissions(text: string | undefined): PendingSubmission[] {
-  const value = parseJson(text);
-  return Array.isArray(value) ? value.filter(isPendingSubmission) : [];
-}
-
-function isPendingSubmission(value: unknown): value is PendingSubmission {
-  if (!isObject(value) || !isObject(value.target)) return false;
-  const { kind, id } = value.target;
-  return (
-    (kind === 'app' || kind === 'model') &&
-    typeof id === 'string' &&
-    typeof value.item === 'string' &&
-    typeof value.what === 'string' &&
-    typeof value.inputs === 'string' &&
-    typeof value.sentAt === 'number' &&
-    Array.isArray(value.known) &&
-    value.known.every((known) => typeof known === 'string')
-  );
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -68,13 +68,19 @@ export const Output = {
 
 /** What the main step leaves for the post step (`core.saveState`, read back as `STATE_<name>`). */
 export const State = {
-  /** JSON list of the job ids this step started and has not finished with yet. */
-  OpenJobs: 'armox-open-jobs',
   /**
-   * JSON list of the submissions sent and not answered yet (see PendingSubmission):
-   * their jobs may exist without this step knowing their ids.
+   * Prefix of one entry per job this step started (`armox-job-<n>`): its id
+   * while the step has not finished with it, empty once it has. One entry per
+   * job, written twice at most, so the state grows with the batch, not with
+   * the batch times its concurrency.
    */
-  PendingSubmissions: 'armox-pending-submissions',
+  OpenJob: 'armox-job-',
+  /**
+   * Prefix of one entry per submission sent (`armox-submission-<n>`): its JSON
+   * (see PendingSubmission) until it is answered, then empty. Its job may exist
+   * without this step knowing its id.
+   */
+  PendingSubmission: 'armox-submission-',
   ApiUrl: 'armox-api-url',
   /** Saved by the main step: the runner passes it to the post step only, which is how index.ts tells them apart. */
   IsPost: 'armox-is-post',

@@ -2,6 +2,9 @@ import type { ArmoxClient } from '../armox/client.js';
 import type { Job } from '../armox/types.js';
 import type { Logger } from './log.js';
 import type { StepRecord } from '../report/record.js';
+import type { PendingSubmission, PostStateStore } from './post-state.js';
+
+export type { PendingSubmission } from './post-state.js';
 
 /** What every phase of a run works with: the API, the log, the record of the step. */
 export interface RunContext {
@@ -45,55 +48,34 @@ export class SeenJobs {
 }
 
 /**
- * A submission sent and not answered yet: what the post step needs to find its
- * job among the recent jobs if this step dies before the answer comes (see
- * `findSubmittedJob` in execute/submit.ts, whose rules it follows).
- */
-export interface PendingSubmission {
-  /** The run: `1` for a single run, the item's name in a batch. */
-  item: string;
-  /** How messages name it: `the run`, `item "2"`. */
-  what: string;
-  target: { kind: 'app' | 'model'; id: string };
-  /** The inputs as sent, as a fingerprint (sha256 of their canonical JSON): the step state stays small. */
-  inputs: string;
-  /** When it was sent (ms since the epoch, by this runner's clock). */
-  sentAt: number;
-  /** Jobs of the same target with the same inputs this step knew before sending: not this submission's. */
-  known: string[];
-}
-
-/**
  * What the post step must clean up if this step dies before it is done: the
  * jobs it started and has not finished with, and the submissions still
  * waiting for their answer (whose jobs may exist without this step knowing).
+ * Each change is kept in `store` (the step state) as it happens.
  */
 export class OpenJobs {
   private readonly ids = new Set<string>();
-  private readonly pending: PendingSubmission[] = [];
+  private readonly pending = new Set<PendingSubmission>();
 
-  constructor(
-    private readonly save: (ids: string[]) => void = () => undefined,
-    private readonly saveSubmissions: (submissions: PendingSubmission[]) => void = () => undefined,
-  ) {}
+  constructor(private readonly store: PostStateStore = NO_STORE) {}
 
   /** The job was accepted: from now on it is this step's to finish, cancel or hand over. */
   opened(jobId: string): void {
     if (this.ids.has(jobId)) return;
     this.ids.add(jobId);
-    this.save([...this.ids]);
+    this.store.jobOpened(jobId);
   }
 
   /** The step is done with the job: it ended, was cancelled, or is left running on purpose. */
   handled(jobId: string): void {
     if (!this.ids.delete(jobId)) return;
-    this.save([...this.ids]);
+    this.store.jobHandled(jobId);
   }
 
   /** A submission is about to be sent: until it is answered, its job may exist unknown to this step. */
   sending(submission: PendingSubmission): void {
-    this.pending.push(submission);
-    this.saveSubmissions([...this.pending]);
+    this.pending.add(submission);
+    this.store.submissionSent(submission);
   }
 
   /**
@@ -103,10 +85,8 @@ export class OpenJobs {
    */
   answered(submission: PendingSubmission, jobId?: string): void {
     if (jobId) this.opened(jobId);
-    const index = this.pending.indexOf(submission);
-    if (index < 0) return;
-    this.pending.splice(index, 1);
-    this.saveSubmissions([...this.pending]);
+    if (!this.pending.delete(submission)) return;
+    this.store.submissionAnswered(submission);
   }
 
   get size(): number {
@@ -118,9 +98,16 @@ export class OpenJobs {
   }
 
   get submissions(): readonly PendingSubmission[] {
-    return this.pending;
+    return [...this.pending];
   }
 }
+
+const NO_STORE: PostStateStore = {
+  jobOpened: () => undefined,
+  jobHandled: () => undefined,
+  submissionSent: () => undefined,
+  submissionAnswered: () => undefined,
+};
 
 /**
  * Time allowed for clean-up calls made after the deadline or a cancellation:

@@ -65,7 +65,7 @@ function pendingSubmission(
   context: RunContext,
 ): PendingSubmission {
   const inputs = inputsFingerprint(request.inputs);
-  const sameRun = (job: Job) => target.ownsJob(job) && inputsFingerprint(target.jobInputs(job)) === inputs;
+  const sameRun = (job: Job) => target.ownsJob(job) && jobFingerprint(target, job) === inputs;
   const sentAt = Date.now();
   // Listed before sending, or another run's (a batch may hold identical items): not this submission's job.
   const known = new Set(context.seenJobs.seenBy(sentAt, sameRun));
@@ -151,7 +151,7 @@ export function pickSubmittedJob(jobs: Job[], pending: PendingSubmission, target
   const possible = jobs.filter(
     (job) =>
       target.ownsJob(job) &&
-      inputsFingerprint(target.jobInputs(job)) === pending.inputs &&
+      jobFingerprint(target, job) === pending.inputs &&
       !known.has(job.id) &&
       !(created(job) < sentAt - SKEW_MS) &&
       // Armox creates the job while it handles the request, which ends by the request timeout:
@@ -184,6 +184,30 @@ export function submittedTarget(target: PendingSubmission['target']): JobMatcher
 
 /** A run's inputs as sent, as one short value: the sha256 of their canonical JSON. */
 function inputsFingerprint(inputs: unknown): string {
+  if (typeof inputs !== 'object' || inputs === null) return fingerprintOf(inputs);
+  let fingerprint = fingerprints.get(inputs);
+  if (fingerprint === undefined) fingerprints.set(inputs, (fingerprint = fingerprintOf(inputs)));
+  return fingerprint;
+}
+
+/**
+ * Fingerprints are kept per object (a run's inputs and a listed job are not
+ * changed once made): each submission compares itself with every run and every
+ * listed job, which would otherwise hash a batch O(N²) times.
+ */
+const fingerprints = new WeakMap<object, string>();
+const jobFingerprints = new WeakMap<JobMatcher, WeakMap<Job, string>>();
+
+/** The fingerprint of the inputs `target` reads from `job`. */
+function jobFingerprint(target: JobMatcher, job: Job): string {
+  let known = jobFingerprints.get(target);
+  if (!known) jobFingerprints.set(target, (known = new WeakMap()));
+  let fingerprint = known.get(job);
+  if (fingerprint === undefined) known.set(job, (fingerprint = fingerprintOf(target.jobInputs(job))));
+  return fingerprint;
+}
+
+function fingerprintOf(inputs: unknown): string {
   return createHash('sha256').update(canonicalJson(inputs)).digest('hex');
 }
 

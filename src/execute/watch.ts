@@ -13,6 +13,13 @@ export type PollResult = Map<string, Job>;
  */
 export const MAX_REFUSED_READS = 3;
 
+/**
+ * Single reads (`GET /jobs/:id`) in one round beside the list, however many
+ * jobs the list does not show: polling stays a bounded number of requests per
+ * interval. The jobs not shown take turns, the one unseen longest first.
+ */
+export const MAX_SINGLE_READS = 4;
+
 /** Following the jobs failed for good: the message says why (the last refused read). */
 export class LostTrackError extends ActionError {
   constructor(
@@ -31,7 +38,8 @@ type Read<T> = { value: T; refused?: undefined } | { value?: undefined; refused?
  * Polling, one round at a time, for the jobs still running. One job:
  * `GET /jobs/:id`. Several: one `GET /jobs?limit=100` shows them all (so
  * polling does not grow with a batch), and `GET /jobs/:id` only for a job the
- * list no longer shows, or for every job when the list is refused. A round that
+ * list no longer shows, or for the jobs when the list is refused: at most
+ * `MAX_SINGLE_READS` a round, taking turns, so no job is forgotten. A round that
  * fails transiently yields nothing: the jobs are paid for, so waiting goes on
  * until the deadline (a poll stopped by the deadline yields nothing either).
  * A job whose reads are refused `MAX_REFUSED_READS` times in a row ends the
@@ -42,6 +50,9 @@ export class JobWatch {
   private readonly refusals = new Map<string, number>();
   /** The list was refused once already (said in the log once). */
   private listRefused = false;
+  /** The round in which each job was last seen (listed or read): who is read next. */
+  private readonly lastSeen = new Map<string, number>();
+  private round = 0;
 
   constructor(private readonly context: RunContext) {}
 
@@ -60,11 +71,21 @@ export class JobWatch {
       }
       if (!listed.value && !listed.refused) return seen;
     }
-    for (const id of ids.filter((jobId) => !seen.has(jobId))) {
+    this.round += 1;
+    for (const id of seen.keys()) this.lastSeen.set(id, this.round);
+    for (const id of this.nextReads(ids.filter((jobId) => !seen.has(jobId)))) {
+      // Read this round, answered or not: the others have their turn first next time.
+      this.lastSeen.set(id, this.round);
       const job = await this.readJob(id, deadline);
       if (job) seen.set(id, job);
     }
     return seen;
+  }
+
+  /** The jobs to read one by one this round: at most MAX_SINGLE_READS, the one unseen longest first. */
+  private nextReads(unseen: string[]): string[] {
+    const since = (id: string) => this.lastSeen.get(id) ?? -1;
+    return unseen.sort((a, b) => since(a) - since(b)).slice(0, MAX_SINGLE_READS);
   }
 
   private async readJob(id: string, deadline: Deadline): Promise<Job | undefined> {

@@ -1,122 +1,106 @@
 import type { Job } from '../armox/types.js';
-import { fileUrlsOf, type OutputItem } from './job-outputs.js';
-import { Output, type OutputName } from '../config/names.js';
 import { chargeFromJob, type Balance } from '../money/charge.js';
-import type { RunTarget } from '../target/target.js';
-import {
-  fitJsonList,
-  fitLines,
-  fitResults,
-  megabytes,
-  OUTPUT_LIMIT_BYTES,
-  outputBytes,
-  type Fitted,
-  type ResultEntry,
-} from './output-limits.js';
+import { fileUrlsOf, type OutputItem } from './job-outputs.js';
+import { OutputPublisher, type OutputWriter } from './output-publisher.js';
+import type {
+  DownloadedFile,
+  DryRunData,
+  Outcome,
+  ReleaseAsset,
+  ReusedJob,
+  RunData,
+  StepData,
+  TargetInfo,
+} from './run-data.js';
 
-/** How a run (or the whole step) ended, as the summary tells it. */
-export type Outcome =
-  'completed' | 'failed' | 'cancelled' | 'timed-out' | 'submitted' | 'running' | 'skipped' | 'dry-run' | 'error';
+export type {
+  DownloadedFile,
+  DryRunData,
+  Outcome,
+  ReleaseAsset,
+  ReusedJob,
+  RunData,
+  StepData,
+  TargetInfo,
+} from './run-data.js';
+export { problemOf, runCharge, runStatus } from './run-data.js';
+export type { OutputWriter } from './output-publisher.js';
 
-export interface DownloadedFile {
-  url: string;
-  /** Path relative to the workspace. */
-  path: string;
-  bytes: number;
-  /** Hex SHA-256 of the bytes written, computed as they streamed (undefined when it could not be). */
-  sha256?: string;
-}
-
-export interface ReleaseAsset {
-  name: string;
-  url: string;
-}
-
-/** The job a run adopted instead of submitting (see reuse). */
-export interface ReusedJob {
-  jobId: string;
-  createdAt?: string;
-  /** What it was charged when it ran. */
-  creditsCharged?: number;
+/** How a change reaches the step: a named moment (published) or a lesser change (published with the next moment). */
+interface Changes {
+  moment(): void;
+  changed(): void;
 }
 
 /**
  * One run of the step — the single run, or one item of a batch — filled in as
  * it happens, so outputs and the summary can be written whatever happened.
- * Each method says what happened and publishes the step's outputs again.
+ * Each method says what happened; the outputs are derived from the data
+ * (`step-outputs.ts`) at the moments that matter: accepted, ended, delivery failed.
  */
-export class RunRecord {
-  /** The inputs as sent (or as they would have been). */
+export class RunRecord implements RunData {
   inputs?: Record<string, unknown>;
   jobId?: string;
   status?: string;
-  /** What this step caused to be charged: 0 for a reused job, and for a failed one (Armox refunds it). */
   creditsCharged?: number;
   createdAt?: string;
   completedAt?: string;
   outcome?: Outcome;
   errorMessage?: string;
-  /** The values the job produced: file URLs and texts. */
   items: OutputItem[] = [];
-  /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
   rawOutputs?: unknown;
-  /** Undefined until delivery ran (or was not asked for). */
   files?: DownloadedFile[];
   releaseAssets: ReleaseAsset[] = [];
-  /** The job completed, but its files were not (all) delivered: why, and how to fetch them again. */
   deliveryError?: string;
   reusedFrom?: ReusedJob;
-  /** A rehearsal: the completed job (other inputs) that stood in for this run; nothing was submitted or charged. */
   borrowedFrom?: ReusedJob;
-  /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
   knownNotReused = false;
   startedAt?: number;
   finishedAt?: number;
 
+  /** Private in JavaScript too, so a snapshot (JSON) of the run holds only its data. */
+  readonly #changes: Changes;
+
   constructor(
-    /** `1`, `2`, … or the batch item's name; the single run is `1`. */
     readonly name: string,
-    private readonly changed: () => void,
-  ) {}
+    changes: Changes,
+  ) {
+    this.#changes = changes;
+  }
 
   /** The API took the run (or it was found after a lost answer): the job id is known from now on. */
   accepted(job: Job, now: number): void {
     this.startedAt ??= now;
-    this.jobUpdated(job);
+    this.update(job);
+    this.#changes.moment();
   }
 
   /** An earlier completed job is adopted instead of submitting: nothing is charged. */
   reused(job: Job, now: number): void {
     this.startedAt ??= now;
     this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
-    this.jobUpdated(job);
+    this.update(job);
+    this.#changes.moment();
   }
 
   /** A rehearsal: a completed job stands in for the run; nothing is submitted or charged. */
   borrowed(job: Job, now: number): void {
     this.startedAt ??= now;
     this.borrowedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
-    this.jobUpdated(job);
+    this.update(job);
+    this.#changes.moment();
   }
 
   /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
   notReused(): void {
     this.knownNotReused = true;
-    this.changed();
+    this.#changes.moment();
   }
 
-  /**
-   * Anything new about the job: its status, charge (by the refund rule of
-   * `money/charge.ts`), timestamps, error.
-   */
+  /** Anything new about the job: its status, charge, timestamps, error. */
   jobUpdated(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
-    this.jobId = job.id;
-    this.status = job.status;
-    this.creditsCharged = chargeFromJob(job, this.reusedFrom !== undefined || this.borrowedFrom !== undefined) ?? this.creditsCharged;
-    if (job.created_at) this.createdAt = job.created_at;
-    if (job.completed_at) this.completedAt = job.completed_at;
-    if (typeof job.error_message === 'string' && job.error_message) this.errorMessage = job.error_message;
-    this.changed();
+    this.update(job);
+    this.#changes.changed();
   }
 
   /** The job reached a terminal state; `items` are its outputs. */
@@ -125,7 +109,8 @@ export class RunRecord {
     this.rawOutputs = rawOutputs;
     this.finishedAt = now;
     this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
-    this.jobUpdated(job);
+    this.update(job);
+    this.#changes.moment();
   }
 
   /** Files finish in any order; they are listed in the outputs' order (`output-urls`), even when a later one fails. */
@@ -133,127 +118,49 @@ export class RunRecord {
     const urls = this.fileUrls;
     (this.files ??= []).push(file);
     this.files.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
-    this.changed();
+    this.#changes.changed();
   }
 
   /** Delivery was asked for: `files` is set (empty until files are saved). */
   expectFiles(): void {
     this.files ??= [];
-    this.changed();
+    this.#changes.changed();
   }
 
   assetUploaded(asset: ReleaseAsset): void {
     this.releaseAssets.push(asset);
-    this.changed();
+    this.#changes.changed();
   }
 
   /** The job completed, but its files could not be downloaded or uploaded (or were never reached). */
   deliveryFailed(message: string): void {
     this.deliveryError = message;
     this.errorMessage = message;
-    this.changed();
+    this.#changes.moment();
   }
 
   /** The run ended without a job result: not submitted, skipped, timed out, an error. */
   ended(outcome: Outcome, message?: string): void {
     this.outcome = outcome;
     if (message) this.errorMessage = message;
-    this.changed();
+    this.#changes.moment();
   }
 
   get fileUrls(): string[] {
     return fileUrlsOf(this.items);
   }
+
+  /** The charge follows the refund rule of `money/charge.ts`. */
+  private update(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
+    this.jobId = job.id;
+    this.status = job.status;
+    const chargeFree = this.reusedFrom !== undefined || this.borrowedFrom !== undefined;
+    this.creditsCharged = chargeFromJob(job, chargeFree) ?? this.creditsCharged;
+    if (job.created_at) this.createdAt = job.created_at;
+    if (job.completed_at) this.completedAt = job.completed_at;
+    if (typeof job.error_message === 'string' && job.error_message) this.errorMessage = job.error_message;
+  }
 }
-
-/** A run as plain data: what the summary and the manifest read. */
-export type RunData = Omit<
-  RunRecord,
-  | 'accepted'
-  | 'reused'
-  | 'borrowed'
-  | 'notReused'
-  | 'jobUpdated'
-  | 'finished'
-  | 'fileSaved'
-  | 'expectFiles'
-  | 'assetUploaded'
-  | 'deliveryFailed'
-  | 'ended'
-  | 'fileUrls'
->;
-
-/** The reason given for an outcome when nothing more specific is known. */
-const DEFAULT_REASONS: Partial<Record<Outcome, string>> = {
-  failed: 'the API gave no reason',
-  cancelled: 'cancelled outside this workflow (by a person or another client)',
-  'timed-out': 'the timeout ran out before it finished',
-  skipped: 'not submitted',
-  error: 'the run could not be carried out',
-};
-
-/**
- * Why a run did not give its results: the `error-message` of its `results`
- * entry and of its line in a batch's `error-message`. Undefined when it
- * completed and was delivered, or is still under way (wait: false).
- */
-export function problemOf(run: RunData): string | undefined {
-  const { outcome } = run;
-  if (outcome === 'completed') return run.deliveryError;
-  if (!outcome || outcome === 'submitted' || outcome === 'running' || outcome === 'dry-run') return undefined;
-  return run.errorMessage ?? DEFAULT_REASONS[outcome];
-}
-
-/** The status a run reports: its job's, or for a run that never had a job, what became of it (`skipped`, `error`). */
-export function runStatus(run: RunData): string | undefined {
-  return run.outcome === 'skipped' ? 'skipped' : (run.status ?? run.outcome);
-}
-
-/**
- * What a run cost this step: its job's charge; 0 for a run never submitted;
- * null when unknown (a submission whose answer was lost may have been charged).
- */
-export function runCharge(run: RunData): number | null {
-  return run.creditsCharged ?? (run.outcome === 'skipped' ? 0 : null);
-}
-
-/** The step as plain data (secrets can be redacted from it before rendering). */
-export interface StepData {
-  target?: TargetInfo;
-  runs: RunData[];
-  perItem: boolean;
-  outcome?: Outcome;
-  errorMessage?: string;
-  nextSteps: string[];
-  notes: string[];
-  dryRun?: StepRecord['dryRun'];
-  rehearsal: boolean;
-  startedAt: number;
-  finishedAt?: number;
-  creditsCharged?: number;
-  balance?: Balance;
-}
-
-/** What is being run, as outputs and the summary name it. */
-export interface TargetInfo {
-  kind: RunTarget['kind'];
-  id: string;
-  name?: string;
-  title: string;
-  /** A model's modality: image, video, audio, text, 3d. */
-  modality?: string;
-}
-
-/**
- * A batch's outputs hold JSON of every item and change with every item's news:
- * written at once they would grow GITHUB_OUTPUT with the square of the batch
- * (10 MB for 100 items). So a batch publishes at most once per this interval,
- * and on `flush()`.
- */
-const BATCH_PUBLISH_MS = 1_000;
-
-/** Writes one step output; `StepRecord` calls it only when a value changes. */
-export type OutputWriter = (name: OutputName, value: string) => void;
 
 export interface StepRecordOptions {
   /** A batch of several runs: outputs and summary are per item. A batch of one behaves as a single run. */
@@ -264,8 +171,9 @@ export interface StepRecordOptions {
 
 /**
  * The step: what it ran, one RunRecord per run, and how it ended. The step's
- * outputs are derived from it in one place (`publish`), after every change, so
- * they follow what is known as soon as it is known (the job id above all).
+ * outputs are one function of it (`stepOutputs`), published at named moments
+ * (`OutputPublisher`), so they follow what is known as soon as it matters
+ * (the job id above all).
  */
 export class StepRecord {
   target?: TargetInfo;
@@ -274,7 +182,7 @@ export class StepRecord {
   errorMessage?: string;
   /** What to do next, when the step failed or stopped early. */
   readonly nextSteps: string[] = [];
-  dryRun?: { requests: Array<{ name: string; body: unknown }>; skeleton: string; contract: string };
+  dryRun?: DryRunData;
   /** Lines for the summary that are not about one run (e.g. the spending cap). */
   readonly notes: string[] = [];
   finishedAt?: number;
@@ -284,41 +192,39 @@ export class StepRecord {
   /** The `rehearsal` input: completed jobs stand in for the runs (see RunRecord.borrowedFrom). */
   rehearsal = false;
   checksumsPath?: string;
-  private readonly written = new Map<string, string>();
-  private lastPublished = 0;
-  /** A batch change not yet published (see BATCH_PUBLISH_MS). */
-  private unpublished = false;
   /**
    * A batch of several runs: outputs, summary, log lines and download folders
    * are per item. A batch of one behaves as a single run.
    */
   perItem: boolean;
-  private readonly warn: (message: string) => void;
-  /** Outputs whose cut was already said in the log, once each. */
-  private readonly warnedCuts = new Set<OutputName>();
+  private readonly publisher: OutputPublisher;
+  private readonly changes: Changes = {
+    moment: () => this.publisher.moment(this),
+    changed: () => this.publisher.changed(),
+  };
 
   constructor(
     readonly startedAt: number,
-    private readonly write: OutputWriter,
+    write: OutputWriter,
     options: StepRecordOptions = {},
   ) {
     this.perItem = options.perItem ?? false;
-    this.warn = options.warn ?? (() => undefined);
+    this.publisher = new OutputPublisher(write, options.warn ?? (() => undefined));
   }
 
   /** A rehearsal: every run borrows a completed job (said by the `rehearsal` output from now on). */
   rehearsing(): void {
     this.rehearsal = true;
-    this.publish(true);
+    this.publisher.publish(this);
   }
 
   targetKnown(target: TargetInfo): void {
     this.target = target;
-    this.publish();
+    this.publisher.publish(this);
   }
 
   addRun(name: string): RunRecord {
-    const run = new RunRecord(name, () => this.publish());
+    const run = new RunRecord(name, this.changes);
     this.runs.push(run);
     return run;
   }
@@ -328,22 +234,22 @@ export class StepRecord {
     this.outcome = outcome;
     this.errorMessage = message;
     if (nextStep && !this.nextSteps.includes(nextStep)) this.nextSteps.push(nextStep);
-    this.publish(true);
+    this.publisher.final(this);
   }
 
   manifestWritten(file: string): void {
     this.manifestPath = file;
-    this.publish(true);
+    this.publisher.final(this);
   }
 
   checksumsWritten(file: string): void {
     this.checksumsPath = file;
-    this.publish(true);
+    this.publisher.final(this);
   }
 
-  /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
+  /** Publishes what moments held back: call when the step (or a phase of it) ends. */
   flush(): void {
-    if (this.unpublished) this.publish(true);
+    this.publisher.flush(this);
   }
 
   addNextStep(step: string): void {
@@ -380,155 +286,4 @@ export class StepRecord {
     const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
     return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged!, 0) : undefined;
   }
-
-  /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
-  publish(now = false): void {
-    if (this.perItem && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
-      this.unpublished = true;
-      return;
-    }
-    this.unpublished = false;
-    this.lastPublished = Date.now();
-    const target = this.target;
-    if (target?.kind === 'app') {
-      this.set(Output.AppId, target.id);
-      this.set(Output.AppName, target.name);
-    } else if (target?.kind === 'model') {
-      this.set(Output.Model, target.id);
-    }
-    const single = this.single;
-    if (single) this.publishRun(single);
-    else if (this.perItem) this.publishBatch();
-    // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
-    if (this.runs.some((run) => run.jobId || run.outcome)) {
-      const ids = this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []));
-      this.setFitted(Output.JobIds, fitJsonList(ids, 'job ids'), 'Every job id is in the manifest.');
-      this.setFitted(
-        Output.Results,
-        fitResults(this.runs.map(resultOf)),
-        "Every item's output URLs, files and error message are in the manifest.",
-      );
-      this.set(Output.CreditsCharged, this.creditsCharged ?? 0);
-    } else if (this.outcome !== undefined) {
-      // The step ended before any run got that far (refused inputs, an unknown app): nothing was charged.
-      this.set(Output.CreditsCharged, 0);
-    }
-    this.set(Output.Manifest, this.manifestPath);
-    this.set(Output.Rehearsal, String(this.rehearsal));
-    this.set(Output.Checksums, this.checksumsPath);
-    if (this.perItem) {
-      const lines = batchErrors(this.runs);
-      if (lines.length)
-        this.setFitted(Output.ErrorMessage, fitLines(lines), "Every item's error message is in the manifest.");
-      else this.set(Output.ErrorMessage, this.errorMessage);
-    } else {
-      this.set(Output.ErrorMessage, single?.errorMessage ?? this.errorMessage);
-    }
-  }
-
-  private publishRun(run: RunRecord): void {
-    this.set(Output.JobId, run.jobId);
-    this.set(Output.Status, runStatus(run));
-    if (run.outcome) {
-      // Set (to [] without outputs) whenever the run ended, so a later `fromJSON` of it always parses.
-      const urls = run.fileUrls;
-      this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
-      this.set(Output.OutputUrl, urls[0] ?? '');
-      if (run.rawOutputs !== undefined) this.set(Output.Outputs, JSON.stringify(run.rawOutputs));
-    }
-    if (run.files) this.setFiles(run.files);
-    if (run.releaseAssets.length) this.setAssets(run.releaseAssets);
-    if (run.jobId || run.knownNotReused) this.set(Output.Reused, String(run.reusedFrom !== undefined));
-  }
-
-  private publishBatch(): void {
-    const runs = this.runs;
-    const urls = runs.flatMap((run) => run.fileUrls);
-    if (runs.some((run) => run.rawOutputs !== undefined)) {
-      this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
-      this.set(Output.OutputUrl, urls[0] ?? '');
-    }
-    if (runs.some((run) => run.files)) this.setFiles(runs.flatMap((run) => run.files ?? []));
-    const assets = runs.flatMap((run) => run.releaseAssets);
-    if (assets.length) this.setAssets(assets);
-    if (runs.every((run) => run.outcome !== undefined)) this.set(Output.Status, batchStatus(runs));
-    if (runs.some((run) => run.jobId || run.knownNotReused)) {
-      this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
-    }
-  }
-
-  private setFiles(files: DownloadedFile[]): void {
-    const paths = files.map((file) => file.path);
-    this.setFitted(Output.Files, fitJsonList(paths, 'paths'), 'Every file is in the manifest.');
-  }
-
-  private setAssets(assets: ReleaseAsset[]): void {
-    const urls = assets.map((asset) => asset.url);
-    this.setFitted(Output.ReleaseAssets, fitJsonList(urls, 'URLs'), 'Every asset is in the manifest.');
-  }
-
-  /** Sets a value fitted under GitHub's limit, and says once what it left out and where that is instead. */
-  private setFitted(name: OutputName, fitted: Fitted, elsewhere: string): void {
-    if (fitted.leftOut) this.warnOnce(name, `${fitted.leftOut}. ${elsewhere}`);
-    this.set(name, fitted.value);
-  }
-
-  private set(name: OutputName, value: string | number | undefined): void {
-    if (value === undefined) return;
-    const text = String(value);
-    if (this.written.get(name) === text) return;
-    // Anything else that grows past the limit is left unset rather than break the workflow.
-    if (outputBytes(text) > OUTPUT_LIMIT_BYTES) {
-      this.warnOnce(name, `it would be ${megabytes(outputBytes(text))}, so it is not set.`);
-      return;
-    }
-    this.written.set(name, text);
-    this.write(name, text);
-  }
-
-  private warnOnce(name: OutputName, what: string): void {
-    if (this.warnedCuts.has(name)) return;
-    this.warnedCuts.add(name);
-    this.warn(`The ${name} output is over GitHub's 1 MB limit for an output: ${what}`);
-  }
-}
-
-/** One entry of the `results` output. */
-function resultOf(run: RunRecord): ResultEntry {
-  return {
-    name: run.name,
-    'job-id': run.jobId ?? null,
-    // No job (skipped, or the submission failed): the outcome stands in for the job's status.
-    status: runStatus(run) ?? null,
-    'credits-charged': runCharge(run),
-    'output-urls': run.fileUrls,
-    files: (run.files ?? []).map((file) => file.path),
-    'error-message': problemOf(run) ?? null,
-    reused: run.reusedFrom !== undefined,
-  };
-}
-
-/**
- * A batch's `status`: `completed` when every item completed and was delivered,
- * `failed` when any was not, and `processing` while the rest were left running
- * (wait: false).
- */
-function batchStatus(runs: RunRecord[]): string {
-  if (runs.some((run) => run.deliveryError)) return 'failed';
-  if (runs.every((run) => run.outcome === 'completed')) return 'completed';
-  const leftRunning = (run: RunRecord) => ['completed', 'submitted', 'running'].includes(run.outcome!);
-  return runs.every(leftRunning) ? 'processing' : 'failed';
-}
-
-/**
- * One line per item that failed, was skipped, or whose files were not
- * delivered, for `error-message`: `<name>: <outcome> (<its results
- * error-message>)`, or `<name>: <its results error-message>` for a completed item.
- */
-function batchErrors(runs: RunRecord[]): string[] {
-  return runs.flatMap((run) => {
-    const problem = problemOf(run);
-    if (problem === undefined) return [];
-    return [run.outcome === 'completed' ? `${run.name}: ${problem}` : `${run.name}: ${run.outcome} (${problem})`];
-  });
 }

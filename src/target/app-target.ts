@@ -3,7 +3,7 @@ import { buildRequestInputs, formatContract, inputsSkeleton, isImageKey } from '
 import type { App, Job, RunRequest } from '../armox/types.js';
 import type { InputsSource, Preparation, PreparedRequest, RunTarget } from './target.js';
 import type { Deadline } from '../core/timing.js';
-import type { TargetInfo } from '../report/record.js';
+import type { TargetInfo } from '../report/run-data.js';
 
 /** An Armox app: its inputs contract decides what a run may send. */
 export class AppTarget implements RunTarget {

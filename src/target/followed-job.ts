@@ -3,7 +3,7 @@ import type { Job, Model } from '../armox/types.js';
 import { CancelledError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Deadline } from '../core/timing.js';
-import type { TargetInfo } from '../report/record.js';
+import type { TargetInfo } from '../report/run-data.js';
 import { ModelTarget } from './model-target.js';
 
 /**

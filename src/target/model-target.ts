@@ -3,7 +3,7 @@ import type { Job, Model, ModelRunRequest } from '../armox/types.js';
 import { formatModelContract, isImagesKey, modelInputsSkeleton, prepareModelRun } from './model-contract.js';
 import type { InputsSource, Preparation, PreparedRequest, RunTarget } from './target.js';
 import type { Deadline } from '../core/timing.js';
-import type { TargetInfo } from '../report/record.js';
+import type { TargetInfo } from '../report/run-data.js';
 
 /**
  * An Armox model as a RunTarget: one model execution per request, at a price

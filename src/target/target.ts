@@ -1,7 +1,7 @@
 import type { ArmoxClient } from '../armox/client.js';
 import type { Job } from '../armox/types.js';
 import type { Deadline } from '../core/timing.js';
-import type { TargetInfo } from '../report/record.js';
+import type { TargetInfo } from '../report/run-data.js';
 
 /** One source of input values, already parsed: `inputs`, `inputs-file`, or a batch item. */
 export interface InputsSource {

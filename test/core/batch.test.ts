@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { MAX_SINGLE_READS } from '../../src/execute/watch.js';
 
 const UPSCALE = { 'app-name': 'Upscale Image' };
 
@@ -294,4 +295,27 @@ describe('every problem with the batch at once, before anything is sent', () => 
     expect(message).toMatch(/Upscale Imag/);
     expect(message).toMatch(/The runs' inputs have problems too:\n- batch: item name "a b" must be/);
   });
+});
+
+describe('polling with more jobs in flight than the list shows', () => {
+  it('300 items, 100 in flight, none listed: every job completes, with one list and at most MAX_SINGLE_READS single reads a round', async () => {
+    // Every list answers empty, as if newer jobs had pushed all of the batch's out: each job is seen by single reads only.
+    emu.fault({ kind: 'body', method: 'GET', path: '/jobs?', body: '{"object":"list","data":[]}', times: Infinity });
+    emu.setJobPlan({ processingPolls: 1 });
+    emu.rateLimit = { limit: 100_000, windowMs: 60_000 };
+    const run = await runInProcess(emu, {
+      ...UPSCALE,
+      batch: upscales(300),
+      'max-concurrency': '100',
+      'poll-interval': '10ms',
+      timeout: '10m',
+    });
+    expect(run.error).toBeUndefined();
+    const results = JSON.parse(run.outputs.results!) as Result[];
+    expect(results.filter((r) => r.status === 'completed')).toHaveLength(300);
+    const lists = emu.requestCount('GET', '/jobs?');
+    const singles = emu.requestCount('GET', /\/jobs\/[^/?]+$/);
+    expect(singles).toBeGreaterThanOrEqual(2 * 300);
+    expect(singles).toBeLessThanOrEqual(MAX_SINGLE_READS * lists);
+  }, 120_000);
 });

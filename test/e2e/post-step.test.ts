@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, startAction, type ActionRun } from '../../scripts/action-runner.js';
 import { SIGNALS_REACH_CHILDREN } from '../helpers/platform.js';
+import { readPostState } from '../../src/core/post-state.js';
 
 const SKETCH = {
   'app-name': 'Sketch to Render',
@@ -35,6 +36,11 @@ function inputs(server: ArmoxEmulator, extra: Record<string, string> = {}): Reco
 /** The post step of `main`, started the way the runner starts it: same inputs, the main step's state. */
 function postStep(server: ArmoxEmulator, main: ActionRun, extra: Record<string, string> = {}): Promise<ActionRun> {
   return runBundledAction({ inputs: inputs(server, extra), state: main.state, workspace: main.workspace });
+}
+
+/** The main step's saved state as the runner hands it to the post step. */
+function stateEnv(main: ActionRun): Record<string, string> {
+  return Object.fromEntries(Object.entries(main.state).map(([name, value]) => [`STATE_${name}`, value]));
 }
 
 async function until<T>(read: () => T | undefined, what: string, ms = 15_000): Promise<T> {
@@ -162,7 +168,7 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
       expect(main.outputs['error-message']).toBe(message);
       expect(main.summary).toContain('cancelled');
       expect(existsSync(main.outputs.manifest!)).toBe(true);
-      expect(JSON.parse(main.state['armox-pending-submissions']!)).toHaveLength(1);
+      expect(readPostState(stateEnv(main)).pendingSubmissions).toHaveLength(1);
 
       const post = await postStep(server, main);
       expect(post.code).toBe(0);
@@ -218,8 +224,8 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
       expect(server.jobs.get(jobId!)!.status).toBe('cancelled');
       expect(main.outputs['job-id']).toBe(jobId);
       expect(errorLines(main)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
-      expect(main.state['armox-open-jobs']).toBe('[]');
-      expect(main.state['armox-pending-submissions']).toBe('[]');
+      expect(readPostState(stateEnv(main))).toMatchObject({ openJobs: [], pendingSubmissions: [] });
+      expect(Object.keys(main.state).some((name) => name.startsWith('armox-job-'))).toBe(true);
     },
   );
 
@@ -278,7 +284,7 @@ describe('a submission awaiting its answer when the timeout runs out', { timeout
     expect(errorLines(main)[0]).toMatch(
       /outcome is unknown: .*The timeout ran out meanwhile: the post step looks for its job once more and cancels it\.$/,
     );
-    expect(JSON.parse(main.state['armox-pending-submissions']!)).toEqual([
+    expect(readPostState(stateEnv(main)).pendingSubmissions).toEqual([
       expect.objectContaining({ item: '1', what: 'the run' }),
     ]);
     const jobId = await until(() => [...server.jobs.keys()][0], 'Armox to take the run');

@@ -44,13 +44,19 @@ export async function runInProcess(
   });
   let open: string[] = [];
   let pending: PendingSubmission[] = [];
-  const openJobs = new OpenJobs(
-    (ids) => {
-      open = ids;
-      options.onOpenJobs?.(ids, log);
+  // What the post step would read: the step state as changed one entry at a time.
+  const openJobs = new OpenJobs({
+    jobOpened: (id) => {
+      open = [...open, id];
+      options.onOpenJobs?.(open, log);
     },
-    (submissions) => (pending = submissions),
-  );
+    jobHandled: (id) => {
+      open = open.filter((openId) => openId !== id);
+      options.onOpenJobs?.(open, log);
+    },
+    submissionSent: (submission) => (pending = [...pending, submission]),
+    submissionAnswered: (submission) => (pending = pending.filter((other) => other !== submission)),
+  });
   const signal = options.signal ?? new AbortController().signal;
   const all: Record<string, string> = {
     'api-key': emu.apiKey,
