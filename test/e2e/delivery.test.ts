@@ -35,7 +35,7 @@ function errorLine(result: ActionRun): string {
   return result.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
 }
 
-describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () => {
+describe('the timeout bounds delivery (dist/index.js)', () => {
   it('a storage host that accepts and sends nothing: ends within timeout + a few s, names the file, keeps the outputs', async () => {
     emu.fault({ origin: 'storage', path: /teaser\.mp4/, kind: 'hang', times: Infinity });
     const result = await run({ 'download-dir': 'out', timeout: '3s' });
@@ -87,7 +87,7 @@ describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () 
   });
 });
 
-describe('release flows (dist/index.js)', { timeout: 30_000 }, () => {
+describe('release flows (dist/index.js)', () => {
   it('create a draft, attach the generated assets, publish: the files go to the draft', async () => {
     const draft = github.seedRelease(REPOSITORY, 'v5.0.0', { draft: true });
     const result = await run({ 'upload-to-release': 'v5.0.0' });

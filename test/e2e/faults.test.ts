@@ -52,7 +52,7 @@ async function until<T>(check: () => T | undefined | false, what: string, timeou
   }
 }
 
-describe('workflow cancellation (SIGINT, as the runner sends it)', { timeout: 20_000 }, () => {
+describe('workflow cancellation (SIGINT, as the runner sends it)', () => {
   it('while waiting: cancels the remote job, sets job-id, exits on its own well before SIGTERM', async () => {
     const emu = await emulator({ job: { outcome: 'never' } });
     let stdout = '';
@@ -98,7 +98,7 @@ describe('workflow cancellation (SIGINT, as the runner sends it)', { timeout: 20
   });
 });
 
-describe('hung servers and the timeout', { timeout: 20_000 }, () => {
+describe('hung servers and the timeout', () => {
   it('timeout 1s with an API that never answers: ends within a few seconds, not 60', async () => {
     const emu = await emulator();
     emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
@@ -123,7 +123,7 @@ describe('hung servers and the timeout', { timeout: 20_000 }, () => {
   });
 });
 
-describe('malformed answers in the log: a clear error, no stack trace', { timeout: 20_000 }, () => {
+describe('malformed answers in the log: a clear error, no stack trace', () => {
   it.each([
     [
       'an HTML proxy page answering the submission',
@@ -173,7 +173,7 @@ describe('malformed answers in the log: a clear error, no stack trace', { timeou
   });
 });
 
-describe('bad inputs are refused before anything is sent', { timeout: 20_000 }, () => {
+describe('bad inputs are refused before anything is sent', () => {
   it('several bad inputs: exit 1, one ::error:: naming each input, no stack, no request at all', async () => {
     const emu = await emulator();
     const run = await runBundledAction({

@@ -70,7 +70,7 @@ async function signalOnceSent(
   return done;
 }
 
-describe('the post step', { timeout: 30_000 }, () => {
+describe('the post step', () => {
   it('cancels the job of a main step that was killed (SIGKILL, or a lost runner), and says so', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
     const { main, jobId } = await signalOnceAccepted(server, 'SIGKILL');
@@ -133,7 +133,7 @@ function errorLines(run: ActionRun): string[] {
   return run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
 }
 
-describe('a submission awaiting its answer when the step is cancelled or killed', { timeout: 30_000 }, () => {
+describe('a submission awaiting its answer when the step is cancelled or killed', () => {
   it('SIGTERM: the main step reports what it knows before the kill; the post step finds the job and cancels it', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
     server.fault({ kind: 'hang', afterHandling: true, method: 'POST', path: '/apps/run' });
