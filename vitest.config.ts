@@ -32,6 +32,11 @@ export default defineConfig({
     // 2-core machine vitest's default (cores − 1 = one worker) runs the files one after another.
     // More workers than cores is what overlaps those waits.
     maxWorkers: 4,
+    // A test's timeout catches a hang, it does not measure speed (that is `npm run bench`). On a
+    // shared 2-core machine under load a 3 s end-to-end run can take ten times as long, and
+    // vitest's default of 5 s failed tests that were merely waiting for the CPU.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     sequence: { sequencer: SlowFilesFirst },
   },
 });

@@ -166,6 +166,8 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
  * @property {ModelDefinition[]} [models] replaces the seeded models
  * @property {boolean} [storageRejectsAuthorization] like S3: 400 when a storage request carries Authorization (default true)
  * @property {(line: string) => void} [log] called once per finished request
+ * @property {() => number} [now] the clock that ages jobs (completeAfterMs) and the rate-limit window;
+ *   default Date.now. Tests pass one they move by hand. Requests are still stamped with the real time.
  */
 
 /**
@@ -268,6 +270,8 @@ export class ArmoxEmulator {
 
   #host;
   #log;
+  /** @type {() => number} */
+  #now;
   #startedAt = new Date();
   /** @type {Server} */
   #apiServer;
@@ -289,6 +293,7 @@ export class ArmoxEmulator {
   constructor(options = {}) {
     this.#host = options.host ?? '127.0.0.1';
     this.#log = options.log;
+    this.#now = options.now ?? Date.now;
     this.apiKey = options.apiKey ?? DEFAULT_API_KEY;
     // Each emulator gets its own copy, so tests can mutate apps freely.
     this.apps = options.apps ?? structuredClone(/** @type {AppDefinition[]} */ (SEEDED_APPS));
@@ -424,7 +429,7 @@ export class ArmoxEmulator {
     if (options.creditsCharged !== undefined) source.cost = options.creditsCharged;
     const job = this.#newJob(source, { createdMs: /** @type {number} */ (createdMs) });
     job.refunded = status !== 'completed'; // it was never charged to this balance: nothing to give back
-    const completedMs = Math.min(Date.now(), job.createdMs + (options.durationMs ?? 30_000));
+    const completedMs = Math.min(this.#now(), job.createdMs + (options.durationMs ?? 30_000));
     this.#finish(job, /** @type {Exclude<JobOutcome, 'never'>} */ (status), options.errorMessage, completedMs);
     return job;
   }
@@ -852,7 +857,7 @@ export class ArmoxEmulator {
    * @returns {JobRecord}
    */
   #newJob(source, options = {}) {
-    const createdMs = options.createdMs ?? Date.now();
+    const createdMs = options.createdMs ?? this.#now();
     /** @type {ResolvedJobPlan} */
     const plan = { ...DEFAULT_JOB_PLAN, ...options.plan };
     const startsPending = plan.completeAfterMs !== undefined ? plan.completeAfterMs > 0 : plan.pendingPolls > 0;
@@ -987,7 +992,7 @@ export class ArmoxEmulator {
     let phase;
     if (plan.completeAfterMs !== undefined) {
       if (isPoll) job.polls += 1;
-      const elapsed = Date.now() - job.createdMs;
+      const elapsed = this.#now() - job.createdMs;
       phase = elapsed < plan.completeAfterMs * 0.1 ? 'pending' : elapsed < plan.completeAfterMs ? 'processing' : 'done';
     } else {
       if (!isPoll) return;
@@ -1008,7 +1013,7 @@ export class ArmoxEmulator {
    * @param {string | null | undefined} errorMessage
    * @param {number} [atMs] when it ended (default now)
    */
-  #finish(job, outcome, errorMessage, atMs = Date.now()) {
+  #finish(job, outcome, errorMessage, atMs = this.#now()) {
     const now = isoMillis(atMs);
     job.status = outcome;
     job.completed_at = now;
@@ -1074,7 +1079,7 @@ export class ArmoxEmulator {
    * @returns {{ limit: number, remaining: number, reset: number } | null}
    */
   #admit(key) {
-    const now = Date.now();
+    const now = this.#now();
     const { limit, windowMs } = this.rateLimit;
     let hits = this.#rateHits.get(key);
     if (!hits) this.#rateHits.set(key, (hits = []));

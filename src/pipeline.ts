@@ -22,7 +22,7 @@ import { followedTarget } from './target/followed-job.js';
  * when the step should fail; `context.record` holds the story either way.
  */
 export async function runPipeline(config: ActionConfig, context: RunContext): Promise<void> {
-  const deadline = Deadline.after(config.timeoutMs);
+  const deadline = Deadline.after(config.timeoutMs, context.now);
   if (config.rehearsal) context.record.rehearsing();
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 

@@ -25,6 +25,8 @@ export interface RunContext {
    * step; undefined when there is none or it could not be read (then a warning said so).
    */
   event: unknown;
+  /** The clock the `timeout` is measured by (default Date.now); tests inject one. */
+  now?: () => number;
 }
 
 /**

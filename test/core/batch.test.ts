@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
-import { runInProcess } from '../helpers/in-process.js';
+import { runInProcess, stillUntil } from '../helpers/in-process.js';
 import { MAX_SINGLE_READS } from '../../src/execute/watch.js';
 
 const UPSCALE = { 'app-name': 'Upscale Image' };
@@ -80,8 +80,11 @@ describe('jobs in flight and the post step', () => {
     let most: string[] = [];
     const run = await runInProcess(
       emu,
-      { ...UPSCALE, batch: upscales(3), timeout: '1s' },
-      { onOpenJobs: (ids) => (most = ids.length > most.length ? ids : most) },
+      { ...UPSCALE, batch: upscales(3), timeout: '3s' },
+      {
+        onOpenJobs: (ids) => (most = ids.length > most.length ? ids : most),
+        now: stillUntil(() => emu.jobs.size === 3),
+      },
     );
     expect(run.error?.name).toBe('TimeoutError');
     expect(most.sort()).toEqual([...emu.jobs.keys()].sort());
@@ -89,17 +92,21 @@ describe('jobs in flight and the post step', () => {
     expect([...emu.jobs.values()].every((job) => job.status === 'cancelled')).toBe(true);
     const results = JSON.parse(run.outputs.results!) as Result[];
     expect(results.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
-    const why = 'the timeout (1s) ran out before it finished; it was cancelled so it stops spending credits';
+    const why = 'the timeout (3s) ran out before it finished; it was cancelled so it stops spending credits';
     expect(results.map((r) => r['error-message'])).toEqual([why, why, why]);
     expect(run.outputs['error-message']!.split('\n')).toEqual(results.map((r) => `${r.name}: timed-out (${why})`));
   });
 
   it('a single run that timed out: its results entry says what the error-message output says', async () => {
     emu.setJobPlan({ outcome: 'never' });
-    const run = await runInProcess(emu, { ...UPSCALE, inputs: 'Image: https://example.com/1.png', timeout: '1s' });
+    const run = await runInProcess(
+      emu,
+      { ...UPSCALE, inputs: 'Image: https://example.com/1.png', timeout: '3s' },
+      { now: stillUntil(() => emu.jobs.size > 0) },
+    );
     expect(run.error?.name).toBe('TimeoutError');
     const [result] = JSON.parse(run.outputs.results!) as Result[];
-    expect(result!['error-message']).toMatch(/^Job \S+ did not finish within 1s .* was cancelled/);
+    expect(result!['error-message']).toMatch(/^Job \S+ did not finish within 3s .* was cancelled/);
     expect(result!['error-message']).toBe(run.error!.message);
     expect(run.outputs['error-message']).toBe(run.error!.message);
   });
@@ -130,13 +137,17 @@ describe('jobs in flight and the post step', () => {
 
   it('cancel-on-timeout: false leaves every job running and says how to follow each', async () => {
     emu.setJobPlan({ outcome: 'never' });
-    const run = await runInProcess(emu, {
-      ...UPSCALE,
-      batch: upscales(2),
-      timeout: '1s',
-      'cancel-on-timeout': 'false',
-    });
-    expect(run.error!.message).toMatch(/^2 jobs \(.+, .+\) did not finish within 1s; they keep running on Armox/);
+    const run = await runInProcess(
+      emu,
+      {
+        ...UPSCALE,
+        batch: upscales(2),
+        timeout: '3s',
+        'cancel-on-timeout': 'false',
+      },
+      { now: stillUntil(() => emu.jobs.size === 2) },
+    );
+    expect(run.error!.message).toMatch(/^2 jobs \(.+, .+\) did not finish within 3s; they keep running on Armox/);
     expect([...emu.jobs.values()].map((job) => job.status)).toEqual(['processing', 'processing']);
     expect(run.openJobs).toEqual([]);
   });

@@ -17,7 +17,7 @@ import {
 } from '../../emulator/armox-emulator.js';
 import type { ClientOptions } from '../../src/armox/client.js';
 import { ActionError, CancelledError, TimeoutError } from '../../src/core/errors.js';
-import { runInProcess, type InProcessRun } from '../helpers/in-process.js';
+import { runInProcess, stillUntil, type InProcessRun } from '../helpers/in-process.js';
 
 // Each test has its own emulator, so tests run concurrently (most of their time is spent waiting).
 const emulators: ArmoxEmulator[] = [];
@@ -42,13 +42,25 @@ const LIST_JOBS = '/jobs?';
 
 type CoreRun = InProcessRun;
 
+/**
+ * A request timeout short enough that a hung request costs little, long enough that an answered one never meets it:
+ * on a loaded 2-core machine a loopback answer can take far longer than the few milliseconds it takes alone.
+ */
+const REQUEST_TIMEOUT_MS = 5_000;
+/** What a test sets where a request hangs on purpose: the bound a test proves the step does not wait out. */
+const LONG_REQUEST_TIMEOUT_MS = 60_000;
+
 /** The action's core against the emulator (test/helpers/in-process.ts), with a short request timeout. */
 function runCore(
   emu: ArmoxEmulator,
   inputs: Record<string, string>,
-  options: { client?: Partial<ClientOptions>; signal?: AbortSignal } = {},
+  options: { client?: Partial<ClientOptions>; signal?: AbortSignal; now?: () => number } = {},
 ): Promise<CoreRun> {
-  return runInProcess(emu, inputs, { signal: options.signal, client: { requestTimeoutMs: 300, ...options.client } });
+  return runInProcess(emu, inputs, {
+    signal: options.signal,
+    now: options.now,
+    client: { requestTimeoutMs: REQUEST_TIMEOUT_MS, ...options.client },
+  });
 }
 
 /** Milliseconds between successive requests. */
@@ -85,7 +97,7 @@ describe.concurrent('429 rate limits', () => {
     const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ kind: 'rate-limit', method: 'POST', path: CANCEL, retryAfter: '1' });
-    const run = await runCore(emu, { ...SKETCH, timeout: '300ms' });
+    const run = await runCore(emu, { ...SKETCH, timeout: '3s' }, { now: stillUntil(() => emu.jobs.size > 0) });
     expect(run.error).toBeInstanceOf(TimeoutError);
     expect(run.error!.message).toMatch(/was cancelled so it stops spending credits/);
     const [limited, retried] = emu.findRequests('POST', CANCEL);
@@ -148,12 +160,16 @@ describe.concurrent('429 rate limits', () => {
   it('a Retry-After longer than the time left: no request before it allows, not even the next poll', async () => {
     const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
-    emu.fault({ kind: 'rate-limit', method: 'GET', path: JOB, retryAfter: '2', times: Infinity });
-    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    emu.fault({ kind: 'rate-limit', method: 'GET', path: JOB, retryAfter: '4', times: Infinity });
+    const run = await runCore(
+      emu,
+      { ...SKETCH, timeout: '3s' },
+      { client: { requestTimeoutMs: LONG_REQUEST_TIMEOUT_MS }, now: stillUntil(() => emu.jobs.size > 0) },
+    );
     expect(run.error).toBeInstanceOf(TimeoutError);
     const [limited, ...later] = emu.requests.filter((request) => request.at >= emu.findRequests('GET', JOB)[0]!.at);
     expect(later.length).toBeGreaterThan(0);
-    for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(2000);
+    for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(4000);
     // The clean-up still cancels the job once the window has passed.
     expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
@@ -174,7 +190,7 @@ describe.concurrent('429 rate limits', () => {
 
   it('a workflow cancelled while a 429 on the submission is sat out submits nothing', async () => {
     const emu = await fresh();
-    emu.fault({ kind: 'rate-limit', method: 'POST', path: '/apps/run', retryAfter: '3' });
+    emu.fault({ kind: 'rate-limit', method: 'POST', path: '/apps/run', retryAfter: '600' });
     const controller = new AbortController();
     const running = runCore(emu, SKETCH, { signal: controller.signal });
     while (emu.requestCount('POST', '/apps/run') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -182,7 +198,7 @@ describe.concurrent('429 rate limits', () => {
     controller.abort();
     const run = await running;
     expect(run.error).toBeInstanceOf(CancelledError);
-    expect(run.ms).toBeLessThan(2500);
+    expect(run.ms).toBeLessThan(60_000); // not the 10 minutes Retry-After asked for
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
     expect(emu.jobs.size).toBe(0);
     expect(run.outputs['job-id']).toBeUndefined();
@@ -233,19 +249,27 @@ describe.concurrent('5xx, resets and hangs on reads: retried within the timeout'
   it('a hung read never outlives the timeout (1s, with the default 60s request timeout)', async () => {
     const emu = await fresh();
     emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
-    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    const run = await runCore(
+      emu,
+      { ...SKETCH, timeout: '1s' },
+      { client: { requestTimeoutMs: LONG_REQUEST_TIMEOUT_MS } },
+    );
     expect(run.error).toBeInstanceOf(TimeoutError);
     expect(run.error!.message).toBe('GET /apps: the timeout ran out while waiting for the API to answer.');
-    expect(run.ms).toBeLessThan(5000);
+    expect(run.ms).toBeLessThan(LONG_REQUEST_TIMEOUT_MS / 2);
   });
 
   it('a poll that hangs until the timeout: the job is cancelled', async () => {
     const emu = await fresh();
     emu.fault({ kind: 'hang-body', method: 'GET', path: JOB, times: Infinity });
-    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    const run = await runCore(
+      emu,
+      { ...SKETCH, timeout: '3s' },
+      { client: { requestTimeoutMs: LONG_REQUEST_TIMEOUT_MS }, now: stillUntil(() => emu.jobs.size > 0) },
+    );
     expect(run.error).toBeInstanceOf(TimeoutError);
-    expect(run.error!.message).toMatch(/did not finish within 1s .*was cancelled/);
-    expect(run.ms).toBeLessThan(5000);
+    expect(run.error!.message).toMatch(/did not finish within 3s .*was cancelled/);
+    expect(run.ms).toBeLessThan(LONG_REQUEST_TIMEOUT_MS / 2);
     expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 
@@ -257,7 +281,7 @@ describe.concurrent('5xx, resets and hangs on reads: retried within the timeout'
     const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ ...rule, method: 'POST', path: CANCEL });
-    const run = await runCore(emu, { ...SKETCH, timeout: '300ms' });
+    const run = await runCore(emu, { ...SKETCH, timeout: '3s' }, { now: stillUntil(() => emu.jobs.size > 0) });
     expect(run.error!.message).toMatch(/was cancelled so it stops spending credits/);
     expect(emu.requestCount('POST', CANCEL)).toBe(2);
     expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
@@ -313,11 +337,18 @@ describe.concurrent('submit (POST /apps/run): never sent twice', () => {
   it('a submission that hangs until the timeout: stops at the timeout, still sent once', async () => {
     const emu = await fresh();
     emu.fault({ kind: 'hang', method: 'POST', path: '/apps/run' });
-    const run = await runCore(emu, { ...SKETCH, timeout: '1s' }, { client: { requestTimeoutMs: 60_000 } });
+    const run = await runCore(
+      emu,
+      { ...SKETCH, timeout: '1s' },
+      {
+        client: { requestTimeoutMs: LONG_REQUEST_TIMEOUT_MS },
+        now: stillUntil(() => emu.requestCount('POST', '/apps/run') > 0),
+      },
+    );
     expect(run.error!.message).toMatch(
       /^Submitting the run failed and its outcome is unknown: POST \/apps\/run: the timeout ran out/,
     );
-    expect(run.ms).toBeLessThan(5000);
+    expect(run.ms).toBeLessThan(LONG_REQUEST_TIMEOUT_MS / 2);
     expect(emu.requestCount('POST', '/apps/run')).toBe(1);
   });
 
@@ -385,7 +416,9 @@ describe.concurrent('a lost submission answer is told from identical recent jobs
       expect(emu.jobs.size).toBe(1);
       expect(run.outputs['job-id']).toBeUndefined();
       expect(run.error!.message).toMatch(/outcome is unknown/);
-      expect(run.error!.message).toContain(`${earlier.id} (failed, created 30s before it was sent)`);
+      // Seeded 30 s before this test's clock reading; the step sends a moment later (seconds, on a loaded machine).
+      const age = new RegExp(`${earlier.id} \\(failed, created (\\d+)s before it was sent\\)`).exec(run.error!.message);
+      expect(Number(age?.[1])).toBeGreaterThanOrEqual(30);
       expect(run.report.nextSteps.join('\n')).toContain(earlier.id);
     },
   );
@@ -491,7 +524,7 @@ describe.concurrent('malformed or surprising answers: a clear error, never a cra
   it('a job without a status: warns with the reason on every poll, then times out and cancels', async () => {
     const emu = await fresh();
     emu.fault({ kind: 'body', method: 'GET', path: JOB, times: Infinity, body: '{"object":"job","id":"x"}' });
-    const run = await runCore(emu, { ...SKETCH, timeout: '500ms' });
+    const run = await runCore(emu, { ...SKETCH, timeout: '3s' }, { now: stillUntil(() => emu.jobs.size > 0) });
     expect(run.error).toBeInstanceOf(TimeoutError);
     expect(run.log.text).toMatch(
       /warning: GET \/jobs\/[0-9a-f-]+ failed: the API sent job x without a "status"\. Still waiting/,
@@ -539,8 +572,8 @@ describe.concurrent('job lifecycle surprises', () => {
   it('a job that stays pending forever: times out and is cancelled', async () => {
     const emu = await fresh();
     emu.setJobPlan({ pendingPolls: Infinity });
-    const run = await runCore(emu, { ...SKETCH, timeout: '500ms' });
-    expect(run.error!.message).toMatch(/did not finish within 500ms \(last status: pending\) and was cancelled/);
+    const run = await runCore(emu, { ...SKETCH, timeout: '3s' }, { now: stillUntil(() => emu.jobs.size > 0) });
+    expect(run.error!.message).toMatch(/did not finish within 3s \(last status: pending\) and was cancelled/);
     expect(run.outputs.status).toBe('cancelled');
     expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
@@ -565,17 +598,23 @@ describe.concurrent('workflow cancellation (in process)', () => {
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ kind: 'hang', method: 'GET', path: JOB, times: Infinity });
     const controller = new AbortController();
-    const running = runCore(emu, SKETCH, { signal: controller.signal, client: { requestTimeoutMs: 60_000 } });
+    const running = runCore(emu, SKETCH, {
+      signal: controller.signal,
+      client: { requestTimeoutMs: LONG_REQUEST_TIMEOUT_MS },
+    });
     while (emu.requestCount('GET', JOB) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const abortedAt = Date.now();
     controller.abort();
     const run = await running;
-    expect(Date.now() - abortedAt).toBeLessThan(2000);
+    expect(Date.now() - abortedAt).toBeLessThan(LONG_REQUEST_TIMEOUT_MS / 2);
     expect(run.error).toBeInstanceOf(CancelledError);
     expect(run.error!.message).toMatch(/The workflow was cancelled; job .* is cancelled/);
     expect(emu.jobs.get(onlyJobId(emu))!.status).toBe('cancelled');
   });
 });
+
+/** How long item 2's answer takes: long enough that the cancel of item 1 comes first even on a loaded machine. */
+const ANSWER_DELAY_MS = 3_000;
 
 /** Waits until `ready` holds (checked every 10 ms). */
 async function whenReady(ready: () => boolean): Promise<void> {
@@ -587,13 +626,13 @@ describe.concurrent('workflow cancellation while a submission awaits its answer 
     const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ kind: 'delay', ms: 0, method: 'POST', path: '/apps/run' });
-    const slow = emu.fault({ kind: 'delay', ms: 800, method: 'POST', path: '/apps/run' });
+    const slow = emu.fault({ kind: 'delay', ms: ANSWER_DELAY_MS, method: 'POST', path: '/apps/run' });
     const batch = '- Aspect Ratio: "1:1"\n- Aspect Ratio: "4:3"\n- Aspect Ratio: "16:9"';
     const controller = new AbortController();
     const running = runCore(
       emu,
       { ...SKETCH, batch, 'max-concurrency': '3' },
-      { signal: controller.signal, client: { requestTimeoutMs: 60_000 } },
+      { signal: controller.signal, client: { requestTimeoutMs: LONG_REQUEST_TIMEOUT_MS } },
     );
     await whenReady(() => slow.hits > 0);
     controller.abort();
@@ -602,7 +641,7 @@ describe.concurrent('workflow cancellation while a submission awaits its answer 
     const [first, second] = [...emu.jobs.keys()];
     const secondSent = emu.findRequests('POST', '/apps/run')[1]!.at;
     const firstCancel = emu.findRequests('POST', `/api/v1/jobs/${first}/cancel`)[0]!;
-    expect(firstCancel.at).toBeLessThan(secondSent + 800); // before item 2's answer came
+    expect(firstCancel.at).toBeLessThan(secondSent + ANSWER_DELAY_MS); // before item 2's answer came
     expect(emu.jobs.get(first!)!.status).toBe('cancelled');
     expect(emu.jobs.get(second!)!.status).toBe('cancelled');
     expect(emu.requestCount('POST', '/apps/run')).toBe(2);

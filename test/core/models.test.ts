@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODEL_IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { ActionError, InputError } from '../../src/core/errors.js';
 import { renderSummary } from '../../src/report/summary.js';
-import { runInProcess } from '../helpers/in-process.js';
+import { runInProcess, stillUntil } from '../helpers/in-process.js';
 
 let emu: ArmoxEmulator;
 beforeEach(async () => {
@@ -142,7 +142,11 @@ describe('a model run against the emulator', () => {
 
   it('a model that outlives the timeout: the message is about the run, not an app', async () => {
     emu.setJobPlan({ outcome: 'never' });
-    const run = await runInProcess(emu, { model: MODEL_IDS.kling, inputs: 'prompt: waves', timeout: '300ms' });
+    const run = await runInProcess(
+      emu,
+      { model: MODEL_IDS.kling, inputs: 'prompt: waves', timeout: '3s' },
+      { now: stillUntil(() => emu.jobs.size > 0) },
+    );
     expect(run.error!.message).toContain('Raise timeout if the run needs longer');
     expect(run.error!.message).not.toMatch(/\bapp\b/);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { InputError } from '../../src/core/errors.js';
-import { runInProcess } from '../helpers/in-process.js';
+import { runInProcess, stillUntil } from '../helpers/in-process.js';
 
 let emu: ArmoxEmulator;
 beforeEach(async () => {
@@ -169,8 +169,8 @@ describe('a run against the emulator', () => {
 
   it('cancels the job when the timeout runs out, and says how to resume', async () => {
     emu.setJobPlan({ outcome: 'never' });
-    const run = await runInProcess(emu, { ...SKETCH, timeout: '300ms' });
-    expect(run.error!.message).toMatch(/did not finish within 300ms .*was cancelled so it stops spending credits/);
+    const run = await runInProcess(emu, { ...SKETCH, timeout: '3s' }, { now: stillUntil(() => emu.jobs.size > 0) });
+    expect(run.error!.message).toMatch(/did not finish within 3s .*was cancelled so it stops spending credits/);
     expect(run.outputs.status).toBe('cancelled');
     expect(emu.requestCount('POST', '/jobs/')).toBe(1);
     expect(emu.jobs.get(run.outputs['job-id']!)!.status).toBe('cancelled');
@@ -178,7 +178,11 @@ describe('a run against the emulator', () => {
 
   it('leaves the job running with cancel-on-timeout: false', async () => {
     emu.setJobPlan({ outcome: 'never' });
-    const run = await runInProcess(emu, { ...SKETCH, timeout: '300ms', 'cancel-on-timeout': 'false' });
+    const run = await runInProcess(
+      emu,
+      { ...SKETCH, timeout: '3s', 'cancel-on-timeout': 'false' },
+      { now: stillUntil(() => emu.jobs.size > 0) },
+    );
     const jobId = run.outputs['job-id']!;
     expect(run.error!.message).toContain(`run this action with job-id: ${jobId}`);
     expect(emu.requestCount('POST', `/jobs/${jobId}/cancel`)).toBe(0);
@@ -186,6 +190,14 @@ describe('a run against the emulator', () => {
   });
 
   it('reports the finished job when the cancel answers 409', async () => {
+    // The job finishes on the server as the action's cancel is refused, before it reads the job again.
+    await emu.close();
+    emu = await startEmulator({
+      log: (line) => {
+        if (/^api POST \S+\/cancel -> /.test(line))
+          for (const job of emu.jobs.values()) emu.settleJob(job.id, 'completed');
+      },
+    });
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({
       method: 'POST',
@@ -194,12 +206,7 @@ describe('a run against the emulator', () => {
       status: 409,
       body: '{"error":"Job cannot be cancelled: it is completed"}',
     });
-    const running = runInProcess(emu, { ...SKETCH, timeout: '300ms' });
-    // Finish the job on the server just before the action gives up on it.
-    setTimeout(() => {
-      for (const job of emu.jobs.values()) emu.settleJob(job.id, 'completed');
-    }, 250);
-    const run = await running;
+    const run = await runInProcess(emu, { ...SKETCH, timeout: '3s' }, { now: stillUntil(() => emu.jobs.size > 0) });
     expect(run.error).toBeUndefined();
     expect(run.outputs.status).toBe('completed');
     expect(run.outputs['output-url']).toContain(emu.storageUrl);
@@ -235,7 +242,7 @@ describe('a run against the emulator', () => {
     emu.setJobPlan({ outcome: 'never' });
     const controller = new AbortController();
     const running = runInProcess(emu, { ...SKETCH, 'poll-interval': '10s' }, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    while (emu.jobs.size === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const run = await running;
     expect(run.error!.message).toMatch(/The workflow was cancelled; job .* is cancelled/);

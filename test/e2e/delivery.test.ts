@@ -20,8 +20,11 @@ useServers((servers) => ({ emu, github } = servers));
 
 const POSTER = { 'app-name': 'Poster Campaign', inputs: 'Prompt: a lighthouse' };
 const REPOSITORY = 'octo/site';
-/** "Within timeout + a few seconds": start-up, the job (a few 50 ms polls) and the wind-down. */
-const SLACK_MS = 5_000;
+/**
+ * Well short of what a hung delivery took before the timeout bounded it (3-4 minutes: a 60 s idle
+ * watchdog per attempt), and far above a 3 s timeout plus start-up on a loaded machine.
+ */
+const SLACK_MS = 30_000;
 
 function run(inputs: Record<string, string>): Promise<ActionRun> {
   return runBundledAction({
@@ -35,13 +38,13 @@ function errorLine(result: ActionRun): string {
   return result.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
 }
 
-describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () => {
+describe('the timeout bounds delivery (dist/index.js)', () => {
   it('a storage host that accepts and sends nothing: ends within timeout + a few s, names the file, keeps the outputs', async () => {
     emu.fault({ origin: 'storage', path: /teaser\.mp4/, kind: 'hang', times: Infinity });
     const result = await run({ 'download-dir': 'out', timeout: '3s' });
 
     expect(result.code).toBe(1);
-    expect(result.durationMs).toBeLessThan(3_000 + SLACK_MS); // was ~4 minutes
+    expect(result.durationMs).toBeLessThan(SLACK_MS); // was ~4 minutes
     const jobId = result.outputs['job-id']!;
     expect(jobId).toBeTruthy();
     expect(result.outputs.status).toBe('completed');
@@ -70,7 +73,7 @@ describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () 
     const result = await run({ 'download-dir': 'assets', 'upload-to-release': 'v2.0.0', timeout: '3s' });
 
     expect(result.code).toBe(1);
-    expect(result.durationMs).toBeLessThan(3_000 + SLACK_MS); // was ~3 minutes
+    expect(result.durationMs).toBeLessThan(SLACK_MS); // was ~3 minutes
     const jobId = result.outputs['job-id']!;
     expect(result.outputs.status).toBe('completed');
     expect(JSON.parse(result.outputs.files!)).toHaveLength(3);
@@ -87,7 +90,7 @@ describe('the timeout bounds delivery (dist/index.js)', { timeout: 30_000 }, () 
   });
 });
 
-describe('release flows (dist/index.js)', { timeout: 30_000 }, () => {
+describe('release flows (dist/index.js)', () => {
   it('create a draft, attach the generated assets, publish: the files go to the draft', async () => {
     const draft = github.seedRelease(REPOSITORY, 'v5.0.0', { draft: true });
     const result = await run({ 'upload-to-release': 'v5.0.0' });

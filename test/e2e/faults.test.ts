@@ -53,63 +53,59 @@ async function until<T>(check: () => T | undefined | false, what: string, timeou
   }
 }
 
-describe.runIf(SIGNALS_REACH_CHILDREN)(
-  'workflow cancellation (SIGINT, as the runner sends it)',
-  { timeout: 20_000 },
-  () => {
-    it('while waiting: cancels the remote job, sets job-id, exits on its own well before SIGTERM', async () => {
-      const emu = await emulator({ job: { outcome: 'never' } });
-      let stdout = '';
-      const { child, done } = startAction({
-        inputs: inputsFor(emu, { 'poll-interval': '10s' }),
-        env: { RUNNER_DEBUG: '1' },
-        onStdout: (chunk) => (stdout += chunk),
-      });
-      const jobId = await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
-      const signalledAt = Date.now();
-      child.kill('SIGINT');
-      const run = await done;
-      const afterSignal = Date.now() - signalledAt;
-
-      expect(afterSignal).toBeLessThan(SIGTERM_AFTER_MS - 2_500); // on its own: nothing in flight to wait for
-      expect(run.signal).toBeNull();
-      expect(run.code).toBe(1);
-      expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
-      expect(emu.requestCount('POST', CANCEL)).toBe(1);
-      expect(run.outputs['job-id']).toBe(jobId);
-      expect(run.outputs.status).toBe('cancelled');
-      expect(run.stdout).toContain('Received SIGINT: cancelling.');
-      expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
-      expect(stackLines(run)).toEqual([]);
+describe.runIf(SIGNALS_REACH_CHILDREN)('workflow cancellation (SIGINT, as the runner sends it)', () => {
+  it('while waiting: cancels the remote job, sets job-id, exits on its own well before SIGTERM', async () => {
+    const emu = await emulator({ job: { outcome: 'never' } });
+    let stdout = '';
+    const { child, done } = startAction({
+      inputs: inputsFor(emu, { 'poll-interval': '10s' }),
+      env: { RUNNER_DEBUG: '1' },
+      onStdout: (chunk) => (stdout += chunk),
     });
+    const jobId = await until(() => /Job ([0-9a-f-]{36}) accepted/.exec(stdout)?.[1], 'the job to be accepted');
+    const signalledAt = Date.now();
+    child.kill('SIGINT');
+    const run = await done;
+    const afterSignal = Date.now() - signalledAt;
 
-    it('while a poll request hangs: still ends promptly with the job cancelled', async () => {
-      const emu = await emulator({ job: { outcome: 'never' } });
-      emu.fault({ kind: 'hang', method: 'GET', path: JOB, times: Infinity });
-      const { child, done } = startAction({ inputs: inputsFor(emu, { 'poll-interval': '100ms' }) });
-      await until(() => emu.requestCount('GET', JOB) > 0, 'the first poll');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const signalledAt = Date.now();
-      child.kill('SIGINT');
-      const run = await done;
+    expect(afterSignal).toBeLessThan(SIGTERM_AFTER_MS - 2_500); // on its own: nothing in flight to wait for
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
+    expect(emu.requestCount('POST', CANCEL)).toBe(1);
+    expect(run.outputs['job-id']).toBe(jobId);
+    expect(run.outputs.status).toBe('cancelled');
+    expect(run.stdout).toContain('Received SIGINT: cancelling.');
+    expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
+    expect(stackLines(run)).toEqual([]);
+  });
 
-      expect(Date.now() - signalledAt).toBeLessThan(SIGTERM_AFTER_MS - 2_500);
-      expect(run.code).toBe(1);
-      const jobId = run.outputs['job-id']!;
-      expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
-      expect(emu.requestCount('GET', JOB)).toBe(1);
-      expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
-    });
-  },
-);
+  it('while a poll request hangs: still ends promptly with the job cancelled', async () => {
+    const emu = await emulator({ job: { outcome: 'never' } });
+    emu.fault({ kind: 'hang', method: 'GET', path: JOB, times: Infinity });
+    const { child, done } = startAction({ inputs: inputsFor(emu, { 'poll-interval': '100ms' }) });
+    await until(() => emu.requestCount('GET', JOB) > 0, 'the first poll');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const signalledAt = Date.now();
+    child.kill('SIGINT');
+    const run = await done;
 
-describe('hung servers and the timeout', { timeout: 20_000 }, () => {
+    expect(Date.now() - signalledAt).toBeLessThan(SIGTERM_AFTER_MS - 2_500);
+    expect(run.code).toBe(1);
+    const jobId = run.outputs['job-id']!;
+    expect(emu.jobs.get(jobId)!.status).toBe('cancelled');
+    expect(emu.requestCount('GET', JOB)).toBe(1);
+    expect(errorLines(run)).toEqual([`::error::The workflow was cancelled; job ${jobId} is cancelled.`]);
+  });
+});
+
+describe('hung servers and the timeout', () => {
   it('timeout 1s with an API that never answers: ends within a few seconds, not 60', async () => {
     const emu = await emulator();
     emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
     const run = await runBundledAction({ inputs: inputsFor(emu, { timeout: '1s' }) });
     expect(run.code).toBe(1);
-    expect(run.durationMs).toBeLessThan(10_000);
+    expect(run.durationMs).toBeLessThan(30_000); // half the 60 s request timeout it must not wait out
     expect(errorLines(run)).toEqual(['::error::GET /apps: the timeout ran out while waiting for the API to answer.']);
     expect(stackLines(run)).toEqual([]);
   });
@@ -119,7 +115,7 @@ describe('hung servers and the timeout', { timeout: 20_000 }, () => {
     emu.fault({ kind: 'hang-body', method: 'GET', path: JOB, times: Infinity });
     const run = await runBundledAction({ inputs: inputsFor(emu, { timeout: '1s', 'poll-interval': '100ms' }) });
     expect(run.code).toBe(1);
-    expect(run.durationMs).toBeLessThan(10_000);
+    expect(run.durationMs).toBeLessThan(30_000); // half the 60 s request timeout it must not wait out
     expect(emu.jobs.get(run.outputs['job-id']!)!.status).toBe('cancelled');
     expect(errorLines(run)[0]).toMatch(
       /^::error::Job \S+ did not finish within 1s .*was cancelled so it stops spending credits/,
@@ -128,7 +124,7 @@ describe('hung servers and the timeout', { timeout: 20_000 }, () => {
   });
 });
 
-describe('malformed answers in the log: a clear error, no stack trace', { timeout: 20_000 }, () => {
+describe('malformed answers in the log: a clear error, no stack trace', () => {
   it.each([
     [
       'an HTML proxy page answering the submission',
@@ -178,7 +174,7 @@ describe('malformed answers in the log: a clear error, no stack trace', { timeou
   });
 });
 
-describe('bad inputs are refused before anything is sent', { timeout: 20_000 }, () => {
+describe('bad inputs are refused before anything is sent', () => {
   it('several bad inputs: exit 1, one ::error:: naming each input, no stack, no request at all', async () => {
     const emu = await emulator();
     const run = await runBundledAction({

@@ -77,7 +77,7 @@ async function signalOnceSent(
   return done;
 }
 
-describe('the post step', { timeout: 30_000 }, () => {
+describe('the post step', () => {
   it('cancels the job of a main step that was killed (SIGKILL, or a lost runner), and says so', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
     const { main, jobId } = await signalOnceAccepted(server, 'SIGKILL');
@@ -143,7 +143,7 @@ function errorLines(run: ActionRun): string[] {
   return run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
 }
 
-describe('a submission awaiting its answer when the step is cancelled or killed', { timeout: 30_000 }, () => {
+describe('a submission awaiting its answer when the step is cancelled or killed', () => {
   it.runIf(SIGNALS_REACH_CHILDREN)(
     'SIGTERM: the main step reports what it knows before the kill; the post step finds the job and cancels it',
     async () => {
@@ -273,7 +273,7 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
   });
 });
 
-describe('a submission awaiting its answer when the timeout runs out', { timeout: 30_000 }, () => {
+describe('a submission awaiting its answer when the timeout runs out', () => {
   it('the pending submission stays in the step state, so the post step cancels the job Armox creates late', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
     // Armox takes the run 3 s after it arrives: after the 1 s timeout and the main step's own lookup.

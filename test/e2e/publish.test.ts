@@ -43,7 +43,7 @@ function workspaceWith(files: Record<string, string>): string {
   return workspace;
 }
 
-describe('batch item names Windows reserves', { timeout: 30_000 }, () => {
+describe('batch item names Windows reserves', () => {
   it('refuses CON, nul, Aux.png, com1 and LPT9.txt before paying, naming each', async () => {
     const names = ['CON', 'nul', 'Aux.png', 'com1', 'LPT9.txt'];
     const batch = names.map((name) => `${name}:\n  Prompt: x\n`).join('') + 'fine:\n  Prompt: y\n';
@@ -63,7 +63,7 @@ describe('batch item names Windows reserves', { timeout: 30_000 }, () => {
   });
 });
 
-describe('annotations for problems in batch-file and inputs-file', { timeout: 30_000 }, () => {
+describe('annotations for problems in batch-file and inputs-file', () => {
   it("points at the bad item's line in batch-file", async () => {
     const workspace = workspaceWith({ 'renders.yml': '# renders\nhall:\n  Prompt: x\nNUL:\n  Prompt: y\n' });
     const result = await run({ 'batch-file': 'renders.yml' }, workspace);
@@ -108,7 +108,7 @@ function hasSha256sum(): boolean {
   }
 }
 
-describe('the checksums output', { timeout: 30_000 }, () => {
+describe('the checksums output', () => {
   async function batchWithFiles() {
     const result = await run({ batch: 'hall:\n  Prompt: x\nstairs:\n  Prompt: y\n', 'download-dir': 'out' });
     expect(result.code).toBe(0);

@@ -67,7 +67,7 @@ const commentWrites = () =>
   github.requests.filter((r) => (r.method === 'POST' || r.method === 'PATCH') && r.path.includes('/issues/'));
 const submissions = () => emu.requestCount('POST', '/apps/run');
 
-describe('comment-on-pr', { timeout: 30_000 }, () => {
+describe('comment-on-pr', () => {
   it('creates one comment on the pull request, then updates it in place on the next run', async () => {
     const env = pullRequest();
     const first = await run(COMMENT, env);
@@ -219,7 +219,7 @@ describe('comment-on-pr', { timeout: 30_000 }, () => {
   });
 });
 
-describe('who may spend the credits (issue_comment, pull_request_target)', { timeout: 30_000 }, () => {
+describe('who may spend the credits (issue_comment, pull_request_target)', () => {
   it.each([
     [
       'an untrusted commenter',

@@ -70,7 +70,7 @@ const pastPoster = (ago: number, prompt = 'an earlier prompt') =>
     createdAt: Date.now() - ago,
   });
 
-describe('rehearsal: one run', { timeout: 60_000 }, () => {
+describe('rehearsal: one run', () => {
   it('an app: the newest completed job stands in, with the outputs, files, summary, comment and manifest of a real run', async () => {
     const real = await run({ ...POSTER, inputs: 'Prompt: a lighthouse' });
     expect(real.code).toBe(0);
@@ -168,7 +168,7 @@ describe('rehearsal: one run', { timeout: 60_000 }, () => {
   });
 });
 
-describe('rehearsal: a batch', { timeout: 60_000 }, () => {
+describe('rehearsal: a batch', () => {
   it('lends each item one of the newest completed jobs: distinct where there are enough, repeated otherwise', async () => {
     const older = pastPoster(20 * MINUTE);
     const newest = pastPoster(5 * MINUTE);
@@ -199,7 +199,7 @@ describe('rehearsal: a batch', { timeout: 60_000 }, () => {
   });
 });
 
-describe('rehearsal: release uploads', { timeout: 60_000 }, () => {
+describe('rehearsal: release uploads', () => {
   it('a published release is skipped with a warning saying why; the step still succeeds', async () => {
     pastPoster(MINUTE);
     const release = github.seedRelease(REPOSITORY, 'v1.0.0');

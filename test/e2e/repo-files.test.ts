@@ -94,7 +94,7 @@ function submittedImages(): unknown[] {
   });
 }
 
-describe('images from the repository', { timeout: 30_000 }, () => {
+describe('images from the repository', () => {
   it('sends a committed file as its raw.githubusercontent.com URL at GITHUB_SHA, and logs the mapping', async () => {
     put('sketches/hall.png', 'hall');
     put('sketches/stairs.png', 'stairs');
@@ -177,7 +177,7 @@ describe('images from the repository', { timeout: 30_000 }, () => {
   });
 });
 
-describe('refused before anything is submitted, naming the input', { timeout: 30_000 }, () => {
+describe('refused before anything is submitted, naming the input', () => {
   async function expectRefused(result: ActionRun, ...fragments: Array<string | RegExp>): Promise<string> {
     expect(result.code).toBe(1);
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);

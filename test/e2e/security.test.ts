@@ -78,7 +78,7 @@ function echoing(prefix: string): string {
   return `${prefix.padEnd(476, '.')} Bearer ${SECRET} (headers echoed back)`;
 }
 
-describe('the API key never reaches the log (RUNNER_DEBUG=1, dist/index.js)', { timeout: 20_000 }, () => {
+describe('the API key never reaches the log (RUNNER_DEBUG=1, dist/index.js)', () => {
   it.each<[string, (emu: ArmoxEmulator) => void, Record<string, string>, number]>([
     ['a successful run', () => {}, {}, 0],
     ['a wrong key (401)', (emu) => (emu.apiKey = 'sk_test_other_key'), {}, 1],
@@ -173,7 +173,7 @@ describe('the API key never reaches the log (RUNNER_DEBUG=1, dist/index.js)', { 
 
   // The summary quotes the job's error_message markdown-escaped (`sk\_test\_…`), which the runner's
   // masking would miss: main.ts redacts the report before rendering it.
-  it('the job summary does not quote a job error message that contains the key', { timeout: 20_000 }, async () => {
+  it('the job summary does not quote a job error message that contains the key', async () => {
     const emu = await emulator({ apiKey: SECRET });
     emu.setJobPlan({ outcome: 'failed', errorMessage: `Provider rejected ${SECRET}` });
     const run = await runBundledAction({
@@ -262,7 +262,7 @@ describe("the key goes to api-url's origin only", () => {
       expect(recorded.headers.authorization).toBe(`Bearer ${SECRET}`);
   });
 
-  it('the bundled action (no download-dir) sends nothing to the storage origin', { timeout: 20_000 }, async () => {
+  it('the bundled action (no download-dir) sends nothing to the storage origin', async () => {
     const emu = await emulator({ apiKey: SECRET });
     const run = await runBundledAction({
       inputs: { 'api-key': SECRET, 'api-url': emu.apiUrl, 'poll-interval': '100ms', ...SKETCH },
@@ -275,145 +275,139 @@ describe("the key goes to api-url's origin only", () => {
   // download-dir end to end (no Authorization header at the storage origin): test/results-e2e.test.ts.
 });
 
-describe(
-  'behind a proxy (http_proxy / https_proxy / no_proxy, as self-hosted runners set them)',
-  { timeout: 20_000 },
-  () => {
-    /** api-url on a name the proxy maps to the emulator: http-client never proxies loopback names. */
-    function proxiedInputs(emu: ArmoxEmulator): Record<string, string> {
-      return {
-        'api-key': emu.apiKey,
-        'api-url': emu.apiUrl.replace('127.0.0.1', 'armox.test'),
-        'poll-interval': '100ms',
-        ...SKETCH,
-      };
+describe('behind a proxy (http_proxy / https_proxy / no_proxy, as self-hosted runners set them)', () => {
+  /** api-url on a name the proxy maps to the emulator: http-client never proxies loopback names. */
+  function proxiedInputs(emu: ArmoxEmulator): Record<string, string> {
+    return {
+      'api-key': emu.apiKey,
+      'api-url': emu.apiUrl.replace('127.0.0.1', 'armox.test'),
+      'poll-interval': '100ms',
+      ...SKETCH,
+    };
+  }
+  /** The child resolves armox.test to 127.0.0.1 without DNS, so a bypassed proxy shows as a direct request, not a DNS lookup. */
+  const resolveArmoxTest = resolveHostsOption({ 'armox.test': '127.0.0.1' });
+
+  it('with http_proxy set, every request goes through the proxy, as a CONNECT tunnel', async () => {
+    const emu = await emulator();
+    const through = await proxy();
+    const run = await runBundledAction({
+      inputs: proxiedInputs(emu),
+      env: { http_proxy: through.url, https_proxy: through.url, NODE_OPTIONS: resolveArmoxTest },
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('completed');
+    const port = new URL(emu.apiUrl).port;
+    // @actions/http-client tunnels plain-http targets too (CONNECT), so the proxy never sees the request headers.
+    expect(through.seen.length).toBe(emu.requests.length);
+    for (const seen of through.seen) {
+      expect(seen).toMatchObject({ kind: 'connect', target: `armox.test:${port}` });
+      expect(seen.headers.authorization).toBeUndefined();
     }
-    /** The child resolves armox.test to 127.0.0.1 without DNS, so a bypassed proxy shows as a direct request, not a DNS lookup. */
-    const resolveArmoxTest = resolveHostsOption({ 'armox.test': '127.0.0.1' });
+    for (const recorded of emu.requests) expect(recorded.headers.host).toBe(`armox.test:${port}`);
+    expect(run.stdout).toContain('api-url uses plain http');
+  });
 
-    it('with http_proxy set, every request goes through the proxy, as a CONNECT tunnel', async () => {
-      const emu = await emulator();
-      const through = await proxy();
-      const run = await runBundledAction({
-        inputs: proxiedInputs(emu),
-        env: { http_proxy: through.url, https_proxy: through.url, NODE_OPTIONS: resolveArmoxTest },
-      });
-      expect(run.code).toBe(0);
-      expect(run.outputs.status).toBe('completed');
-      const port = new URL(emu.apiUrl).port;
-      // @actions/http-client tunnels plain-http targets too (CONNECT), so the proxy never sees the request headers.
-      expect(through.seen.length).toBe(emu.requests.length);
-      for (const seen of through.seen) {
-        expect(seen).toMatchObject({ kind: 'connect', target: `armox.test:${port}` });
-        expect(seen.headers.authorization).toBeUndefined();
-      }
-      for (const recorded of emu.requests) expect(recorded.headers.host).toBe(`armox.test:${port}`);
-      expect(run.stdout).toContain('api-url uses plain http');
+  it('no_proxy=armox.test bypasses the proxy', async () => {
+    const emu = await emulator();
+    const through = await proxy();
+    const run = await runBundledAction({
+      inputs: proxiedInputs(emu),
+      env: {
+        http_proxy: through.url,
+        https_proxy: through.url,
+        no_proxy: 'localhost,armox.test',
+        NODE_OPTIONS: resolveArmoxTest,
+      },
     });
+    expect(run.code).toBe(0);
+    expect(through.seen).toEqual([]);
+    expect(emu.requests.length).toBeGreaterThanOrEqual(3);
+  });
 
-    it('no_proxy=armox.test bypasses the proxy', async () => {
-      const emu = await emulator();
-      const through = await proxy();
-      const run = await runBundledAction({
-        inputs: proxiedInputs(emu),
-        env: {
-          http_proxy: through.url,
-          https_proxy: through.url,
-          no_proxy: 'localhost,armox.test',
-          NODE_OPTIONS: resolveArmoxTest,
+  it('a proxy that is down: a clear error, no stack trace', async () => {
+    const emu = await emulator();
+    const down = await proxy();
+    await down.close();
+    const run = await runBundledAction({
+      inputs: { ...proxiedInputs(emu), timeout: '2s' },
+      env: { http_proxy: down.url, https_proxy: down.url, NODE_OPTIONS: resolveArmoxTest },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::GET \/apps failed: (ECONNRESET: )?tunneling socket could not be established, cause=connect ECONNREFUSED/,
+    );
+    expect(run.stdout.split('\n').filter((line) => !line.startsWith('::debug::') && /^\s+at /.test(line))).toEqual([]);
+    expect(run.stderr).toBe('');
+    expect(emu.requests).toEqual([]);
+  });
+
+  it('a request abandoned behind the proxy is torn down: its tunnel closes (in process)', async () => {
+    const emu = await emulator({ job: { outcome: 'never' } });
+    const through = await proxy();
+    emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
+    await withProxy(through, async () => {
+      const controller = new AbortController();
+      const client = new ArmoxClient({
+        apiUrl: emu.apiUrl.replace('127.0.0.1', 'armox.test'),
+        apiKey: emu.apiKey,
+        log: new MemoryLogger(),
+        signal: controller.signal,
+      });
+      const pending = client.listApps(Deadline.after(30_000)).catch((caught: unknown) => caught);
+      while (emu.requestCount('GET', '/apps') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(through.openConnections).toBe(1);
+      controller.abort();
+      expect(await pending).toBeInstanceOf(CancelledError);
+      expect(await openTunnelsAfterTeardown(through)).toBe(0);
+    });
+  });
+
+  it('a download stalled behind the proxy is torn down: its tunnel closes (in process)', async () => {
+    const emu = await emulator();
+    const through = await proxy();
+    emu.storageFiles.set('/public/stall/film.mp4', { size: 1_000, contentType: 'video/mp4' });
+    emu.fault({ origin: 'storage', kind: 'hang', path: '/public/stall/', times: Infinity });
+    await withProxy(through, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'armox-stall-'));
+      const url = `${emu.storageUrl.replace('127.0.0.1', 'armox.test')}/public/stall/film.mp4`;
+      const pending = downloadFiles([url], {
+        dir,
+        workspace: dir,
+        log: new MemoryLogger(),
+        userAgent: 'test',
+        attempts: 1,
+        requestTimeoutMs: 200,
+      }).catch((caught: unknown) => caught);
+      expect(String(await pending)).toMatch(/no data received/);
+      expect(await openTunnelsAfterTeardown(through)).toBe(0);
+    });
+  });
+
+  it('the proxy helper also forwards absolute-URI requests (what plain HTTP proxy clients send)', async () => {
+    const emu = await emulator();
+    const through = await proxy();
+    const port = new URL(emu.apiUrl).port;
+    const target = `http://armox.test:${port}/api/v1/apps`;
+    const status = await new Promise<number>((resolve, reject) => {
+      const proxyUrl = new URL(through.url);
+      request(
+        {
+          host: proxyUrl.hostname,
+          port: proxyUrl.port,
+          path: target,
+          headers: { authorization: `Bearer ${emu.apiKey}` },
         },
-      });
-      expect(run.code).toBe(0);
-      expect(through.seen).toEqual([]);
-      expect(emu.requests.length).toBeGreaterThanOrEqual(3);
+        (answer) => {
+          answer.resume();
+          resolve(answer.statusCode ?? 0);
+        },
+      )
+        .on('error', reject)
+        .end();
     });
-
-    it('a proxy that is down: a clear error, no stack trace', async () => {
-      const emu = await emulator();
-      const down = await proxy();
-      await down.close();
-      const run = await runBundledAction({
-        inputs: { ...proxiedInputs(emu), timeout: '2s' },
-        env: { http_proxy: down.url, https_proxy: down.url, NODE_OPTIONS: resolveArmoxTest },
-      });
-      expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(
-        /::error::GET \/apps failed: (ECONNRESET: )?tunneling socket could not be established, cause=connect ECONNREFUSED/,
-      );
-      expect(run.stdout.split('\n').filter((line) => !line.startsWith('::debug::') && /^\s+at /.test(line))).toEqual(
-        [],
-      );
-      expect(run.stderr).toBe('');
-      expect(emu.requests).toEqual([]);
-    });
-
-    it('a request abandoned behind the proxy is torn down: its tunnel closes (in process)', async () => {
-      const emu = await emulator({ job: { outcome: 'never' } });
-      const through = await proxy();
-      emu.fault({ kind: 'hang', method: 'GET', path: '/apps', times: Infinity });
-      await withProxy(through, async () => {
-        const controller = new AbortController();
-        const client = new ArmoxClient({
-          apiUrl: emu.apiUrl.replace('127.0.0.1', 'armox.test'),
-          apiKey: emu.apiKey,
-          log: new MemoryLogger(),
-          signal: controller.signal,
-        });
-        const pending = client.listApps(Deadline.after(30_000)).catch((caught: unknown) => caught);
-        while (emu.requestCount('GET', '/apps') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(through.openConnections).toBe(1);
-        controller.abort();
-        expect(await pending).toBeInstanceOf(CancelledError);
-        expect(await openTunnelsAfterTeardown(through)).toBe(0);
-      });
-    });
-
-    it('a download stalled behind the proxy is torn down: its tunnel closes (in process)', async () => {
-      const emu = await emulator();
-      const through = await proxy();
-      emu.storageFiles.set('/public/stall/film.mp4', { size: 1_000, contentType: 'video/mp4' });
-      emu.fault({ origin: 'storage', kind: 'hang', path: '/public/stall/', times: Infinity });
-      await withProxy(through, async () => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'armox-stall-'));
-        const url = `${emu.storageUrl.replace('127.0.0.1', 'armox.test')}/public/stall/film.mp4`;
-        const pending = downloadFiles([url], {
-          dir,
-          workspace: dir,
-          log: new MemoryLogger(),
-          userAgent: 'test',
-          attempts: 1,
-          requestTimeoutMs: 200,
-        }).catch((caught: unknown) => caught);
-        expect(String(await pending)).toMatch(/no data received/);
-        expect(await openTunnelsAfterTeardown(through)).toBe(0);
-      });
-    });
-
-    it('the proxy helper also forwards absolute-URI requests (what plain HTTP proxy clients send)', async () => {
-      const emu = await emulator();
-      const through = await proxy();
-      const port = new URL(emu.apiUrl).port;
-      const target = `http://armox.test:${port}/api/v1/apps`;
-      const status = await new Promise<number>((resolve, reject) => {
-        const proxyUrl = new URL(through.url);
-        request(
-          {
-            host: proxyUrl.hostname,
-            port: proxyUrl.port,
-            path: target,
-            headers: { authorization: `Bearer ${emu.apiKey}` },
-          },
-          (answer) => {
-            answer.resume();
-            resolve(answer.statusCode ?? 0);
-          },
-        )
-          .on('error', reject)
-          .end();
-      });
-      expect(status).toBe(200);
-      expect(through.seen).toEqual([expect.objectContaining({ kind: 'forward', method: 'GET', url: target })]);
-      expect(emu.findRequests('GET', '/apps')).toHaveLength(1);
-    });
-  },
-);
+    expect(status).toBe(200);
+    expect(through.seen).toEqual([expect.objectContaining({ kind: 'forward', method: 'GET', url: target })]);
+    expect(emu.findRequests('GET', '/apps')).toHaveLength(1);
+  });
+});

@@ -35,6 +35,8 @@ export async function runInProcess(
     env?: Record<string, string>;
     /** Sees each change of the open jobs (what the post step would cancel), and the log as it is then. */
     onOpenJobs?: (ids: string[], log: MemoryLogger) => void;
+    /** The clock the `timeout` input is measured by (see `stillUntil`); default Date.now. */
+    now?: () => number;
   } = {},
 ): Promise<InProcessRun> {
   const log = new MemoryLogger();
@@ -89,9 +91,23 @@ export async function runInProcess(
       ...options.client,
     });
     const event = await readEventPayload(config.github.eventPath, log); // as main.ts does
-    await runPipeline(config, { client, log, record: report, openJobs, seenJobs: new SeenJobs(), signal, event });
+    const seenJobs = new SeenJobs();
+    await runPipeline(config, { client, log, record: report, openJobs, seenJobs, signal, event, now: options.now });
     return finish();
   } catch (error) {
     return finish(error as Error);
   }
+}
+
+/**
+ * A clock that stands still until `started()` holds, then runs: the step's `timeout` counts from that
+ * moment (say, once the job exists), so a short timeout never runs out before it on a loaded machine.
+ */
+export function stillUntil(started: () => boolean): () => number {
+  const origin = Date.now();
+  let offset: number | undefined;
+  return () => {
+    if (offset === undefined && started()) offset = Date.now() - origin;
+    return offset === undefined ? origin : Date.now() - offset;
+  };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/action-runner.js';
 
 describe('dist/', () => {
-  it('matches a fresh build of src/', { timeout: 120_000 }, () => {
+  it('matches a fresh build of src/', { timeout: 600_000 }, () => {
     const out = mkdtempSync(path.join(tmpdir(), 'armox-dist-'));
     execFileSync(
       process.execPath,
