@@ -85,7 +85,8 @@ describe.concurrent('429 rate limits', () => {
     const emu = await fresh();
     emu.setJobPlan({ outcome: 'never' });
     emu.fault({ kind: 'rate-limit', method: 'POST', path: CANCEL, retryAfter: '1' });
-    const run = await runCore(emu, { ...SKETCH, timeout: '300ms' });
+    // Room for the reads before paying (the app, the balance) on a loaded machine; the job never ends.
+    const run = await runCore(emu, { ...SKETCH, timeout: '1s' });
     expect(run.error).toBeInstanceOf(TimeoutError);
     expect(run.error!.message).toMatch(/was cancelled so it stops spending credits/);
     const [limited, retried] = emu.findRequests('POST', CANCEL);
