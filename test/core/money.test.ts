@@ -178,7 +178,7 @@ describe.concurrent('the balance, before paying', () => {
     expect(run.report.balance).toEqual({ before: 100_000, after: 99_930, afterFrom: 'account' });
     const manifest = await manifestOf(run.report.snapshot(), process.cwd());
     expect(manifest.balance).toEqual({ before: 100_000, after: 99_930, after_from: 'account' });
-    expect(renderSummary(run.report.snapshot())).toContain('| Balance | 100000 → 99930 credits |');
+    expect(renderSummary(run.report.snapshot())).toContain('balance 100000 → 99930 credits');
   });
 
   it('the balance after: the one before minus the charges when it cannot be read again', async () => {

@@ -276,9 +276,10 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
 describe('a submission awaiting its answer when the timeout runs out', () => {
   it('the pending submission stays in the step state, so the post step cancels the job Armox creates late', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
-    // Armox takes the run 3 s after it arrives: after the 1 s timeout and the main step's own lookup.
-    server.fault({ kind: 'delay', ms: 3_000, method: 'POST', path: '/apps/run' });
-    const main = await runBundledAction({ inputs: inputs(server, { timeout: '1s' }) });
+    // Armox takes the run 8 s after it arrives: after the 4 s timeout (room for the reads before
+    // paying on a loaded machine) and the main step's own lookup.
+    server.fault({ kind: 'delay', ms: 8_000, method: 'POST', path: '/apps/run' });
+    const main = await runBundledAction({ inputs: inputs(server, { timeout: '4s' }) });
 
     expect(main.code).toBe(1);
     expect(errorLines(main)[0]).toMatch(
