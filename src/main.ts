@@ -5,6 +5,7 @@ import { readEventPayload } from './core/github-event.js';
 import { defaultManifestPath, manifestOf, writeManifest } from './report/manifest.js';
 import { commentMarker, publishPullRequestComment, workflowRunUrl } from './report/pr-comment.js';
 import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
+import { inertLogText } from './core/inert-log.js';
 import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
 import { State } from './config/names.js';
 import { StepRecord, type Outcome } from './report/record.js';
@@ -14,9 +15,13 @@ import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { renderSummary } from './report/summary.js';
 
-/** The workflow log, through @actions/core. */
+/**
+ * The workflow log, through @actions/core. `info` is the one way text reaches
+ * stdout as it is, so it is where outside text is kept from acting as a
+ * workflow command; the other calls are commands whose data core escapes.
+ */
 export const coreLogger: Logger = {
-  info: (message) => core.info(message),
+  info: (message) => core.info(inertLogText(message)),
   warning: (message) => core.warning(message),
   notice: (message) => core.notice(message),
   debug: (message) => core.debug(message),

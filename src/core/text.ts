@@ -9,6 +9,11 @@ export function printable(value: string, max = 80): string {
   return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }
 
+/** `text` on one line: each line break (`\r\n`, `\r`, `\n`, U+0085, U+2028, U+2029) shown as `\n`. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n');
+}
+
 /** `text` cut to `max` characters, ending in `…` when it was longer. */
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

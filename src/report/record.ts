@@ -2,6 +2,7 @@ import type { Job } from '../armox/types.js';
 import { fileUrlsOf, type OutputItem } from './job-outputs.js';
 import { Output, type OutputName } from '../config/names.js';
 import type { RunTarget } from '../target/target.js';
+import { oneLine } from '../core/text.js';
 import {
   fitJsonList,
   fitLines,
@@ -496,8 +497,10 @@ function batchStatus(runs: RunRecord[]): string {
  */
 function batchErrors(runs: RunRecord[]): string[] {
   return runs.flatMap((run) => {
-    const problem = problemOf(run);
-    if (problem === undefined) return [];
+    const found = problemOf(run);
+    if (found === undefined) return [];
+    // One line per item, whatever line breaks Armox's error text holds.
+    const problem = oneLine(found);
     return [run.outcome === 'completed' ? `${run.name}: ${problem}` : `${run.name}: ${run.outcome} (${problem})`];
   });
 }
