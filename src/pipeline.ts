@@ -9,6 +9,7 @@ import { CostEstimate } from './execute/spending.js';
 import { capRefusalNote, reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
+import { accessLookup } from './request/collaborator-access.js';
 import { checkTrigger } from './request/trigger-guard.js';
 import { followedTarget } from './target/followed-job.js';
 
@@ -23,10 +24,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
   // Before any request: on public repositories, anyone can comment or open a pull request.
-  const untrusted = config.dryRun
-    ? undefined
-    : checkTrigger(config.github.eventName, context.event, config.allowUntrustedTrigger);
-  if (untrusted) throw new InputError(untrusted);
+  if (!config.dryRun) await refuseUntrustedTrigger(config, deadline, context);
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
   const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
@@ -46,6 +44,26 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   warnFilesNotYetMade(config, context);
   if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
   await deliverRuns(runs, config, release, deadline, context, incomplete);
+}
+
+/** Throws when whoever triggered the run may not spend the credits (`request/trigger-guard.ts`). */
+async function refuseUntrustedTrigger(config: ActionConfig, deadline: Deadline, context: RunContext): Promise<void> {
+  const { github } = config;
+  const untrusted = await checkTrigger({
+    eventName: github.eventName,
+    payload: context.event,
+    allowUntrusted: config.allowUntrustedTrigger,
+    actor: github.actor,
+    accessOf: accessLookup({
+      token: config.githubToken,
+      apiUrl: github.apiUrl,
+      repository: github.repository,
+      log: context.log,
+      signal: context.signal,
+      deadline,
+    }),
+  });
+  if (untrusted) throw new InputError(untrusted);
 }
 
 /**
