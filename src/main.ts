@@ -6,7 +6,7 @@ import { defaultManifestPath, manifestOf, writeManifest } from './report/manifes
 import { commentMarker, publishPullRequestComment, workflowRunUrl } from './report/pr-comment.js';
 import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
 import { inertLogText } from './core/inert-log.js';
-import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
+import { redactDeep, redactingLogger, redactSecrets, registerSecrets, type Logger } from './core/log.js';
 import { State } from './config/names.js';
 import { StepRecord, type Outcome } from './report/record.js';
 import { CLEANUP_MS, OpenJobs, SeenJobs } from './core/run-context.js';
@@ -54,6 +54,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
   // The key is masked before anything else is printed.
   const secrets = actionSecrets(env);
   for (const secret of secrets) core.setSecret(secret);
+  registerSecrets(secrets);
   core.saveState(State.IsPost, 'true');
   const log = redactingLogger(coreLogger, secrets);
   const record = new StepRecord(Date.now(), (name, value) => core.setOutput(name, redactSecrets(value, secrets)), {
