@@ -77,6 +77,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
       core.setFailed(redactSecrets(recordForcedEnd(record, openJobs), secrets));
       record.finishedAt = Date.now();
     }
+    record.settleLists();
     await Promise.race([reportOnce(), new Promise((resolve) => setTimeout(resolve, LAST_REPORT_MS))]);
   });
 
@@ -105,6 +106,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     if (!settled) record.finishedAt = Date.now();
     settled = true;
     record.flush();
+    record.settleLists();
     await reportOnce();
     stopHandlingSignals();
   }

@@ -320,6 +320,11 @@ export class StepRecord {
     if (this.unpublished) this.publish(true);
   }
 
+  /** At the step's end: the JSON lists always parse in a later step (`fromJSON`), `[]` when unused. */
+  settleLists(): void {
+    for (const name of LIST_OUTPUTS) if (!this.written.has(name)) this.set(name, '[]');
+  }
+
   addNextStep(step: string): void {
     if (!this.nextSteps.includes(step)) this.nextSteps.push(step);
   }
@@ -489,6 +494,9 @@ function batchStatus(runs: RunRecord[]): string {
   const leftRunning = (run: RunRecord) => ['completed', 'submitted', 'running'].includes(run.outcome!);
   return runs.every(leftRunning) ? 'processing' : 'failed';
 }
+
+/** The outputs that hold a JSON list. */
+const LIST_OUTPUTS: readonly OutputName[] = [Output.Files, Output.ReleaseAssets, Output.OutputUrls, Output.JobIds];
 
 /**
  * One line per item that failed, was skipped, or whose files were not
