@@ -107,6 +107,7 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const run: PlannedRun = { record: context.record.addRun('1'), job };
+  run.record.followed = true;
   // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
   run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
   const cost = new CostEstimate(context.log);

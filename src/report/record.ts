@@ -83,6 +83,9 @@ export class RunRecord {
     this.jobUpdated(job);
   }
 
+  /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
+  followed = false;
+
   /** An earlier completed job is adopted instead of submitting: nothing is charged. */
   reused(job: Job, now: number): void {
     this.startedAt ??= now;
@@ -104,7 +107,8 @@ export class RunRecord {
   jobUpdated(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
     this.jobId = job.id;
     this.status = job.status;
-    if (this.reusedFrom || job.status === 'failed') this.creditsCharged = 0;
+    // A job followed by `job-id` was charged to the step that submitted it; a failed one is refunded.
+    if (this.reusedFrom || this.followed || job.status === 'failed') this.creditsCharged = 0;
     else if (typeof job.credits_charged === 'number') this.creditsCharged = job.credits_charged;
     if (job.created_at) this.createdAt = job.created_at;
     if (job.completed_at) this.completedAt = job.completed_at;

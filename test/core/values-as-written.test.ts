@@ -43,3 +43,30 @@ describe('text inputs get the scalar as written', () => {
     expect((sent('/models/run') as { input: Record<string, unknown> }).input.max_completion_tokens).toBe(1024);
   });
 });
+
+describe('following a job with job-id', () => {
+  it('names what the job ran, and counts no charge for this step', async () => {
+    const submitted = await runInProcess(emu, {
+      'app-id': IDS.posterCampaign.app,
+      inputs: 'Prompt: a lighthouse',
+      wait: 'false',
+    });
+    expect(submitted.error).toBeUndefined();
+    expect(Number(submitted.outputs['credits-charged'])).toBeGreaterThan(0);
+    const followed = await runInProcess(emu, { 'job-id': submitted.outputs['job-id']! });
+    expect(followed.error).toBeUndefined();
+    expect(followed.outputs).toMatchObject({
+      'app-id': IDS.posterCampaign.app,
+      'app-name': 'Poster Campaign',
+      status: 'completed',
+      'credits-charged': '0',
+    });
+    expect(JSON.parse(followed.outputs.results!)[0]['credits-charged']).toBe(0);
+  });
+
+  it('names a model job by its model', async () => {
+    const submitted = await runInProcess(emu, { model: MODEL_IDS.kling, inputs: 'prompt: waves', wait: 'false' });
+    const followed = await runInProcess(emu, { 'job-id': submitted.outputs['job-id']! });
+    expect(followed.outputs).toMatchObject({ model: MODEL_IDS.kling, 'credits-charged': '0' });
+  });
+});
