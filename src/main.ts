@@ -7,7 +7,8 @@ import { checksumsPathFor, writeChecksums } from './report/checksums.js';
 import { annotateFileProblems } from './report/annotations.js';
 import { commentMarker, publishPullRequestComment, workflowRunUrl } from './report/pr-comment.js';
 import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
-import { redactDeep, redactingLogger, redactSecrets, type Logger } from './core/log.js';
+import { inertLogText } from './core/inert-log.js';
+import { redactDeep, redactingLogger, redactSecrets, registerSecrets, type Logger } from './core/log.js';
 import { PostStateWriter } from './core/post-state.js';
 import { StepRecord, type Outcome } from './report/record.js';
 import { CLEANUP_MS, OpenJobs, SeenJobs } from './core/run-context.js';
@@ -17,9 +18,13 @@ import { readSecrets, secretValues } from './config/secrets.js';
 import { renderSummary } from './report/summary.js';
 import { renderCommentDigest } from './report/comment-digest.js';
 
-/** The workflow log, through @actions/core. */
+/**
+ * The workflow log, through @actions/core. `info` is the one way text reaches
+ * stdout as it is, so it is where outside text is kept from acting as a
+ * workflow command; the other calls are commands whose data core escapes.
+ */
 export const coreLogger: Logger = {
-  info: (message) => core.info(message),
+  info: (message) => core.info(inertLogText(message)),
   warning: (message) => core.warning(message),
   notice: (message) => core.notice(message),
   debug: (message) => core.debug(message),
@@ -52,6 +57,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
   // The key is masked before anything else is printed.
   const secrets = actionSecrets(env);
   for (const secret of secrets) core.setSecret(secret);
+  registerSecrets(secrets);
   const postState = new PostStateWriter((name, value) => core.saveState(name, value));
   postState.mainStepStarted();
   const log = redactingLogger(coreLogger, secrets);
@@ -72,6 +78,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
       core.setFailed(redactSecrets(recordForcedEnd(record, openJobs), secrets));
       record.finishedAt = Date.now();
     }
+    record.settleLists();
     await Promise.race([reportOnce(), new Promise((resolve) => setTimeout(resolve, LAST_REPORT_MS))]);
   });
 
@@ -101,6 +108,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     if (!settled) record.finishedAt = Date.now();
     settled = true;
     record.flush();
+    record.settleLists();
     await reportOnce();
     stopHandlingSignals();
   }

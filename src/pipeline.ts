@@ -12,6 +12,7 @@ import { reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
 import { adoptEarlierJobs } from './request/adopt.js';
 import { loadTarget, planRuns } from './request/plan.js';
 import { borrowCompletedJobs, rehearsalRelease } from './request/rehearsal.js';
+import { accessLookup } from './request/collaborator-access.js';
 import { checkTrigger } from './request/trigger-guard.js';
 import { followedTarget } from './target/followed-job.js';
 
@@ -27,10 +28,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   if (config.jobId) return followJob(config, config.jobId, deadline, context);
 
   // Before any request: on public repositories, anyone can comment or open a pull request.
-  const untrusted = config.dryRun
-    ? undefined
-    : checkTrigger(config.github.eventName, context.event, config.allowUntrustedTrigger);
-  if (untrusted) throw new InputError(untrusted);
+  if (!config.dryRun) await refuseUntrustedTrigger(config, deadline, context);
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
   const money = { maxCredits: config.maxCredits, notes: context.record.notes };
@@ -60,6 +58,26 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   warnFilesNotYetMade(config, context);
   if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
   await deliverRuns(runs, config, release, deadline, context, incomplete);
+}
+
+/** Throws when whoever triggered the run may not spend the credits (`request/trigger-guard.ts`). */
+async function refuseUntrustedTrigger(config: ActionConfig, deadline: Deadline, context: RunContext): Promise<void> {
+  const { github } = config;
+  const untrusted = await checkTrigger({
+    eventName: github.eventName,
+    payload: context.event,
+    allowUntrusted: config.allowUntrustedTrigger,
+    actor: github.actor,
+    accessOf: accessLookup({
+      token: config.githubToken,
+      apiUrl: github.apiUrl,
+      repository: github.repository,
+      log: context.log,
+      signal: context.signal,
+      deadline,
+    }),
+  });
+  if (untrusted) throw new InputError(untrusted);
 }
 
 /**
@@ -103,6 +121,7 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const run: PlannedRun = { record: context.record.addRun('1'), job };
+  run.record.followed = true;
   // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
   run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
   // This step submitted nothing: its ledger has no cap and no estimate.

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { ArmoxClient } from './armox/client.js';
 import { isTerminal, type Job } from './armox/types.js';
 import { errorMessage } from './core/errors.js';
-import { redactingLogger, type Logger } from './core/log.js';
+import { redactingLogger, registerSecrets, type Logger } from './core/log.js';
 import { readPostState, type PendingSubmission } from './core/post-state.js';
 import { readSecrets, secretValues } from './config/secrets.js';
 import { Deadline, sleep } from './core/timing.js';
@@ -21,6 +21,7 @@ const POST_STEP_MS = 10_000;
 export async function postStep(env: Record<string, string | undefined>, log: Logger): Promise<void> {
   const secrets = readSecrets((name) => core.getInput(name), env);
   for (const secret of secretValues(secrets)) core.setSecret(secret);
+  registerSecrets(secretValues(secrets));
   const safeLog = redactingLogger(log, secretValues(secrets));
   try {
     const { openJobs: open, pendingSubmissions: pending, apiUrl } = readPostState(env);

@@ -31,6 +31,8 @@ export interface GitHubContext {
   repository?: string;
   eventName?: string;
   eventPath?: string;
+  /** GITHUB_ACTOR: who triggered the run, when the event payload names no sender. */
+  actor?: string;
   /** RUNNER_TEMP: scratch space for files that are uploaded but not kept, and the manifest. */
   runnerTemp?: string;
   runId?: string;
@@ -213,6 +215,7 @@ function gitHubContext(env: Record<string, string | undefined>): GitHubContext {
     repository: env.GITHUB_REPOSITORY,
     eventName: env.GITHUB_EVENT_NAME,
     eventPath: env.GITHUB_EVENT_PATH,
+    actor: env.GITHUB_ACTOR,
     runnerTemp: env.RUNNER_TEMP,
     runId: env.GITHUB_RUN_ID,
     runAttempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1,

@@ -10,7 +10,7 @@ import { formatDuration } from './format.js';
 import { abortReason, TransportError } from './http.js';
 import type { Logger } from './log.js';
 import { retry, type GiveUpReason, type Verdict } from './retry.js';
-import { isObject } from './text.js';
+import { clip, isObject } from './text.js';
 import { parseRateLimitReset, parseRetryAfter, type Deadline } from './timing.js';
 import { USER_AGENT } from './version.js';
 
@@ -375,6 +375,6 @@ function responseData(error: unknown): unknown {
 function githubMessage(error: unknown): string {
   const data = responseData(error);
   if (isObject(data) && typeof data.message === 'string') return data.message;
-  if (typeof data === 'string' && data.trim()) return data.trim().slice(0, 300);
+  if (typeof data === 'string' && data.trim()) return clip(data.trim(), 300);
   return errorMessage(error);
 }

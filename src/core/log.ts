@@ -28,6 +28,26 @@ export function redactingLogger(inner: Logger, secrets: string[]): Logger {
 /** Shorter fragments of a secret cut by `printable` are too common to remove without hiding other text. */
 const MIN_FRAGMENT = 6;
 
+/** The kind a key or token says it is (`sk_live_`, `ghs_`): not secret, and what a hint names. */
+const KIND_PREFIX = /^(sk_(live|test)_|gh[pousr]_|github_pat_)$/;
+
+/**
+ * The step's secrets, registered once at start-up (as `core.setSecret` tells
+ * the runner), so that every place that cuts outside text (`clip`,
+ * `printable`) removes them first: a secret cut in two would no longer be
+ * recognised by the redaction of the log, the outputs and the summary.
+ */
+const registered = new Set<string>();
+
+export function registerSecrets(values: string[]): void {
+  for (const value of values) if (value.length >= 4) registered.add(value);
+}
+
+/** `text` without any registered secret. */
+export function redactRegistered(text: string): string {
+  return registered.size === 0 ? text : redactSecrets(text, [...registered]);
+}
+
 /**
  * `text` without any secret. A quoted value cut short (`printable`'s `…`) can
  * end inside a secret, so the part of a secret just before a `…` goes too.
@@ -38,7 +58,8 @@ export function redactSecrets(text: string, secrets: string[]): string {
     if (secret.length < 4) continue;
     result = result.split(secret).join('***');
     for (let length = secret.length - 1; length >= MIN_FRAGMENT && result.includes('…'); length--) {
-      result = result.split(`${secret.slice(0, length)}…`).join('***…');
+      const fragment = secret.slice(0, length);
+      if (!KIND_PREFIX.test(fragment)) result = result.split(`${fragment}…`).join('***…');
     }
   }
   return result;

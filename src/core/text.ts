@@ -1,7 +1,10 @@
 /** Small helpers for text and values from outside: what a user typed, what a server sent. */
+import { redactRegistered } from './log.js';
 
 /** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
-export function printable(value: string, max = 80): string {
+export function printable(text: string, max = 80): string {
+  // Secrets go before the cut: a secret cut in two is no longer recognised.
+  const value = redactRegistered(text);
   // eslint-disable-next-line no-control-regex
   const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) =>
     c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -9,8 +12,15 @@ export function printable(value: string, max = 80): string {
   return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }
 
+/** `text` on one line: each line break (`\r\n`, `\r`, `\n`, U+0085, U+2028, U+2029) shown as `\n`. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n');
+}
+
 /** `text` cut to `max` characters, ending in `…` when it was longer. */
-export function clip(text: string, max: number): string {
+export function clip(raw: string, max: number): string {
+  // Secrets go before the cut: a secret cut in two is no longer recognised.
+  const text = redactRegistered(raw);
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ActionConfig } from '../config/config.js';
 import { downloadFiles } from './download.js';
+import { refuseInnerHosts } from './output-hosts.js';
 import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage, TimeoutError } from '../core/errors.js';
 import { plural } from '../core/format.js';
 import type { PlannedRun } from '../execute/carry-out.js';
@@ -183,6 +184,7 @@ async function download(
   label: string,
 ): Promise<DownloadedFile[]> {
   const { log } = context;
+  await refuseInnerHosts(urls, config.apiUrl);
   const files = await log.group(`Downloading ${plural(urls.length, 'file')}${label}`, () =>
     downloadFiles(urls, {
       dir,

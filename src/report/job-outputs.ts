@@ -36,8 +36,8 @@ export function rawOutputs(job: Job): unknown {
 }
 
 /**
- * Collects every value of a job's outputs, in order: strings that are http(s)
- * URLs are files, other strings are text. App jobs nest them per node under
+ * Collects every value of a job's outputs, in order: http(s) URLs under a
+ * media key are files, every other string is text. App jobs nest them per node under
  * `output_data.node_outputs`; model jobs have them flat in `output_data`. The
  * set of keys is open (outputImage, outputVideo, outputText, …), so anything is accepted.
  */
@@ -73,20 +73,23 @@ function collect(items: OutputItem[], nodeId: string, key: string, value: unknow
     return;
   }
   if (typeof value !== 'string' || value === '') return;
-  items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
+  items.push({ nodeId, key, kind: isHttpUrl(value) ? mediaKind(key) : 'text', value });
 }
 
-const EXTENSION_KINDS: Array<[RegExp, OutputItem['kind']]> = [
-  [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
-  [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
-  [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
+/**
+ * The media outputs, by key (`outputImage`, `outputVideo`, `outputAudio`,
+ * `outputFile`, a 3D model…). Any other key is text, even when its value
+ * looks like a URL: a text model's answer or a text node can be steered by
+ * the prompt, so it is never fetched as a file.
+ */
+const MEDIA_KEYS: Array<[RegExp, OutputItem['kind']]> = [
+  [/image/i, 'image'],
+  [/video/i, 'video'],
+  [/audio/i, 'audio'],
+  [/file|3d|mesh|glb|model/i, 'file'],
 ];
 
-function fileKind(key: string, url: string): OutputItem['kind'] {
-  const lower = key.toLowerCase();
-  if (lower.includes('image')) return 'image';
-  if (lower.includes('video')) return 'video';
-  if (lower.includes('audio')) return 'audio';
-  const path = new URL(url).pathname;
-  return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
+function mediaKind(key: string): OutputItem['kind'] {
+  if (/text/i.test(key)) return 'text';
+  return MEDIA_KEYS.find(([pattern]) => pattern.test(key))?.[1] ?? 'text';
 }

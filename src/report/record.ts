@@ -54,6 +54,8 @@ export class RunRecord implements RunData {
   deliveryError?: string;
   reusedFrom?: ReusedJob;
   borrowedFrom?: ReusedJob;
+  /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
+  followed = false;
   knownNotReused = false;
   startedAt?: number;
   finishedAt?: number;
@@ -154,7 +156,7 @@ export class RunRecord implements RunData {
   private update(job: Pick<Job, 'id' | 'status'> & Partial<Job>): void {
     this.jobId = job.id;
     this.status = job.status;
-    const chargeFree = this.reusedFrom !== undefined || this.borrowedFrom !== undefined;
+    const chargeFree = this.reusedFrom !== undefined || this.borrowedFrom !== undefined || this.followed;
     this.creditsCharged = chargeFromJob(job, chargeFree) ?? this.creditsCharged;
     if (job.created_at) this.createdAt = job.created_at;
     if (job.completed_at) this.completedAt = job.completed_at;
@@ -192,6 +194,8 @@ export class StepRecord {
   /** The `rehearsal` input: completed jobs stand in for the runs (see RunRecord.borrowedFrom). */
   rehearsal = false;
   checksumsPath?: string;
+  /** The step has ended: every JSON list output is set, `[]` when unused (see `settleLists`). */
+  listsSettled = false;
   /**
    * A batch of several runs: outputs, summary, log lines and download folders
    * are per item. A batch of one behaves as a single run.
@@ -250,6 +254,12 @@ export class StepRecord {
   /** Publishes what moments held back: call when the step (or a phase of it) ends. */
   flush(): void {
     this.publisher.flush(this);
+  }
+
+  /** At the step's end: the JSON lists always parse in a later step (`fromJSON`), `[]` when unused. */
+  settleLists(): void {
+    this.listsSettled = true;
+    this.publisher.final(this);
   }
 
   addNextStep(step: string): void {

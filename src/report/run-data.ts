@@ -55,6 +55,8 @@ export interface RunData {
   reusedFrom?: ReusedJob;
   /** A rehearsal: the completed job (other inputs) that stood in for this run; nothing was submitted or charged. */
   borrowedFrom?: ReusedJob;
+  /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
+  followed: boolean;
   /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
   knownNotReused: boolean;
   startedAt?: number;

@@ -10,6 +10,7 @@ import {
   type Fitted,
   type ResultEntry,
 } from './output-limits.js';
+import { oneLine } from '../core/text.js';
 import { problemOf, runCharge, runStatus, type Outcome, type RunData, type TargetInfo } from './run-data.js';
 
 /** What the outputs are derived from: the step's record, read only. */
@@ -22,6 +23,8 @@ export interface StepView {
   manifestPath?: string;
   checksumsPath?: string;
   rehearsal: boolean;
+  /** The step has ended: every JSON list output is set, `[]` when unused. */
+  listsSettled?: boolean;
 }
 
 /** Every output that can be set now, and for each one cut to fit, what it left out and where that is instead. */
@@ -104,8 +107,14 @@ function candidates(step: StepView): Candidate[] {
   }
   if (single?.outcome && single.rawOutputs !== undefined)
     list.push({ name: Output.Outputs, value: JSON.stringify(single.rawOutputs) });
+  if (step.listsSettled) {
+    for (const name of LIST_OUTPUTS) if (!list.some((c) => c.name === name)) list.push({ name, value: '[]' });
+  }
   return list;
 }
+
+/** The outputs that hold a JSON list: always set once the step ended, so `fromJSON` of them parses. */
+const LIST_OUTPUTS: readonly OutputName[] = [Output.Files, Output.ReleaseAssets, Output.OutputUrls, Output.JobIds];
 
 function targetOutputs({ target }: StepView): Candidate[] {
   if (target?.kind === 'app')
@@ -206,8 +215,10 @@ function batchStatus(runs: readonly RunData[]): string {
  */
 function batchErrors(runs: readonly RunData[]): string[] {
   return runs.flatMap((run) => {
-    const problem = problemOf(run);
-    if (problem === undefined) return [];
+    const found = problemOf(run);
+    if (found === undefined) return [];
+    // One line per item, whatever line breaks Armox's error text holds.
+    const problem = oneLine(found);
     return [run.outcome === 'completed' ? `${run.name}: ${problem}` : `${run.name}: ${run.outcome} (${problem})`];
   });
 }

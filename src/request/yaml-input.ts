@@ -128,6 +128,7 @@ function readDocument(origin: TextOrigin, text: string, lineCounter: LineCounter
 function keepKeysAsWritten(document: Document.Parsed, name: string, lineOf: (node: Node) => number): string[] {
   const problems: string[] = [];
   visit(document, {
+    Scalar: (_, node) => keepScalarAsWritten(node),
     Map: (_, map, path) => {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
@@ -147,6 +148,17 @@ function keepKeysAsWritten(document: Document.Parsed, name: string, lineOf: (nod
     },
   });
   return problems;
+}
+
+/**
+ * A plain number or boolean whose text YAML would rewrite (`1.10` read as 1.1,
+ * `0x1F` as 31, `True` as true) keeps the text as written: a text input must
+ * get what the user typed, and a number setting still reads it as a number.
+ */
+function keepScalarAsWritten(node: Scalar): void {
+  const { value, source } = node;
+  if ((typeof value === 'number' || typeof value === 'boolean') && source !== undefined && String(value) !== source)
+    node.value = source;
 }
 
 /**

@@ -9,7 +9,7 @@ import { ModelTarget } from './model-target.js';
 /**
  * What a job followed by id (`job-id`) ran, named as for a new run: a model by
  * its name and modality (one `GET /models`; without it, by its id), an app by
- * the name the job carries.
+ * the name the job carries, else the app list's.
  */
 export async function followedTarget(
   job: Job,
@@ -29,6 +29,17 @@ export async function followedTarget(
     return model ? new ModelTarget(model).info() : { kind: 'model', id, title: `model ${id}` };
   }
   if (!job.app_id) return undefined;
-  const name = job.app_name ?? job.output_data?.app_name;
+  const name = job.app_name ?? job.output_data?.app_name ?? (await appName(job.app_id, client, deadline, log));
   return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
+}
+
+/** The app's name from the app list (one `GET /apps`), when the job does not carry it; undefined if it cannot be read. */
+async function appName(id: string, client: ArmoxClient, deadline: Deadline, log: Logger): Promise<string | undefined> {
+  try {
+    return (await client.listApps(deadline)).find((app) => app.id === id)?.name;
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    log.debug(`The app of the job is named by its id: ${errorMessage(error)}`);
+    return undefined;
+  }
 }

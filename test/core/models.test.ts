@@ -178,7 +178,8 @@ describe('a model run against the emulator', () => {
     expect(follow.error).toBeUndefined();
     expect(follow.report.runs[0]!.inputs).toEqual({ prompt: 'waves' });
     expect(renderSummary(follow.report.snapshot())).toContain('## ✅ Armox · Kling 2.1 (video model): completed');
-    expect(follow.outputs['credits-charged']).toBe('400');
+    // The submitting step was charged; following the job costs this step nothing (issue 17 §8).
+    expect(follow.outputs['credits-charged']).toBe('0');
     // The name costs one GET /models; without it the job is still followed, named by its id.
     emu.fault({ kind: 'status', status: 500, method: 'GET', path: '/models', times: Infinity });
     const unnamed = await runInProcess(emu, { 'job-id': first.outputs['job-id']! });

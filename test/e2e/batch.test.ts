@@ -191,7 +191,8 @@ describe('batch: everything is checked before anything is submitted', () => {
     expect(error).not.toMatch(/item "ok"/);
     expect(error).toContain('Nothing was submitted');
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
-    expect(result.outputs['job-ids']).toBeUndefined();
+    // A JSON list even when nothing was submitted, so fromJSON in a later step parses (issue 17 §8).
+    expect(result.outputs['job-ids']).toBe('[]');
   });
 
   it('refuses item names made of dots: nothing is written outside download-dir, nothing submitted', async () => {

@@ -219,7 +219,7 @@ describe('comment-on-pr', () => {
   });
 });
 
-describe('who may spend the credits (issue_comment, pull_request_target)', () => {
+describe('who may spend the credits', () => {
   it.each([
     [
       'an untrusted commenter',
@@ -231,7 +231,43 @@ describe('who may spend the credits (issue_comment, pull_request_target)', () =>
       () => pullRequestTarget('FIRST_TIME_CONTRIBUTOR'),
       /a pull request opened by @stranger, whose author_association is FIRST_TIME_CONTRIBUTOR/,
     ],
-    ['a payload without author_association', () => pullRequestTarget(''), /does not say how they are associated/],
+    [
+      'a payload without author_association, for a user GitHub does not list',
+      () => pullRequestTarget(''),
+      /a pull request opened by @stranger, who is not a collaborator on octo\/site/,
+    ],
+    [
+      'an issue opener with read access',
+      () => {
+        github.roles.reader = 'triage';
+        return event('issues', { action: 'opened', sender: { login: 'reader' }, issue: { user: { login: 'reader' } } });
+      },
+      /an issue opened by @reader, who has triage access to octo\/site/,
+    ],
+    [
+      'a discussion comment by a first-timer',
+      () => event('discussion_comment', { comment: { user: { login: 'new' }, author_association: 'FIRST_TIMER' } }),
+      /a discussion comment by @new, whose author_association is FIRST_TIMER/,
+    ],
+    [
+      "a workflow_run started by a fork's pull request",
+      () => {
+        github.roles.maintainer = 'maintain';
+        return event('workflow_run', {
+          workflow_run: {
+            actor: { login: 'maintainer' },
+            head_repository: { full_name: 'forker/site' },
+            repository: { full_name: REPOSITORY },
+          },
+        });
+      },
+      /from the fork forker\/site/,
+    ],
+    [
+      'a workflow_run whose upstream actor is a stranger',
+      () => event('workflow_run', { workflow_run: { actor: { login: 'stranger' } } }),
+      /started by @stranger, who is not a collaborator/,
+    ],
   ])('refuses %s before any request, naming allow-untrusted-trigger', async (_, env, who) => {
     const result = await run(POSTER, env());
     expect(result.code).toBe(1);
@@ -242,6 +278,8 @@ describe('who may spend the credits (issue_comment, pull_request_target)', () =>
     expect(errors[0]).toContain('spend your Armox key');
     expect(emu.requests).toHaveLength(0);
     expect(result.outputs['error-message']).toMatch(/^Refusing to run/);
+    // GitHub was asked only what the payload did not say (the permission route).
+    for (const request of github.requests) expect(request.path).toMatch(/\/collaborators\/[^/]+\/permission$/);
   });
 
   it.each([
@@ -260,10 +298,39 @@ describe('who may spend the credits (issue_comment, pull_request_target)', () =>
     expect(submissions()).toBe(1);
   });
 
-  it('does not apply to pull_request (no secrets for strangers there)', async () => {
+  it('applies to pull_request too, and to any event not started by writers only', async () => {
     const result = await run(POSTER, pullRequest('NONE'));
+    expect(result.code).toBe(1);
+    expect(submissions()).toBe(0);
+  });
+
+  it.each([
+    ['a writer on watch (asking GitHub)', () => event('watch', { sender: { login: 'writer' } })],
+    [
+      'a writer whose push starts a workflow_run',
+      () =>
+        event('workflow_run', {
+          workflow_run: {
+            actor: { login: 'writer' },
+            head_repository: { full_name: REPOSITORY },
+            repository: { full_name: REPOSITORY },
+          },
+        }),
+    ],
+    ['anyone on workflow_dispatch', () => event('workflow_dispatch', { sender: { login: 'stranger' } })],
+  ])('lets %s through', async (_, env) => {
+    github.roles.writer = 'write';
+    const result = await run(POSTER, env());
     expect(result.code).toBe(0);
     expect(submissions()).toBe(1);
+  });
+
+  it('refuses, naming the reason, when GitHub cannot say', async () => {
+    github.permissionFailure = { status: 403, body: 'Forbidden' };
+    const result = await run(POSTER, event('discussion', { sender: { login: 'writer' } }));
+    expect(result.code).toBe(1);
+    expect(result.outputs['error-message']).toMatch(/GitHub could not say whether they have write access/);
+    expect(submissions()).toBe(0);
   });
 
   it('still comments the refusal on the pull request, without spending', async () => {

@@ -140,6 +140,14 @@ export interface FakeGitHub {
   /** The comments of one issue or pull request, oldest first. */
   commentsOn(repository: string, issue: number): FakeComment[];
   // ---- end of issue comments ----
+  /**
+   * `GET /repos/:o/:r/collaborators/:user/permission` answers each login's role
+   * (admin, maintain, write, triage, read); anyone else is a 404, as GitHub
+   * answers for a user who is not a collaborator.
+   */
+  roles: Record<string, string>;
+  /** When set, that route answers this status and body instead (e.g. a 502 HTML page). */
+  permissionFailure?: { status: number; body: string };
 }
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
@@ -214,6 +222,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     commentsOn: (repository, issue) =>
       fake.comments.filter((c) => `${c.owner}/${c.repo}` === repository && c.issue === issue),
     // ---- end of issue comments ----
+    roles: {},
     fault(spec) {
       const fault: GitHubFault = { ...spec, hits: 0 };
       faults.push(fault);
@@ -283,6 +292,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     }
     if (parts[0] === 'repos' && parts[3] === 'actions') return workflowRunRoute(method, parts, res);
+    if (parts[0] === 'repos' && parts[3] === 'collaborators') return permissionRoute(method, parts, res);
     // Issue comments: see the block at the end of this file.
     if (method === 'GET' && target.pathname === '/user') return authenticatedUser(fake, res);
     if (parts[0] === 'repos' && parts[3] === 'issues')
@@ -440,6 +450,21 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     });
   }
   // ---- end workflow runs ----
+
+  /** GET /repos/:o/:r/collaborators/:user/permission: the login's role, `permission` folded as GitHub does. */
+  function permissionRoute(method: string, parts: string[], res: ServerResponse): void {
+    if (method !== 'GET' || parts.length !== 6 || parts[5] !== 'permission') return json(res, 404, notFound);
+    if (fake.permissionFailure) {
+      const { status, body } = fake.permissionFailure;
+      res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(body) });
+      return void res.end(body);
+    }
+    const login = parts[4]!;
+    const role = fake.roles[login];
+    if (!role) return json(res, 404, notFound);
+    const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+    return json(res, 200, { permission, role_name: role, user: { login } });
+  }
 
   return fake;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectOutputs, isModelJob, rawOutputs } from '../../src/report/job-outputs.js';
+import { collectOutputs, fileUrlsOf, isModelJob, rawOutputs } from '../../src/report/job-outputs.js';
 
 describe('collectOutputs', () => {
   it('collects URLs and texts of an app job in node order', () => {
@@ -24,9 +24,34 @@ describe('collectOutputs', () => {
       ['text', 'A caption'],
       ['audio', 'https://s3.example/p/a.mp3'],
       ['audio', 'https://s3.example/p/b.mp3'],
-      ['file', 'https://s3.example/p/model.glb'],
-      ['image', 'https://s3.example/p/plain.webp'],
+      // Only media keys are files: an unknown key or a bare value is text, never fetched.
+      ['text', 'https://s3.example/p/model.glb'],
+      ['text', 'https://s3.example/p/plain.webp'],
     ]);
+  });
+
+  it.each([
+    [
+      'a text model answer',
+      { run_type: 'model', model_id: 'm', output_data: { outputText: 'http://127.0.0.1:9/x.png' } },
+    ],
+    ['an app text node', { output_data: { node_outputs: { n: { outputText: 'https://s3.example/caption.png' } } } }],
+    ['an app node text field', { output_data: { node_outputs: { n: { text: 'http://169.254.169.254/latest' } } } }],
+  ])('never takes %s that looks like a URL for a file', (_, job) => {
+    const { items } = collectOutputs({ id: 'j', status: 'completed', ...job } as Parameters<typeof collectOutputs>[0]);
+    expect(items.map((item) => item.kind)).toEqual(['text']);
+    expect(fileUrlsOf(items)).toEqual([]);
+  });
+
+  it('takes a media output for a file, whatever its extension', () => {
+    const { items } = collectOutputs({
+      id: 'j',
+      status: 'completed',
+      output_data: {
+        node_outputs: { n: { outputFile: 'https://s3.example/a.bin', output3d: 'https://s3.example/m' } },
+      },
+    });
+    expect(items.map((item) => item.kind)).toEqual(['file', 'file']);
   });
 
   it('treats non-http values as text', () => {
