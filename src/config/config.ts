@@ -1,5 +1,7 @@
+import * as path from 'node:path';
 import { InputError } from '../core/errors.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { linkOnTheWay } from '../core/links.js';
+import { linkProblem, readInputs, type ActionInputs } from './inputs.js';
 import { Input } from './names.js';
 import type { InputReader } from './secrets.js';
 import { parseReuse, type ReusePolicy } from '../request/reuse.js';
@@ -78,6 +80,7 @@ export function readConfig(
     ? { shared: [], problems: [], annotations: [], unreadable: [] }
     : readRunInputs(inputs, workspace);
 
+  problems.push(...itemFolderLinks(inputs.downloadDir, runInputs, workspace));
   if (problems.length > 0) throw configFailure(problems, runInputs);
   return {
     config: {
@@ -91,6 +94,16 @@ export function readConfig(
     },
     warnings,
   };
+}
+
+/** A batch writes into `download-dir/<item>/`: a link already there would take its files elsewhere. */
+function itemFolderLinks(downloadDir: string | undefined, runInputs: RunInputs, workspace: string): string[] {
+  if (!downloadDir || !runInputs.items) return [];
+  return runInputs.items.flatMap(({ name }) => {
+    const link = linkOnTheWay(downloadDir, path.join(downloadDir, name));
+    const shown = path.relative(workspace, link ?? '');
+    return link ? [linkProblem(Input.DownloadDir, `${shown}" (batch item "${name}`, shown)] : [];
+  });
 }
 
 /**

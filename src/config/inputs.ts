@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import { linkOnTheWay } from '../core/links.js';
 import { MAX_DURATION_MS, parseDuration } from '../core/format.js';
 import { Input, type InputName } from './names.js';
 import { readSecrets, type InputReader } from './secrets.js';
@@ -140,6 +141,11 @@ class InputParser {
 
   /** Whether `folder` exists as a folder or can be created: its nearest existing ancestor is a folder. */
   private creatable(name: InputName, folder: string, shown: string): boolean {
+    const link = linkOnTheWay(this.workspace, folder);
+    if (link) {
+      this.problems.push(linkProblem(name, shown, path.relative(this.workspace, link)));
+      return false;
+    }
     let existing = folder;
     while (kindOf(existing) === 'missing' && path.dirname(existing) !== existing) existing = path.dirname(existing);
     if (kindOf(existing) !== 'file') return true;
@@ -226,4 +232,12 @@ function kindOf(file: string): 'directory' | 'file' | 'missing' {
   } catch {
     return 'missing';
   }
+}
+
+/** A symbolic link where the step would write: refused, so files land only where the user said. */
+export function linkProblem(name: InputName, shown: string, link: string): string {
+  return (
+    `${name}: "${shown}" cannot be written: ${link} is a symbolic link, and the action does not write through ` +
+    'a link it did not create (it could lead outside the workspace). Remove the link or choose another path.'
+  );
 }

@@ -13,6 +13,7 @@ import type { DownloadedFile } from '../report/record.js';
 import { retry, type GiveUpReason } from '../core/retry.js';
 import { parseRetryAfter, type Deadline } from '../core/timing.js';
 import { describeSystemError, isHttpUrl, printable } from '../core/text.js';
+import { linkOnTheWay } from '../core/links.js';
 
 export interface DownloadOptions {
   /** Absolute directory the files go to; created when missing. */
@@ -110,6 +111,9 @@ export async function downloadFiles(urls: string[], options: DownloadOptions): P
   sweepBuffersPromptly();
 
   const dir = path.resolve(options.dir);
+  // Checked before paying too (config); a link made since would still take the files elsewhere.
+  const link = linkOnTheWay(options.workspace, dir);
+  if (link) throw new ActionError(`Not downloading into ${dir}: ${link} is a symbolic link the action did not create.`);
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {

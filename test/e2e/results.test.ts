@@ -2,7 +2,7 @@
  * Results end to end through dist/index.js: downloads into download-dir and
  * release assets on a fake GitHub, against the emulator.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,38 @@ function releaseEvent(tag: string): Record<string, string> {
   writeFileSync(file, JSON.stringify({ action: 'published', release: github.releaseJson(release) }));
   return { GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: file };
 }
+
+describe('download-dir: files land only where the user said', () => {
+  it.each([
+    ['download-dir is a link', 'out', (ws: string, target: string) => symlinkSync(target, path.join(ws, 'out'))],
+    [
+      "a batch item's folder is a link",
+      'renders',
+      (ws: string, target: string) => {
+        mkdirSync(path.join(ws, 'renders'));
+        symlinkSync(target, path.join(ws, 'renders', '2'));
+      },
+    ],
+  ])('%s: refused before anything is submitted, nothing written through it', async (_, dir, plant) => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'armox-ws-'));
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'armox-elsewhere-'));
+    plant(workspace, elsewhere);
+    const result = await runBundledAction({
+      inputs: {
+        ...connectionInputs({ emu, github }),
+        'app-name': 'Poster Campaign',
+        batch: '- Prompt: a lighthouse\n- Prompt: a harbour\n',
+        'download-dir': dir,
+      },
+      env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_EVENT_NAME: 'push' },
+      workspace,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::.*is a symbolic link, and the action does not write through a link/);
+    expect(emu.requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+});
 
 describe('download-dir', () => {
   it('downloads every output file byte for byte and lists them in files', async () => {

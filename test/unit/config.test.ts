@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -214,6 +214,47 @@ describe('readConfig: download-dir', () => {
     expect(read({ ...base, 'download-dir': 'out/renders' }, env).config.downloadDir).toBe(
       path.join(workspace, 'out/renders'),
     );
+  });
+});
+
+describe('readConfig: symbolic links where the step writes (refused before paying)', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'armox-config-'));
+  const elsewhere = mkdtempSync(path.join(tmpdir(), 'armox-elsewhere-'));
+  mkdirSync(path.join(workspace, 'renders'));
+  symlinkSync(elsewhere, path.join(workspace, 'out'));
+  symlinkSync(elsewhere, path.join(workspace, 'renders', 'hero'));
+  symlinkSync(path.join(elsewhere, 'missing'), path.join(workspace, 'dangling'));
+  const env = { GITHUB_WORKSPACE: workspace };
+  const linkMessage = /cannot be written: .* is a symbolic link, and the action does not write through a link/;
+
+  it.each([
+    ['download-dir is a link', { 'download-dir': 'out' }, 'out'],
+    ['a folder on the way to download-dir is a link', { 'download-dir': 'out/renders/more' }, 'out'],
+    ['a dangling link', { 'download-dir': 'dangling/x' }, 'dangling'],
+    ['the manifest goes through a link', { manifest: 'out/manifest.json' }, 'out'],
+  ])('%s: refused, naming the link', (_, inputs, link) => {
+    const message = problem({ ...base, ...inputs }, env);
+    expect(message).toMatch(linkMessage);
+    expect(message).toContain(`: ${link} is a symbolic link`);
+  });
+
+  it("a batch item's folder that is a link is refused, naming the item; other items' folders are fine", () => {
+    const batch = 'hero:\n  Prompt: a\nvillain:\n  Prompt: b\n';
+    const message = problem({ ...base, 'download-dir': 'renders', batch }, env);
+    expect(message).toMatch(linkMessage);
+    expect(message).toContain('batch item "hero"');
+    expect(message).not.toContain('villain');
+    expect(read({ ...base, 'download-dir': 'renders', batch: 'villain:\n  Prompt: b\n' }, env).config.downloadDir).toBe(
+      path.join(workspace, 'renders'),
+    );
+  });
+
+  it('links above the workspace do not matter (the runner may keep its folders behind one)', () => {
+    const linkedWorkspace = path.join(mkdtempSync(path.join(tmpdir(), 'armox-linked-')), 'ws');
+    symlinkSync(workspace, linkedWorkspace);
+    expect(
+      read({ ...base, 'download-dir': 'renders/new' }, { GITHUB_WORKSPACE: linkedWorkspace }).config.downloadDir,
+    ).toBe(path.join(linkedWorkspace, 'renders/new'));
   });
 });
 
