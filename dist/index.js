@@ -37198,6 +37198,18 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -40157,7 +40169,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -40180,7 +40192,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -40305,6 +40317,13 @@ class ActionError extends Error {
 }
 /** Something the workflow author wrote is wrong; nothing was sent to Armox. */
 class InputError extends ActionError {
+    fileProblems;
+    constructor(message, 
+    /** The problems among them that are in `inputs-file` or `batch-file`, for annotations on the file. */
+    fileProblems = []) {
+        super(message);
+        this.fileProblems = fileProblems;
+    }
 }
 /** An Armox API call failed (after any retries that were safe to make). */
 class ApiError extends ActionError {
@@ -40366,6 +40385,24 @@ function redactingLogger(inner, secrets) {
 }
 /** Shorter fragments of a secret cut by `printable` are too common to remove without hiding other text. */
 const MIN_FRAGMENT = 6;
+/** The kind a key or token says it is (`sk_live_`, `ghs_`): not secret, and what a hint names. */
+const KIND_PREFIX = /^(sk_(live|test)_|gh[pousr]_|github_pat_)$/;
+/**
+ * The step's secrets, registered once at start-up (as `core.setSecret` tells
+ * the runner), so that every place that cuts outside text (`clip`,
+ * `printable`) removes them first: a secret cut in two would no longer be
+ * recognised by the redaction of the log, the outputs and the summary.
+ */
+const registered = new Set();
+function registerSecrets(values) {
+    for (const value of values)
+        if (value.length >= 4)
+            registered.add(value);
+}
+/** `text` without any registered secret. */
+function redactRegistered(text) {
+    return registered.size === 0 ? text : redactSecrets(text, [...registered]);
+}
 /**
  * `text` without any secret. A quoted value cut short (`printable`'s `…`) can
  * end inside a secret, so the part of a secret just before a `…` goes too.
@@ -40377,7 +40414,9 @@ function redactSecrets(text, secrets) {
             continue;
         result = result.split(secret).join('***');
         for (let length = secret.length - 1; length >= MIN_FRAGMENT && result.includes('…'); length--) {
-            result = result.split(`${secret.slice(0, length)}…`).join('***…');
+            const fragment = secret.slice(0, length);
+            if (!KIND_PREFIX.test(fragment))
+                result = result.split(`${fragment}…`).join('***…');
         }
     }
     return result;
@@ -40454,14 +40493,23 @@ function plural(count, noun) {
 
 ;// CONCATENATED MODULE: ./src/core/text.ts
 /** Small helpers for text and values from outside: what a user typed, what a server sent. */
+
 /** Shows control and invisible characters as escapes, and shortens long values, for error messages. */
-function printable(value, max = 80) {
+function printable(text, max = 80) {
+    // Secrets go before the cut: a secret cut in two is no longer recognised.
+    const value = redactRegistered(text);
     // eslint-disable-next-line no-control-regex
     const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }
+/** `text` on one line: each line break (`\r\n`, `\r`, `\n`, U+0085, U+2028, U+2029) shown as `\n`. */
+function oneLine(text) {
+    return text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n');
+}
 /** `text` cut to `max` characters, ending in `…` when it was longer. */
-function clip(text, max) {
+function clip(raw, max) {
+    // Secrets go before the cut: a secret cut in two is no longer recognised.
+    const text = redactRegistered(raw);
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 /** A plain object (not null, not a list): what JSON answers are checked with. */
@@ -41166,6 +41214,10 @@ class ArmoxClient {
         const body = await this.call('GET', '/models', null, { deadline, ...READ });
         return parseModelList(body);
     }
+    /** `GET /account`, unparsed: the balance is read from it by `money/balance.ts`. */
+    async getAccount(deadline) {
+        return this.call('GET', '/account', null, { deadline, ...READ });
+    }
     async getJob(jobId, deadline) {
         const call = `GET /jobs/${jobId}`;
         const body = await this.call('GET', `/jobs/${encodeURIComponent(jobId)}`, null, { deadline, ...READ }, call);
@@ -41373,9 +41425,9 @@ function apiErrorText(result) {
     try {
         const parsed = JSON.parse(result.body);
         if (isObject(parsed) && typeof parsed.error === 'string')
-            return clip(oneLine(parsed.error), 500);
+            return clip(client_oneLine(parsed.error), 500);
         if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string')
-            return clip(oneLine(parsed.error.message), 500);
+            return clip(client_oneLine(parsed.error.message), 500);
     }
     catch {
         // not JSON: described below
@@ -41400,19 +41452,50 @@ function describeNonJson(result) {
         .replace(/<[^>]*>/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-    const snippet = text ? `: ${clip(oneLine(text), 160)}` : '';
+    const snippet = text ? `: ${clip(client_oneLine(text), 160)}` : '';
     return `an answer that is not JSON (${type}, ${Buffer.byteLength(result.body)} bytes${snippet})`;
 }
 /** Server text on one line: control characters (newlines too) become spaces. */
-function oneLine(text) {
+function client_oneLine(text) {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/core/links.ts
+
+
+/**
+ * The first symbolic link on the way from `root` down to `target` (`target`
+ * itself included), or undefined. The step never creates links, so a link
+ * there was put by someone else, and writing through it would land outside
+ * the folder the user named. Only the part below `root` is looked at: the
+ * runner's own folders above the workspace may be links.
+ */
+function linkOnTheWay(root, target) {
+    const below = external_node_path_default().relative(root, target);
+    if (below === '' || below.startsWith('..') || external_node_path_default().isAbsolute(below))
+        return undefined;
+    let current = root;
+    for (const part of below.split((external_node_path_default()).sep)) {
+        current = external_node_path_default().join(current, part);
+        let isLink;
+        try {
+            isLink = (0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink();
+        }
+        catch {
+            return undefined; // Missing: nothing below it exists yet, the step creates it.
+        }
+        if (isLink)
+            return current;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config/names.ts
 /**
  * Every input, output and step-state name, declared once (as actions/cache does),
@@ -41438,6 +41521,8 @@ const Input = {
     CancelOnTimeout: 'cancel-on-timeout',
     WebhookUrl: 'webhook-url',
     DryRun: 'dry-run',
+    /** A completed job of the target stands in for each run: nothing is submitted or paid. */
+    Rehearsal: 'rehearsal',
     DownloadDir: 'download-dir',
     UploadToRelease: 'upload-to-release',
     GithubToken: 'github-token',
@@ -41471,18 +41556,28 @@ const Output = {
     /** One entry per run, in item order. */
     Results: 'results',
     Reused: 'reused',
+    /** `true` when a completed job stood in for each run (the `rehearsal` input). */
+    Rehearsal: 'rehearsal',
     /** Path of the manifest file. */
     Manifest: 'manifest',
+    /** Path of the sha256sum-format checksums of the downloaded files, beside the manifest. */
+    Checksums: 'checksums',
 };
 /** What the main step leaves for the post step (`core.saveState`, read back as `STATE_<name>`). */
 const State = {
-    /** JSON list of the job ids this step started and has not finished with yet. */
-    OpenJobs: 'armox-open-jobs',
     /**
-     * JSON list of the submissions sent and not answered yet (see PendingSubmission):
-     * their jobs may exist without this step knowing their ids.
+     * Prefix of one entry per job this step started (`armox-job-<n>`): its id
+     * while the step has not finished with it, empty once it has. One entry per
+     * job, written twice at most, so the state grows with the batch, not with
+     * the batch times its concurrency.
      */
-    PendingSubmissions: 'armox-pending-submissions',
+    OpenJob: 'armox-job-',
+    /**
+     * Prefix of one entry per submission sent (`armox-submission-<n>`): its JSON
+     * (see PendingSubmission) until it is answered, then empty. Its job may exist
+     * without this step knowing its id.
+     */
+    PendingSubmission: 'armox-submission-',
     ApiUrl: 'armox-api-url',
     /** Saved by the main step: the runner passes it to the post step only, which is how index.ts tells them apart. */
     IsPost: 'armox-is-post',
@@ -41491,21 +41586,33 @@ const State = {
 ;// CONCATENATED MODULE: ./src/config/secrets.ts
 
 /**
- * The two secrets, read one way for everyone: the configuration uses them, and
+ * The secrets, read one way for everyone: the configuration uses them, and
  * the start-up masking hides exactly these values before anything is printed.
  */
 function readSecrets(read, env) {
     return {
         apiKey: read(Input.ApiKey).trim() || (env.ARMOX_API_KEY ?? '').trim(),
         githubToken: read(Input.GithubToken).trim() || (env.GITHUB_TOKEN ?? '').trim(),
+        webhookUrl: read(Input.WebhookUrl).trim(),
     };
 }
 /** The non-empty secret values, for masking and redaction. */
 function secretValues(secrets) {
-    return [secrets.apiKey, secrets.githubToken].filter((value) => value.length > 0);
+    const values = [secrets.apiKey, secrets.githubToken, secrets.webhookUrl];
+    // The URL as the request sends it too (`new URL` may add a slash or lower the host).
+    return [...new Set([...values, urlHref(secrets.webhookUrl)])].filter((value) => value.length > 0);
+}
+function urlHref(text) {
+    try {
+        return text ? new URL(text).href : '';
+    }
+    catch {
+        return '';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
+
 
 
 
@@ -41538,6 +41645,7 @@ function readInputs(read, env, workspace, problems) {
         cancelOnTimeout: get.boolean(Input.CancelOnTimeout, true),
         webhookUrl: get.url(Input.WebhookUrl, 'https://example.com/armox-webhook')?.href,
         dryRun: get.boolean(Input.DryRun, false),
+        rehearsal: get.boolean(Input.Rehearsal, false),
         downloadDir: get.folderPath(Input.DownloadDir),
         uploadToRelease: get.release(Input.UploadToRelease),
         githubToken: secrets.githubToken || undefined,
@@ -41592,6 +41700,11 @@ class InputParser {
     }
     /** Whether `folder` exists as a folder or can be created: its nearest existing ancestor is a folder. */
     creatable(name, folder, shown) {
+        const link = linkOnTheWay(this.workspace, folder);
+        if (link) {
+            this.problems.push(linkProblem(name, shown, external_node_path_namespaceObject.relative(this.workspace, link)));
+            return false;
+        }
         let existing = folder;
         while (kindOf(existing) === 'missing' && external_node_path_namespaceObject.dirname(existing) !== existing)
             existing = external_node_path_namespaceObject.dirname(existing);
@@ -41683,6 +41796,11 @@ function kindOf(file) {
     catch {
         return 'missing';
     }
+}
+/** A symbolic link where the step would write: refused, so files land only where the user said. */
+function linkProblem(name, shown, link) {
+    return (`${name}: "${shown}" cannot be written: ${link} is a symbolic link, and the action does not write through ` +
+        'a link it did not create (it could lead outside the workspace). Remove the link or choose another path.');
 }
 
 ;// CONCATENATED MODULE: ./src/core/github-api.ts
@@ -41976,7 +42094,7 @@ function githubMessage(error) {
     if (isObject(data) && typeof data.message === 'string')
         return data.message;
     if (typeof data === 'string' && data.trim())
-        return data.trim().slice(0, 300);
+        return clip(data.trim(), 300);
     return errorMessage(error);
 }
 
@@ -42227,6 +42345,200 @@ async function pickReusableJob(candidates, options) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/deliver/file-names.ts
+/**
+ * Local file names for downloaded outputs. The names come from URLs the action
+ * does not control, so they are made safe to write anywhere (Linux, macOS,
+ * Windows runners) and to paste into a shell script: no path separators, no
+ * hidden or relative names, no control or invisible characters, bounded length.
+ */
+/** Longest name, in UTF-8 bytes (file systems allow 255; room is left for temp-file affixes). */
+const MAX_NAME_BYTES = 120;
+/** Used when nothing usable is left of the URL's last segment. */
+const FALLBACK_NAME = 'output';
+/** An extension is a short ASCII suffix: `.png`, `.mp4`, `.json`. */
+const EXTENSION = /\.[A-Za-z0-9]{1,12}$/;
+const EXTENSIONS_BY_TYPE = {
+    'image/png': '.png',
+    'image/jpeg': '.jpg',
+    'image/jpg': '.jpg',
+    'image/gif': '.gif',
+    'image/webp': '.webp',
+    'image/avif': '.avif',
+    'image/bmp': '.bmp',
+    'image/svg+xml': '.svg',
+    'image/tiff': '.tiff',
+    'video/mp4': '.mp4',
+    'video/webm': '.webm',
+    'video/quicktime': '.mov',
+    'video/x-matroska': '.mkv',
+    'audio/mpeg': '.mp3',
+    'audio/mp3': '.mp3',
+    'audio/wav': '.wav',
+    'audio/x-wav': '.wav',
+    'audio/wave': '.wav',
+    'audio/ogg': '.ogg',
+    'audio/aac': '.aac',
+    'audio/flac': '.flac',
+    'audio/mp4': '.m4a',
+    'audio/webm': '.weba',
+    'text/plain': '.txt',
+    'text/html': '.html',
+    'text/csv': '.csv',
+    'text/markdown': '.md',
+    'application/json': '.json',
+    'application/pdf': '.pdf',
+    'application/zip': '.zip',
+    'model/gltf-binary': '.glb',
+};
+/** The reverse direction, for uploads: the first extension listed for a type wins. */
+const TYPES_BY_EXTENSION = {};
+for (const [type, extension] of Object.entries(EXTENSIONS_BY_TYPE))
+    TYPES_BY_EXTENSION[extension] ??= type;
+TYPES_BY_EXTENSION['.jpeg'] = 'image/jpeg';
+TYPES_BY_EXTENSION['.htm'] = 'text/html';
+/** `.png` for `image/png; charset=binary`; undefined for unknown or missing types. */
+function extensionForContentType(contentType) {
+    const type = contentType?.split(';')[0]?.trim().toLowerCase();
+    return type ? EXTENSIONS_BY_TYPE[type] : undefined;
+}
+/** The media type for a file name, `application/octet-stream` when unknown. */
+function contentTypeForName(name) {
+    const extension = EXTENSION.exec(name)?.[0].toLowerCase();
+    return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
+}
+function hasExtension(name) {
+    return EXTENSION.test(name);
+}
+/**
+ * A safe, unique file name for `url`: its last path segment, decoded and
+ * cleaned, with an extension from `contentType` when it has none. The result
+ * is added to `taken`, which holds lower-cased names (file systems on macOS
+ * and Windows ignore case).
+ */
+function safeFileName(url, contentType, taken) {
+    const name = sanitizeFileName(decodeLoosely(lastPathSegment(url)));
+    const extension = EXTENSION.exec(name)?.[0];
+    if (extension)
+        return claimUnique(name.slice(0, -extension.length), extension, taken);
+    return claimUnique(name, extensionForContentType(contentType) ?? '', taken);
+}
+/**
+ * `name` (already claimed in `taken`) with the extension for `contentType`
+ * added, when it has none and the type is known; otherwise `name` unchanged.
+ * Used once a download's response reveals its type. Base names stay claimed,
+ * and a candidate whose base is claimed by another file is skipped (`photo-2.png`
+ * while `photo-2` is taken), so two files can never race for the same name and
+ * the outcome does not depend on which download answers first.
+ */
+function addExtension(name, contentType, taken) {
+    const extension = extensionForContentType(contentType);
+    if (!extension || hasExtension(name))
+        return name;
+    return claimUnique(name, extension, taken, true);
+}
+/** Claims `name` in `taken`, or the first free `stem-2.ext`, `stem-3.ext`… */
+function claimUniqueName(name, taken) {
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return claimUnique(name.slice(0, name.length - extension.length), extension, taken);
+}
+/** The last non-empty path segment, without query or fragment; still percent-encoded. */
+function lastPathSegment(url) {
+    let pathname;
+    try {
+        pathname = new URL(url).pathname;
+    }
+    catch {
+        pathname = url.replace(/[?#].*$/s, '');
+    }
+    const segments = pathname.split('/').filter((segment) => segment !== '');
+    return segments[segments.length - 1] ?? '';
+}
+/** Percent-decodes what decodes; a malformed `%` sequence is kept as written. */
+function decodeLoosely(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+            try {
+                return decodeURIComponent(run);
+            }
+            catch {
+                return run;
+            }
+        });
+    }
+}
+/* eslint-disable no-control-regex */
+/** Characters replaced by `_`: separators, controls, what Windows forbids, and shell metacharacters. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\<>:"|?*$`'!;&]/g;
+/** Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM), removed; ZWNJ/ZWJ are kept for the scripts that need them. */
+const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
+/** A UTF-16 half without its other half (cannot be written as UTF-8). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+/** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
+/** True for a name Windows cannot create as a file or folder (`CON`, `nul.txt`, `Com1.png`). */
+function isWindowsReservedName(name) {
+    return WINDOWS_RESERVED.test(name);
+}
+/** One path segment made safe as a file name; never empty. */
+function sanitizeFileName(raw) {
+    let name = raw
+        .normalize('NFC')
+        .replace(LONE_SURROGATE, '_')
+        .replace(INVISIBLE, '')
+        .replace(UNSAFE, '_')
+        .replace(/\s/g, (c) => (c === ' ' ? c : ' '));
+    // Leading dots make a name hidden or relative (`..`); trailing dots and spaces vanish on Windows.
+    name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+    // A name starting with `-` reads as an option to most commands.
+    name = name.replace(/^-/, '_');
+    if (WINDOWS_RESERVED.test(name))
+        name = `_${name}`;
+    if (name === '')
+        name = FALLBACK_NAME;
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    return fitLength(name.slice(0, name.length - extension.length), extension);
+}
+/** `stem + extension`, the stem shortened (by whole characters) to fit MAX_NAME_BYTES. */
+function fitLength(stem, extension, suffix = '') {
+    const budget = MAX_NAME_BYTES - utf8Length(extension) - utf8Length(suffix);
+    let kept = '';
+    let bytes = 0;
+    for (const char of stem) {
+        bytes += utf8Length(char);
+        if (bytes > budget)
+            break;
+        kept += char;
+    }
+    if (kept.length < stem.length)
+        kept = kept.replace(/[\s.]+$/, '');
+    return `${kept || FALLBACK_NAME}${suffix}${extension}`;
+}
+/**
+ * Claims `stem + extension`, or the first free `stem-2.ext`, `stem-3.ext`…
+ * With `skipClaimedStems`, a numbered candidate whose extension-less form is
+ * claimed is skipped too (see addExtension).
+ */
+function claimUnique(stem, extension, taken, skipClaimedStems = false) {
+    const isFree = (name) => !taken.has(name.toLowerCase());
+    let candidate = fitLength(stem, extension);
+    for (let n = 2; !isFree(candidate); n++) {
+        const numbered = fitLength(stem, extension, `-${n}`);
+        const stemClaimed = skipClaimedStems && !isFree(numbered.slice(0, numbered.length - extension.length));
+        if (!stemClaimed)
+            candidate = numbered;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+}
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/request/yaml-input.ts
@@ -42328,6 +42640,7 @@ function readDocument(origin, text, lineCounter) {
 function keepKeysAsWritten(document, name, lineOf) {
     const problems = [];
     (0,dist/* visit */.YR)(document, {
+        Scalar: (_, node) => keepScalarAsWritten(node),
         Map: (_, map, path) => {
             const seen = new Map();
             for (const pair of map.items) {
@@ -42350,6 +42663,16 @@ function keepKeysAsWritten(document, name, lineOf) {
         },
     });
     return problems;
+}
+/**
+ * A plain number or boolean whose text YAML would rewrite (`1.10` read as 1.1,
+ * `0x1F` as 31, `True` as true) keeps the text as written: a text input must
+ * get what the user typed, and a number setting still reads it as a number.
+ */
+function keepScalarAsWritten(node) {
+    const { value, source } = node;
+    if ((typeof value === 'number' || typeof value === 'boolean') && source !== undefined && String(value) !== source)
+        node.value = source;
 }
 /**
  * A key as written (`001` stays `001`), or undefined for a null, a collection
@@ -42462,6 +42785,7 @@ function describeValue(value) {
 
 
 
+
 /**
  * Item names become folder names (`download-dir/<item>/`) and the prefix of
  * release asset names (`<item>-<file>`), so they must read the same on every
@@ -42476,20 +42800,24 @@ const MAX_ITEM_NAME_LENGTH = 64;
 /** Reads and parses `inputs`, `inputs-file` and the batch, collecting every problem. */
 function readRunInputs(given, workspace) {
     const problems = [];
+    const annotations = [];
     const unreadable = [];
     const shared = [];
-    const readShared = (label, text) => {
+    const readShared = (label, text, file) => {
         try {
             shared.push(parseInputsMapping(label, text()));
         }
         catch (error) {
             problems.push(errorMessage(error));
             unreadable.push(label);
+            if (file)
+                annotations.push(annotation(file, workspace, { message: errorMessage(error) }, label));
         }
     };
     if (given.inputsFile) {
         const file = given.inputsFile;
-        readShared(fileLabel(Input.InputsFile, file, workspace), () => readInputFile(Input.InputsFile, file, workspace));
+        const label = fileLabel(Input.InputsFile, file, workspace);
+        readShared(label, () => readInputFile(Input.InputsFile, file, workspace), file);
     }
     readShared(Input.Inputs, () => given.inputs);
     let items;
@@ -42497,20 +42825,34 @@ function readRunInputs(given, workspace) {
         const batch = readBatch(given, workspace);
         items = batch.items;
         problems.push(...batch.problems);
+        annotations.push(...batch.annotations);
     }
-    return { shared, items, problems, unreadable };
+    return { shared, items, problems, annotations, unreadable };
 }
 function readBatch(given, workspace) {
     if (given.batchFile === undefined)
-        return parseBatch(Input.Batch, given.batch ?? '');
+        return { ...parseBatch(Input.Batch, given.batch ?? ''), annotations: [] };
+    const file = given.batchFile;
     let text;
     try {
-        text = readInputFile(Input.BatchFile, given.batchFile, workspace);
+        text = readInputFile(Input.BatchFile, file, workspace);
     }
     catch (error) {
-        return { items: [], problems: [errorMessage(error)] };
+        return { items: [], problems: [errorMessage(error)], annotations: [] };
     }
-    return parseBatch(fileLabel(Input.BatchFile, given.batchFile, workspace), text, /\.jsonl$/i.test(given.batchFile));
+    const label = fileLabel(Input.BatchFile, file, workspace);
+    const batch = parseBatch(label, text, /\.jsonl$/i.test(file));
+    return { ...batch, annotations: batch.located.map((problem) => annotation(file, workspace, problem, label)) };
+}
+/** The problem on the file: its line as located, or as the message names it (`at line 3, column 5`). */
+function annotation(file, workspace, problem, label) {
+    const after = problem.message.startsWith(label) ? problem.message.slice(label.length) : problem.message;
+    // `lines 1 and 3` (a key written twice) points at the repeat.
+    const match = /\blines? (\d+)(?: and (\d+))?/.exec(after);
+    const named = match?.[2] ?? match?.[1];
+    const line = problem.line ?? (named === undefined ? undefined : Number(named));
+    const relative = (external_node_path_namespaceObject.relative(workspace, file) || file).split(external_node_path_namespaceObject.sep).join('/');
+    return { message: problem.message, file: relative, ...(line === undefined ? {} : { line }) };
 }
 /**
  * Parses `batch` (or a batch file): a list of input mappings (items named 1,
@@ -42519,35 +42861,35 @@ function readBatch(given, workspace) {
  * the document, with each item's inputs, and with the item names.
  */
 function parseBatch(name, text, jsonLines = false) {
-    const problems = [];
+    const located = [];
     const names = [];
     const items = [];
-    const add = (itemName, read) => {
-        names.push(itemName);
+    const add = (itemName, read, line) => {
+        names.push({ name: itemName, line });
         try {
             items.push({ name: itemName, source: read(`${name}: item "${printable(itemName)}"`) });
         }
         catch (error) {
-            problems.push(errorMessage(error));
+            located.push({ message: errorMessage(error), line });
         }
     };
     try {
         if (jsonLines)
-            readJsonLines(name, text, add, problems);
+            readJsonLines(name, text, add, located);
         else
-            readBatchDocument(name, text, add, problems);
+            readBatchDocument(name, text, add, located);
     }
     catch (error) {
-        problems.push(errorMessage(error));
+        located.push({ message: errorMessage(error) });
     }
-    problems.push(...checkItemNames(name, names));
-    if (names.length === 0 && problems.length === 0)
-        problems.push(`${name} holds no runs: give at least one item.`);
-    return { items, problems };
+    located.push(...checkItemNames(name, names));
+    if (names.length === 0 && located.length === 0)
+        located.push({ message: `${name} holds no runs: give at least one item.` });
+    return { items, problems: located.map((problem) => problem.message), located };
 }
 function readBatchDocument(name, text, add, problems) {
     const { root, problems: keyProblems } = parseYaml({ name }, text);
-    problems.push(...keyProblems);
+    problems.push(...keyProblems.map((message) => ({ message })));
     if (root === undefined)
         return;
     const item = (value) => (where) => sourceFromData(where, value, 'an input mapping');
@@ -42555,7 +42897,7 @@ function readBatchDocument(name, text, add, problems) {
         root.items.forEach((value, index) => add(String(index + 1), item(value)));
     else if (root.kind === 'mapping')
         for (const entry of root.entries)
-            add(entry.key, item(entry.value));
+            add(entry.key, item(entry.value), entry.line);
     else
         throw new InputError(`${name} must be a list of input mappings or a mapping of item name → input mapping.`);
 }
@@ -42569,36 +42911,42 @@ function readJsonLines(name, text, add, problems) {
         count += 1;
         try {
             const { root, problems: keyProblems } = parseYaml({ name, line: index + 1 }, line);
-            problems.push(...keyProblems);
-            add(String(count), (where) => inputsSource(where, root, 'an input mapping'));
+            problems.push(...keyProblems.map((message) => ({ message, line: index + 1 })));
+            add(String(count), (where) => inputsSource(where, root, 'an input mapping'), index + 1);
         }
         catch (error) {
-            problems.push(errorMessage(error));
+            problems.push({ message: errorMessage(error), line: index + 1 });
         }
     });
 }
 function checkItemNames(name, names) {
-    const problems = [];
+    const located = [];
     // Lower-cased: macOS and Windows runners ignore case in folder names.
     const seen = new Map();
-    for (const itemName of names) {
+    for (const { name: itemName, line } of names) {
+        const problem = (message) => located.push({ message, line });
         if (itemName.length > MAX_ITEM_NAME_LENGTH || !ITEM_NAME.test(itemName)) {
-            problems.push(`${name}: item name "${printable(itemName)}" must be 1–64 letters, digits, "_", "-" or ".", ` +
+            problem(`${name}: item name "${printable(itemName)}" must be 1–64 letters, digits, "_", "-" or ".", ` +
                 'with each "." between two other characters (like logo-v2.dark): it names the item\'s folder and its release assets.');
+            continue;
+        }
+        if (isWindowsReservedName(itemName)) {
+            problem(`${name}: item name "${itemName}" is a device name Windows reserves (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, in any case and with any extension): ` +
+                'its folder could not be created on a Windows runner; rename the item.');
             continue;
         }
         const earlier = seen.get(itemName.toLowerCase());
         if (earlier === itemName) {
-            problems.push(`${name}: item name "${itemName}" is used twice; item names must be unique.`);
+            problem(`${name}: item name "${itemName}" is used twice; item names must be unique.`);
         }
         else if (earlier !== undefined) {
-            problems.push(`${name}: item names "${earlier}" and "${itemName}" differ only in case: on macOS and Windows runners they would share a folder; rename one.`);
+            problem(`${name}: item names "${earlier}" and "${itemName}" differ only in case: on macOS and Windows runners they would share a folder; rename one.`);
         }
         else {
             seen.set(itemName.toLowerCase(), itemName);
         }
     }
-    return problems;
+    return located;
 }
 /** `inputs-file (renders.yml)`: how errors name a file input. */
 function fileLabel(name, file, workspace) {
@@ -42616,6 +42964,8 @@ function readInputFile(name, file, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
+
 
 
 
@@ -42641,11 +42991,15 @@ function readConfig(read, env) {
     checkApi(inputs, problems, warnings);
     checkWhatToRun(inputs, given, problems);
     checkWaiting(inputs, given, problems, warnings);
+    checkRehearsal(inputs, problems);
     const reuse = parseReuse(inputs.reuse);
     if (typeof reuse === 'string')
         problems.push(reuse);
     // job-id follows an existing job: its inputs are ignored (checkWaiting warns).
-    const runInputs = inputs.jobId ? { shared: [], problems: [], unreadable: [] } : readRunInputs(inputs, workspace);
+    const runInputs = inputs.jobId
+        ? { shared: [], problems: [], annotations: [], unreadable: [] }
+        : readRunInputs(inputs, workspace);
+    problems.push(...itemFolderLinks(inputs.downloadDir, runInputs, workspace));
     if (problems.length > 0)
         throw configFailure(problems, runInputs);
     return {
@@ -42661,6 +43015,16 @@ function readConfig(read, env) {
         warnings,
     };
 }
+/** A batch writes into `download-dir/<item>/`: a link already there would take its files elsewhere. */
+function itemFolderLinks(downloadDir, runInputs, workspace) {
+    if (!downloadDir || !runInputs.items)
+        return [];
+    return runInputs.items.flatMap(({ name }) => {
+        const link = linkOnTheWay(downloadDir, external_node_path_namespaceObject.join(downloadDir, name));
+        const shown = external_node_path_namespaceObject.relative(workspace, link ?? '');
+        return link ? [linkProblem(Input.DownloadDir, `${shown}" (batch item "${name}`, shown)] : [];
+    });
+}
 /**
  * The inputs' problems, with those of the runs' documents. Checking the runs
  * against the contract needs the app or model, which is not looked up until
@@ -42673,7 +43037,7 @@ function configFailure(problems, runInputs) {
     const unchecked = runInputs.items || runInputs.shared.some((source) => source.entries.length > 0)
         ? `\n\n${runs} are checked against the contract of the app or model once these are fixed: that needs the app or model, which is looked up only then.`
         : '';
-    return new InputError(list + unchecked);
+    return new InputError(list + unchecked, runInputs.annotations);
 }
 function checkApi(inputs, problems, warnings) {
     if (!inputs.apiKey) {
@@ -42740,6 +43104,19 @@ function checkWaiting(inputs, given, problems, warnings) {
     }
     // download-dir with wait: false is warned about after submitting: a model answered inline has its files at once.
 }
+/** A rehearsal borrows a completed job for each run: it cannot follow a job, leave one running, or only print the requests. */
+function checkRehearsal(inputs, problems) {
+    if (!inputs.rehearsal)
+        return;
+    const why = 'a rehearsal borrows the newest completed job of the app or model instead of submitting';
+    if (inputs.jobId)
+        problems.push(`rehearsal and job-id are both set: ${why}, so there is no job to follow.`);
+    if (!inputs.wait)
+        problems.push(`rehearsal and wait: false are both set: ${why}, so there is nothing to leave running.`);
+    if (inputs.dryRun) {
+        problems.push('rehearsal and dry-run are both set: choose one (dry-run prints the requests; rehearsal fills every output from a completed job).');
+    }
+}
 function gitHubContext(env) {
     const attempt = Number(env.GITHUB_RUN_ATTEMPT);
     return {
@@ -42748,6 +43125,7 @@ function gitHubContext(env) {
         repository: env.GITHUB_REPOSITORY,
         eventName: env.GITHUB_EVENT_NAME,
         eventPath: env.GITHUB_EVENT_PATH,
+        actor: env.GITHUB_ACTOR,
         runnerTemp: env.RUNNER_TEMP,
         runId: env.GITHUB_RUN_ID,
         runAttempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1,
@@ -42817,8 +43195,8 @@ function rawOutputs(job) {
     return job.output_data?.node_outputs ?? {};
 }
 /**
- * Collects every value of a job's outputs, in order: strings that are http(s)
- * URLs are files, other strings are text. App jobs nest them per node under
+ * Collects every value of a job's outputs, in order: http(s) URLs under a
+ * media key are files, every other string is text. App jobs nest them per node under
  * `output_data.node_outputs`; model jobs have them flat in `output_data`. The
  * set of keys is open (outputImage, outputVideo, outputText, …), so anything is accepted.
  */
@@ -42858,23 +43236,65 @@ function collect(items, nodeId, key, value, depth) {
     }
     if (typeof value !== 'string' || value === '')
         return;
-    items.push({ nodeId, key, kind: isHttpUrl(value) ? fileKind(key, value) : 'text', value });
+    items.push({ nodeId, key, kind: isHttpUrl(value) ? mediaKind(key) : 'text', value });
 }
-const EXTENSION_KINDS = [
-    [/\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i, 'image'],
-    [/\.(mp4|webm|mov|m4v|mkv)$/i, 'video'],
-    [/\.(mp3|wav|ogg|m4a|aac|flac)$/i, 'audio'],
+/**
+ * The media outputs, by key (`outputImage`, `outputVideo`, `outputAudio`,
+ * `outputFile`, a 3D model…). Any other key is text, even when its value
+ * looks like a URL: a text model's answer or a text node can be steered by
+ * the prompt, so it is never fetched as a file.
+ */
+const MEDIA_KEYS = [
+    [/image/i, 'image'],
+    [/video/i, 'video'],
+    [/audio/i, 'audio'],
+    [/file|3d|mesh|glb|model/i, 'file'],
 ];
-function fileKind(key, url) {
-    const lower = key.toLowerCase();
-    if (lower.includes('image'))
-        return 'image';
-    if (lower.includes('video'))
-        return 'video';
-    if (lower.includes('audio'))
-        return 'audio';
-    const path = new URL(url).pathname;
-    return EXTENSION_KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
+function mediaKind(key) {
+    if (/text/i.test(key))
+        return 'text';
+    return MEDIA_KEYS.find(([pattern]) => pattern.test(key))?.[1] ?? 'text';
+}
+
+;// CONCATENATED MODULE: ./src/armox/types.ts
+/** The shapes the Armox API answers with (see shared/armox-api), as the action reads them. */
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
+}
+
+;// CONCATENATED MODULE: ./src/money/charge.ts
+
+/**
+ * The refund rule, for one answer about a job: what this step was charged for
+ * it, as far as that answer tells. A reused job costs this step nothing, and
+ * Armox refunds a failed job, so both count 0. Undefined when the answer does
+ * not tell (no `credits_charged`): the charge known before, if any, stands.
+ */
+function chargeFromJob(job, reused) {
+    if (reused || job.status === 'failed')
+        return 0;
+    return typeof job.credits_charged === 'number' ? job.credits_charged : undefined;
+}
+/**
+ * A run's charge when it is known: 0 for a run never submitted, reused or
+ * refunded, or without a job; the job's charge once Armox shows one. A charge of 0 on a job not
+ * finished yet is not known (Armox may show the charge later), nor is a job's
+ * without `credits_charged`, nor a submission's whose answer was lost.
+ */
+function knownCharge(run) {
+    if (run.reusedFrom || run.borrowedFrom || run.outcome === 'skipped')
+        return 0;
+    // Without a job, nothing was charged, unless the answer was lost (the ledger knows those).
+    if (!run.jobId)
+        return 0;
+    if (run.status === 'failed')
+        return 0;
+    if (run.creditsCharged === undefined)
+        return undefined;
+    if (run.creditsCharged === 0 && !isTerminal(run.status ?? ''))
+        return undefined;
+    return run.creditsCharged;
 }
 
 ;// CONCATENATED MODULE: ./src/report/output-limits.ts
@@ -42979,125 +43399,7 @@ function prefixWithin(parts, limit, overhead, separator) {
     return kept;
 }
 
-;// CONCATENATED MODULE: ./src/report/record.ts
-
-
-
-/**
- * One run of the step — the single run, or one item of a batch — filled in as
- * it happens, so outputs and the summary can be written whatever happened.
- * Each method says what happened and publishes the step's outputs again.
- */
-class RunRecord {
-    name;
-    changed;
-    /** The inputs as sent (or as they would have been). */
-    inputs;
-    jobId;
-    status;
-    /** What this step caused to be charged: 0 for a reused job, and for a failed one (Armox refunds it). */
-    creditsCharged;
-    createdAt;
-    completedAt;
-    outcome;
-    errorMessage;
-    /** The values the job produced: file URLs and texts. */
-    items = [];
-    /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
-    rawOutputs;
-    /** Undefined until delivery ran (or was not asked for). */
-    files;
-    releaseAssets = [];
-    /** The job completed, but its files were not (all) delivered: why, and how to fetch them again. */
-    deliveryError;
-    reusedFrom;
-    /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
-    knownNotReused = false;
-    startedAt;
-    finishedAt;
-    constructor(
-    /** `1`, `2`, … or the batch item's name; the single run is `1`. */
-    name, changed) {
-        this.name = name;
-        this.changed = changed;
-    }
-    /** The API took the run (or it was found after a lost answer): the job id is known from now on. */
-    accepted(job, now) {
-        this.startedAt ??= now;
-        this.jobUpdated(job);
-    }
-    /** An earlier completed job is adopted instead of submitting: nothing is charged. */
-    reused(job, now) {
-        this.startedAt ??= now;
-        this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
-        this.jobUpdated(job);
-    }
-    /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
-    notReused() {
-        this.knownNotReused = true;
-        this.changed();
-    }
-    /**
-     * Anything new about the job: its status, charge, timestamps, error. The
-     * charge is the job's latest (a terminal job's is final); a failed job is
-     * refunded by Armox, so it counts 0, as it does against max-credits.
-     */
-    jobUpdated(job) {
-        this.jobId = job.id;
-        this.status = job.status;
-        if (this.reusedFrom || job.status === 'failed')
-            this.creditsCharged = 0;
-        else if (typeof job.credits_charged === 'number')
-            this.creditsCharged = job.credits_charged;
-        if (job.created_at)
-            this.createdAt = job.created_at;
-        if (job.completed_at)
-            this.completedAt = job.completed_at;
-        if (typeof job.error_message === 'string' && job.error_message)
-            this.errorMessage = job.error_message;
-        this.changed();
-    }
-    /** The job reached a terminal state; `items` are its outputs. */
-    finished(job, items, rawOutputs, now) {
-        this.items = items;
-        this.rawOutputs = rawOutputs;
-        this.finishedAt = now;
-        this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
-        this.jobUpdated(job);
-    }
-    /** Files finish in any order; they are listed in the outputs' order (`output-urls`), even when a later one fails. */
-    fileSaved(file) {
-        const urls = this.fileUrls;
-        (this.files ??= []).push(file);
-        this.files.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
-        this.changed();
-    }
-    /** Delivery was asked for: `files` is set (empty until files are saved). */
-    expectFiles() {
-        this.files ??= [];
-        this.changed();
-    }
-    assetUploaded(asset) {
-        this.releaseAssets.push(asset);
-        this.changed();
-    }
-    /** The job completed, but its files could not be downloaded or uploaded (or were never reached). */
-    deliveryFailed(message) {
-        this.deliveryError = message;
-        this.errorMessage = message;
-        this.changed();
-    }
-    /** The run ended without a job result: not submitted, skipped, timed out, an error. */
-    ended(outcome, message) {
-        this.outcome = outcome;
-        if (message)
-            this.errorMessage = message;
-        this.changed();
-    }
-    get fileUrls() {
-        return fileUrlsOf(this.items);
-    }
-}
+;// CONCATENATED MODULE: ./src/report/run-data.ts
 /** The reason given for an outcome when nothing more specific is known. */
 const DEFAULT_REASONS = {
     failed: 'the API gave no reason',
@@ -43130,218 +43432,160 @@ function runStatus(run) {
 function runCharge(run) {
     return run.creditsCharged ?? (run.outcome === 'skipped' ? 0 : null);
 }
+
+;// CONCATENATED MODULE: ./src/report/step-outputs.ts
+
+
+
+
+
 /**
- * A batch's outputs hold JSON of every item and change with every item's news:
- * written at once they would grow GITHUB_OUTPUT with the square of the batch
- * (10 MB for 100 items). So a batch publishes at most once per this interval,
- * and on `flush()`.
+ * The step's outputs, derived from its record alone. GitHub allows 1 MB for
+ * all of a job's outputs together, so they share one budget: the plain values
+ * first (each set whole, or left unset when it does not fit), then the lists,
+ * smallest first, each keeping what fits in its fair share of what is left
+ * (what a list does not need passes on to the larger ones), then the raw
+ * `outputs` object in what remains.
  */
-const BATCH_PUBLISH_MS = 1_000;
-/**
- * The step: what it ran, one RunRecord per run, and how it ended. The step's
- * outputs are derived from it in one place (`publish`), after every change, so
- * they follow what is known as soon as it is known (the job id above all).
- */
-class StepRecord {
-    startedAt;
-    write;
-    target;
-    runs = [];
-    outcome;
-    errorMessage;
-    /** What to do next, when the step failed or stopped early. */
-    nextSteps = [];
-    dryRun;
-    /** Lines for the summary that are not about one run (e.g. the spending cap). */
-    notes = [];
-    finishedAt;
-    manifestPath;
-    written = new Map();
-    lastPublished = 0;
-    /** A batch change not yet published (see BATCH_PUBLISH_MS). */
-    unpublished = false;
-    /**
-     * A batch of several runs: outputs, summary, log lines and download folders
-     * are per item. A batch of one behaves as a single run.
-     */
-    perItem;
-    warn;
-    /** Outputs whose cut was already said in the log, once each. */
-    warnedCuts = new Set();
-    constructor(startedAt, write, options = {}) {
-        this.startedAt = startedAt;
-        this.write = write;
-        this.perItem = options.perItem ?? false;
-        this.warn = options.warn ?? (() => undefined);
-    }
-    targetKnown(target) {
-        this.target = target;
-        this.publish();
-    }
-    addRun(name) {
-        const run = new RunRecord(name, () => this.publish());
-        this.runs.push(run);
-        return run;
-    }
-    /** The step failed or stopped; `nextStep` says what to do about it. */
-    failed(outcome, message, nextStep) {
-        this.outcome = outcome;
-        this.errorMessage = message;
-        if (nextStep && !this.nextSteps.includes(nextStep))
-            this.nextSteps.push(nextStep);
-        this.publish(true);
-    }
-    manifestWritten(file) {
-        this.manifestPath = file;
-        this.publish(true);
-    }
-    /** Publishes what a batch held back: call when the step (or a phase of it) ends. */
-    flush() {
-        if (this.unpublished)
-            this.publish(true);
-    }
-    addNextStep(step) {
-        if (!this.nextSteps.includes(step))
-            this.nextSteps.push(step);
-    }
-    /** A plain copy of what is known, for the summary and the manifest. */
-    snapshot() {
-        return JSON.parse(JSON.stringify({
-            target: this.target,
-            runs: this.runs,
-            perItem: this.perItem,
-            outcome: this.outcome,
-            errorMessage: this.errorMessage,
-            nextSteps: this.nextSteps,
-            notes: this.notes,
-            dryRun: this.dryRun,
-            startedAt: this.startedAt,
-            finishedAt: this.finishedAt,
-            creditsCharged: this.creditsCharged,
-        }));
-    }
-    /** The single run, when the step has exactly one. */
-    get single() {
-        return this.runs.length === 1 ? this.runs[0] : undefined;
-    }
-    get creditsCharged() {
-        const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
-        return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged, 0) : undefined;
-    }
-    /** Sets every output that can be derived from what is known now (a batch: see BATCH_PUBLISH_MS). */
-    publish(now = false) {
-        if (this.perItem && !now && Date.now() - this.lastPublished < BATCH_PUBLISH_MS) {
-            this.unpublished = true;
-            return;
-        }
-        this.unpublished = false;
-        this.lastPublished = Date.now();
-        const target = this.target;
-        if (target?.kind === 'app') {
-            this.set(Output.AppId, target.id);
-            this.set(Output.AppName, target.name);
-        }
-        else if (target?.kind === 'model') {
-            this.set(Output.Model, target.id);
-        }
-        const single = this.single;
-        if (single)
-            this.publishRun(single);
-        else if (this.perItem)
-            this.publishBatch();
-        // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
-        if (this.runs.some((run) => run.jobId || run.outcome)) {
-            const ids = this.runs.flatMap((run) => (run.jobId ? [run.jobId] : []));
-            this.setFitted(Output.JobIds, fitJsonList(ids, 'job ids'), 'Every job id is in the manifest.');
-            this.setFitted(Output.Results, fitResults(this.runs.map(resultOf)), "Every item's output URLs, files and error message are in the manifest.");
-            this.set(Output.CreditsCharged, this.creditsCharged ?? 0);
-        }
-        else if (this.outcome !== undefined) {
-            // The step ended before any run got that far (refused inputs, an unknown app): nothing was charged.
-            this.set(Output.CreditsCharged, 0);
-        }
-        this.set(Output.Manifest, this.manifestPath);
-        if (this.perItem) {
-            const lines = batchErrors(this.runs);
-            if (lines.length)
-                this.setFitted(Output.ErrorMessage, fitLines(lines), "Every item's error message is in the manifest.");
-            else
-                this.set(Output.ErrorMessage, this.errorMessage);
-        }
-        else {
-            this.set(Output.ErrorMessage, single?.errorMessage ?? this.errorMessage);
-        }
-    }
-    publishRun(run) {
-        this.set(Output.JobId, run.jobId);
-        this.set(Output.Status, runStatus(run));
-        if (run.outcome) {
-            // Set (to [] without outputs) whenever the run ended, so a later `fromJSON` of it always parses.
-            const urls = run.fileUrls;
-            this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
-            this.set(Output.OutputUrl, urls[0] ?? '');
-            if (run.rawOutputs !== undefined)
-                this.set(Output.Outputs, JSON.stringify(run.rawOutputs));
-        }
-        if (run.files)
-            this.setFiles(run.files);
-        if (run.releaseAssets.length)
-            this.setAssets(run.releaseAssets);
-        if (run.jobId || run.knownNotReused)
-            this.set(Output.Reused, String(run.reusedFrom !== undefined));
-    }
-    publishBatch() {
-        const runs = this.runs;
-        const urls = runs.flatMap((run) => run.fileUrls);
-        if (runs.some((run) => run.rawOutputs !== undefined)) {
-            this.setFitted(Output.OutputUrls, fitJsonList(urls, 'URLs'), 'Every URL is in the manifest.');
-            this.set(Output.OutputUrl, urls[0] ?? '');
-        }
-        if (runs.some((run) => run.files))
-            this.setFiles(runs.flatMap((run) => run.files ?? []));
-        const assets = runs.flatMap((run) => run.releaseAssets);
-        if (assets.length)
-            this.setAssets(assets);
-        if (runs.every((run) => run.outcome !== undefined))
-            this.set(Output.Status, batchStatus(runs));
-        if (runs.some((run) => run.jobId || run.knownNotReused)) {
-            this.set(Output.Reused, String(runs.every((run) => run.reusedFrom !== undefined)));
-        }
-    }
-    setFiles(files) {
-        const paths = files.map((file) => file.path);
-        this.setFitted(Output.Files, fitJsonList(paths, 'paths'), 'Every file is in the manifest.');
-    }
-    setAssets(assets) {
-        const urls = assets.map((asset) => asset.url);
-        this.setFitted(Output.ReleaseAssets, fitJsonList(urls, 'URLs'), 'Every asset is in the manifest.');
-    }
-    /** Sets a value fitted under GitHub's limit, and says once what it left out and where that is instead. */
-    setFitted(name, fitted, elsewhere) {
+function stepOutputs(step, only, limit = OUTPUT_LIMIT_BYTES) {
+    const out = { values: new Map(), cuts: new Map() };
+    let left = limit;
+    const all = candidates(step).filter((candidate) => !only || only.has(candidate.name));
+    const plain = all.filter((candidate) => !('fit' in candidate));
+    const lists = all.filter((candidate) => 'fit' in candidate);
+    for (const candidate of plain.filter((c) => c.name !== Output.Outputs))
+        left -= setPlain(out, candidate, left);
+    const whole = new Map(lists.map((list) => [list, list.fit(Infinity)]));
+    lists.sort((a, b) => whole.get(a).value.length - whole.get(b).value.length);
+    lists.forEach((list, index) => {
+        const share = Math.floor(left / (lists.length - index)) - outputBytes(list.name);
+        const all = whole.get(list);
+        const fitted = outputBytes(all.value) <= share ? all : list.fit(share);
         if (fitted.leftOut)
-            this.warnOnce(name, `${fitted.leftOut}. ${elsewhere}`);
-        this.set(name, fitted.value);
+            out.cuts.set(list.name, `${fitted.leftOut}. ${list.elsewhere}`);
+        out.values.set(list.name, fitted.value);
+        left -= outputBytes(list.name) + outputBytes(fitted.value);
+    });
+    for (const candidate of plain.filter((c) => c.name === Output.Outputs))
+        setPlain(out, candidate, left);
+    return out;
+}
+/** Sets a plain value if it fits in `left`; returns the bytes it took. */
+function setPlain(out, { name, value }, left) {
+    if (value === undefined)
+        return 0;
+    const text = String(value);
+    const bytes = outputBytes(name) + outputBytes(text);
+    if (bytes > left) {
+        out.cuts.set(name, `it would be ${megabytes(outputBytes(text))}, so it is not set.`);
+        return 0;
     }
-    set(name, value) {
-        if (value === undefined)
-            return;
-        const text = String(value);
-        if (this.written.get(name) === text)
-            return;
-        // Anything else that grows past the limit is left unset rather than break the workflow.
-        if (outputBytes(text) > OUTPUT_LIMIT_BYTES) {
-            this.warnOnce(name, `it would be ${megabytes(outputBytes(text))}, so it is not set.`);
-            return;
-        }
-        this.written.set(name, text);
-        this.write(name, text);
+    out.values.set(name, text);
+    return bytes;
+}
+function candidates(step) {
+    const { runs } = step;
+    const single = runs.length === 1 ? runs[0] : undefined;
+    const list = [...targetOutputs(step)];
+    // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
+    const anyRun = runs.some((run) => run.jobId || run.outcome);
+    if (anyRun)
+        list.push({ name: Output.CreditsCharged, value: charged(runs) });
+    // The step ended before any run got that far (refused inputs, an unknown app): nothing was charged.
+    else if (step.outcome !== undefined)
+        list.push({ name: Output.CreditsCharged, value: 0 });
+    list.push({ name: Output.Manifest, value: step.manifestPath });
+    list.push({ name: Output.Checksums, value: step.checksumsPath });
+    list.push({ name: Output.Rehearsal, value: String(step.rehearsal) });
+    if (single)
+        list.push(...singleOutputs(single));
+    else if (step.perItem)
+        list.push(...batchOutputs(runs));
+    if (anyRun) {
+        const ids = runs.flatMap((run) => (run.jobId ? [run.jobId] : []));
+        list.push(listOf(Output.JobIds, ids, 'job ids', 'Every job id is in the manifest.'));
     }
-    warnOnce(name, what) {
-        if (this.warnedCuts.has(name))
-            return;
-        this.warnedCuts.add(name);
-        this.warn(`The ${name} output is over GitHub's 1 MB limit for an output: ${what}`);
+    list.push(errorOutput(step, single));
+    list.push(...deliveryOutputs(single ? [single] : step.perItem ? runs : []));
+    if (anyRun) {
+        let results;
+        const elsewhere = "Every item's output URLs, files and error message are in the manifest.";
+        list.push({ name: Output.Results, fit: (limit) => fitResults((results ??= runs.map(resultOf)), limit), elsewhere });
     }
+    if (single?.outcome && single.rawOutputs !== undefined)
+        list.push({ name: Output.Outputs, value: JSON.stringify(single.rawOutputs) });
+    if (step.listsSettled) {
+        for (const name of LIST_OUTPUTS)
+            if (!list.some((c) => c.name === name))
+                list.push({ name, value: '[]' });
+    }
+    return list;
+}
+/** The outputs that hold a JSON list: always set once the step ended, so `fromJSON` of them parses. */
+const LIST_OUTPUTS = [Output.Files, Output.ReleaseAssets, Output.OutputUrls, Output.JobIds];
+function targetOutputs({ target }) {
+    if (target?.kind === 'app')
+        return [
+            { name: Output.AppId, value: target.id },
+            { name: Output.AppName, value: target.name },
+        ];
+    return target?.kind === 'model' ? [{ name: Output.Model, value: target.id }] : [];
+}
+function singleOutputs(run) {
+    const list = [
+        { name: Output.JobId, value: run.jobId },
+        { name: Output.Status, value: runStatus(run) },
+    ];
+    if (run.outcome)
+        list.push({ name: Output.OutputUrl, value: fileUrlsOf(run.items)[0] ?? '' });
+    if (run.jobId || run.knownNotReused)
+        list.push({ name: Output.Reused, value: String(run.reusedFrom !== undefined) });
+    return list;
+}
+function batchOutputs(runs) {
+    const list = [];
+    if (runs.some((run) => run.rawOutputs !== undefined)) {
+        const first = runs.map((run) => fileUrlsOf(run.items)[0]).find((url) => url !== undefined);
+        list.push({ name: Output.OutputUrl, value: first ?? '' });
+    }
+    if (runs.every((run) => run.outcome !== undefined))
+        list.push({ name: Output.Status, value: batchStatus(runs) });
+    if (runs.some((run) => run.jobId || run.knownNotReused))
+        list.push({ name: Output.Reused, value: String(runs.every((run) => run.reusedFrom !== undefined)) });
+    return list;
+}
+/** `output-urls` (once a run ended with outputs), `files` and `release-assets`, over `runs`. */
+function deliveryOutputs(runs) {
+    const list = [];
+    const ended = runs.length === 1 ? runs[0].outcome !== undefined : runs.some((run) => run.rawOutputs !== undefined);
+    // Set (to [] without outputs) whenever a single run ended, so a later `fromJSON` of it always parses.
+    if (ended) {
+        const urls = runs.flatMap((run) => fileUrlsOf(run.items));
+        list.push(listOf(Output.OutputUrls, urls, 'URLs', 'Every URL is in the manifest.'));
+    }
+    if (runs.some((run) => run.files)) {
+        const paths = runs.flatMap((run) => (run.files ?? []).map((file) => file.path));
+        list.push(listOf(Output.Files, paths, 'paths', 'Every file is in the manifest.'));
+    }
+    const assets = runs.flatMap((run) => run.releaseAssets.map((asset) => asset.url));
+    if (assets.length)
+        list.push(listOf(Output.ReleaseAssets, assets, 'URLs', 'Every asset is in the manifest.'));
+    return list;
+}
+function errorOutput(step, single) {
+    if (!step.perItem || single)
+        return { name: Output.ErrorMessage, value: single?.errorMessage ?? step.errorMessage };
+    const lines = batchErrors(step.runs);
+    if (!lines.length)
+        return { name: Output.ErrorMessage, value: step.errorMessage };
+    const elsewhere = "Every item's error message is in the manifest.";
+    return { name: Output.ErrorMessage, fit: (limit) => fitLines(lines, limit), elsewhere };
+}
+function listOf(name, items, noun, elsewhere) {
+    return { name, fit: (limit) => fitJsonList(items, noun, limit), elsewhere };
+}
+function charged(runs) {
+    return runs.reduce((sum, run) => sum + (run.creditsCharged ?? 0), 0);
 }
 /** One entry of the `results` output. */
 function resultOf(run) {
@@ -43351,7 +43595,7 @@ function resultOf(run) {
         // No job (skipped, or the submission failed): the outcome stands in for the job's status.
         status: runStatus(run) ?? null,
         'credits-charged': runCharge(run),
-        'output-urls': run.fileUrls,
+        'output-urls': fileUrlsOf(run.items),
         files: (run.files ?? []).map((file) => file.path),
         'error-message': problemOf(run) ?? null,
         reused: run.reusedFrom !== undefined,
@@ -43377,11 +43621,334 @@ function batchStatus(runs) {
  */
 function batchErrors(runs) {
     return runs.flatMap((run) => {
-        const problem = problemOf(run);
-        if (problem === undefined)
+        const found = problemOf(run);
+        if (found === undefined)
             return [];
+        // One line per item, whatever line breaks Armox's error text holds.
+        const problem = oneLine(found);
         return [run.outcome === 'completed' ? `${run.name}: ${problem}` : `${run.name}: ${run.outcome} (${problem})`];
     });
+}
+
+;// CONCATENATED MODULE: ./src/report/output-publisher.ts
+
+
+/**
+ * A step of at most this many runs has all its outputs published at each
+ * moment (`job-id` the moment the job is accepted); a larger batch publishes
+ * `EARLY_OUTPUTS` at its 1st, 2nd, 4th, 8th, … moment, and everything at the end.
+ */
+const SMALL_STEP_RUNS = 16;
+/** What a large batch publishes before it ends: what money needs known early. The rest is published at the end. */
+const EARLY_OUTPUTS = new Set([Output.JobIds, Output.CreditsCharged]);
+/**
+ * Publishes the outputs derived from the record (`stepOutputs`) at named
+ * moments: a job accepted or ended, a delivery failed, the step failed or
+ * ended. GITHUB_OUTPUT only grows (a later value of an output is a new line),
+ * so a large batch publishes its job ids ever further apart (each publish
+ * doubles the moments since the first) and everything when the step ends:
+ * what is written stays within about three times the final outputs, and the
+ * CPU linear in the batch, whatever its size or wall time. Only
+ * changed values are written. What an output had to leave out is said once,
+ * as it stands when the step (or a phase of it) ends.
+ */
+class OutputPublisher {
+    write;
+    warn;
+    written = new Map();
+    /** Outputs whose cut was already said in the log, once each. */
+    warnedCuts = new Set();
+    moments = 0;
+    nextMoment = 1;
+    /** A moment not published yet: `flush` publishes it. */
+    held = false;
+    /** What the last publish had to leave out, said in the log at the end. */
+    cuts = new Map();
+    constructor(write, warn) {
+        this.write = write;
+        this.warn = warn;
+    }
+    /** A named moment: published now, or held for a later moment or `flush`. */
+    moment(step) {
+        this.moments += 1;
+        if (step.runs.length > SMALL_STEP_RUNS && this.moments < this.nextMoment) {
+            this.held = true;
+            return;
+        }
+        this.nextMoment = this.moments * 2;
+        this.publish(step, step.runs.length > SMALL_STEP_RUNS ? EARLY_OUTPUTS : undefined);
+    }
+    /** A change that is not a moment of its own (a job's progress, a file saved): published with the next. */
+    changed() {
+        this.held = true;
+    }
+    /** Publishes what a moment held back: when the step (or a phase of it) ends. */
+    flush(step) {
+        if (this.held)
+            this.publish(step);
+        for (const [name, cut] of this.cuts)
+            this.warnOnce(name, cut);
+    }
+    /** Publishes now: the step failed, or its manifest was written. */
+    final(step) {
+        this.held = true;
+        this.flush(step);
+    }
+    /** Publishes every output, or those in `only` (then the rest stays held for `flush`). */
+    publish(step, only) {
+        this.held = only !== undefined;
+        const { values, cuts } = stepOutputs(step, only);
+        if (!only)
+            this.cuts = cuts;
+        for (const [name, value] of values) {
+            if (this.written.get(name) === value)
+                continue;
+            this.written.set(name, value);
+            this.write(name, value);
+        }
+    }
+    warnOnce(name, what) {
+        if (this.warnedCuts.has(name))
+            return;
+        this.warnedCuts.add(name);
+        this.warn(`The ${name} output does not fit in GitHub's 1 MB limit for a job's outputs together: ${what}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/record.ts
+
+
+
+
+/**
+ * One run of the step — the single run, or one item of a batch — filled in as
+ * it happens, so outputs and the summary can be written whatever happened.
+ * Each method says what happened; the outputs are derived from the data
+ * (`step-outputs.ts`) at the moments that matter: accepted, ended, delivery failed.
+ */
+class RunRecord {
+    name;
+    inputs;
+    jobId;
+    status;
+    creditsCharged;
+    createdAt;
+    completedAt;
+    outcome;
+    errorMessage;
+    items = [];
+    rawOutputs;
+    files;
+    releaseAssets = [];
+    deliveryError;
+    reusedFrom;
+    borrowedFrom;
+    /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
+    followed = false;
+    knownNotReused = false;
+    startedAt;
+    finishedAt;
+    /** Private in JavaScript too, so a snapshot (JSON) of the run holds only its data. */
+    #changes;
+    constructor(name, changes) {
+        this.name = name;
+        this.#changes = changes;
+    }
+    /** The API took the run (or it was found after a lost answer): the job id is known from now on. */
+    accepted(job, now) {
+        this.startedAt ??= now;
+        this.update(job);
+        this.#changes.moment();
+    }
+    /** An earlier completed job is adopted instead of submitting: nothing is charged. */
+    reused(job, now) {
+        this.startedAt ??= now;
+        this.reusedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
+        this.update(job);
+        this.#changes.moment();
+    }
+    /** A rehearsal: a completed job stands in for the run; nothing is submitted or charged. */
+    borrowed(job, now) {
+        this.startedAt ??= now;
+        this.borrowedFrom = { jobId: job.id, createdAt: job.created_at, creditsCharged: job.credits_charged };
+        this.update(job);
+        this.#changes.moment();
+    }
+    /** Nothing was adopted instead of submitting (reuse is off, or found no match). */
+    notReused() {
+        this.knownNotReused = true;
+        this.#changes.moment();
+    }
+    /** Anything new about the job: its status, charge, timestamps, error. */
+    jobUpdated(job) {
+        this.update(job);
+        this.#changes.changed();
+    }
+    /** The job reached a terminal state; `items` are its outputs. */
+    finished(job, items, rawOutputs, now) {
+        this.items = items;
+        this.rawOutputs = rawOutputs;
+        this.finishedAt = now;
+        this.outcome = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
+        this.update(job);
+        this.#changes.moment();
+    }
+    /** Files finish in any order; they are listed in the outputs' order (`output-urls`), even when a later one fails. */
+    fileSaved(file) {
+        const urls = this.fileUrls;
+        (this.files ??= []).push(file);
+        this.files.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
+        this.#changes.changed();
+    }
+    /** Delivery was asked for: `files` is set (empty until files are saved). */
+    expectFiles() {
+        this.files ??= [];
+        this.#changes.changed();
+    }
+    assetUploaded(asset) {
+        this.releaseAssets.push(asset);
+        this.#changes.changed();
+    }
+    /** The job completed, but its files could not be downloaded or uploaded (or were never reached). */
+    deliveryFailed(message) {
+        this.deliveryError = message;
+        this.errorMessage = message;
+        this.#changes.moment();
+    }
+    /** The run ended without a job result: not submitted, skipped, timed out, an error. */
+    ended(outcome, message) {
+        this.outcome = outcome;
+        if (message)
+            this.errorMessage = message;
+        this.#changes.moment();
+    }
+    get fileUrls() {
+        return fileUrlsOf(this.items);
+    }
+    /** The charge follows the refund rule of `money/charge.ts`. */
+    update(job) {
+        this.jobId = job.id;
+        this.status = job.status;
+        const chargeFree = this.reusedFrom !== undefined || this.borrowedFrom !== undefined || this.followed;
+        this.creditsCharged = chargeFromJob(job, chargeFree) ?? this.creditsCharged;
+        if (job.created_at)
+            this.createdAt = job.created_at;
+        if (job.completed_at)
+            this.completedAt = job.completed_at;
+        if (typeof job.error_message === 'string' && job.error_message)
+            this.errorMessage = job.error_message;
+    }
+}
+/**
+ * The step: what it ran, one RunRecord per run, and how it ended. The step's
+ * outputs are one function of it (`stepOutputs`), published at named moments
+ * (`OutputPublisher`), so they follow what is known as soon as it matters
+ * (the job id above all).
+ */
+class StepRecord {
+    startedAt;
+    target;
+    runs = [];
+    outcome;
+    errorMessage;
+    /** What to do next, when the step failed or stopped early. */
+    nextSteps = [];
+    dryRun;
+    /** Lines for the summary that are not about one run (e.g. the spending cap). */
+    notes = [];
+    finishedAt;
+    /** The Armox balance before and after the step, when it was read (see `money/balance.ts`). */
+    balance;
+    manifestPath;
+    /** The `rehearsal` input: completed jobs stand in for the runs (see RunRecord.borrowedFrom). */
+    rehearsal = false;
+    checksumsPath;
+    /** The step has ended: every JSON list output is set, `[]` when unused (see `settleLists`). */
+    listsSettled = false;
+    /**
+     * A batch of several runs: outputs, summary, log lines and download folders
+     * are per item. A batch of one behaves as a single run.
+     */
+    perItem;
+    publisher;
+    changes = {
+        moment: () => this.publisher.moment(this),
+        changed: () => this.publisher.changed(),
+    };
+    constructor(startedAt, write, options = {}) {
+        this.startedAt = startedAt;
+        this.perItem = options.perItem ?? false;
+        this.publisher = new OutputPublisher(write, options.warn ?? (() => undefined));
+    }
+    /** A rehearsal: every run borrows a completed job (said by the `rehearsal` output from now on). */
+    rehearsing() {
+        this.rehearsal = true;
+        this.publisher.publish(this);
+    }
+    targetKnown(target) {
+        this.target = target;
+        this.publisher.publish(this);
+    }
+    addRun(name) {
+        const run = new RunRecord(name, this.changes);
+        this.runs.push(run);
+        return run;
+    }
+    /** The step failed or stopped; `nextStep` says what to do about it. */
+    failed(outcome, message, nextStep) {
+        this.outcome = outcome;
+        this.errorMessage = message;
+        if (nextStep && !this.nextSteps.includes(nextStep))
+            this.nextSteps.push(nextStep);
+        this.publisher.final(this);
+    }
+    manifestWritten(file) {
+        this.manifestPath = file;
+        this.publisher.final(this);
+    }
+    checksumsWritten(file) {
+        this.checksumsPath = file;
+        this.publisher.final(this);
+    }
+    /** Publishes what moments held back: call when the step (or a phase of it) ends. */
+    flush() {
+        this.publisher.flush(this);
+    }
+    /** At the step's end: the JSON lists always parse in a later step (`fromJSON`), `[]` when unused. */
+    settleLists() {
+        this.listsSettled = true;
+        this.publisher.final(this);
+    }
+    addNextStep(step) {
+        if (!this.nextSteps.includes(step))
+            this.nextSteps.push(step);
+    }
+    /** A plain copy of what is known, for the summary and the manifest. */
+    snapshot() {
+        return JSON.parse(JSON.stringify({
+            target: this.target,
+            runs: this.runs,
+            perItem: this.perItem,
+            outcome: this.outcome,
+            errorMessage: this.errorMessage,
+            nextSteps: this.nextSteps,
+            notes: this.notes,
+            dryRun: this.dryRun,
+            rehearsal: this.rehearsal,
+            startedAt: this.startedAt,
+            finishedAt: this.finishedAt,
+            creditsCharged: this.creditsCharged,
+            balance: this.balance,
+        }));
+    }
+    /** The single run, when the step has exactly one. */
+    get single() {
+        return this.runs.length === 1 ? this.runs[0] : undefined;
+    }
+    get creditsCharged() {
+        const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
+        return charged.length ? charged.reduce((sum, run) => sum + run.creditsCharged, 0) : undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/manifest.ts
@@ -43403,12 +43970,13 @@ function batchErrors(runs) {
 /** Bumped when a key changes meaning or goes away (adding keys does not bump it). */
 const MANIFEST_FORMAT = 1;
 /** The head of a manifest: everything but the runs and assets. */
-function manifestHeader(target, now = new Date()) {
+function manifestHeader(target, now = new Date(), rehearsal = false) {
     return {
         manifest_format: MANIFEST_FORMAT,
         action: { name: 'armox-app-action', version: VERSION },
         written_at: now.toISOString(),
         target: { kind: target.kind, id: target.id, name: target.name },
+        rehearsal,
     };
 }
 /**
@@ -43470,22 +44038,140 @@ async function manifestOf(step, workspace, now = new Date()) {
         completed_at: run.completedAt ?? null,
         credits_charged: runCharge(run),
         reused: run.reusedFrom !== undefined,
-        reused_from: run.reusedFrom
-            ? {
-                job_id: run.reusedFrom.jobId,
-                created_at: run.reusedFrom.createdAt ?? null,
-                credits_charged: run.reusedFrom.creditsCharged ?? null,
-            }
-            : null,
+        reused_from: earlierJob(run.reusedFrom),
+        borrowed_from: earlierJob(run.borrowedFrom),
         output_urls: fileUrlsOf(run.items),
         error_message: problemOf(run) ?? null,
         files: await Promise.all((run.files ?? []).map((file) => describeFile(workspace, file))),
     })));
     return {
-        ...manifestHeader({ kind: target.kind, id: target.id, name: target.name ?? target.id }, now),
+        ...manifestHeader({ kind: target.kind, id: target.id, name: target.name ?? target.id }, now, step.rehearsal),
         runs,
         release_assets: step.runs.flatMap((run) => run.releaseAssets.map((asset) => ({ name: asset.name, url: asset.url }))),
+        balance: step.balance
+            ? { before: step.balance.before, after: step.balance.after ?? null, after_from: step.balance.afterFrom ?? null }
+            : null,
     };
+}
+/** A job reused or borrowed, as the manifest names it. */
+function earlierJob(job) {
+    return job
+        ? { job_id: job.jobId, created_at: job.createdAt ?? null, credits_charged: job.creditsCharged ?? null }
+        : null;
+}
+
+;// CONCATENATED MODULE: ./src/report/checksums.ts
+/**
+ * The checksums file: every downloaded file's sha256 in `sha256sum` format
+ * (`<hex>  <path>`, paths relative to the workspace), written beside the
+ * manifest. `sha256sum -c` checks it from the workspace, and
+ * actions/attest-build-provenance takes it as `subject-checksums`.
+ */
+
+
+
+/** `renders/armox.json` → `renders/armox.sha256`: the checksums file beside a manifest. */
+function checksumsPathFor(manifestPath) {
+    const extension = external_node_path_namespaceObject.extname(manifestPath);
+    const base = extension.toLowerCase() === '.json' ? manifestPath.slice(0, -extension.length) : manifestPath;
+    return `${base}.sha256`;
+}
+/**
+ * One line a file, as `sha256sum` writes it: a name holding a backslash or a
+ * line break is escaped and its line starts with a backslash.
+ */
+function checksumLines(manifest) {
+    const seen = new Set();
+    let text = '';
+    for (const file of manifest.runs.flatMap((run) => run.files)) {
+        if (seen.has(file.path))
+            continue;
+        seen.add(file.path);
+        const escaped = /[\\\n\r]/.test(file.path);
+        const name = escaped ? file.path.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : file.path;
+        text += `${escaped ? '\\' : ''}${file.sha256}  ${name}\n`;
+    }
+    return text;
+}
+/** Writes the checksums atomically (a temporary file, then a rename); false when there is no file to list. */
+async function writeChecksums(filePath, manifest) {
+    const text = checksumLines(manifest);
+    if (text === '')
+        return false;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(filePath), { recursive: true });
+    const temporary = `${filePath}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, text, 'utf8');
+        await (0,promises_namespaceObject.rename)(temporary, filePath);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/**
+ * Problems found in `inputs-file` and `batch-file`, shown by GitHub on the file
+ * itself (in the log, and on the pull request's diff): `::error file=…,line=…::`.
+ */
+
+
+
+/** One annotation for each problem of the error that points into a file the workflow names. */
+function annotateFileProblems(error, secrets) {
+    if (!(error instanceof InputError))
+        return;
+    for (const problem of error.fileProblems) {
+        core_error(redactSecrets(problem.message, secrets), {
+            title: 'Armox action input',
+            file: problem.file,
+            ...(problem.line === undefined ? {} : { startLine: problem.line }),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-cut.ts
+/**
+ * Cutting markdown to a size without breaking it: only between lines, never
+ * inside a fenced block or an HTML element (`<details>`, `<table>`), so what
+ * is kept renders as it would have whole.
+ */
+const OPEN_TAG = /<(details|table|tr|td|p|sub|b|a|code)\b[^>]*>/gi;
+const CLOSE_TAG = /<\/(details|table|tr|td|p|sub|b|a|code)\s*>/gi;
+/**
+ * The longest prefix of `text`, cut at a line end where no fence or tag is
+ * open, that fits in `max` characters; the whole text when it fits.
+ */
+function cutAtSafeLine(text, max) {
+    if (text.length <= max)
+        return { kept: text, cut: false };
+    const lines = text.split('\n');
+    let fence;
+    let depth = 0;
+    let length = 0;
+    let safe = 0;
+    for (let index = 0; index < lines.length; index++) {
+        const line = lines[index];
+        length += line.length + (index > 0 ? 1 : 0);
+        if (length > max)
+            break;
+        const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (fence) {
+            if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+                fence = undefined;
+        }
+        else if (marker) {
+            fence = marker;
+        }
+        else {
+            depth += (line.match(OPEN_TAG)?.length ?? 0) - (line.match(CLOSE_TAG)?.length ?? 0);
+        }
+        if (!fence && depth <= 0)
+            safe = length;
+    }
+    return { kept: text.slice(0, safe).replace(/\s+$/, ''), cut: true };
 }
 
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
@@ -43495,6 +44181,7 @@ async function manifestOf(step, workspace, now = new Date()) {
  * found again by a hidden marker. Writing it is never what fails the step: the
  * paid result was already delivered, so every failure is a warning to log.
  */
+
 
 
 
@@ -43527,16 +44214,21 @@ function workflowRunUrl(env) {
 /**
  * The whole comment: the marker first (that is how it is found again), the
  * body, and the link to the workflow run. A body over GitHub's limit is cut
- * and says so, keeping the marker and the link.
+ * between lines, never inside a fence or a tag, and says what was left out.
  */
 function renderCommentBody(marker, body, runUrl) {
     const footer = runUrl ? `\n\n<sub>[Workflow run](${runUrl}) · armox-app-action</sub>` : '';
-    const cut = '\n\n… (cut: the comment is too long; the workflow run has everything)';
-    const room = MAX_COMMENT_CHARS - marker.length - 1 - footer.length;
     const text = body.trim();
-    const fitted = text.length <= room ? text : `${text.slice(0, Math.max(0, room - cut.length))}${cut}`;
-    return `${marker}\n${fitted}${footer}`;
+    const room = MAX_COMMENT_CHARS - marker.length - 1 - footer.length;
+    const { kept, cut } = cutAtSafeLine(text, room - CUT_NOTE_ROOM);
+    if (!cut)
+        return `${marker}\n${text}${footer}`;
+    const left = text.split('\n').length - kept.split('\n').length;
+    const note = `\n\n_The last ${left} lines are left out: the comment is too long. The workflow run's summary has everything._`;
+    return `${marker}\n${kept}${note}${footer}`;
 }
+/** Room kept for the line that says a comment was cut. */
+const CUT_NOTE_ROOM = 200;
 /** The pull request's number when the event belongs to one, else undefined. */
 function pullRequestNumber(eventName, payload) {
     if (!eventName || !PULL_REQUEST_EVENTS.includes(eventName) || !isObject(payload))
@@ -43606,21 +44298,23 @@ async function findComment(github, target, marker, log) {
         page,
         request,
     }), (comment) => (comment.body ?? '').trimStart().startsWith(marker));
-    // GITHUB_TOKEN and GitHub App tokens write as a bot: no one can comment as one.
-    const byBot = comments.find((comment) => comment.user?.type === 'Bot');
-    if (byBot)
-        return byBot.id;
     if (comments.length === 0)
         return undefined;
     const login = await tokenLogin(github);
-    const mine = comments.find((comment) => login !== undefined && comment.user?.login === login);
+    const mine = comments.find((comment) => comment.user?.login === login);
     if (!mine) {
         const authors = [...new Set(comments.map((comment) => comment.user?.login ?? 'an unknown user'))].join(', ');
-        log.info(`comment-on-pr: not updating the comment with this step's marker by ${authors}: it was not written by this token's account.`);
+        log.info(`comment-on-pr: not updating the comment with this step's marker by ${authors}: it was not written by this token's account (${login}).`);
     }
     return mine?.id;
 }
-/** The login of a personal access token's user; undefined for installation tokens, which may not ask. */
+/** The login GITHUB_TOKEN writes as. */
+const GITHUB_TOKEN_LOGIN = 'github-actions[bot]';
+/**
+ * Whose account github-token is: `GET /user` answers a personal access
+ * token's user; an installation token may not ask (403), and is taken to be
+ * GITHUB_TOKEN's bot. Any other bot (`renovate[bot]`) is not this step.
+ */
 async function tokenLogin(github) {
     try {
         const { data } = await github.call('identify the account of github-token', (request) => github.octokit.rest.users.getAuthenticated({ request }));
@@ -43629,7 +44323,7 @@ async function tokenLogin(github) {
     catch (error) {
         if (error instanceof CancelledError || error instanceof TimeoutError)
             throw error;
-        return undefined;
+        return GITHUB_TOKEN_LOGIN;
     }
 }
 function skipped(message) {
@@ -43650,6 +44344,125 @@ function refusal(error) {
     if (!(error instanceof GitHubPermissionError))
         return failed(reason);
     return { outcome: 'forbidden', message: `comment-on-pr: ${reason} This does not fail the step.`, level: 'warning' };
+}
+
+;// CONCATENATED MODULE: ./src/core/inert-log.ts
+
+/**
+ * The runner executes a stdout line as a workflow command when, after its
+ * leading blanks (.NET's TrimStart: any Unicode white space), it starts with
+ * `::`, and it still honours the legacy `##[command]` anywhere in a line. It
+ * splits lines at `\n` and at a lone `\r`. Text from outside the step (names,
+ * descriptions, error bodies, text outputs, file names) may hold such lines.
+ *
+ * Such a message is fenced with `::stop-commands::<token>` … `::<token>::`, the
+ * toolkit's way, rather than escaped: the text stays exactly as written (an
+ * error or a path can be copied from the log), one rule covers both command
+ * forms and every line break, and a fresh random token per message cannot be
+ * guessed by the text to end the fence early. Messages that cannot hold a
+ * command are printed as they are, so ordinary logs do not change.
+ */
+/** A line whose start (after white space, the BOM and zero-width characters) is `::`. */
+const COMMAND_LINE = /(^|[\n\r\u0085\u2028\u2029])[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*::/;
+/** True when some line of `text` could be read by the runner as a workflow command. */
+function mayHoldCommand(text) {
+    return COMMAND_LINE.test(text) || text.includes('##[');
+}
+/** A stop-commands token: random, so no text written before the step ran can hold it. */
+function freshToken() {
+    return `armox-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+}
+/** `text` as a log message in which no line acts as a workflow command. */
+function inertLogText(text, token = freshToken) {
+    if (!mayHoldCommand(text))
+        return text;
+    const fence = token();
+    return `::stop-commands::${fence}\n${text}\n::${fence}::`;
+}
+
+;// CONCATENATED MODULE: ./src/core/post-state.ts
+
+
+/** Writes the post step's state through `save` (`core.saveState`). */
+class PostStateWriter {
+    save;
+    jobKeys = new Map();
+    submissionKeys = new Map();
+    entries = 0;
+    constructor(save) {
+        this.save = save;
+    }
+    /** Marks the step as started, so the runner's post step knows it is the post step. */
+    mainStepStarted() {
+        this.save(State.IsPost, 'true');
+    }
+    apiUrl(url) {
+        this.save(State.ApiUrl, url);
+    }
+    jobOpened(jobId) {
+        const key = `${State.OpenJob}${this.entries++}`;
+        this.jobKeys.set(jobId, key);
+        this.save(key, jobId);
+    }
+    jobHandled(jobId) {
+        const key = this.jobKeys.get(jobId);
+        if (key === undefined)
+            return;
+        this.jobKeys.delete(jobId);
+        this.save(key, '');
+    }
+    submissionSent(submission) {
+        const key = `${State.PendingSubmission}${this.entries++}`;
+        this.submissionKeys.set(submission, key);
+        this.save(key, JSON.stringify(submission));
+    }
+    submissionAnswered(submission) {
+        const key = this.submissionKeys.get(submission);
+        if (key === undefined)
+            return;
+        this.submissionKeys.delete(submission);
+        this.save(key, '');
+    }
+}
+/** The post step's view of the state the main step left (`STATE_<name>` variables); anything malformed is ignored. */
+function readPostState(env) {
+    const openJobs = entries(env, State.OpenJob).filter((id) => id !== '');
+    const pendingSubmissions = entries(env, State.PendingSubmission).map(parseJson).filter(isPendingSubmission);
+    return { apiUrl: env[`STATE_${State.ApiUrl}`] || undefined, openJobs, pendingSubmissions };
+}
+/** The values of `STATE_<prefix><n>`, in the order they were first written. */
+function entries(env, prefix) {
+    const name = `STATE_${prefix}`;
+    const found = [];
+    for (const [key, value] of Object.entries(env)) {
+        if (!key.startsWith(name) || !value)
+            continue;
+        const index = Number(key.slice(name.length));
+        if (Number.isSafeInteger(index))
+            found.push([index, value]);
+    }
+    return found.sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+}
+function isPendingSubmission(value) {
+    if (!isObject(value) || !isObject(value.target))
+        return false;
+    const { kind, id } = value.target;
+    return ((kind === 'app' || kind === 'model') &&
+        typeof id === 'string' &&
+        typeof value.item === 'string' &&
+        typeof value.what === 'string' &&
+        typeof value.inputs === 'string' &&
+        typeof value.sentAt === 'number' &&
+        Array.isArray(value.known) &&
+        value.known.every((known) => typeof known === 'string'));
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-context.ts
@@ -43676,33 +44489,32 @@ class SeenJobs {
  * What the post step must clean up if this step dies before it is done: the
  * jobs it started and has not finished with, and the submissions still
  * waiting for their answer (whose jobs may exist without this step knowing).
+ * Each change is kept in `store` (the step state) as it happens.
  */
 class OpenJobs {
-    save;
-    saveSubmissions;
+    store;
     ids = new Set();
-    pending = [];
-    constructor(save = () => undefined, saveSubmissions = () => undefined) {
-        this.save = save;
-        this.saveSubmissions = saveSubmissions;
+    pending = new Set();
+    constructor(store = NO_STORE) {
+        this.store = store;
     }
     /** The job was accepted: from now on it is this step's to finish, cancel or hand over. */
     opened(jobId) {
         if (this.ids.has(jobId))
             return;
         this.ids.add(jobId);
-        this.save([...this.ids]);
+        this.store.jobOpened(jobId);
     }
     /** The step is done with the job: it ended, was cancelled, or is left running on purpose. */
     handled(jobId) {
         if (!this.ids.delete(jobId))
             return;
-        this.save([...this.ids]);
+        this.store.jobHandled(jobId);
     }
     /** A submission is about to be sent: until it is answered, its job may exist unknown to this step. */
     sending(submission) {
-        this.pending.push(submission);
-        this.saveSubmissions([...this.pending]);
+        this.pending.add(submission);
+        this.store.submissionSent(submission);
     }
     /**
      * The step is done with a submission: its job is known (`jobId`, kept open
@@ -43712,11 +44524,9 @@ class OpenJobs {
     answered(submission, jobId) {
         if (jobId)
             this.opened(jobId);
-        const index = this.pending.indexOf(submission);
-        if (index < 0)
+        if (!this.pending.delete(submission))
             return;
-        this.pending.splice(index, 1);
-        this.saveSubmissions([...this.pending]);
+        this.store.submissionAnswered(submission);
     }
     get size() {
         return this.ids.size;
@@ -43725,9 +44535,15 @@ class OpenJobs {
         return [...this.ids];
     }
     get submissions() {
-        return this.pending;
+        return [...this.pending];
     }
 }
+const NO_STORE = {
+    jobOpened: () => undefined,
+    jobHandled: () => undefined,
+    submissionSent: () => undefined,
+    submissionAnswered: () => undefined,
+};
 /**
  * Time allowed for clean-up calls made after the deadline or a cancellation:
  * cancelling the job, or finding a job whose submission answer was lost.
@@ -43895,197 +44711,8 @@ class StreamDigest {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deliver/file-names.ts
-/**
- * Local file names for downloaded outputs. The names come from URLs the action
- * does not control, so they are made safe to write anywhere (Linux, macOS,
- * Windows runners) and to paste into a shell script: no path separators, no
- * hidden or relative names, no control or invisible characters, bounded length.
- */
-/** Longest name, in UTF-8 bytes (file systems allow 255; room is left for temp-file affixes). */
-const MAX_NAME_BYTES = 120;
-/** Used when nothing usable is left of the URL's last segment. */
-const FALLBACK_NAME = 'output';
-/** An extension is a short ASCII suffix: `.png`, `.mp4`, `.json`. */
-const EXTENSION = /\.[A-Za-z0-9]{1,12}$/;
-const EXTENSIONS_BY_TYPE = {
-    'image/png': '.png',
-    'image/jpeg': '.jpg',
-    'image/jpg': '.jpg',
-    'image/gif': '.gif',
-    'image/webp': '.webp',
-    'image/avif': '.avif',
-    'image/bmp': '.bmp',
-    'image/svg+xml': '.svg',
-    'image/tiff': '.tiff',
-    'video/mp4': '.mp4',
-    'video/webm': '.webm',
-    'video/quicktime': '.mov',
-    'video/x-matroska': '.mkv',
-    'audio/mpeg': '.mp3',
-    'audio/mp3': '.mp3',
-    'audio/wav': '.wav',
-    'audio/x-wav': '.wav',
-    'audio/wave': '.wav',
-    'audio/ogg': '.ogg',
-    'audio/aac': '.aac',
-    'audio/flac': '.flac',
-    'audio/mp4': '.m4a',
-    'audio/webm': '.weba',
-    'text/plain': '.txt',
-    'text/html': '.html',
-    'text/csv': '.csv',
-    'text/markdown': '.md',
-    'application/json': '.json',
-    'application/pdf': '.pdf',
-    'application/zip': '.zip',
-    'model/gltf-binary': '.glb',
-};
-/** The reverse direction, for uploads: the first extension listed for a type wins. */
-const TYPES_BY_EXTENSION = {};
-for (const [type, extension] of Object.entries(EXTENSIONS_BY_TYPE))
-    TYPES_BY_EXTENSION[extension] ??= type;
-TYPES_BY_EXTENSION['.jpeg'] = 'image/jpeg';
-TYPES_BY_EXTENSION['.htm'] = 'text/html';
-/** `.png` for `image/png; charset=binary`; undefined for unknown or missing types. */
-function extensionForContentType(contentType) {
-    const type = contentType?.split(';')[0]?.trim().toLowerCase();
-    return type ? EXTENSIONS_BY_TYPE[type] : undefined;
-}
-/** The media type for a file name, `application/octet-stream` when unknown. */
-function contentTypeForName(name) {
-    const extension = EXTENSION.exec(name)?.[0].toLowerCase();
-    return (extension && TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
-}
-function hasExtension(name) {
-    return EXTENSION.test(name);
-}
-/**
- * A safe, unique file name for `url`: its last path segment, decoded and
- * cleaned, with an extension from `contentType` when it has none. The result
- * is added to `taken`, which holds lower-cased names (file systems on macOS
- * and Windows ignore case).
- */
-function safeFileName(url, contentType, taken) {
-    const name = sanitizeFileName(decodeLoosely(lastPathSegment(url)));
-    const extension = EXTENSION.exec(name)?.[0];
-    if (extension)
-        return claimUnique(name.slice(0, -extension.length), extension, taken);
-    return claimUnique(name, extensionForContentType(contentType) ?? '', taken);
-}
-/**
- * `name` (already claimed in `taken`) with the extension for `contentType`
- * added, when it has none and the type is known; otherwise `name` unchanged.
- * Used once a download's response reveals its type. Base names stay claimed,
- * and a candidate whose base is claimed by another file is skipped (`photo-2.png`
- * while `photo-2` is taken), so two files can never race for the same name and
- * the outcome does not depend on which download answers first.
- */
-function addExtension(name, contentType, taken) {
-    const extension = extensionForContentType(contentType);
-    if (!extension || hasExtension(name))
-        return name;
-    return claimUnique(name, extension, taken, true);
-}
-/** Claims `name` in `taken`, or the first free `stem-2.ext`, `stem-3.ext`… */
-function claimUniqueName(name, taken) {
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    return claimUnique(name.slice(0, name.length - extension.length), extension, taken);
-}
-/** The last non-empty path segment, without query or fragment; still percent-encoded. */
-function lastPathSegment(url) {
-    let pathname;
-    try {
-        pathname = new URL(url).pathname;
-    }
-    catch {
-        pathname = url.replace(/[?#].*$/s, '');
-    }
-    const segments = pathname.split('/').filter((segment) => segment !== '');
-    return segments[segments.length - 1] ?? '';
-}
-/** Percent-decodes what decodes; a malformed `%` sequence is kept as written. */
-function decodeLoosely(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
-            try {
-                return decodeURIComponent(run);
-            }
-            catch {
-                return run;
-            }
-        });
-    }
-}
-/* eslint-disable no-control-regex */
-/** Characters replaced by `_`: separators, controls, what Windows forbids, and shell metacharacters. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\<>:"|?*$`'!;&]/g;
-/** Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM), removed; ZWNJ/ZWJ are kept for the scripts that need them. */
-const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/gu;
-/** A UTF-16 half without its other half (cannot be written as UTF-8). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/* eslint-enable no-control-regex */
-/** Device names Windows reserves whatever the extension (`CON.png` cannot be created). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
-/** One path segment made safe as a file name; never empty. */
-function sanitizeFileName(raw) {
-    let name = raw
-        .normalize('NFC')
-        .replace(LONE_SURROGATE, '_')
-        .replace(INVISIBLE, '')
-        .replace(UNSAFE, '_')
-        .replace(/\s/g, (c) => (c === ' ' ? c : ' '));
-    // Leading dots make a name hidden or relative (`..`); trailing dots and spaces vanish on Windows.
-    name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
-    // A name starting with `-` reads as an option to most commands.
-    name = name.replace(/^-/, '_');
-    if (WINDOWS_RESERVED.test(name))
-        name = `_${name}`;
-    if (name === '')
-        name = FALLBACK_NAME;
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    return fitLength(name.slice(0, name.length - extension.length), extension);
-}
-/** `stem + extension`, the stem shortened (by whole characters) to fit MAX_NAME_BYTES. */
-function fitLength(stem, extension, suffix = '') {
-    const budget = MAX_NAME_BYTES - utf8Length(extension) - utf8Length(suffix);
-    let kept = '';
-    let bytes = 0;
-    for (const char of stem) {
-        bytes += utf8Length(char);
-        if (bytes > budget)
-            break;
-        kept += char;
-    }
-    if (kept.length < stem.length)
-        kept = kept.replace(/[\s.]+$/, '');
-    return `${kept || FALLBACK_NAME}${suffix}${extension}`;
-}
-/**
- * Claims `stem + extension`, or the first free `stem-2.ext`, `stem-3.ext`…
- * With `skipClaimedStems`, a numbered candidate whose extension-less form is
- * claimed is skipped too (see addExtension).
- */
-function claimUnique(stem, extension, taken, skipClaimedStems = false) {
-    const isFree = (name) => !taken.has(name.toLowerCase());
-    let candidate = fitLength(stem, extension);
-    for (let n = 2; !isFree(candidate); n++) {
-        const numbered = fitLength(stem, extension, `-${n}`);
-        const stemClaimed = skipClaimedStems && !isFree(numbered.slice(0, numbered.length - extension.length));
-        if (!stemClaimed)
-            candidate = numbered;
-    }
-    taken.add(candidate.toLowerCase());
-    return candidate;
-}
-function utf8Length(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-
 ;// CONCATENATED MODULE: ./src/deliver/download.ts
+
 
 
 
@@ -44154,6 +44781,10 @@ async function downloadFiles(urls, options) {
         return [];
     sweepBuffersPromptly();
     const dir = external_node_path_namespaceObject.resolve(options.dir);
+    // Checked before paying too (config); a link made since would still take the files elsewhere.
+    const link = linkOnTheWay(options.workspace, dir);
+    if (link)
+        throw new ActionError(`Not downloading into ${dir}: ${link} is a symbolic link the action did not create.`);
     try {
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     }
@@ -44402,6 +45033,83 @@ function download_closed(file) {
         file.once('close', () => resolve());
         file.destroy();
     });
+}
+
+;// CONCATENATED MODULE: external "node:dns/promises"
+const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/deliver/output-hosts.ts
+/**
+ * Output URLs come from Armox's answers, and a prompt can steer them. On a
+ * self-hosted runner, fetching one that points inside the network (a loopback
+ * service, a private address, the cloud metadata endpoint) would hand that
+ * service's answer to the workflow, even attach it to a public release. Such
+ * a URL is refused, unless `api-url` itself is on such an address (a local
+ * emulator or a private gateway: then its storage is too).
+ *
+ * The host's addresses are resolved and checked before the download; a DNS
+ * answer that changes between this check and the download is not covered.
+ */
+
+
+
+
+/** Names that mean this machine or the cloud's metadata service, whatever they resolve to. */
+const INNER_NAMES = /^(localhost|.*\.localhost|metadata|metadata\.google\.internal|instance-data(\.ec2\.internal)?)$/;
+/** True for loopback, private, link-local, carrier-grade NAT, unspecified and metadata addresses. */
+function isInnerAddress(address) {
+    const ip = address.replace(/^\[|\]$/g, '').toLowerCase();
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
+    if (mapped)
+        return isInnerAddress(mapped[1]);
+    if ((0,external_node_net_.isIP)(ip) === 4) {
+        const [a = 0, b = 0] = ip.split('.').map(Number);
+        return (a === 0 ||
+            a === 10 ||
+            a === 127 ||
+            (a === 169 && b === 254) ||
+            (a === 172 && b >= 16 && b <= 31) ||
+            (a === 192 && b === 168) ||
+            (a === 100 && b >= 64 && b <= 127));
+    }
+    if ((0,external_node_net_.isIP)(ip) === 6)
+        return ip === '::' || ip === '::1' || /^f[cd]/.test(ip) || /^fe[89ab]/.test(ip);
+    return false;
+}
+/** True when `hostname` is, or resolves to, an inner address. Unresolvable names are left to the download to report. */
+async function isInnerHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (INNER_NAMES.test(host) || isInnerAddress(host))
+        return true;
+    if ((0,external_node_net_.isIP)(host))
+        return false;
+    try {
+        const addresses = await (0,external_node_dns_promises_namespaceObject.lookup)(host, { all: true });
+        return addresses.some(({ address }) => isInnerAddress(address));
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Throws an ActionError naming each output URL on an inner host, unless
+ * `apiUrl` is on one itself.
+ */
+async function refuseInnerHosts(urls, apiUrl) {
+    if (await isInnerHost(new URL(apiUrl).hostname))
+        return;
+    const refused = [];
+    for (const url of urls) {
+        const parsed = URL.canParse(url) ? new URL(url) : undefined;
+        if (parsed && (await isInnerHost(parsed.hostname)))
+            refused.push(printable(url, 200));
+    }
+    if (refused.length === 0)
+        return;
+    throw new ActionError(`Refusing to download ${refused.join(', ')}: the host is a loopback, private, link-local or metadata address, ` +
+        `and api-url (${new URL(apiUrl).host}) is not. An output URL on such a host could reach a service inside ` +
+        "the runner's network; Armox's own files are served from public storage.");
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/release.ts
@@ -44666,7 +45374,7 @@ class ReleaseAssets {
                 signal: this.options.signal,
             });
             const text = await exchange.readText(MAX_ANSWER_BYTES);
-            const data = parseJson(text);
+            const data = release_assets_parseJson(text);
             if (exchange.status === 201 || exchange.status === 200) {
                 if (isObject(data) && typeof data.browser_download_url === 'string')
                     return data.browser_download_url;
@@ -44683,7 +45391,7 @@ class ReleaseAssets {
         }
     }
 }
-function parseJson(text) {
+function release_assets_parseJson(text) {
     try {
         return JSON.parse(text);
     }
@@ -44707,6 +45415,7 @@ function releaseAssetName(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/deliver.ts
+
 
 
 
@@ -44838,6 +45547,7 @@ async function deliverRun(run, destination, config, release, deadline, context) 
 }
 async function download(run, urls, dir, destination, config, deadline, context, label) {
     const { log } = context;
+    await refuseInnerHosts(urls, config.apiUrl);
     const files = await log.group(`Downloading ${plural(urls.length, 'file')}${label}`, () => downloadFiles(urls, {
         dir,
         workspace: config.workspace,
@@ -44899,13 +45609,6 @@ function deliveryFailure(error, run, destination, release, config, context) {
         return error;
     return new DeliveryTimeoutError(`${error.message} Job ${run.jobId} finished in time (${run.status ?? 'completed'}); only delivering its files ran out of the timeout. ` +
         `To fetch them again without paying again, ${again} (and a longer timeout if the files are large).`);
-}
-
-;// CONCATENATED MODULE: ./src/armox/types.ts
-/** The shapes the Armox API answers with (see shared/armox-api), as the action reads them. */
-const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
-function isTerminal(status) {
-    return TERMINAL_STATUSES.includes(status);
 }
 
 ;// CONCATENATED MODULE: ./src/target/inputs-check.ts
@@ -45600,14 +46303,15 @@ async function submitOnce(target, request, what, item, deadline, context) {
     const pending = pendingSubmission(target, request, { item, what }, context);
     context.openJobs.sending(pending);
     let job;
-    // Cancelled with the outcome still unknown: left in the step state for the post step to find.
+    // Cancelled, or out of time, with the outcome still unknown: Armox may create its job
+    // after the lookup, so it is left in the step state for the post step to find and cancel.
     let leftForPostStep = false;
     try {
         job = await sendOnce(target, request, what, pending, deadline, context);
         return job;
     }
     catch (error) {
-        leftForPostStep = error instanceof OutcomeUnknownError && context.signal.aborted;
+        leftForPostStep = error instanceof OutcomeUnknownError && (context.signal.aborted || deadline.expired);
         throw error;
     }
     finally {
@@ -45618,7 +46322,7 @@ async function submitOnce(target, request, what, item, deadline, context) {
 /** The submission about to be sent, as the lookup of a lost answer (here or in the post step) knows it. */
 function pendingSubmission(target, request, run, context) {
     const inputs = inputsFingerprint(request.inputs);
-    const sameRun = (job) => target.ownsJob(job) && inputsFingerprint(target.jobInputs(job)) === inputs;
+    const sameRun = (job) => target.ownsJob(job) && jobFingerprint(target, job) === inputs;
     const sentAt = Date.now();
     // Listed before sending, or another run's (a batch may hold identical items): not this submission's job.
     const known = new Set(context.seenJobs.seenBy(sentAt, sameRun));
@@ -45649,7 +46353,7 @@ async function sendOnce(target, request, what, pending, deadline, context) {
             log.warning(`Found ${what === 'the run' ? 'the submitted run' : `the run of ${what}`} among the recent jobs: ${lookup.found.id}${early}.`);
             return lookup.found;
         }
-        throw lostAnswer(what, error, lookup.possible, pending.sentAt, context);
+        throw lostAnswer(what, error, lookup.possible, pending.sentAt, context, deadline.expired);
     }
 }
 /**
@@ -45687,7 +46391,7 @@ function pickSubmittedJob(jobs, pending, target, log) {
     const known = new Set(pending.known);
     const created = (job) => Date.parse(job.created_at ?? '');
     const possible = jobs.filter((job) => target.ownsJob(job) &&
-        inputsFingerprint(target.jobInputs(job)) === pending.inputs &&
+        jobFingerprint(target, job) === pending.inputs &&
         !known.has(job.id) &&
         !(created(job) < sentAt - SKEW_MS) &&
         // Armox creates the job while it handles the request, which ends by the request timeout:
@@ -45714,16 +46418,42 @@ function submittedTarget(target) {
 }
 /** A run's inputs as sent, as one short value: the sha256 of their canonical JSON. */
 function inputsFingerprint(inputs) {
+    if (typeof inputs !== 'object' || inputs === null)
+        return fingerprintOf(inputs);
+    let fingerprint = fingerprints.get(inputs);
+    if (fingerprint === undefined)
+        fingerprints.set(inputs, (fingerprint = fingerprintOf(inputs)));
+    return fingerprint;
+}
+/**
+ * Fingerprints are kept per object (a run's inputs and a listed job are not
+ * changed once made): each submission compares itself with every run and every
+ * listed job, which would otherwise hash a batch O(N²) times.
+ */
+const fingerprints = new WeakMap();
+const jobFingerprints = new WeakMap();
+/** The fingerprint of the inputs `target` reads from `job`. */
+function jobFingerprint(target, job) {
+    let known = jobFingerprints.get(target);
+    if (!known)
+        jobFingerprints.set(target, (known = new WeakMap()));
+    let fingerprint = known.get(job);
+    if (fingerprint === undefined)
+        known.set(job, (fingerprint = fingerprintOf(target.jobInputs(job))));
+    return fingerprint;
+}
+function fingerprintOf(inputs) {
     return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(inputs)).digest('hex');
 }
 /**
  * The error for an answer that was lost and not found: it names every job it
  * could be, so the user can wait for the right one instead of paying again.
  */
-function lostAnswer(what, error, possible, sentAt, context) {
+function lostAnswer(what, error, possible, sentAt, context, outOfTime) {
     const lost = `Submitting ${what} failed and its outcome is unknown: ${errorMessage(error)} It was not retried, so it was charged at most once.`;
-    if (context.signal.aborted) {
-        return new OutcomeUnknownError(`${lost} The workflow was cancelled meanwhile: the post step looks for its job once more and cancels it.`);
+    if (context.signal.aborted || outOfTime) {
+        const meanwhile = context.signal.aborted ? 'The workflow was cancelled meanwhile' : 'The timeout ran out meanwhile';
+        return new OutcomeUnknownError(`${lost} ${meanwhile}: the post step looks for its job once more and cancels it.`);
     }
     if (possible.length === 0) {
         context.record.addNextStep('Check the recent jobs of this key (GET /api/v1/jobs) before re-running. If the run is there, wait for it with `job-id`.');
@@ -45752,6 +46482,12 @@ function createdText(job, sentAt) {
  * such answer is more likely a proxy's than the truth.
  */
 const MAX_REFUSED_READS = 3;
+/**
+ * Single reads (`GET /jobs/:id`) in one round beside the list, however many
+ * jobs the list does not show: polling stays a bounded number of requests per
+ * interval. The jobs not shown take turns, the one unseen longest first.
+ */
+const MAX_SINGLE_READS = 4;
 /** Following the jobs failed for good: the message says why (the last refused read). */
 class LostTrackError extends ActionError {
     jobId;
@@ -45766,7 +46502,8 @@ class LostTrackError extends ActionError {
  * Polling, one round at a time, for the jobs still running. One job:
  * `GET /jobs/:id`. Several: one `GET /jobs?limit=100` shows them all (so
  * polling does not grow with a batch), and `GET /jobs/:id` only for a job the
- * list no longer shows, or for every job when the list is refused. A round that
+ * list no longer shows, or for the jobs when the list is refused: at most
+ * `MAX_SINGLE_READS` a round, taking turns, so no job is forgotten. A round that
  * fails transiently yields nothing: the jobs are paid for, so waiting goes on
  * until the deadline (a poll stopped by the deadline yields nothing either).
  * A job whose reads are refused `MAX_REFUSED_READS` times in a row ends the
@@ -45778,6 +46515,9 @@ class JobWatch {
     refusals = new Map();
     /** The list was refused once already (said in the log once). */
     listRefused = false;
+    /** The round in which each job was last seen (listed or read): who is read next. */
+    lastSeen = new Map();
+    round = 0;
     constructor(context) {
         this.context = context;
     }
@@ -45801,12 +46541,22 @@ class JobWatch {
             if (!listed.value && !listed.refused)
                 return seen;
         }
-        for (const id of ids.filter((jobId) => !seen.has(jobId))) {
+        this.round += 1;
+        for (const id of seen.keys())
+            this.lastSeen.set(id, this.round);
+        for (const id of this.nextReads(ids.filter((jobId) => !seen.has(jobId)))) {
+            // Read this round, answered or not: the others have their turn first next time.
+            this.lastSeen.set(id, this.round);
             const job = await this.readJob(id, deadline);
             if (job)
                 seen.set(id, job);
         }
         return seen;
+    }
+    /** The jobs to read one by one this round: at most MAX_SINGLE_READS, the one unseen longest first. */
+    nextReads(unseen) {
+        const since = (id) => this.lastSeen.get(id) ?? -1;
+        return unseen.sort((a, b) => since(a) - since(b)).slice(0, MAX_SINGLE_READS);
     }
     async readJob(id, deadline) {
         const read = await this.tolerate(() => this.context.client.getJob(id, deadline), `job ${id}`);
@@ -45880,12 +46630,8 @@ class Carrier {
     live = new Map();
     /** Why nothing more is submitted (max-credits, fail-fast, an account problem), when so. */
     stopReason;
-    /** The max-credits warning was given (once a step). */
-    capCrossed = false;
     polls = 0;
     watch;
-    /** Runs whose submission's outcome is unknown: they may have been charged (see max-credits). */
-    unknownOutcomes = [];
     /** Cancellations started because the workflow was cancelled, each with how many jobs it gave up on. */
     signalCancels = [];
     lastProgress;
@@ -45897,6 +46643,7 @@ class Carrier {
         this.startedAt = this.now();
         this.perItem = x.context.record.perItem;
         this.watch = new JobWatch(x.context);
+        x.ledger.track(x.runs.map((run) => run.record));
         for (const run of x.runs) {
             if (run.job)
                 this.adopt(run, run.job);
@@ -45935,6 +46682,8 @@ class Carrier {
                 if (job)
                     this.update(id, run, job);
             }
+            // A charge a poll revealed is checked against max-credits before the next submission.
+            this.x.ledger.review(this.named, this.perItem);
             this.polls += 1;
         }
     }
@@ -45946,9 +46695,11 @@ class Carrier {
         while (this.waiting.length > 0 && !this.stopReason && room()) {
             if (context.signal.aborted)
                 throw new CancelledError('The workflow was cancelled.');
-            const unknown = this.unknownOutcomes.map((run) => this.what(run));
-            const capped = this.x.cost.check(this.spent(), config.maxCredits, unknown);
+            const capped = this.x.ledger.refusal(this.named);
             if (capped) {
+                // A job whose charge is not shown yet counts at the estimate: its poll may lift the refusal.
+                if (config.wait && this.live.size > 0 && this.x.ledger.awaitingCharges())
+                    break;
                 this.stopSubmitting(capped);
                 if (!this.perItem)
                     throw new ActionError(`${capped} Nothing was submitted and no credits were spent.`);
@@ -45959,11 +46710,10 @@ class Carrier {
         }
     }
     async submit(run) {
-        const { target, deadline, context, cost } = this.x;
+        const { target, deadline, context, ledger } = this.x;
         const what = this.what(run);
         const send = () => this.whileSubmitting(what, () => submitOnce(target, run.request, what, run.record.name, deadline, context));
-        // What max-credits was checked against, for the warning if the charge crosses it after all.
-        const basis = cost.basis();
+        ledger.submitting(run.record);
         let job;
         try {
             job = this.perItem ? await send() : await context.log.group('Submitting the run', send);
@@ -45971,7 +46721,7 @@ class Carrier {
         catch (error) {
             run.record.ended(error instanceof CancelledError ? 'cancelled' : 'error', errorMessage(error));
             if (error instanceof OutcomeUnknownError)
-                this.unknownOutcomes.push(run);
+                ledger.outcomeUnknown(run.record);
             if (!this.perItem)
                 throw error;
             context.log.warning(`${run.record.name}: ${errorMessage(error)}`);
@@ -45990,16 +46740,16 @@ class Carrier {
         context.log.info(this.perItem
             ? `[${this.elapsed()}] ${run.record.name}: job ${job.id} accepted${charge}.`
             : `Job ${job.id} accepted${charge}.`);
-        cost.learn(job.credits_charged);
-        this.warnIfCapCrossed(what, job, basis);
         this.adopt(run, job);
+        ledger.review(this.named, this.perItem);
         if (context.signal.aborted)
             throw new CancelledError('The workflow was cancelled.');
     }
     /** How messages name a run: `item "2"`, or `the run`. */
     what(run) {
-        return this.perItem ? `item "${run.record.name}"` : 'the run';
+        return this.named(run.record);
     }
+    named = (run) => (this.perItem ? `item "${run.name}"` : 'the run');
     /**
      * A submission is never abandoned mid-flight (its outcome would be unknown).
      * When the workflow is cancelled meanwhile, the jobs already accepted are
@@ -46056,25 +46806,6 @@ class Carrier {
         if (this.perItem) {
             context.log.warning(`Stopped following ${plural(ids.length, 'job')} (${ids.join(', ')}): ${reason} They were not cancelled and keep running on Armox; follow each with job-id.`);
         }
-    }
-    /**
-     * A charge took the step past max-credits: possible only when the run's cost
-     * could not be known before Armox accepted it, or was more than estimated.
-     * The run is paid for, so it is followed and delivered, not cancelled; the
-     * warning says why the cap could not hold (and nothing more is submitted).
-     */
-    warnIfCapCrossed(what, job, basis) {
-        const { config, context } = this.x;
-        const max = config.maxCredits;
-        const spent = this.spent();
-        if (max === undefined || spent <= max || this.capCrossed)
-            return;
-        this.capCrossed = true;
-        const message = `max-credits (${max}) is crossed: Armox charged ${job.credits_charged} credits for ${what} (job ${job.id}), ` +
-            `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
-            `${this.perItem ? '; nothing more is submitted' : ''}.`;
-        context.log.warning(message);
-        context.record.notes.push(message);
     }
     /** A job that is this step's from now on: accepted, followed or reused. */
     adopt(run, job) {
@@ -46323,12 +47054,8 @@ class Carrier {
             if (count(outcome))
                 parts.push(`${count(outcome)} ${outcome}`);
         }
-        parts.push(`${this.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
+        parts.push(`${this.x.ledger.spent().toLocaleString('en-US').replace(/,/g, ' ')} credits`);
         return parts.join(', ');
-    }
-    /** What the step has spent so far: each run's charge as recorded (a failed job's is refunded: 0). */
-    spent() {
-        return this.x.runs.reduce((sum, run) => sum + (run.record.creditsCharged ?? 0), 0);
     }
     /** Time since the step began carrying out its runs, aligned for the log: `[   12s]`. */
     elapsed() {
@@ -46343,7 +47070,97 @@ function stopsEveryRun(error) {
     return error instanceof ApiError && [401, 402, 403, 429].includes(error.status ?? 0);
 }
 
-;// CONCATENATED MODULE: ./src/execute/spending.ts
+;// CONCATENATED MODULE: ./src/money/balance.ts
+
+
+
+
+
+/**
+ * Before paying: the balance (`GET /account`) must cover what the runs about
+ * to be submitted are estimated to cost (as many as max-credits lets through),
+ * since a batch that half-runs into a 402 is the worst outcome. A real run is
+ * refused, naming the balance, the estimate and how many runs would fit; a dry
+ * run warns the same (the balance may change before the real run). An
+ * unreadable balance is warned about and the step goes on. A charge-free step
+ * (rehearsal) is not checked.
+ */
+async function checkBalance(ledger, runs, dryRun, deadline, context) {
+    if (ledger.chargeFree || runs.length === 0)
+        return;
+    const before = await readBalance(context, deadline, true);
+    if (before === undefined)
+        return;
+    context.record.balance = { before };
+    const each = ledger.cost.each;
+    const count = ledger.forecast(runs.length).fits;
+    if (!each) {
+        // An app's contract has no price: without max-credits (which reads its recent charges) it has no estimate.
+        context.log.info(`Balance: ${before} credits (the runs' cost is not known before Armox charges them).`);
+        return;
+    }
+    if (count === 0)
+        return;
+    const total = each.credits * count;
+    if (total <= before) {
+        context.log.info(`Balance: ${before} credits, enough for the estimated ${total} (${plural(count, 'run')}).`);
+        return;
+    }
+    const fits = Math.floor(before / each.credits);
+    const cost = count === 1
+        ? `the run would cost ${each.credits} (${each.source})`
+        : `the ${count} runs would cost an estimated ${total} (${each.credits} each, ${each.source}); ${fits === 0 ? 'none' : fits} would fit`;
+    const reason = `The Armox balance is ${before} credits, and ${cost}.`;
+    if (dryRun) {
+        const warning = `${reason} The real run would submit nothing unless credits are added first.`;
+        context.log.warning(warning);
+        context.record.notes.push(warning);
+        return;
+    }
+    // Nothing is charged: the balance after is the one before.
+    context.record.balance = { before, after: before, afterFrom: 'charges' };
+    for (const run of runs)
+        run.ended('skipped', `not submitted: ${reason}`);
+    context.record.addNextStep('Add credits to the Armox account (or run fewer items), then run again.');
+    throw new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
+}
+/**
+ * At the end: the balance after the step, read again; when that read fails,
+ * the balance before minus what this step was charged (said in `afterFrom`).
+ */
+async function settleBalance(context) {
+    const balance = context.record.balance;
+    if (!balance)
+        return;
+    const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS), false);
+    context.record.balance =
+        read === undefined
+            ? { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' }
+            : { ...balance, after: read, afterFrom: 'account' };
+}
+/** `credits` of `GET /account`; undefined (with a warning when `warn`) when it cannot be read. */
+async function readBalance(context, deadline, warn) {
+    const { client, log } = context;
+    let problem;
+    try {
+        const account = await client.getAccount(deadline);
+        const credits = isObject(account) ? account.credits : undefined;
+        if (typeof credits === 'number' && Number.isFinite(credits))
+            return credits;
+        problem = 'its answer has no "credits" number';
+    }
+    catch (error) {
+        problem = errorMessage(error);
+    }
+    const message = `The Armox balance could not be read (GET /account): ${problem}`;
+    if (warn)
+        log.warning(`${message} Going on without checking that the runs fit it.`);
+    else
+        log.debug(message);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/money/estimate.ts
 
 /** Where the estimate comes from once runs of this step are charged. */
 const ACTUAL = 'the most a run of this step was charged';
@@ -46373,7 +47190,10 @@ class CostEstimate {
         this.capped = capped;
         this.price = price;
     }
-    /** The estimate for `target`, reading the recent jobs only when an app's cost matters. */
+    /**
+     * The estimate for `target`, reading the recent jobs only when an app's cost
+     * matters (max-credits): without it, an app's runs are not estimated.
+     */
     static async forTarget(target, maxCredits, recentJobs, log) {
         const capped = maxCredits !== undefined;
         if (target?.price !== undefined) {
@@ -46391,9 +47211,10 @@ class CostEstimate {
             return new CostEstimate(log);
         }
         const highest = Math.max(...charges);
-        const runs = plural(charges.length, 'recent run');
-        log.info(`max-credits: estimating ${highest} credits a run, the most that ${runs} of this app ${charges.length === 1 ? 'was' : 'were'} charged.`);
-        return new CostEstimate(log, highest, `estimated from ${runs}`);
+        const recent = plural(charges.length, 'recent run');
+        const were = charges.length === 1 ? 'was' : 'were';
+        log.info(`max-credits: estimating ${highest} credits a run, the most that ${recent} of this app ${were} charged.`);
+        return new CostEstimate(log, highest, `estimated from ${recent}`);
     }
     /** A run of this step was accepted with this charge: the estimate follows the highest charge seen. */
     learn(charge) {
@@ -46437,27 +47258,167 @@ class CostEstimate {
     }
     /**
      * Why the next run may not be submitted under `max`, or undefined when it may.
-     * `unknown` names the runs whose submission's outcome is unknown (`item "2"`):
-     * they may have been charged, so each counts as the estimate, to stay on the safe side.
+     * `unknown` names the runs whose submission's outcome is unknown (`item "2"`),
+     * `unpriced` the accepted jobs whose charge Armox has not shown yet: either may
+     * have been charged, so each counts as the estimate, to stay on the safe side.
      */
-    check(spent, max, unknown = []) {
+    check(spent, max, unknown = [], unpriced = []) {
         if (max === undefined)
             return undefined;
-        const uncertain = unknown.length === 1
-            ? `${unknown[0]}, whose outcome is unknown`
-            : `${unknown.join(', ')}, whose outcomes are unknown`;
+        const uncertain = [
+            ...(unknown.length ? [whose(unknown, 'outcome', 'unknown')] : []),
+            ...(unpriced.length ? [whose(unpriced, 'charge', 'not known yet')] : []),
+        ].join('; and ');
+        const count = unknown.length + unpriced.length;
         if (this.perRun === undefined) {
-            if (unknown.length > 0) {
+            if (count > 0) {
                 return `max-credits (${max}) cannot be kept: ${uncertain}, may have been charged, and no run's cost is known yet.`;
             }
             return spent >= max ? `max-credits (${max}) is reached: ${spent} credits were spent.` : undefined;
         }
-        const counted = spent + unknown.length * this.perRun;
+        const counted = spent + count * this.perRun;
         if (counted + this.perRun <= max)
             return undefined;
-        const including = unknown.length > 0 ? ` (counting ${unknown.length * this.perRun} for ${uncertain})` : '';
+        const including = count > 0 ? ` (counting ${count * this.perRun} for ${uncertain})` : '';
         return (`max-credits is ${max}: ${counted} credits spent so far${including}, and the next run would cost ${this.perRun} ` +
             `(${this.source}), which could cross it.`);
+    }
+    /** What a run is taken to cost, and why (`70 credits (the price of model "x")`); undefined when unknown. */
+    get each() {
+        return this.perRun === undefined ? undefined : { credits: this.perRun, source: this.source ?? 'estimated' };
+    }
+}
+/** `item "1", whose outcome is unknown`, `items "1", "2", whose charges are not known yet`. */
+function whose(names, what, state) {
+    return names.length === 1
+        ? `${names[0]}, whose ${what} is ${state}`
+        : `${names.join(', ')}, whose ${what}s are ${state}`;
+}
+
+;// CONCATENATED MODULE: ./src/money/ledger.ts
+
+
+
+/**
+ * The money of one step, in one place: what its runs were charged (the refund
+ * rule is `chargeFromJob`), what is counted for runs whose charge is not known
+ * (a lost answer, a job Armox has not shown a charge for: each at the estimate),
+ * the `max-credits` cap, and what a run is estimated to cost (`CostEstimate`).
+ * The executor asks it before each submission and tells it what it learns.
+ */
+class Ledger {
+    cost;
+    log;
+    runs = [];
+    /** Submissions whose outcome is unknown: they may have been charged. */
+    lost = new Set();
+    /** Runs whose charge the estimate has learnt from. */
+    learnt = new Set();
+    /** What each run's cost was taken to be when it was submitted, for the warning if it crosses the cap. */
+    bases = new Map();
+    /** The cap was crossed and said so (once a step). */
+    crossed = false;
+    maxCredits;
+    chargeFree;
+    notes;
+    constructor(cost, log, options = {}) {
+        this.cost = cost;
+        this.log = log;
+        this.maxCredits = options.maxCredits;
+        this.chargeFree = options.chargeFree ?? false;
+        this.notes = options.notes ?? [];
+    }
+    /** The ledger of a step that runs `target`: its estimate read as `CostEstimate.forTarget` reads it. */
+    static async forTarget(target, recentJobs, log, options = {}) {
+        const priced = options.chargeFree ? undefined : target;
+        const cost = await CostEstimate.forTarget(priced, options.maxCredits, recentJobs, log);
+        return new Ledger(cost, log, options);
+    }
+    /** The runs this ledger keeps the account of. */
+    track(runs) {
+        this.runs = runs;
+    }
+    /** What the step has spent so far: each run's known charge (a failed job's is refunded: 0). */
+    spent() {
+        return this.runs.reduce((sum, run) => sum + (knownCharge(run) ?? 0), 0);
+    }
+    /** The run is about to be submitted: what its cost is taken to be is kept for the warning if it crosses the cap. */
+    submitting(run) {
+        this.bases.set(run, this.cost.basis());
+    }
+    /** The run's submission failed with its outcome unknown: it counts at the estimate from now on. */
+    outcomeUnknown(run) {
+        this.lost.add(run);
+    }
+    /**
+     * Why the next run may not be submitted under `max-credits`, or undefined
+     * when it may. `what` names a run in the reason (`item "2"`).
+     */
+    refusal(what) {
+        if (this.chargeFree)
+            return undefined;
+        const lost = [...this.lost].map(what);
+        const unpriced = this.runs.filter((run) => !this.lost.has(run) && this.chargeUnknown(run)).map(what);
+        return this.cost.check(this.spent(), this.maxCredits, lost, unpriced);
+    }
+    /** An accepted job whose charge a poll may still show: a refusal may be lifted by waiting for it. */
+    awaitingCharges() {
+        return this.runs.some((run) => this.chargeUnknown(run) && !isTerminal(run.status ?? ''));
+    }
+    /**
+     * Charges the step has just seen (in a run's answer or a poll): the estimate
+     * learns from them, and a charge that takes the step past `max-credits` is
+     * warned about (once). `what` names a run.
+     */
+    review(what, perItem) {
+        for (const run of this.runs) {
+            const charge = knownCharge(run);
+            if (charge === undefined || !run.jobId || run.reusedFrom || run.borrowedFrom || this.learnt.has(run))
+                continue;
+            this.learnt.add(run);
+            if (charge > 0)
+                this.cost.learn(charge);
+            this.warnIfCrossed(run, charge, what(run), perItem);
+        }
+    }
+    /** What max-credits would let through of `count` runs about to be submitted (for a dry run and refused inputs). */
+    forecast(count) {
+        if (this.chargeFree)
+            return { fits: count };
+        return this.cost.forecast(count, this.maxCredits);
+    }
+    /**
+     * `max-credits would also refuse the run: …`, for a step whose inputs were
+     * refused, so that one run of the step tells every problem. Undefined when the
+     * runs fit.
+     */
+    refusalNote(count) {
+        const { fits, reason } = this.forecast(count);
+        if (!reason)
+            return undefined;
+        const which = fits === 0 ? (count === 1 ? 'the run' : 'every run') : `the runs after the first ${fits} of ${count}`;
+        return `max-credits would also refuse ${which}: ${reason}`;
+    }
+    /**
+     * A charge took the step past max-credits: possible only when the run's cost
+     * could not be known before Armox accepted it, or was more than estimated.
+     * The run is paid for, so it is followed and delivered, not cancelled.
+     */
+    warnIfCrossed(run, charge, what, perItem) {
+        const max = this.maxCredits;
+        const spent = this.spent();
+        if (max === undefined || spent <= max || this.crossed)
+            return;
+        this.crossed = true;
+        const basis = this.bases.get(run) ?? this.cost.basis();
+        const message = `max-credits (${max}) is crossed: Armox charged ${charge} credits for ${what} (job ${run.jobId}), ` +
+            `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
+            `${perItem ? '; nothing more is submitted' : ''}.`;
+        this.log.warning(message);
+        this.notes.push(message);
+    }
+    chargeUnknown(run) {
+        return run.jobId !== undefined && knownCharge(run) === undefined;
     }
 }
 
@@ -46469,7 +47430,7 @@ class CostEstimate {
  * block; nothing submitted. When `max-credits` would refuse a run, the dry run
  * says so and fails as the real run would, before anything is charged.
  */
-function reportDryRun(target, runs, context, cost, maxCredits) {
+function reportDryRun(target, runs, context, ledger) {
     const { log, record } = context;
     const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
     record.outcome = 'dry-run';
@@ -46482,14 +47443,14 @@ function reportDryRun(target, runs, context, cost, maxCredits) {
     }
     log.info(record.dryRun.contract);
     log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
-    const refused = capRefusal(runs, cost, maxCredits, context);
+    const refused = capRefusal(runs, ledger, context);
     if (refused)
         throw refused;
 }
 /**
- * A dry run whose inputs were refused still gives what a dry run is for
- * (often the first thing a user runs): the contract and a ready-to-paste
- * `inputs:` block. The refusal follows it in the log.
+ * A step whose inputs were refused (a dry run or a real one) still gives what
+ * a dry run is for: the contract and a ready-to-paste `inputs:` block, which
+ * the summary ends with. The refusal follows it in the log.
  */
 function reportRefusedDryRun(target, context) {
     const { log, record } = context;
@@ -46501,9 +47462,9 @@ function reportRefusedDryRun(target, context) {
  * costs nothing), told as the real run tells it: a single run refused, or a
  * batch's remaining items skipped. Undefined when every run fits.
  */
-function capRefusal(runs, cost, maxCredits, context) {
+function capRefusal(runs, ledger, context) {
     const toSubmit = runs.filter((run) => !run.job);
-    const { fits, reason } = cost.forecast(toSubmit.length, maxCredits);
+    const { fits, reason } = ledger.forecast(toSubmit.length);
     if (!reason)
         return undefined;
     if (!context.record.perItem)
@@ -46514,18 +47475,6 @@ function capRefusal(runs, cost, maxCredits, context) {
         run.record.ended('skipped', `not submitted: ${reason}`);
     return new ActionError(`${skipped.length} of ${plural(runs.length, 'run')} would not be submitted:\n` +
         skipped.map((run) => `- ${run.record.name}: skipped (not submitted: ${reason})`).join('\n'));
-}
-/**
- * `max-credits would also refuse the run: …`, for a step whose inputs were
- * refused, so that one run of the step tells every problem. Undefined when the
- * runs fit.
- */
-function capRefusalNote(count, cost, maxCredits) {
-    const { fits, reason } = cost.forecast(count, maxCredits);
-    if (!reason)
-        return undefined;
-    const which = fits === 0 ? (count === 1 ? 'the run' : 'every run') : `the runs after the first ${fits} of ${count}`;
-    return `max-credits would also refuse ${which}: ${reason}`;
 }
 
 ;// CONCATENATED MODULE: ./src/request/adopt.ts
@@ -46962,7 +47911,8 @@ async function loadTarget(config, deadline, context) {
             const known = config.runInputs.problems;
             if (!(error instanceof InputError) || known.length === 0)
                 throw error;
-            throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`);
+            const fileProblems = config.runInputs.annotations;
+            throw new InputError(`${error.message}\n\nThe runs' inputs have problems too:\n${list(known)}`, fileProblems);
         }
         record.targetKnown(target.info());
         log.info(target.describe());
@@ -46986,7 +47936,8 @@ async function planRuns(config, target, context) {
     if (readProblems.length > 0 || contractProblems.length > 0) {
         // A single run's unreadable `inputs` is its only problem; a batch's items deserve the reason they were not checked.
         const uncheckedBecause = config.batchGiven && runs.length > 0 ? unreadable : [];
-        throw inputsFailure({ readProblems, contractProblems, uncheckedBecause }, target, runs.length);
+        const found = { readProblems, contractProblems, uncheckedBecause, fileProblems: config.runInputs.annotations };
+        throw inputsFailure(found, target, runs.length);
     }
     return runs.map((_, index) => {
         const request = checked.requests[index];
@@ -47041,7 +47992,7 @@ function inputsFailure(found, target, runCount) {
         sections.push(`${what} match the contract of ${target.title}:\n${list(contractProblems)}`, target.contractTable());
     }
     sections.push('Nothing was submitted and no credits were spent.');
-    return new InputError(sections.join('\n\n'));
+    return new InputError(sections.join('\n\n'), found.fileProblems);
 }
 function list(problems) {
     return problems.map((problem) => `- ${problem}`).join('\n');
@@ -47051,54 +48002,226 @@ function namingItem(problem, sources, item) {
     return sources.some((source) => problem.startsWith(`${source.name}:`)) ? problem : `${item.source.name}: ${problem}`;
 }
 
+;// CONCATENATED MODULE: ./src/request/rehearsal.ts
+
+/**
+ * `rehearsal: true`: each run borrows a completed job of the same app or model
+ * (any inputs) instead of submitting, so the rest of the workflow can be built
+ * without paying. The newest jobs are lent out in turn: distinct where there
+ * are enough, repeated otherwise. Uses the step's one job list (shared with
+ * max-credits). Throws before anything else when there is no such job.
+ */
+async function borrowCompletedJobs(target, runs, recentJobs, context) {
+    const { log } = context;
+    const jobs = newestCompleted(await recentJobs(), target);
+    const what = target.title;
+    if (jobs.length === 0) {
+        throw new ActionError(`rehearsal: there is no completed job of ${what} among the account's recent jobs to stand in for the run. ` +
+            'Run it once for real (without rehearsal), or use dry-run: true to check the inputs without a job.');
+    }
+    const now = Date.now();
+    for (const [index, run] of runs.entries()) {
+        const job = jobs[index % jobs.length];
+        run.job = job;
+        run.record.borrowed(job, now);
+    }
+    log.notice(rehearsalNotice(runs, jobs.length, what));
+}
+/** The target's completed jobs, newest first. */
+function newestCompleted(jobs, target) {
+    return jobs
+        .filter((job) => job.status === 'completed' && target.ownsJob(job))
+        .map((job) => ({ job, created: Date.parse(job.created_at ?? '') || 0 }))
+        .sort((a, b) => b.created - a.created)
+        .map(({ job }) => job);
+}
+function rehearsalNotice(runs, available, what) {
+    const lead = 'Rehearsal: nothing is submitted and nothing is charged.';
+    const single = runs.length === 1 ? runs[0].job : undefined;
+    if (single) {
+        return (`${lead} Job ${single.id} of ${what} (created ${single.created_at ?? 'at an unknown time'}; its inputs may differ) ` +
+            'stands in for the run: its outputs and files were not made for this run.');
+    }
+    const lent = [...new Set(runs.map((run) => run.job.id))].join(', ');
+    const turn = available < runs.length ? `, lent in turn (only ${available} completed)` : '';
+    return `${lead} Completed jobs of ${what} stand in for the ${runs.length} items${turn}: ${lent}.`;
+}
+/**
+ * A rehearsal attaches borrowed files only to a draft release: on a published
+ * one they would pass for the release's own. Returns the release to use.
+ */
+function rehearsalRelease(release, log) {
+    if (!release || release.draft)
+        return release;
+    log.warning(`upload-to-release: not uploading to release ${release.tag}: it is published, and a rehearsal's files come from ` +
+        'an earlier job with other inputs, not from this run. Use a draft release to rehearse the upload.');
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/request/collaborator-access.ts
+/**
+ * What GitHub says of one person's access to the repository, for the trigger
+ * guard: `GET /repos/{owner}/{repo}/collaborators/{username}/permission`,
+ * which the default GITHUB_TOKEN may read, through `core/github-api.ts`.
+ */
+
+
+
+/** The roles that may push (the answer's `role_name`; `permission` folds maintain into write). */
+const WRITE_ROLES = ['admin', 'maintain', 'write'];
+/** A function that asks GitHub about a login's access, or undefined when there is no token to ask with. */
+function accessLookup(options) {
+    const { token } = options;
+    if (!token)
+        return undefined;
+    return (login) => accessOf(login, token, options);
+}
+async function accessOf(login, token, options) {
+    const repository = splitRepository(options.repository);
+    if (!repository)
+        return { kind: 'unknown', why: 'GITHUB_REPOSITORY is not set' };
+    try {
+        const octokit = await connect(token, options.apiUrl, options.log);
+        const github = new GitHubCalls(octokit, {
+            signal: options.signal,
+            deadline: options.deadline,
+            log: options.log,
+            attempts: 3,
+            requestTimeoutMs: 15_000,
+            maxRateLimitWaitMs: 60_000,
+        });
+        const answer = await github.call(`read the permission of @${login}`, (request) => octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username: login, request }), () => undefined);
+        if (!answer)
+            return { kind: 'less', what: `is not a collaborator on ${options.repository}` };
+        const data = answer.data;
+        const role = isObject(data) && typeof data.role_name === 'string' ? data.role_name : undefined;
+        const permission = isObject(data) && typeof data.permission === 'string' ? data.permission : 'none';
+        if (WRITE_ROLES.includes(role ?? '') || WRITE_ROLES.includes(permission))
+            return { kind: 'write' };
+        return { kind: 'less', what: `has ${role ?? permission} access to ${options.repository}` };
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        return { kind: 'unknown', why: errorMessage(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/request/trigger-actor.ts
+
+/** The event's subject: its payload key and what its author did. */
+const SUBJECTS = {
+    issue_comment: ['comment', 'a comment'],
+    pull_request: ['pull_request', 'a pull request opened'],
+    pull_request_target: ['pull_request', 'a pull request opened'],
+    pull_request_review: ['review', 'a review'],
+    pull_request_review_comment: ['comment', 'a review comment'],
+    issues: ['issue', 'an issue opened'],
+    discussion: ['discussion', 'a discussion opened'],
+    discussion_comment: ['comment', 'a discussion comment'],
+};
+function triggeringActor(eventName, payload, envActor) {
+    const event = isObject(payload) ? payload : {};
+    if (eventName === 'workflow_run')
+        return upstreamActor(event, envActor);
+    const [key, deed] = SUBJECTS[eventName] ?? [];
+    const subject = key !== undefined ? objectAt(event, key) : undefined;
+    const author = loginOf(subject?.user);
+    const login = loginOf(event.sender) ?? (envActor || undefined) ?? author;
+    if (!subject || author !== login)
+        return { login };
+    const raw = subject.author_association;
+    return { login, deed, association: typeof raw === 'string' && raw ? raw.toUpperCase() : undefined };
+}
+/** The actor of the run that triggered this one, and whether its code came from a fork. */
+function upstreamActor(event, envActor) {
+    const run = objectAt(event, 'workflow_run') ?? {};
+    const login = loginOf(run.triggering_actor) ?? loginOf(run.actor) ?? loginOf(event.sender) ?? (envActor || undefined);
+    const head = fullName(run.head_repository);
+    const base = fullName(run.repository) ?? fullName(event.repository);
+    const forkHead = head && head.toLowerCase() !== base?.toLowerCase() ? head : undefined;
+    return { login, forkHead, deed: 'the upstream workflow run started' };
+}
+function objectAt(record, key) {
+    const value = record[key];
+    return isObject(value) ? value : undefined;
+}
+function loginOf(value) {
+    return isObject(value) && typeof value.login === 'string' && value.login ? value.login : undefined;
+}
+function fullName(value) {
+    return isObject(value) && typeof value.full_name === 'string' ? value.full_name : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/request/trigger-guard.ts
 
 /**
- * Who may spend the credits. `issue_comment` and `pull_request_target` runs get
- * the repository's secrets on behalf of whoever wrote the comment or opened the
- * pull request: on a public repository, anyone. On those events the run goes
- * ahead only for a trusted `author_association`.
+ * Who may spend the credits. A workflow gets the repository's secrets on
+ * behalf of whoever triggered it; on a public repository, many events can be
+ * triggered by anyone (a comment, an issue, a review, a fork's pull request
+ * whose run starts a `workflow_run`). So the run goes ahead on an event only
+ * people with write access can start, and on any other event (known or not)
+ * only when the person who triggered it has write access.
  */
+/** Events only people with write access (or GitHub itself, on their behalf) can start. */
+const WRITER_EVENTS = [
+    'push',
+    'workflow_dispatch',
+    'schedule',
+    'release',
+    'merge_group',
+    'repository_dispatch',
+    'create',
+    'delete',
+    'deployment',
+    'deployment_status',
+    'page_build',
+    'registry_package',
+    'branch_protection_rule',
+    'public',
+];
 /** The associations GitHub gives to people with write access or organisation membership. */
 const TRUSTED_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
-/** The events whose runs get secrets on behalf of someone who may be a stranger. */
-const GUARDED_EVENTS = ['issue_comment', 'pull_request_target'];
 /**
- * Returns the problem text when the trigger may not spend credits, else undefined.
- * Call it before any request that costs (with the other input problems).
- *
- * @param eventName GITHUB_EVENT_NAME.
- * @param payload The parsed event payload (the JSON file at GITHUB_EVENT_PATH).
- * @param allowUntrusted The `allow-untrusted-trigger` input.
+ * Returns the problem text when the trigger may not spend credits, else
+ * undefined. Call it before any request that costs.
  */
-function checkTrigger(eventName, payload, allowUntrusted) {
-    if (allowUntrusted || !eventName || !GUARDED_EVENTS.includes(eventName))
+async function checkTrigger(check) {
+    const { eventName } = check;
+    if (check.allowUntrusted || !eventName || WRITER_EVENTS.includes(eventName))
         return undefined;
-    const trigger = triggeringUser(eventName, payload);
-    if (trigger.association && TRUSTED_ASSOCIATIONS.includes(trigger.association))
+    const actor = triggeringActor(eventName, check.payload, check.actor);
+    const why = await whyUntrusted(actor, check);
+    return why === undefined ? undefined : trigger_guard_refusal(eventName, actor, why);
+}
+/** Why `actor` may not spend, or undefined when they have write access. */
+async function whyUntrusted(actor, check) {
+    if (actor.forkHead)
+        return `from the fork ${actor.forkHead}`;
+    if (actor.association) {
+        if (TRUSTED_ASSOCIATIONS.includes(actor.association))
+            return undefined;
+        return `whose author_association is ${actor.association} (only ${TRUSTED_ASSOCIATIONS.join(', ')} may spend credits on this event)`;
+    }
+    const unsaid = 'and the event payload does not say how they are associated with the repository';
+    if (!actor.login)
+        return unsaid;
+    if (!check.accessOf)
+        return `${unsaid}, and github-token is empty, so GitHub cannot be asked`;
+    const access = await check.accessOf(actor.login);
+    if (access.kind === 'write')
         return undefined;
-    const who = trigger.login ? `@${trigger.login}` : 'a user the payload does not name';
-    const what = eventName === 'issue_comment' ? `a comment by ${who}` : `a pull request opened by ${who}`;
-    const association = trigger.association
-        ? `whose author_association is ${trigger.association}`
-        : 'and the event payload does not say how they are associated with the repository';
-    return (`Refusing to run: this ${eventName} run was triggered by ${what}, ${association} ` +
-        `(only ${TRUSTED_ASSOCIATIONS.join(', ')} may spend credits on this event). ` +
-        `On ${eventName} the workflow gets the repository's secrets on behalf of that user, so on a public repository ` +
+    if (access.kind === 'less')
+        return `who ${access.what} (only people with write access may spend credits on this event)`;
+    return `${unsaid}, and GitHub could not say whether they have write access: ${access.why}`;
+}
+function trigger_guard_refusal(eventName, actor, why) {
+    const who = actor.login ? `@${actor.login}` : 'a user the payload does not name';
+    const what = actor.deed ? `${actor.deed} by ${who}` : who;
+    return (`Refusing to run: this ${eventName} run was triggered by ${what}, ${why}. ` +
+        `On ${eventName} the workflow gets the repository's secrets on behalf of whoever triggered it, so on a public repository ` +
         "anyone could spend your Armox key's credits. To allow it anyway, set `allow-untrusted-trigger: true` " +
         '(and gate the job another way: an environment with required reviewers, or a label only maintainers can add).');
-}
-/** The login and `author_association` of the user the guarded event acts for. */
-function triggeringUser(eventName, payload) {
-    const key = eventName === 'issue_comment' ? 'comment' : 'pull_request';
-    const subject = isObject(payload) ? payload[key] : undefined;
-    if (!isObject(subject))
-        return {};
-    const user = isObject(subject.user) ? subject.user : undefined;
-    return {
-        login: typeof user?.login === 'string' ? user.login : undefined,
-        association: typeof subject.author_association === 'string' ? subject.author_association.toUpperCase() : undefined,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/target/followed-job.ts
@@ -47107,7 +48230,7 @@ function triggeringUser(eventName, payload) {
 /**
  * What a job followed by id (`job-id`) ran, named as for a new run: a model by
  * its name and modality (one `GET /models`; without it, by its id), an app by
- * the name the job carries.
+ * the name the job carries, else the app list's.
  */
 async function followedTarget(job, client, deadline, log) {
     if (job.run_type === 'model' && job.model_id) {
@@ -47125,11 +48248,27 @@ async function followedTarget(job, client, deadline, log) {
     }
     if (!job.app_id)
         return undefined;
-    const name = job.app_name ?? job.output_data?.app_name;
+    const name = job.app_name ?? job.output_data?.app_name ?? (await appName(job.app_id, client, deadline, log));
     return { kind: 'app', id: job.app_id, name, title: `app "${name ?? job.app_id}"` };
+}
+/** The app's name from the app list (one `GET /apps`), when the job does not carry it; undefined if it cannot be read. */
+async function appName(id, client, deadline, log) {
+    try {
+        return (await client.listApps(deadline)).find((app) => app.id === id)?.name;
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        log.debug(`The app of the job is named by its id: ${errorMessage(error)}`);
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
 
 
 
@@ -47147,50 +48286,83 @@ async function followedTarget(job, client, deadline, log) {
  * when the step should fail; `context.record` holds the story either way.
  */
 async function runPipeline(config, context) {
-    const deadline = Deadline.after(config.timeoutMs);
+    const deadline = Deadline.after(config.timeoutMs, context.now);
+    if (config.rehearsal)
+        context.record.rehearsing();
     if (config.jobId)
         return followJob(config, config.jobId, deadline, context);
     // Before any request: on public repositories, anyone can comment or open a pull request.
-    const untrusted = config.dryRun
-        ? undefined
-        : checkTrigger(config.github.eventName, context.event, config.allowUntrustedTrigger);
-    if (untrusted)
-        throw new InputError(untrusted);
+    if (!config.dryRun)
+        await refuseUntrustedTrigger(config, deadline, context);
     const target = await loadTarget(config, deadline, context);
     const recentJobs = lazyRecentJobs(deadline, context);
-    const estimate = () => CostEstimate.forTarget(target, config.maxCredits, recentJobs, context.log);
+    const money = { maxCredits: config.maxCredits, notes: context.record.notes };
+    const ledger = () => Ledger.forTarget(target, recentJobs, context.log, money);
     let runs;
     try {
         runs = await planRuns(config, target, context);
     }
     catch (error) {
-        if (config.dryRun && error instanceof InputError)
+        if (error instanceof InputError)
             reportRefusedDryRun(target, context);
-        throw await withCapRefusal(error, config, estimate, context);
+        throw await withCapRefusal(error, config, ledger, context);
     }
-    await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
-    const cost = await estimate();
+    if (config.rehearsal)
+        await borrowCompletedJobs(target, runs, recentJobs, context);
+    else
+        await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
+    const toSubmit = runs.filter((run) => !run.job).map((run) => run.record);
+    const spending = await ledger();
+    await checkBalance(spending, toSubmit, config.dryRun, deadline, context);
     if (config.dryRun)
-        return reportDryRun(target, runs, context, cost, config.maxCredits);
+        return reportDryRun(target, runs, context, spending);
     // Found before paying, so no credits are spent on assets with nowhere to go.
-    const release = await findRelease(config, context, deadline);
-    const incomplete = await carryOut({ target, runs, config, deadline, context, cost });
+    let release = await findRelease(config, context, deadline);
+    if (config.rehearsal)
+        release = rehearsalRelease(release, context.log);
+    let incomplete;
+    try {
+        incomplete = await carryOut({ target, runs, config, deadline, context, ledger: spending });
+    }
+    finally {
+        await settleBalance(context);
+    }
     warnFilesNotYetMade(config, context);
     if (!incomplete)
         context.record.outcome = config.wait ? 'completed' : 'submitted';
     await deliverRuns(runs, config, release, deadline, context, incomplete);
 }
+/** Throws when whoever triggered the run may not spend the credits (`request/trigger-guard.ts`). */
+async function refuseUntrustedTrigger(config, deadline, context) {
+    const { github } = config;
+    const untrusted = await checkTrigger({
+        eventName: github.eventName,
+        payload: context.event,
+        allowUntrusted: config.allowUntrustedTrigger,
+        actor: github.actor,
+        accessOf: accessLookup({
+            token: config.githubToken,
+            apiUrl: github.apiUrl,
+            repository: github.repository,
+            log: context.log,
+            signal: context.signal,
+            deadline,
+        }),
+    });
+    if (untrusted)
+        throw new InputError(untrusted);
+}
 /**
  * The inputs were refused: a `max-credits` too low for the runs is told with
  * them (same estimate as a real run), so one run of the step shows every problem.
  */
-async function withCapRefusal(error, config, estimate, context) {
+async function withCapRefusal(error, config, ledger, context) {
     if (!(error instanceof InputError) || config.maxCredits === undefined)
         return error;
     let note;
     try {
         // planRuns records every run before refusing the inputs.
-        note = capRefusalNote(context.record.runs.length, await estimate(), config.maxCredits);
+        note = (await ledger()).refusalNote(context.record.runs.length);
     }
     catch (listing) {
         context.log.debug(`max-credits was not checked: ${errorMessage(listing)}`);
@@ -47217,10 +48389,12 @@ async function followJob(config, jobId, deadline, context) {
         context.record.targetKnown(target);
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
     const run = { record: context.record.addRun('1'), job };
+    run.record.followed = true;
     // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
     run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
-    const cost = new CostEstimate(context.log);
-    const incomplete = await carryOut({ runs: [run], config, deadline, context, cost, pollFirst: true });
+    // This step submitted nothing: its ledger has no cap and no estimate.
+    const ledger = new Ledger(new CostEstimate(context.log, undefined, undefined, false), context.log);
+    const incomplete = await carryOut({ runs: [run], config, deadline, context, ledger, pollFirst: true });
     if (run.record.outcome === 'running') {
         context.record.outcome = 'running';
         warnFilesNotYetMade(config, context);
@@ -47245,258 +48419,89 @@ function lazyRecentJobs(deadline, context) {
     return () => (jobs ??= list());
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-const HEADLINES = {
-    completed: '✅ completed',
-    failed: '❌ failed',
-    cancelled: '🚫 cancelled',
-    'timed-out': '⏱️ timed out',
-    submitted: '📨 submitted (not waited for)',
-    running: '⏳ still running',
-    skipped: '⏭️ skipped',
-    'dry-run': '🧪 dry run: nothing submitted',
-    error: '❌ error',
-};
-/** GitHub drops a step summary over 1 MiB; a batch's previews stop well before that. */
-const SUMMARY_BUDGET_BYTES = 900 * 1024;
+;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
- * The `$GITHUB_STEP_SUMMARY` section for the step, as GitHub-flavoured markdown:
- * one run in detail, or a batch as one table and a gallery grouped by item.
- * Everything that came from the server is escaped: a job's error text or an
- * output value cannot inject markup or links of its own.
+ * Text from outside (Armox, storage, event payloads) made inert for GitHub
+ * markdown: it cannot add markup or links, ping people, or reorder what is
+ * shown. URLs in it stay valid links.
  */
-function renderSummary(step) {
-    const outcome = step.outcome ?? 'error';
-    const target = step.target;
-    const kind = target?.kind === 'model' ? ` (${target.modality ? `${escapeMarkdown(target.modality)} ` : ''}model)` : '';
-    const named = target?.name ? escapeMarkdown(target.name) : target ? code(target.id) : undefined;
-    const title = named ? `Armox · ${named}${kind}` : 'Armox run';
-    const lines = [`## ${title}: ${HEADLINES[outcome]}`, ''];
-    const single = step.runs.length === 1 ? step.runs[0] : undefined;
-    const facts = [];
-    if (target)
-        facts.push([target.kind === 'app' ? 'App id' : 'Model', code(target.id)]);
-    if (single?.jobId)
-        facts.push(['Job id', code(single.jobId)]);
-    if (single?.status)
-        facts.push(['Status', code(single.status)]);
-    if (single?.reusedFrom)
-        facts.push(['Reused', reusedText(single)]);
-    if (step.creditsCharged !== undefined)
-        facts.push(['Credits charged', String(step.creditsCharged)]);
-    if (step.finishedAt !== undefined)
-        facts.push(['Duration', formatDuration(step.finishedAt - step.startedAt)]);
-    if (facts.length > 0)
-        lines.push('| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
-    if (step.errorMessage && outcome !== 'completed')
-        lines.push('**Error**', '', ...errorBlock(step.errorMessage), '');
-    if (step.nextSteps.length > 0) {
-        lines.push('**What to do next**', '', ...step.nextSteps.map((next) => `- ${escapeMarkdown(next)}`), '');
-    }
-    for (const note of step.notes)
-        lines.push(`> ${escapeMarkdown(note)}`, '');
-    if (single && !step.perItem)
-        lines.push(...renderRun(single, '###'));
-    else if (step.runs.length > 0)
-        lines.push(...renderBatch(step.runs, SUMMARY_BUDGET_BYTES - byteLength(lines)));
-    if (step.dryRun)
-        lines.push(...renderDryRun(step.dryRun, SUMMARY_BUDGET_BYTES - byteLength(lines)));
-    return lines.join('\n');
+/** Bidirectional controls (U+202A–U+202E, U+2066–U+2069): they can make `invoice\u202Egnp.exe` read as `invoice.exe`. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** `@name` and `@org/team`: GitHub pings them. A word joiner after the `@` keeps the text and drops the ping. */
+const MENTION = /@(?=[A-Za-z0-9])/g;
+/** A bare http(s) URL in server text; trailing punctuation belongs to the sentence. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?]/g;
+/** Visible `<U+202E>` instead of the control itself. */
+function withoutBidi(text) {
+    return text.replace(BIDI, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase()}>`);
 }
-function renderRun(run, heading) {
-    const lines = renderOutputs(run.items, heading);
-    if (run.files && run.files.length > 0) {
-        lines.push(`${heading} Downloaded files`, '', '| File | Size |', '| --- | --- |');
-        for (const file of run.files)
-            lines.push(`| ${code(file.path)} | ${formatBytes(file.bytes)} |`);
-        lines.push('');
-    }
-    if (run.releaseAssets.length > 0) {
-        lines.push(`${heading} Release assets`, '', ...run.releaseAssets.map((a) => `- ${summary_link(a.name, a.url)}`), '');
-    }
-    return lines;
+/** Text for an HTML attribute or element body: no markup. */
+function escapeHtml(text) {
+    return withoutBidi(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-/** Server text can be long: a line of it (an error, an item's problem) shows at most this many characters. */
-const LINE_CHARS = 2000;
-/** A multi-line error (the contract's table with it) shows at most this many characters. */
-const BLOCK_CHARS = 20_000;
-/** A link in the batch table is named by its file name, cut to this many characters. */
-const LINK_LABEL_CHARS = 40;
-/** Room kept for the closing notes when the table and the problems are cut short. */
-const NOTES_BYTES = 2 * 1024;
+/** Text shown as text inside HTML (a caption, a summary): also no pings. */
+function htmlText(text) {
+    return escapeHtml(text).replace(MENTION, '@\u2060');
+}
 /**
- * One table of every item, its problems, the jobs it reused, then each item's
- * previews, while they fit in `budget` bytes; what did not fit is said, and is
- * in the results output.
+ * Server text as one line of markdown: punctuation escaped, no HTML, no
+ * mentions; a URL in it becomes a link to itself (never a backslash inside it).
  */
-function renderBatch(runs, budget) {
-    const lines = [
-        '### Runs',
-        '',
-        '| Item | Status | Credits | Duration | Link | Job |',
-        '| --- | --- | --- | --- | --- | --- |',
-    ];
-    const rows = appendWithin(lines, runs.map((run) => [tableRow(run)]), budget - NOTES_BYTES);
-    lines.push('');
-    if (rows < runs.length)
-        lines.push(leftOut(runs.length - rows, 'items are left out of this table'), '');
-    const problems = runs.flatMap((run) => {
-        const problem = problemOf(run);
-        return problem === undefined ? [] : [[`- ${escapeMarkdown(`${run.name}: ${clip(problem, LINE_CHARS)}`)}`]];
-    });
-    appendSection(lines, '**Problems**', problems, 'problems are left out', budget);
-    const reused = runs.flatMap((run) => run.reusedFrom ? [[`- ${escapeMarkdown(run.name)}: reused ${reusedText(run)}`]] : []);
-    appendSection(lines, '**Reused jobs**', reused, 'reused jobs are left out', budget);
-    const previews = runs
-        .map((run) => renderRun(run, '####'))
-        .map((section, index) => (section.length ? [`### ${escapeMarkdown(runs[index].name)}`, '', ...section] : []))
-        .filter((block) => block.length > 0);
-    const shown = appendWithin(lines, previews, budget - NOTES_BYTES);
-    if (shown < previews.length) {
-        lines.push(`_The previews of ${previews.length - shown} more items are left out to keep this summary under GitHub's 1 MiB limit; their URLs are in the results output._`, '');
+function inline(text) {
+    const flat = text.replace(/\r?\n/g, ' ');
+    let out = '';
+    let at = 0;
+    for (const match of flat.matchAll(URL_IN_TEXT)) {
+        const url = balancedUrl(match[0]);
+        out += escapeProse(flat.slice(at, match.index));
+        out += markdown_link(url, url);
+        at = match.index + url.length;
     }
-    return lines;
+    return out + escapeProse(flat.slice(at));
 }
-/** A titled list of `blocks`, as many as fit in `budget`, saying how many did not. */
-function appendSection(lines, title, blocks, leftOutWhat, budget) {
-    if (blocks.length === 0)
-        return;
-    lines.push(title, '');
-    const shown = appendWithin(lines, blocks, budget - NOTES_BYTES);
-    lines.push('');
-    if (shown < blocks.length)
-        lines.push(leftOut(blocks.length - shown, leftOutWhat), '');
-}
-function tableRow(run) {
-    const duration = run.startedAt !== undefined && run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : '';
-    const status = runStatus(run) ?? '';
-    const reused = run.reusedFrom ? ' (reused)' : '';
-    const undelivered = run.deliveryError ? ' (files not delivered)' : '';
-    // The item's first output file: Armox documents no web page for a job to link to.
-    const first = fileUrlsOf(run.items)[0];
-    const preview = first ? summary_link(clip(fileName(first), LINK_LABEL_CHARS), first) : '';
-    return `| ${escapeMarkdown(run.name)} | ${escapeMarkdown(status)}${reused}${undelivered} | ${run.creditsCharged ?? ''} | ${duration} | ${preview} | ${run.jobId ? code(run.jobId) : ''} |`;
-}
-/** Appends whole blocks to `lines` while the total stays within `budget` bytes; returns how many fit. */
-function appendWithin(lines, blocks, budget) {
-    let used = byteLength(lines);
-    let count = 0;
-    for (const block of blocks) {
-        const size = byteLength(block);
-        if (used + size > budget)
+/** `https://x/(a)` keeps its `)`; `(see https://x/a)` does not: a closing bracket without its opener ends the sentence. */
+function balancedUrl(url) {
+    let end = url.length;
+    for (;;) {
+        const last = url[end - 1];
+        const open = last === ')' ? '(' : last === ']' ? '[' : last === '}' ? '{' : undefined;
+        if (!open)
             break;
-        lines.push(...block);
-        used += size;
-        count += 1;
+        const text = url.slice(0, end);
+        if (text.split(open).length >= text.split(last).length)
+            break;
+        end -= 1;
     }
-    return count;
+    return url.slice(0, end).replace(/[.,;:!?]+$/, '');
 }
-function leftOut(count, what) {
-    return `_${count} more ${what} to keep this summary under GitHub's 1 MiB limit; every item is in the results output._`;
+function escapeProse(text) {
+    const html = withoutBidi(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return html.replace(MENTION, '@\u2060').replace(/[\\`*_{}[\]()#+\-!|~]/g, (c) => `\\${c}`);
 }
-function renderOutputs(items, heading) {
-    if (items.length === 0)
-        return [];
-    const lines = [`${heading} Outputs`, ''];
-    const images = items.filter((item) => item.kind === 'image');
-    if (images.length > 0) {
-        const previews = images.map((item) => `<a href="${escapeAttribute(item.value)}"><img src="${escapeAttribute(item.value)}" alt="${escapeAttribute(fileName(item.value))}" width="320"></a>`);
-        lines.push(previews.join(' '), '');
-    }
-    const media = items.filter((item) => item.kind !== 'image' && item.kind !== 'text');
-    if (media.length > 0) {
-        for (const item of media) {
-            const icon = item.kind === 'video' ? '🎬' : item.kind === 'audio' ? '🔊' : '📄';
-            lines.push(`- ${icon} ${summary_link(fileName(item.value), item.value)}`);
-        }
-        lines.push('');
-    }
-    for (const item of items.filter((entry) => entry.kind === 'text')) {
-        lines.push(`**${escapeMarkdown(item.key || 'text')}**`, '', quote(item.value), '');
-    }
-    return lines;
+/** `<code>` with the text: inert whatever it holds. */
+function code(text, title) {
+    const attribute = title ? ` title="${escapeHtml(title)}"` : '';
+    return `<code${attribute}>${escapeHtml(text)}</code>`;
 }
-/** The requests (as many as fit in `budget` bytes: a large batch has many), the contract and a skeleton. */
-function renderDryRun(dryRun, budget) {
-    const many = dryRun.requests.length > 1;
-    const blocks = dryRun.requests.map((request) => [
-        ...(many ? [`**${escapeMarkdown(request.name)}**`, ''] : []),
-        '```json',
-        fence(JSON.stringify(request.body, null, 2)),
-        '```',
-        '',
-    ]);
-    const requests = [];
-    const room = budget - NOTES_BYTES - byteLength([fence(dryRun.contract), fence(dryRun.skeleton)]);
-    const shown = appendWithin(requests, blocks, room);
-    if (shown < blocks.length)
-        requests.push(leftOut(blocks.length - shown, 'requests are left out'), '');
-    return [
-        ...(blocks.length > 0 ? [`### Request${many ? 's' : ''} that would be sent`, '', ...requests] : []),
-        '<details><summary>Contract and a ready-to-paste <code>inputs</code> block</summary>',
-        '',
-        '```text',
-        fence(dryRun.contract),
-        '```',
-        '',
-        '```yaml',
-        fence(dryRun.skeleton),
-        '```',
-        '',
-        '</details>',
-        '',
-    ];
-}
-function reusedText(run) {
-    const from = run.reusedFrom;
-    const when = from.createdAt ? `, created ${escapeMarkdown(from.createdAt)}` : '';
-    const charged = from.creditsCharged !== undefined ? `, charged ${from.creditsCharged} credits then` : '';
-    return `job ${code(from.jobId)}${when}${charged}; nothing charged now`;
-}
-function byteLength(lines) {
-    return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-}
-/** Text from the server shown as text: no markdown, no HTML, one line. */
-function escapeMarkdown(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
-        .replace(/\r?\n/g, ' ');
-}
-function escapeAttribute(text) {
-    return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function code(text) {
-    return `<code>${escapeAttribute(text)}</code>`;
-}
-/** Text shown as is in a code block: a fence inside it is broken up. */
-function fence(text) {
-    return text.replace(/```/g, '`\u200b``');
+/** A link whose label is shown as text. */
+function markdown_link(label, url) {
+    return `<a href="${escapeHtml(url)}">${htmlText(label)}</a>`;
 }
 /**
- * The step's error: one line as a quote; several (a validation error with the
- * contract's table) as a text block, so that the table's columns stay aligned.
+ * A fenced block holding `text` as written: the fence is longer than any run
+ * of backticks in it, so the text cannot close it. Only bidi controls change.
  */
-function errorBlock(text) {
-    if (!text.includes('\n'))
-        return [quote(text)];
-    return ['```text', fence(clip(text, BLOCK_CHARS)), '```'];
+function fenced(text, language = '') {
+    const body = withoutBidi(text.replace(/\r\n?/g, '\n').replace(/\n+$/, ''));
+    const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}${language}`, body, fence];
 }
-function quote(text) {
-    return clip(text, LINE_CHARS)
-        .split(/\r?\n/)
-        .map((line) => `> ${escapeMarkdown(line)}`)
-        .join('\n');
+/** A job id as its first 8 characters, the full id in the title (hover) and the manifest. */
+function shortId(id) {
+    return id.length > 12 ? code(id.slice(0, 8), id) : code(id);
 }
-function summary_link(label, url) {
-    return `<a href="${escapeAttribute(url)}">${escapeAttribute(label)}</a>`;
-}
+/** The last path segment of a URL, decoded: how a file is named in a caption. */
 function fileName(url) {
     try {
         const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? url;
@@ -47505,6 +48510,514 @@ function fileName(url) {
     catch {
         return url;
     }
+}
+function byteLength(lines) {
+    return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+}
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+/** The status line the summary and the pull-request comment open with, and the icon of each run. */
+
+
+const ICONS = {
+    completed: '✅',
+    failed: '❌',
+    cancelled: '🚫',
+    'timed-out': '⏱️',
+    submitted: '📨',
+    running: '⏳',
+    skipped: '⏭️',
+    'dry-run': '🧪',
+    error: '❌',
+};
+const WORDS = {
+    completed: 'completed',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    'timed-out': 'timed out',
+    submitted: 'submitted (not waited for)',
+    running: 'still running',
+    skipped: 'skipped',
+    'dry-run': 'dry run: nothing submitted',
+    error: 'error',
+};
+/** The order the counts are told in, after "n of m completed". */
+const COUNTED = ['failed', 'error', 'timed-out', 'cancelled', 'skipped', 'running', 'submitted'];
+/** A run's icon: its outcome's, or ⚠️ when it completed but its files were not delivered. */
+function runIcon(run) {
+    if (run.outcome === 'completed' && run.deliveryError)
+        return '⚠️';
+    return ICONS[run.outcome ?? 'running'];
+}
+function outcomeWords(outcome) {
+    return WORDS[outcome];
+}
+/** The inputs were refused before anything was sent: the contract was recorded, no request. */
+function inputsRefused(step) {
+    return step.outcome === 'error' && step.dryRun !== undefined && step.dryRun.requests.length === 0;
+}
+/** `Armox · Poster Campaign (image model)`: what ran. */
+function targetTitle(step) {
+    const target = step.target;
+    if (!target)
+        return 'Armox run';
+    const kind = target.kind === 'model' ? ` (${target.modality ? `${htmlText(target.modality)} ` : ''}model)` : '';
+    return `Armox · ${target.name ? htmlText(target.name) : code(target.id)}${kind}`;
+}
+/**
+ * `❌ Armox · Poster: 4 of 6 completed · 1 failed · 1 skipped · 800 credits`
+ * for a batch; `✅ Armox · Poster: completed · 1000 credits · 1m35s` for one run.
+ */
+function headline(step) {
+    const outcome = step.outcome ?? 'error';
+    const parts = [inputsRefused(step) ? 'inputs invalid: nothing submitted, 0 credits' : WORDS[outcome]];
+    if (step.perItem && step.runs.length > 1 && outcome !== 'dry-run')
+        parts.splice(0, 1, ...batchCounts(step.runs));
+    if (step.creditsCharged !== undefined && !inputsRefused(step))
+        parts.push(`${step.creditsCharged} credits`);
+    const took = step.finishedAt !== undefined ? step.finishedAt - step.startedAt : 0;
+    if (took >= 1000)
+        parts.push(formatDuration(took));
+    return `${ICONS[outcome]} ${targetTitle(step)}: ${parts.join(' · ')}`;
+}
+function batchCounts(runs) {
+    const count = (outcome) => runs.filter((run) => run.outcome === outcome).length;
+    const counts = [`${count('completed')} of ${runs.length} completed`];
+    for (const outcome of COUNTED) {
+        const n = count(outcome);
+        if (n > 0)
+            counts.push(`${n} ${WORDS[outcome]}`);
+    }
+    const undelivered = runs.filter((run) => run.outcome === 'completed' && run.deliveryError).length;
+    if (undelivered > 0)
+        counts.push(`${undelivered} undelivered`);
+    const pending = runs.filter((run) => run.outcome === undefined).length;
+    if (pending > 0)
+        counts.push(`${pending} not started`);
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/report/gallery.ts
+/** A batch in the summary: its problems first, a gallery of every item, the runs table folded. */
+
+
+
+
+
+/** Thumbnails per gallery row: five 150 px cells fill GitHub's 910 px page. */
+const COLUMNS = 5;
+const THUMB_PX = 150;
+/** A line of server text (an item's problem) shows at most this many characters. */
+const LINE_CHARS = 600;
+/** A text output's excerpt in a gallery cell. */
+const EXCERPT_CHARS = 80;
+/** What the gallery and the table may take of a batch summary: 100 items stay under 30,000 characters. */
+const GALLERY_SHARE = 0.55;
+const BATCH_SOFT_LIMIT = 28_000;
+/** `- ❌ **c**: the job failed: …`, one wrapped bullet per item that did not give its results. */
+function renderProblems(runs, budget) {
+    const failing = runs.filter((run) => problemOf(run) !== undefined);
+    if (failing.length === 0)
+        return [];
+    const bullets = lazy(failing, (run) => `- ${runIcon(run)} <b>${htmlText(run.name)}</b>: ${inline(clip(problemOf(run), LINE_CHARS))}`);
+    const lines = ['### Problems', ''];
+    const shown = appendWithin(lines, bullets, budget);
+    if (shown < failing.length)
+        lines.push(`- _${failing.length - shown} more: every item is in the results output._`);
+    return [...lines, ''];
+}
+/**
+ * The gallery (every item's first output, captioned with its icon and name)
+ * and the runs table, folded when every run completed. Each takes a share of
+ * a budget of about 28,000 characters (or `budget`, when smaller); what does not
+ * fit is said, and is in the results output.
+ */
+function renderBatch(step, budget) {
+    const room = Math.min(budget, BATCH_SOFT_LIMIT);
+    const lines = gallery(step.runs, room * GALLERY_SHARE);
+    const allCompleted = step.runs.every((run) => run.outcome === 'completed' && !run.deliveryError);
+    const table = runsTable(step.runs, room - byteLength(lines));
+    if (allCompleted)
+        lines.push('<details><summary>Runs</summary>', '', ...table, '</details>', '');
+    else
+        lines.push('### Runs', '', ...table);
+    const reused = step.runs.flatMap((run) => run.reusedFrom ? [`- ${inline(run.name)}: reused ${reusedText(run)}`] : []);
+    if (reused.length > 0) {
+        const list = [];
+        const shown = appendWithin(list, reused, budget - byteLength(lines));
+        lines.push('**Reused jobs**', '', ...list, ...(shown < reused.length ? [`- _${reused.length - shown} more_`] : []), '');
+    }
+    const assets = step.runs.flatMap((run) => run.releaseAssets.map((asset) => markdown_link(asset.name, asset.url)));
+    if (assets.length > 0) {
+        const list = [];
+        const shown = appendWithin(list, [assets.join(' · ')], budget - byteLength(lines));
+        lines.push('**Release assets**', '', ...list, ...(shown ? [] : [`_${assets.length} assets: see the release._`]), '');
+    }
+    return lines;
+}
+/** The gallery of `runs` (the first `limit` of them), as many rows as fit in `budget` bytes. */
+function gallery(runs, budget, limit = runs.length) {
+    const cells = [];
+    let used = 0;
+    for (const run of runs.slice(0, limit)) {
+        const next = cell(run);
+        if (used + next.length + 10 > budget)
+            break;
+        cells.push(next);
+        used += next.length + 10;
+    }
+    const shown = cells.length;
+    const rows = [];
+    for (let at = 0; at < cells.length; at += COLUMNS)
+        rows.push(`<tr>${cells.slice(at, at + COLUMNS).join('')}</tr>`);
+    if (rows.length === 0)
+        return [];
+    const more = shown < limit ? [`_${limit - shown} more items are in the table below._`, ''] : [];
+    return ['<table>', ...rows, '</table>', '', ...more];
+}
+/** One gallery cell: a linked thumbnail (or a link to a video, a file, a text excerpt), then icon and name. */
+function cell(run) {
+    const caption = `${runIcon(run)} ${htmlText(run.name)}`;
+    const first = run.items.find((item) => item.kind !== 'text');
+    const text = run.items.find((item) => item.kind === 'text');
+    let preview = '';
+    if (first?.kind === 'image') {
+        const url = htmlText(first.value);
+        preview = `<a href="${url}"><img src="${url}" width="${THUMB_PX}" alt="${htmlText(run.name)}"></a><br>`;
+    }
+    else if (first) {
+        const icon = first.kind === 'video' ? '🎬' : first.kind === 'audio' ? '🔊' : '📄';
+        preview = `${icon} ${markdown_link(clip(fileName(first.value), 24), first.value)}<br>`;
+    }
+    else if (text) {
+        preview = `<sub>${htmlText(clip(text.value.replace(/\s+/g, ' '), EXCERPT_CHARS))}</sub><br>`;
+    }
+    return `<td align="center" valign="top">${preview}${caption}</td>`;
+}
+/** `| ✅ | shot-1 | 10 | 1m2s | <code>0f3a9c1e</code> |`: one row per run, as many as fit. */
+function runsTable(runs, budget) {
+    const lines = ['| | Item | Credits | Duration | Job |', '| --- | --- | --- | --- | --- |'];
+    const rows = lazy(runs, (run) => {
+        const took = run.startedAt !== undefined && run.finishedAt !== undefined ? run.finishedAt - run.startedAt : 0;
+        const notes = [run.reusedFrom ? 'reused' : '', run.deliveryError ? 'files not delivered' : '']
+            .filter(Boolean)
+            .map((note) => ` (${note})`)
+            .join('');
+        const job = run.jobId ? shortId(run.jobId) : '';
+        return `| ${runIcon(run)} | ${inline(run.name)}${notes} | ${run.creditsCharged ?? ''} | ${took >= 1000 ? formatDuration(took) : ''} | ${job} |`;
+    });
+    const shown = appendWithin(lines, rows, budget);
+    lines.push('');
+    if (shown < runs.length)
+        lines.push(`_${runs.length - shown} more items are left out of this table; every item is in the results output._`, '');
+    return lines;
+}
+/** Appends lines (made as needed: a batch can be 20,000 runs) while the total stays within `budget` bytes; returns how many fit. */
+function appendWithin(lines, blocks, budget) {
+    let used = byteLength(lines);
+    let count = 0;
+    for (const block of blocks) {
+        if (used + Buffer.byteLength(block) + 1 > budget)
+            break;
+        lines.push(block);
+        used += Buffer.byteLength(block) + 1;
+        count += 1;
+    }
+    return count;
+}
+/** `job <code>0f3a…</code>, created …, charged 40 credits then; nothing charged now`. */
+function reusedText(run) {
+    const from = run.reusedFrom;
+    const when = from.createdAt ? `, created ${inline(from.createdAt)}` : '';
+    const charged = from.creditsCharged !== undefined ? `, charged ${from.creditsCharged} credits then` : '';
+    return `job ${shortId(from.jobId)}${when}${charged}; nothing charged now`;
+}
+/** `list` mapped one at a time, as a loop asks for them. */
+function* lazy(list, map) {
+    for (const item of list)
+        yield map(item);
+}
+
+;// CONCATENATED MODULE: ./src/report/rehearsal-banner.ts
+/**
+ * The banner a rehearsal's summary and pull-request comment open with (a
+ * GitHub alert), or undefined for a real run. It names the borrowed jobs, so
+ * no one takes their files for results of these inputs.
+ */
+function rehearsalBanner(step) {
+    if (!step.rehearsal)
+        return undefined;
+    // Ids come from Armox: only their safe characters reach the markdown.
+    const ids = [...new Set(step.runs.flatMap((run) => (run.borrowedFrom ? [run.borrowedFrom.jobId] : [])))].map((id) => `\`${id.replace(/[^A-Za-z0-9_.-]/g, '?')}\``);
+    const source = ids.length === 0
+        ? 'Earlier completed jobs of the same app or model stand in for the runs'
+        : ids.length === 1
+            ? `The results below are those of job ${ids[0]}, an earlier completed run of the same app or model`
+            : `The results below are those of jobs ${ids.join(', ')}, earlier completed runs of the same app or model`;
+    return ('> [!WARNING]\n' +
+        `> **Rehearsal**: nothing was submitted and nothing was charged. ${source}, whose inputs may differ: ` +
+        'they were not made for this run.');
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+
+
+/** GitHub drops a step summary over 1 MiB; a batch's previews stop well before that. */
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+/** The problems list of a batch: the first ones, the rest are in the results output. */
+const PROBLEMS_BYTES = 16 * 1024;
+/** A text output longer than this many lines or characters is folded in `<details>`. */
+const FOLD_LINES = 20;
+const FOLD_CHARS = 2000;
+/** A multi-line error (the contract's table with it) shows at most this many characters. */
+const BLOCK_CHARS = 20_000;
+/**
+ * The `$GITHUB_STEP_SUMMARY` section for the step, as GitHub-flavoured
+ * markdown: a headline with the counts, then one run in detail, or a batch as
+ * its problems, a gallery and a folded table. Everything that came from outside
+ * is inert: escaped, fenced, or an attribute; it cannot add markup, links or pings.
+ */
+function renderSummary(step) {
+    const lines = [`## ${headline(step)}`, ''];
+    const banner = rehearsalBanner(step);
+    if (banner)
+        lines.push(banner, '');
+    const single = step.runs.length === 1 && !step.perItem ? step.runs[0] : undefined;
+    const facts = factsLine(step, single);
+    if (facts)
+        lines.push(facts, '');
+    const batch = !single && step.runs.length > 0;
+    const runProblems = batch && step.runs.some((run) => problemOf(run) !== undefined);
+    if (step.errorMessage && step.outcome !== 'completed' && !runProblems)
+        lines.push(...errorSection(step));
+    if (step.nextSteps.length > 0) {
+        lines.push('**What to do next**', '', ...step.nextSteps.map((next) => `- ${inline(next)}`), '');
+    }
+    for (const note of step.notes)
+        lines.push(`> ${inline(note)}`, '');
+    if (single)
+        lines.push(...renderRun(single));
+    else if (batch) {
+        lines.push(...renderProblems(step.runs, PROBLEMS_BYTES));
+        lines.push(...renderBatch(step, SUMMARY_BUDGET_BYTES - byteLength(lines)));
+    }
+    if (step.dryRun)
+        lines.push(...renderDryRun(step, SUMMARY_BUDGET_BYTES - byteLength(lines)));
+    return lines.join('\n');
+}
+/** `App <code>…</code> · job <code>0f3a…</code>`: what a reader needs to find the run again. */
+function factsLine(step, single) {
+    const facts = [];
+    if (step.target)
+        facts.push(`${step.target.kind === 'app' ? 'App' : 'Model'} ${code(step.target.id)}`);
+    if (single?.jobId)
+        facts.push(`job ${shortId(single.jobId)}`);
+    if (single?.reusedFrom)
+        facts.push(`reused ${reusedText(single)}`);
+    if (step.balance)
+        facts.push(`balance ${balanceText(step.balance)}`);
+    return facts.join(' · ');
+}
+/** `100000 → 99930 credits`; only the balance before when the step sent nothing it could read again. */
+function balanceText({ before, after }) {
+    return after === undefined || after === before ? `${before} credits` : `${before} → ${after} credits`;
+}
+/**
+ * The step's error once: its sentences as wrapped text and bullets; a block
+ * after a blank line (the contract's table) folded and fenced, so its columns
+ * stay aligned. A refused input's contract is in the dry-run part instead.
+ */
+function errorSection(step) {
+    const text = step.errorMessage.replace(/\r\n?/g, '\n');
+    const blank = text.search(/\n\s*\n/);
+    const prose = (blank < 0 ? text : text.slice(0, blank)).split('\n').filter((line) => line.trim());
+    const rest = blank < 0 ? '' : text.slice(blank).trim();
+    const lines = ['**Error**', ''];
+    for (const line of prose) {
+        const bullet = /^\s*- /.test(line);
+        // Consecutive bullets make one tight list; a sentence is a paragraph of its own.
+        if (!bullet && lines[lines.length - 1] !== '')
+            lines.push('');
+        lines.push(bullet ? `- ${inline(line.replace(/^\s*- /, ''))}` : inline(line));
+        if (!bullet)
+            lines.push('');
+    }
+    if (lines[lines.length - 1] !== '')
+        lines.push('');
+    if (rest && !inputsRefused(step)) {
+        lines.push('<details><summary>Details</summary>', '', ...fenced(clip(rest, BLOCK_CHARS), 'text'), '', '</details>', '');
+    }
+    return lines;
+}
+function renderRun(run) {
+    const lines = renderOutputs(run.items);
+    if (run.files && run.files.length > 0) {
+        const bytes = run.files.reduce((sum, file) => sum + file.bytes, 0);
+        const names = run.files.map((file) => code(file.path)).join(', ');
+        lines.push(`Saved ${plural(run.files.length, 'file')} (${formatBytes(bytes)}): ${names}`, '');
+    }
+    if (run.releaseAssets.length > 0) {
+        lines.push('### Release assets', '', ...run.releaseAssets.map((a) => `- ${markdown_link(a.name, a.url)}`), '');
+    }
+    return lines;
+}
+function renderOutputs(items) {
+    const lines = [];
+    const images = items.filter((item) => item.kind === 'image');
+    if (images.length > 0) {
+        const previews = images.map((item) => `<a href="${htmlText(item.value)}"><img src="${htmlText(item.value)}" alt="${htmlText(fileName(item.value))}" width="320"></a>`);
+        lines.push(previews.join(' '), '');
+    }
+    for (const item of items.filter((entry) => entry.kind !== 'image' && entry.kind !== 'text')) {
+        const icon = item.kind === 'video' ? '🎬' : item.kind === 'audio' ? '🔊' : '📄';
+        lines.push(`- ${icon} ${markdown_link(fileName(item.value), item.value)}`);
+    }
+    if (lines.length > 0 && lines[lines.length - 1] !== '')
+        lines.push('');
+    for (const item of items.filter((entry) => entry.kind === 'text'))
+        lines.push(...textOutput(item));
+    return lines;
+}
+/** A text output as written, in a fence; a long one folded. */
+function textOutput(item) {
+    const name = `<b>${htmlText(item.key || 'text')}</b>`;
+    const long = item.value.length > FOLD_CHARS || item.value.split('\n').length > FOLD_LINES;
+    const block = fenced(clip(item.value, BLOCK_CHARS), 'text');
+    if (!long)
+        return [name, '', ...block, ''];
+    return [`<details><summary>${name} (${item.value.length} characters)</summary>`, '', ...block, '', '</details>', ''];
+}
+/** The requests (as many as fit in `budget` bytes: a large batch has many), the contract and a skeleton. */
+function renderDryRun(step, budget) {
+    const dryRun = step.dryRun;
+    const many = dryRun.requests.length > 1;
+    const blocks = dryRun.requests.map((request) => [
+        ...(many ? [`<b>${htmlText(request.name)}</b>`, ''] : []),
+        ...fenced(JSON.stringify(request.body, null, 2), 'json'),
+        '',
+    ]);
+    const requests = [];
+    const room = budget - 2048 - byteLength([dryRun.contract, dryRun.skeleton]);
+    let used = 0;
+    let shown = 0;
+    for (const block of blocks) {
+        if (used + byteLength(block) > room)
+            break;
+        requests.push(...block);
+        used += byteLength(block);
+        shown += 1;
+    }
+    if (shown < blocks.length)
+        requests.push(`_${blocks.length - shown} more requests are left out of this summary._`, '');
+    const ready = inputsRefused(step) ? 'A ready-to-paste <code>inputs</code> block' : 'Ready-to-paste inputs';
+    return [
+        ...(blocks.length > 0 ? [`### Request${many ? 's' : ''} that would be sent`, '', ...requests] : []),
+        '<details><summary>Contract</summary>',
+        '',
+        ...fenced(dryRun.contract, 'text'),
+        '',
+        '</details>',
+        '',
+        `**${ready}**`,
+        '',
+        ...fenced(dryRun.skeleton, 'yaml'),
+        '',
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/comment-digest.ts
+/**
+ * The pull-request comment: a reviewer's digest of the step, not a copy of
+ * the summary. The headline, the problems, at most a dozen previews, and the
+ * commit it reflects (it is updated in place); the workflow run has the rest.
+ */
+
+
+
+
+
+
+/** Previews a comment shows at most: a reviewer looks, the run's summary has them all. */
+const COMMENT_PREVIEWS = 12;
+/** What the problems list may take of a comment. */
+const comment_digest_PROBLEMS_BYTES = 8 * 1024;
+function renderCommentDigest(step, context) {
+    const lines = [`### ${headline(step)}`, ''];
+    const banner = rehearsalBanner(step);
+    if (banner)
+        lines.push(banner, '');
+    const facts = [];
+    if (context.sha)
+        facts.push(`for commit ${code(context.sha.slice(0, 7), context.sha)}`);
+    const single = step.runs.length === 1 && !step.perItem ? step.runs[0] : undefined;
+    if (single?.jobId)
+        facts.push(`job ${shortId(single.jobId)}`);
+    if (facts.length > 0)
+        lines.push(`<sub>${facts.join(' · ')}</sub>`, '');
+    const batch = !single && step.runs.length > 0;
+    const problem = single ? (problemOf(single) ?? step.errorMessage) : step.errorMessage;
+    const listed = batch && step.runs.some((run) => problemOf(run) !== undefined);
+    if (problem && step.outcome !== 'completed' && !listed)
+        lines.push(...quoted(problem));
+    if (single)
+        lines.push(...singlePreviews(single.items));
+    else if (batch) {
+        lines.push(...renderProblems(step.runs, comment_digest_PROBLEMS_BYTES));
+        lines.push(...gallery(step.runs, 40_000, COMMENT_PREVIEWS).filter((line) => !line.startsWith('_')));
+    }
+    const hidden = Math.max(0, previewCount(step) - COMMENT_PREVIEWS);
+    const rest = context.runUrl ? markdown_link('the workflow run', context.runUrl) : "the workflow run's summary";
+    if (hidden > 0)
+        lines.push(`_${hidden} more previews, the runs table and the files are in ${rest}._`, '');
+    return lines.join('\n');
+}
+function previewCount(step) {
+    if (step.runs.length === 1 && !step.perItem)
+        return step.runs[0].items.length;
+    return step.runs.length;
+}
+/** One run's outputs: images side by side, media as links, texts folded; at most a dozen. */
+function singlePreviews(items) {
+    const shown = items.slice(0, COMMENT_PREVIEWS);
+    const images = shown.filter((item) => item.kind === 'image');
+    const lines = [];
+    if (images.length > 0) {
+        const width = images.length > 2 ? 200 : 320;
+        const tags = images.map((item) => {
+            const url = htmlText(item.value);
+            return `<a href="${url}"><img src="${url}" width="${width}" alt="${htmlText(fileName(item.value))}"></a>`;
+        });
+        lines.push(tags.join(' '), '');
+    }
+    for (const item of shown.filter((entry) => entry.kind !== 'image' && entry.kind !== 'text')) {
+        lines.push(`- ${markdown_link(fileName(item.value), item.value)}`);
+    }
+    if (lines.length > 0 && lines[lines.length - 1] !== '')
+        lines.push('');
+    for (const item of shown.filter((entry) => entry.kind === 'text')) {
+        const block = textOutput(item);
+        lines.push(...(block[0].startsWith('<details>') ? block : foldShort(block)));
+    }
+    return lines;
+}
+/** A short text output in the comment is folded too: the comment stays a digest. */
+function foldShort(block) {
+    const [name, , ...rest] = block;
+    return [`<details open><summary>${name}</summary>`, '', ...rest, '</details>', ''];
+}
+/** The error's sentences (up to its first blank line, at most 6 lines) as a quote. */
+function quoted(text) {
+    const head = text
+        .replace(/\r\n?/g, '\n')
+        .split(/\n\s*\n/)[0]
+        .split('\n')
+        .slice(0, 6);
+    return [...head.map((line) => `> ${inline(line)}`), ''];
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -47523,9 +49036,17 @@ function fileName(url) {
 
 
 
-/** The workflow log, through @actions/core. */
+
+
+
+
+/**
+ * The workflow log, through @actions/core. `info` is the one way text reaches
+ * stdout as it is, so it is where outside text is kept from acting as a
+ * workflow command; the other calls are commands whose data core escapes.
+ */
 const coreLogger = {
-    info: (message) => info(message),
+    info: (message) => info(inertLogText(message)),
     warning: (message) => warning(message),
     notice: (message) => notice(message),
     debug: (message) => core_debug(message),
@@ -47556,12 +49077,14 @@ async function mainStep(env = process.env) {
     const secrets = actionSecrets(env);
     for (const secret of secrets)
         core_setSecret(secret);
-    saveState(State.IsPost, 'true');
+    registerSecrets(secrets);
+    const postState = new PostStateWriter((name, value) => saveState(name, value));
+    postState.mainStepStarted();
     const log = redactingLogger(coreLogger, secrets);
     const record = new StepRecord(Date.now(), (name, value) => setOutput(name, redactSecrets(value, secrets)), {
         warn: (message) => log.warning(message),
     });
-    const openJobs = new OpenJobs((ids) => saveState(State.OpenJobs, JSON.stringify(ids)), (submissions) => saveState(State.PendingSubmissions, JSON.stringify(submissions)));
+    const openJobs = new OpenJobs(postState);
     const controller = new AbortController();
     let config;
     let event;
@@ -47575,6 +49098,7 @@ async function mainStep(env = process.env) {
             setFailed(redactSecrets(recordForcedEnd(record, openJobs), secrets));
             record.finishedAt = Date.now();
         }
+        record.settleLists();
         await Promise.race([reportOnce(), new Promise((resolve) => setTimeout(resolve, LAST_REPORT_MS))]);
     });
     try {
@@ -47582,7 +49106,7 @@ async function mainStep(env = process.env) {
         config = read.config;
         for (const warning of read.warnings)
             log.warning(warning);
-        saveState(State.ApiUrl, config.apiUrl);
+        postState.apiUrl(config.apiUrl);
         event = await readEventPayload(config.github.eventPath, log);
         const client = new ArmoxClient({
             apiUrl: config.apiUrl,
@@ -47597,6 +49121,7 @@ async function mainStep(env = process.env) {
         if (!settled) {
             const message = redactSecrets(errorMessage(error), secrets);
             record.failed(failureOutcome(record, error), record.errorMessage ?? message);
+            annotateFileProblems(error, secrets);
             setFailed(message);
         }
         if (error instanceof Error && error.stack)
@@ -47607,6 +49132,7 @@ async function mainStep(env = process.env) {
             record.finishedAt = Date.now();
         settled = true;
         record.flush();
+        record.settleLists();
         await reportOnce();
         stopHandlingSignals();
     }
@@ -47635,11 +49161,17 @@ function handleSignals(log, controller, lastWords) {
         // process.exit() keeps the exit code set so far (1 once the step failed).
         timer = setTimeout(() => void lastWords().finally(() => process.exit()), grace);
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    // On Windows the runner sends Ctrl+C, then Ctrl+Break (SIGBREAK) where Linux and macOS get SIGTERM.
+    const signals = [
+        'SIGINT',
+        'SIGTERM',
+        ...(process.platform === 'win32' ? ['SIGBREAK'] : []),
+    ];
+    for (const signal of signals)
+        process.on(signal, onSignal);
     return () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of signals)
+            process.off(signal, onSignal);
         clearTimeout(timer);
     };
 }
@@ -47695,8 +49227,12 @@ async function report(config, event, record, secrets, log, signal) {
     if (config && record.target) {
         const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
         try {
-            await writeManifest(file, redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets));
+            const manifest = redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets);
+            await writeManifest(file, manifest);
             record.manifestWritten(file);
+            const checksums = checksumsPathFor(file);
+            if (await writeChecksums(checksums, manifest))
+                record.checksumsWritten(checksums);
         }
         catch (error) {
             log.warning(`Could not write the manifest ${file}: ${errorMessage(error)}`);
@@ -47706,10 +49242,17 @@ async function report(config, event, record, secrets, log, signal) {
     const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
     await writeSummary(markdown, log);
     if (config?.commentOnPr)
-        await commentOnPullRequest(config, event, record, markdown, log, signal);
+        await commentOnPullRequest(config, event, record, secrets, log, signal);
 }
-async function commentOnPullRequest(config, event, record, markdown, log, signal) {
+async function commentOnPullRequest(config, event, record, secrets, log, signal) {
     const { github } = config;
+    const runUrl = workflowRunUrl({
+        serverUrl: github.serverUrl,
+        repository: github.repository,
+        runId: github.runId,
+        runAttempt: String(github.runAttempt),
+    });
+    const body = renderCommentDigest(redactDeep(record.snapshot(), secrets), { sha: github.sha, runUrl });
     const result = await publishPullRequestComment({
         token: config.githubToken,
         apiUrl: github.apiUrl,
@@ -47722,13 +49265,8 @@ async function commentOnPullRequest(config, event, record, markdown, log, signal
             action: github.action,
             extra: config.commentKey,
         }),
-        body: markdown,
-        runUrl: workflowRunUrl({
-            serverUrl: github.serverUrl,
-            repository: github.repository,
-            runId: github.runId,
-            runAttempt: String(github.runAttempt),
-        }),
+        body,
+        runUrl,
         log,
         signal,
         deadline: reportDeadline(config, record),
@@ -47777,7 +49315,6 @@ async function writeSummary(markdown, log) {
 
 
 
-
 /** The whole post step stays well inside the runner's patience. */
 const POST_STEP_MS = 10_000;
 /**
@@ -47791,11 +49328,10 @@ async function postStep(env, log) {
     const secrets = readSecrets((name) => getInput(name), env);
     for (const secret of secretValues(secrets))
         core_setSecret(secret);
+    registerSecrets(secretValues(secrets));
     const safeLog = redactingLogger(log, secretValues(secrets));
     try {
-        const open = parseIds(env[`STATE_${State.OpenJobs}`]);
-        const pending = parseSubmissions(env[`STATE_${State.PendingSubmissions}`]);
-        const apiUrl = env[`STATE_${State.ApiUrl}`];
+        const { openJobs: open, pendingSubmissions: pending, apiUrl } = readPostState(env);
         if ((open.length === 0 && pending.length === 0) || !apiUrl || !secrets.apiKey)
             return;
         const client = new ArmoxClient({
@@ -47835,7 +49371,7 @@ async function cancelSubmitted(pending, open, cleanup) {
     if (pending.length === 0)
         return;
     const which = pending.map((submission) => submission.what).join(', ');
-    log.info(`The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled or killed): ` +
+    log.info(`The main step ended while the submission of ${which} awaited Armox's answer (it was cancelled, killed or out of time): ` +
         'looking for its job among the recent jobs, to cancel it so nothing keeps spending credits.');
     // A job already claimed (the main step's, or found here for another submission) is not this one's.
     const claimed = new Set(open);
@@ -47898,37 +49434,6 @@ async function cancelJob(id, { client, log, deadline }, of = '') {
 function checkJobsHint(pending) {
     const sent = pending.map((submission) => new Date(submission.sentAt).toISOString()).join(', ');
     return `Check the recent jobs of this key (GET /api/v1/jobs) for one submitted at ${sent}, and cancel it if it is running.`;
-}
-function parseIds(text) {
-    const value = post_parseJson(text);
-    return Array.isArray(value) ? value.filter((id) => typeof id === 'string' && id !== '') : [];
-}
-function parseSubmissions(text) {
-    const value = post_parseJson(text);
-    return Array.isArray(value) ? value.filter(isPendingSubmission) : [];
-}
-function isPendingSubmission(value) {
-    if (!isObject(value) || !isObject(value.target))
-        return false;
-    const { kind, id } = value.target;
-    return ((kind === 'app' || kind === 'model') &&
-        typeof id === 'string' &&
-        typeof value.item === 'string' &&
-        typeof value.what === 'string' &&
-        typeof value.inputs === 'string' &&
-        typeof value.sentAt === 'number' &&
-        Array.isArray(value.known) &&
-        value.known.every((known) => typeof known === 'string'));
-}
-function post_parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
