@@ -146,6 +146,7 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
  * @property {string | null} [retryAfter] rate-limit: Retry-After value, null omits it (default '1')
  * @property {boolean} [afterHandling] process the request for real first (job created, credits charged), then misbehave
  * @property {number} [ms] delay: milliseconds before handling (default 1000)
+ * @property {Promise<void>} [until] delay: handle once this settles instead (or at `ms`, or at close)
  * @property {number} [bytes] huge: body size (default 50 MiB)
  * @property {boolean} [chunked] huge: omit Content-Length (chunked encoding)
  * @property {number} [fraction] truncate / hang-body: share of the body sent (default 0.5)
@@ -554,7 +555,8 @@ export class ArmoxEmulator {
     if (rule.kind === 'delay') {
       // The request is processed after the delay even if the client gave up,
       // as a slow real server would.
-      await this.#sleep(rule.ms ?? 1000);
+      const slept = this.#sleep(rule.ms ?? (rule.until ? Infinity : 1000));
+      await (rule.until ? Promise.race([rule.until, slept]) : slept);
       if (!this.#closed) await this.#send(res, handle());
       return;
     }

@@ -243,11 +243,20 @@ describe('a submission awaiting its answer when the step is cancelled or killed'
 
   it('killed while Armox was still taking the submission: the post step looks again, finds the late job and cancels it', async () => {
     const server = await emulator({ job: { outcome: 'never' } });
-    // Armox handles the request 2 s after it arrives: the job does not exist yet at the post step's first look.
-    server.fault({ kind: 'delay', ms: 2_000, method: 'POST', path: '/apps/run' });
+    // Armox handles the request only once the post step has looked once: its job does not exist yet then.
+    let handle!: () => void;
+    const handled = new Promise<void>((resolve) => (handle = resolve));
+    server.fault({ kind: 'delay', until: handled, method: 'POST', path: '/apps/run' });
     const main = await signalOnceSent(server, 'SIGKILL');
 
-    const post = await postStep(server, main);
+    const listsBefore = server.requestCount('GET', /^\/api\/v1\/jobs(\?|$)/);
+    const posted = postStep(server, main);
+    await until(
+      () => (server.requestCount('GET', /^\/api\/v1\/jobs(\?|$)/) > listsBefore ? true : undefined),
+      'its first look',
+    );
+    handle();
+    const post = await posted;
     expect(post.code).toBe(0);
     expect(post.stdout).toMatch(/No job of the run listed yet: looking again/);
     const [jobId] = [...server.jobs.keys()];

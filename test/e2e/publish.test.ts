@@ -52,7 +52,7 @@ describe('batch item names Windows reserves', () => {
     for (const name of names) expect(result.stdout).toContain(`item name "${name}" is a device name Windows reserves`);
     expect(result.stdout).not.toContain('item name "fine"');
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
-    expect(result.outputs['job-ids']).toBeUndefined();
+    expect(result.outputs['job-ids']).toBe('[]');
   });
 
   it('lets names that only start like a device name through (CONSOLE, com10, lpt)', async () => {
