@@ -70,7 +70,8 @@ describe('the timeout bounds delivery (dist/index.js)', () => {
   it('a release upload that never answers: ends within timeout + a few s, names the asset, keeps the outputs', async () => {
     const release = github.seedRelease(REPOSITORY, 'v2.0.0');
     github.fault({ on: 'upload', kind: 'hang', path: 'name=teaser.mp4', times: Infinity });
-    const result = await run({ 'download-dir': 'assets', 'upload-to-release': 'v2.0.0', timeout: '3s' });
+    // 10 s: room for the run and the downloads on a loaded machine; the hung upload then uses the rest.
+    const result = await run({ 'download-dir': 'assets', 'upload-to-release': 'v2.0.0', timeout: '10s' });
 
     expect(result.code).toBe(1);
     expect(result.durationMs).toBeLessThan(SLACK_MS); // was ~3 minutes
