@@ -12,6 +12,12 @@ export interface CallOptions {
    * cancelled. True for the submission too: nothing was accepted while it waits.
    */
   abortWaits: boolean;
+  /**
+   * Each attempt may take at most this share of the time left, so that an
+   * attempt that hangs leaves time to send the call again (clean-up calls
+   * have seconds, less than one request's usual time limit).
+   */
+  attemptShare?: number;
 }
 
 type CallPolicy = Omit<CallOptions, 'deadline'>;
@@ -23,4 +29,4 @@ export const SUBMIT: CallPolicy = { retryable: false, abortable: false, abortWai
  * Clean-up: cancelling a job (idempotent), and finding the job of a submission
  * whose answer was lost. They are what runs after the workflow is cancelled.
  */
-export const CLEANUP: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
+export const CLEANUP: CallPolicy = { retryable: true, abortable: false, abortWaits: false, attemptShare: 0.5 };

@@ -194,7 +194,7 @@ export class ArmoxClient {
     const started = Date.now();
     try {
       const result = await sendRequest(method, this.options.apiUrl + path, body, {
-        timeoutMs: this.options.requestTimeoutMs,
+        timeoutMs: this.attemptTimeout(options),
         deadline: options.deadline,
         maxBodyBytes: MAX_API_BODY_BYTES,
         userAgent: USER_AGENT,
@@ -300,6 +300,13 @@ export class ArmoxClient {
     for (let round = 0; round < 3 && now() < this.pausedUntil; round++) {
       await sleep(this.pausedUntil - now(), this.waitSignalFor(options));
     }
+  }
+
+  /** One attempt's time limit: the request timeout, or less when the call must leave time to be sent again. */
+  private attemptTimeout(options: CallOptions): number {
+    const { requestTimeoutMs } = this.options;
+    if (options.attemptShare === undefined) return requestTimeoutMs;
+    return Math.min(requestTimeoutMs, Math.ceil(options.deadline.remaining() * options.attemptShare));
   }
 
   private signalFor(options: CallOptions): AbortSignal | undefined {
