@@ -4,7 +4,7 @@ import { errorMessage, InputError } from './core/errors.js';
 import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
-import { carryOut, type PlannedRun } from './execute/carry-out.js';
+import { runAll, type PlannedRun } from './execute/executor.js';
 import { checkBalance, settleBalance } from './money/balance.js';
 import { CostEstimate } from './money/estimate.js';
 import { Ledger } from './money/ledger.js';
@@ -49,9 +49,9 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   // Found before paying, so no credits are spent on assets with nowhere to go.
   let release = await findRelease(config, context, deadline);
   if (config.rehearsal) release = rehearsalRelease(release, context.log);
-  let incomplete: Awaited<ReturnType<typeof carryOut>>;
+  let incomplete: Awaited<ReturnType<typeof runAll>>;
   try {
-    incomplete = await carryOut({ target, runs, config, deadline, context, ledger: spending });
+    incomplete = await runAll({ target, runs, config, deadline, context, ledger: spending });
   } finally {
     await settleBalance(context);
   }
@@ -126,7 +126,7 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
   // This step submitted nothing: its ledger has no cap and no estimate.
   const ledger = new Ledger(new CostEstimate(context.log, undefined, undefined, false), context.log);
-  const incomplete = await carryOut({ runs: [run], config, deadline, context, ledger, pollFirst: true });
+  const incomplete = await runAll({ runs: [run], config, deadline, context, ledger, pollFirst: true });
   if (run.record.outcome === 'running') {
     context.record.outcome = 'running';
     warnFilesNotYetMade(config, context);

@@ -5,7 +5,9 @@ import type { Logger } from '../core/log.js';
 import { Backoff } from '../core/retry.js';
 import { backoffDelay, Deadline, parseRateLimitReset, parseRetryAfter, sleep } from '../core/timing.js';
 import { malformed, parseAppList, parseJob, parseJobList, parseModelList, parseModelRunAnswer } from './answers.js';
-import { clip, isObject } from '../core/text.js';
+import { isObject } from '../core/text.js';
+import { CLEANUP, READ, SUBMIT, type CallOptions } from './call-policy.js';
+import { apiErrorText, describeNonJson, header, httpError } from './failures.js';
 import { USER_AGENT } from '../core/version.js';
 
 export interface ClientOptions {
@@ -27,30 +29,6 @@ export interface ClientOptions {
   random?: () => number;
 }
 
-interface CallOptions {
-  deadline: Deadline;
-  /** Safe to send again when the outcome is unknown (reads, cancel). Never true for a run submission. */
-  retryable: boolean;
-  /** Abandon the call when the workflow is cancelled. Off for the submission (its outcome must be known) and for cancel itself. */
-  abortable: boolean;
-  /**
-   * Stop waiting between attempts (rate-limit pauses, 429s) when the workflow is
-   * cancelled. True for the submission too: nothing was accepted while it waits.
-   */
-  abortWaits: boolean;
-}
-
-type CallPolicy = Omit<CallOptions, 'deadline'>;
-/** Reads: retried, and abandoned when the workflow is cancelled. */
-const READ: CallPolicy = { retryable: true, abortable: true, abortWaits: true };
-/** The paid submission: sent once, never abandoned mid-flight, but not sent at all if cancelled while waiting. */
-const SUBMIT: CallPolicy = { retryable: false, abortable: false, abortWaits: true };
-/**
- * Clean-up: cancelling a job (idempotent), and finding the job of a submission
- * whose answer was lost. They are what runs after the workflow is cancelled.
- */
-const CLEANUP: CallPolicy = { retryable: true, abortable: false, abortWaits: false };
-
 /** The most jobs `GET /jobs` lists (the API's maximum): every look at the recent jobs asks for all of them. */
 const JOB_LIST_LIMIT = 100;
 
@@ -59,12 +37,6 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 
 /** API answers are small; anything bigger is a broken or hostile server. */
 const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
-
-const STATUS_HINTS: Record<number, string> = {
-  401: 'Check the api-key secret: it must be a valid Armox key (sk_live_…) for this api-url.',
-  402: 'Add credits to the Armox account, or run a cheaper app or model.',
-  403: 'API access needs an eligible Armox subscription, and the key must be allowed to use the app or model.',
-};
 
 /**
  * The Armox API, as the action uses it. One place sets the User-Agent and the
@@ -222,7 +194,7 @@ export class ArmoxClient {
     const started = Date.now();
     try {
       const result = await sendRequest(method, this.options.apiUrl + path, body, {
-        timeoutMs: this.options.requestTimeoutMs,
+        timeoutMs: this.attemptTimeout(options),
         deadline: options.deadline,
         maxBodyBytes: MAX_API_BODY_BYTES,
         userAgent: USER_AGENT,
@@ -330,6 +302,13 @@ export class ArmoxClient {
     }
   }
 
+  /** One attempt's time limit: the request timeout, or less when the call must leave time to be sent again. */
+  private attemptTimeout(options: CallOptions): number {
+    const { requestTimeoutMs } = this.options;
+    if (options.attemptShare === undefined) return requestTimeoutMs;
+    return Math.min(requestTimeoutMs, Math.ceil(options.deadline.remaining() * options.attemptShare));
+  }
+
   private signalFor(options: CallOptions): AbortSignal | undefined {
     return options.abortable ? this.options.signal : undefined;
   }
@@ -337,60 +316,4 @@ export class ArmoxClient {
   private waitSignalFor(options: CallOptions): AbortSignal | undefined {
     return options.abortWaits ? this.options.signal : undefined;
   }
-}
-
-function header(result: HttpResult, name: string): string | undefined {
-  const value = result.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** The `error` text of an Armox error body, when the body is one. */
-function apiErrorText(result: HttpResult): string | undefined {
-  try {
-    const parsed = JSON.parse(result.body) as unknown;
-    if (isObject(parsed) && typeof parsed.error === 'string') return clip(oneLine(parsed.error), 500);
-    if (isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string')
-      return clip(oneLine(parsed.error.message), 500);
-  } catch {
-    // not JSON: described below
-  }
-  return undefined;
-}
-
-function httpError(call: string, result: HttpResult): ApiError {
-  const status = result.status;
-  const transient = status >= 500 || status === 408;
-  if (status >= 300 && status < 400) {
-    const location = header(result, 'location');
-    return new ApiError(
-      `${call} failed: the API answered ${status} redirecting to ${location ?? '(nowhere)'}. Set api-url to the final address.`,
-      call,
-      status,
-    );
-  }
-  const text = apiErrorText(result) ?? describeNonJson(result);
-  const hint = STATUS_HINTS[status];
-  return new ApiError(
-    `${call} failed: ${status} ${JSON.stringify(text)}.${hint ? ` ${hint}` : ''}`,
-    call,
-    status,
-    transient,
-  );
-}
-
-function describeNonJson(result: HttpResult): string {
-  const type = header(result, 'content-type') ?? 'no content type';
-  const text = result.body
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const snippet = text ? `: ${clip(oneLine(text), 160)}` : '';
-  return `an answer that is not JSON (${type}, ${Buffer.byteLength(result.body)} bytes${snippet})`;
-}
-
-/** Server text on one line: control characters (newlines too) become spaces. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

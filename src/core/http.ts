@@ -5,35 +5,16 @@ import { HttpClient, type HttpClientResponse } from '@actions/http-client';
 import { formatDuration } from './format.js';
 import { CancelledError } from './errors.js';
 import { describeSystemError } from './text.js';
+import { abortWith, readBody, toTransportError, TransportError, whileOpen } from './http-stream.js';
 import type { Deadline } from './timing.js';
 
-/** What `HttpClient` accepts as a handler (the interface is not exported from the package root). */
-type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
+export { TransportError, type TransportKind } from './http-stream.js';
 
 /** A whole response, read into memory (API answers only: they are small). */
 export interface HttpResult {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
-}
-
-/**
- * Why no usable answer arrived: `network` (refused, reset, DNS), `timeout` (the
- * exchange's own time limit, or nothing moved for its idle time), `deadline`
- * (the overall deadline ran out), `too-large` / `truncated` (the body), or
- * `source` (the request body could not be read, e.g. a file on disk).
- */
-export type TransportKind = 'network' | 'timeout' | 'deadline' | 'too-large' | 'truncated' | 'source';
-
-/** A transport failure: no usable answer arrived. */
-export class TransportError extends Error {
-  constructor(
-    message: string,
-    readonly kind: TransportKind,
-  ) {
-    super(message);
-    this.name = 'TransportError';
-  }
 }
 
 export interface ExchangeOptions {
@@ -279,20 +260,6 @@ export async function sendRequest(
 }
 
 /**
- * Hands `signal` to the underlying `http.request`, so aborting it destroys the
- * request and its socket, a proxy tunnel's included (which `dispose()` misses).
- */
-function abortWith(signal: AbortSignal): RequestHandler {
-  return {
-    prepareRequest: (requestOptions) => {
-      requestOptions.signal = signal;
-    },
-    canHandleAuthentication: () => false,
-    handleAuthentication: () => Promise.reject(new Error('not supported')),
-  };
-}
-
-/**
  * Why `signal` was aborted: its reason when that is an error of ours (a
  * timeout, a stop), otherwise a CancelledError (a bare `abort()` means the
  * workflow was cancelled).
@@ -301,57 +268,6 @@ export function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof Error && reason.name !== 'AbortError') return reason;
   return new CancelledError('The workflow was cancelled.');
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
-function whileOpen<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
-      },
-    );
-  });
-}
-
-async function readBody(message: IncomingMessage, maxBytes: number): Promise<string> {
-  const declared = Number(message.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    message.destroy();
-    throw new TransportError(`the answer is ${declared} bytes, more than the ${maxBytes} allowed`, 'too-large');
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of message) {
-      const buffer = chunk as Buffer;
-      size += buffer.length;
-      if (size > maxBytes) {
-        message.destroy();
-        throw new TransportError(`the answer is more than the ${maxBytes} bytes allowed`, 'too-large');
-      }
-      chunks.push(buffer);
-    }
-  } catch (error) {
-    if (error instanceof TransportError) throw error;
-    throw new TransportError(`the answer was cut short (${describeSystemError(error)})`, 'truncated');
-  }
-  if (!message.complete) throw new TransportError('the answer was cut short', 'truncated');
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function toTransportError(error: unknown): unknown {
-  if (error instanceof TransportError || error instanceof CancelledError) return error;
-  const text = describeSystemError(error);
-  return new TransportError(text, /timeout/i.test(text) ? 'timeout' : 'network');
 }
 
 let sweepingPromptly = false;

@@ -1,6 +1,6 @@
 import { ActionError } from '../core/errors.js';
 import { plural } from '../core/format.js';
-import type { PlannedRun } from '../execute/carry-out.js';
+import type { PlannedRun } from '../execute/executor.js';
 import type { Ledger } from '../money/ledger.js';
 import type { RunContext } from '../core/run-context.js';
 import type { RunTarget } from '../target/target.js';

@@ -2,7 +2,7 @@ import { AppTarget } from '../target/app-target.js';
 import { resolveApp } from '../target/apps.js';
 import type { ActionConfig } from '../config/config.js';
 import { InputError, type FileProblem } from '../core/errors.js';
-import type { PlannedRun } from '../execute/carry-out.js';
+import type { PlannedRun } from '../execute/executor.js';
 import { mapLocalImages } from './local-images.js';
 import { resolveModel } from '../target/model-list.js';
 import { describeMappings } from './repo-files.js';

@@ -3,7 +3,7 @@ import { ActionError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { RunContext } from '../core/run-context.js';
 import type { ReleaseTarget } from '../deliver/release.js';
-import type { PlannedRun } from '../execute/carry-out.js';
+import type { PlannedRun } from '../execute/executor.js';
 import type { RunTarget } from '../target/target.js';
 
 /**
