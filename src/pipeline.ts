@@ -14,7 +14,7 @@ import { loadTarget, planRuns } from './request/plan.js';
 import { borrowCompletedJobs, rehearsalRelease } from './request/rehearsal.js';
 import { accessLookup } from './request/collaborator-access.js';
 import { checkTrigger } from './request/trigger-guard.js';
-import { followedTarget } from './target/followed-job.js';
+import { followedTarget } from './kinds/followed-job.js';
 
 /**
  * The action's pipeline: find the target (an app or a model), check every

@@ -8,7 +8,7 @@ import type { ChargedRun } from '../money/charge.js';
 import type { Ledger } from '../money/ledger.js';
 import { CLEANUP_MS, resumeHint, type RunContext } from '../core/run-context.js';
 import { OutcomeUnknownError, submitOnce } from './submit.js';
-import type { PreparedRequest, RunTarget } from '../target/target.js';
+import type { PreparedRequest, RunTarget } from '../kinds/target.js';
 import { Deadline, sleep } from '../core/timing.js';
 import { JobWatch, LostTrackError, MAX_REFUSED_READS, type PollResult } from './watch.js';
 

@@ -5,9 +5,9 @@ import { ActionError, ApiError, errorMessage, NotSentError, TimeoutError } from 
 import { formatDuration } from '../core/format.js';
 import type { Logger } from '../core/log.js';
 import { CLEANUP_MS, type PendingSubmission, type RunContext } from '../core/run-context.js';
-import { AppTarget } from '../target/app-target.js';
-import { ModelTarget } from '../target/model-target.js';
-import type { PreparedRequest, RunTarget } from '../target/target.js';
+import { AppTarget } from '../kinds/app-target.js';
+import { ModelTarget } from '../kinds/model-target.js';
+import type { PreparedRequest, RunTarget } from '../kinds/target.js';
 import { canonicalJson } from '../core/text.js';
 import { Deadline } from '../core/timing.js';
 

@@ -4,7 +4,7 @@ import type { RunContext } from '../core/run-context.js';
 import type { Deadline } from '../core/timing.js';
 import type { PlannedRun } from '../execute/carry-out.js';
 import { collectOutputs } from '../report/job-outputs.js';
-import type { RunTarget } from '../target/target.js';
+import type { RunTarget } from '../kinds/target.js';
 import { describeNoWindow, describeWindow, findReusableJob, labelled, pickReusableJob, reuseSince } from './reuse.js';
 
 /**

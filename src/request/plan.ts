@@ -1,14 +1,14 @@
-import { AppTarget } from '../target/app-target.js';
-import { resolveApp } from '../target/apps.js';
+import { AppTarget } from '../kinds/app-target.js';
+import { resolveApp } from '../kinds/apps.js';
 import type { ActionConfig } from '../config/config.js';
 import { InputError, type FileProblem } from '../core/errors.js';
 import type { PlannedRun } from '../execute/carry-out.js';
 import { mapLocalImages } from './local-images.js';
-import { resolveModel } from '../target/model-list.js';
+import { resolveModel } from '../kinds/model-list.js';
 import { describeMappings } from './repo-files.js';
-import { ModelTarget } from '../target/model-target.js';
+import { ModelTarget } from '../kinds/model-target.js';
 import type { RunContext } from '../core/run-context.js';
-import type { InputsSource, PreparedRequest, RunTarget } from '../target/target.js';
+import type { InputsSource, PreparedRequest, RunTarget } from '../kinds/target.js';
 import type { Deadline } from '../core/timing.js';
 import type { BatchItem } from './run-inputs.js';
 

@@ -4,7 +4,7 @@ import type { Logger } from '../core/log.js';
 import type { RunContext } from '../core/run-context.js';
 import type { ReleaseTarget } from '../deliver/release.js';
 import type { PlannedRun } from '../execute/carry-out.js';
-import type { RunTarget } from '../target/target.js';
+import type { RunTarget } from '../kinds/target.js';
 
 /**
  * `rehearsal: true`: each run borrows a completed job of the same app or model
