@@ -117,13 +117,13 @@ function warnFilesNotYetMade(config: ActionConfig, context: RunContext): void {
 async function followJob(config: ActionConfig, jobId: string, deadline: Deadline, context: RunContext): Promise<void> {
   const release = await findRelease(config, context, deadline);
   const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-  const target = await followedTarget(job, context.client, deadline, context.log);
+  const { target, inputs } = await followedTarget(job, context.client, deadline, context.log);
   if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const run: PlannedRun = { record: context.record.addRun('1'), job };
   run.record.followed = true;
-  // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
-  run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
+  // The inputs as the job was sent them, for the manifest.
+  run.record.inputs = inputs;
   // This step submitted nothing: its ledger has no cap and no estimate.
   const ledger = new Ledger(new CostEstimate(context.log, undefined, undefined, false), context.log);
   const incomplete = await carryOut({ runs: [run], config, deadline, context, ledger, pollFirst: true });
