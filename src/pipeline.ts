@@ -1,10 +1,10 @@
 import type { Job } from './armox/types.js';
 import type { ActionConfig } from './config/config.js';
 import { errorMessage, InputError } from './core/errors.js';
-import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
-import { carryOut, type PlannedRun } from './execute/carry-out.js';
+import { carryOut } from './execute/carry-out.js';
+import type { PlannedRun, RunContext } from './run.js';
 import { checkBalance, settleBalance } from './money/balance.js';
 import { CostEstimate } from './money/estimate.js';
 import { Ledger } from './money/ledger.js';

@@ -3,21 +3,14 @@ import type { ActionConfig } from '../config/config.js';
 import { ActionError, ApiError, CancelledError, errorMessage, TimeoutError } from '../core/errors.js';
 import { formatDuration, plural } from '../core/format.js';
 import { collectOutputs, rawOutputs } from '../report/job-outputs.js';
-import type { RunRecord } from '../report/record.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import type { ChargedRun } from '../money/charge.js';
 import type { Ledger } from '../money/ledger.js';
-import { CLEANUP_MS, resumeHint, type RunContext } from '../core/run-context.js';
+import { CLEANUP_MS, resumeHint } from '../core/run-context.js';
 import { OutcomeUnknownError, submitOnce } from './submit.js';
-import type { PreparedRequest, RunTarget } from '../kinds/target.js';
+import type { RunTarget } from '../kinds/target.js';
 import { Deadline, sleep } from '../core/timing.js';
 import { JobWatch, LostTrackError, MAX_REFUSED_READS, type PollResult } from './watch.js';
-
-/** One run to carry out: a request to submit, or a job already known (followed by id, or reused). */
-export interface PlannedRun {
-  record: RunRecord;
-  request?: PreparedRequest;
-  job?: Job;
-}
 
 export interface Execution {
   /** What is run; undefined when following a job by id. */

@@ -1,8 +1,7 @@
 import { ActionError } from '../core/errors.js';
 import { plural } from '../core/format.js';
-import type { PlannedRun } from '../execute/carry-out.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import type { Ledger } from '../money/ledger.js';
-import type { RunContext } from '../core/run-context.js';
 import type { RunTarget } from '../kinds/target.js';
 
 /**

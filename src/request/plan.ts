@@ -1,10 +1,9 @@
 import { kindChosenBy } from '../kinds/registry.js';
 import type { ActionConfig } from '../config/config.js';
 import { InputError, type FileProblem } from '../core/errors.js';
-import type { PlannedRun } from '../execute/carry-out.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import { mapLocalImages } from './local-images.js';
 import { describeMappings } from './repo-files.js';
-import type { RunContext } from '../core/run-context.js';
 import type { InputsSource, PreparedRequest, RunTarget } from '../kinds/target.js';
 import type { Deadline } from '../core/timing.js';
 import type { BatchItem } from './run-inputs.js';

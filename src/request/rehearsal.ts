@@ -1,9 +1,8 @@
 import type { Job } from '../armox/types.js';
 import { ActionError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import type { RunContext } from '../core/run-context.js';
 import type { ReleaseTarget } from '../deliver/release.js';
-import type { PlannedRun } from '../execute/carry-out.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import type { RunTarget } from '../kinds/target.js';
 
 /**
