@@ -30,7 +30,7 @@ export const appKind: RunKind = {
   outputsByNode: true,
   targetOutputs: (target) => [
     { name: Output.AppId, value: target.id },
-    { name: Output.AppName, value: target.name ?? '' },
+    { name: Output.AppName, value: target.name },
   ],
   titleNote: () => undefined,
 };

@@ -39,7 +39,7 @@ export interface RunKind {
   /** True when rawOutputs is keyed by node (an app's), each node holding its outputs. */
   readonly outputsByNode: boolean;
   /** The step outputs that name the target: `app-id` and `app-name`, or `model`. */
-  targetOutputs(target: TargetInfo): Array<{ name: OutputName; value: string }>;
+  targetOutputs(target: TargetInfo): Array<{ name: OutputName; value: string | undefined }>;
   /** What the report's title adds in brackets after the name: `image model`; undefined for nothing. */
   titleNote(target: TargetInfo): string | undefined;
 }
