@@ -1,10 +1,10 @@
 import type { Job } from './armox/types.js';
 import type { ActionConfig } from './config/config.js';
 import { errorMessage, InputError } from './core/errors.js';
-import type { RunContext } from './core/run-context.js';
 import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
-import { runAll, type PlannedRun } from './execute/executor.js';
+import { runAll } from './execute/executor.js';
+import type { PlannedRun, RunContext } from './run.js';
 import { checkBalance, settleBalance } from './money/balance.js';
 import { CostEstimate } from './money/estimate.js';
 import { Ledger } from './money/ledger.js';
@@ -14,7 +14,7 @@ import { loadTarget, planRuns } from './request/plan.js';
 import { borrowCompletedJobs, rehearsalRelease } from './request/rehearsal.js';
 import { accessLookup } from './request/collaborator-access.js';
 import { checkTrigger } from './request/trigger-guard.js';
-import { followedTarget } from './target/followed-job.js';
+import { followedTarget } from './kinds/followed-job.js';
 
 /**
  * The action's pipeline: find the target (an app or a model), check every
@@ -117,13 +117,13 @@ function warnFilesNotYetMade(config: ActionConfig, context: RunContext): void {
 async function followJob(config: ActionConfig, jobId: string, deadline: Deadline, context: RunContext): Promise<void> {
   const release = await findRelease(config, context, deadline);
   const job = await context.log.group(`Looking up job ${jobId}`, () => context.client.getJob(jobId, deadline));
-  const target = await followedTarget(job, context.client, deadline, context.log);
+  const { target, inputs } = await followedTarget(job, context.client, deadline, context.log);
   if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const run: PlannedRun = { record: context.record.addRun('1'), job };
   run.record.followed = true;
-  // The inputs as the job was sent them, for the manifest: `{input}` for a model run, `{inputs}` for an app's.
-  run.record.inputs = (job.run_type === 'model' ? job.input_data?.input : job.input_data?.inputs) ?? undefined;
+  // The inputs as the job was sent them, for the manifest.
+  run.record.inputs = inputs;
   // This step submitted nothing: its ledger has no cap and no estimate.
   const ledger = new Ledger(new CostEstimate(context.log, undefined, undefined, false), context.log);
   const incomplete = await runAll({ runs: [run], config, deadline, context, ledger, pollFirst: true });

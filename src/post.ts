@@ -92,7 +92,9 @@ async function cancelSubmitted(pending: PendingSubmission[], open: string[], cle
     for (const submission of unlisted) {
       const known = [...submission.known, ...claimed];
       const target = submittedTarget(submission.target);
-      const { found, possible } = pickSubmittedJob(jobs, { ...submission, known }, target, log);
+      const { found, possible } = target
+        ? pickSubmittedJob(jobs, { ...submission, known }, target, log)
+        : { possible: [] };
       if (!found) {
         if (possible.length > 0) ambiguous.push({ submission, possible });
         else stillUnlisted.push(submission);

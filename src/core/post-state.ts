@@ -18,7 +18,8 @@ export interface PendingSubmission {
   item: string;
   /** How messages name it: `the run`, `item "2"`. */
   what: string;
-  target: { kind: 'app' | 'model'; id: string };
+  /** The kind of run (see kinds/registry.ts) and the app's or model's id. */
+  target: { kind: string; id: string };
   /** The inputs as sent, as a fingerprint (sha256 of their canonical JSON): the step state stays small. */
   inputs: string;
   /** When it was sent (ms since the epoch, by this runner's clock). */
@@ -111,7 +112,7 @@ function isPendingSubmission(value: unknown): value is PendingSubmission {
   if (!isObject(value) || !isObject(value.target)) return false;
   const { kind, id } = value.target;
   return (
-    (kind === 'app' || kind === 'model') &&
+    typeof kind === 'string' &&
     typeof id === 'string' &&
     typeof value.item === 'string' &&
     typeof value.what === 'string' &&

@@ -1,33 +1,7 @@
-import type { ArmoxClient } from '../armox/client.js';
 import type { Job } from '../armox/types.js';
-import type { Logger } from './log.js';
-import type { StepRecord } from '../report/record.js';
 import type { PendingSubmission, PostStateStore } from './post-state.js';
 
 export type { PendingSubmission } from './post-state.js';
-
-/** What every phase of a run works with: the API, the log, the record of the step. */
-export interface RunContext {
-  client: ArmoxClient;
-  log: Logger;
-  record: StepRecord;
-  /** Aborted when the workflow is cancelled. */
-  signal: AbortSignal;
-  /**
-   * Jobs this step started and has not finished with, kept where the post step
-   * can see them (the step state), so a killed step still has its jobs cancelled.
-   */
-  openJobs: OpenJobs;
-  /** The jobs this step has seen in the account's job list, and when. */
-  seenJobs: SeenJobs;
-  /**
-   * The triggering event's payload (GITHUB_EVENT_PATH), read once by the main
-   * step; undefined when there is none or it could not be read (then a warning said so).
-   */
-  event: unknown;
-  /** The clock the `timeout` is measured by (default Date.now); tests inject one. */
-  now?: () => number;
-}
 
 /**
  * When this step first saw each job in the account's job list. A job listed

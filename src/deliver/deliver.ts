@@ -6,11 +6,10 @@ import { downloadFiles } from './download.js';
 import { refuseInnerHosts } from './output-hosts.js';
 import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage, TimeoutError } from '../core/errors.js';
 import { plural } from '../core/format.js';
-import type { PlannedRun } from '../execute/executor.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import type { DownloadedFile, RunRecord } from '../report/record.js';
 import { resolveReleaseTarget, type ReleaseTarget } from './release.js';
 import { uploadReleaseAssets } from './release-assets.js';
-import type { RunContext } from '../core/run-context.js';
 import type { Deadline } from '../core/timing.js';
 import { USER_AGENT } from '../core/version.js';
 

@@ -1,17 +1,10 @@
-import type { Job } from '../armox/types.js';
 import type { ActionConfig } from '../config/config.js';
-import type { RunContext } from '../core/run-context.js';
 import type { Deadline } from '../core/timing.js';
 import type { Ledger } from '../money/ledger.js';
-import type { RunRecord } from '../report/record.js';
-import type { PreparedRequest, RunTarget } from '../target/target.js';
+import type { RunTarget } from '../kinds/target.js';
+import type { PlannedRun, RunContext } from '../run.js';
 
-/** One run to carry out: a request to submit, or a job already known (followed by id, or reused). */
-export interface PlannedRun {
-  record: RunRecord;
-  request?: PreparedRequest;
-  job?: Job;
-}
+export type { PlannedRun } from '../run.js';
 
 /** Everything the executor works with: the runs, the settings, the time left, the step's money. */
 export interface Execution {

@@ -4,10 +4,10 @@ import { REQUEST_TIMEOUT_MS } from '../armox/client.js';
 import { ActionError, ApiError, errorMessage, NotSentError, TimeoutError } from '../core/errors.js';
 import { formatDuration } from '../core/format.js';
 import type { Logger } from '../core/log.js';
-import { CLEANUP_MS, type PendingSubmission, type RunContext } from '../core/run-context.js';
-import { AppTarget } from '../target/app-target.js';
-import { ModelTarget } from '../target/model-target.js';
-import type { PreparedRequest, RunTarget } from '../target/target.js';
+import { CLEANUP_MS, type PendingSubmission } from '../core/run-context.js';
+import type { RunContext } from '../run.js';
+import { kindNamed } from '../kinds/registry.js';
+import type { PreparedRequest, RunTarget } from '../kinds/target.js';
 import { canonicalJson } from '../core/text.js';
 import { Deadline } from '../core/timing.js';
 
@@ -21,7 +21,8 @@ const SKEW_MS = 60_000;
 export class OutcomeUnknownError extends ActionError {}
 
 /** What finding a submitted job needs of its target: recognising its jobs and their inputs. */
-export type JobMatcher = Pick<RunTarget, 'ownsJob' | 'jobInputs'>;
+import type { JobMatcher } from '../kinds/target.js';
+export type { JobMatcher };
 
 /**
  * Sends one run exactly once. When the answer is lost (5xx, reset, hang, a body
@@ -176,10 +177,8 @@ export function pickSubmittedJob(jobs: Job[], pending: PendingSubmission, target
  * The target of a submission as the step state names it (kind and id): enough
  * to recognise its jobs, which is all the post step needs of it.
  */
-export function submittedTarget(target: PendingSubmission['target']): JobMatcher {
-  return target.kind === 'model'
-    ? new ModelTarget({ id: target.id, name: target.id, modality: '', promptRequired: false, settings: [] })
-    : new AppTarget({ id: target.id, name: target.id, inputs: [] });
+export function submittedTarget(target: PendingSubmission['target']): JobMatcher | undefined {
+  return kindNamed(target.kind)?.matcher(target.id);
 }
 
 /** A run's inputs as sent, as one short value: the sha256 of their canonical JSON. */

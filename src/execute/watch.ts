@@ -1,6 +1,6 @@
 import type { Job } from '../armox/types.js';
 import { ActionError, ApiError, TimeoutError } from '../core/errors.js';
-import type { RunContext } from '../core/run-context.js';
+import type { RunContext } from '../run.js';
 import type { Deadline } from '../core/timing.js';
 
 /** The answer of one polling round: the jobs seen, by id. */

@@ -1,6 +1,7 @@
 import { ActionError, errorMessage } from '../core/errors.js';
 import { plural } from '../core/format.js';
-import { CLEANUP_MS, type RunContext } from '../core/run-context.js';
+import { CLEANUP_MS } from '../core/run-context.js';
+import type { RunContext } from '../run.js';
 import { isObject } from '../core/text.js';
 import { Deadline } from '../core/timing.js';
 import type { RunRecord } from '../report/record.js';

@@ -1,7 +1,7 @@
 import type { Job } from '../armox/types.js';
 import { plural } from '../core/format.js';
 import type { Logger } from '../core/log.js';
-import type { RunTarget } from '../target/target.js';
+import type { RunTarget } from '../kinds/target.js';
 
 /** Where the estimate comes from once runs of this step are charged. */
 const ACTUAL = 'the most a run of this step was charged';

@@ -1,6 +1,6 @@
 import { isTerminal, type Job } from '../armox/types.js';
 import type { Logger } from '../core/log.js';
-import type { RunTarget } from '../target/target.js';
+import type { RunTarget } from '../kinds/target.js';
 import { knownCharge, type ChargedRun } from './charge.js';
 import { CostEstimate } from './estimate.js';
 

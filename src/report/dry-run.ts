@@ -1,9 +1,8 @@
 import { ActionError } from '../core/errors.js';
 import { plural } from '../core/format.js';
-import type { PlannedRun } from '../execute/executor.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import type { Ledger } from '../money/ledger.js';
-import type { RunContext } from '../core/run-context.js';
-import type { RunTarget } from '../target/target.js';
+import type { RunTarget } from '../kinds/target.js';
 
 /**
  * `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:`

@@ -1,5 +1,6 @@
 /** The status line the summary and the pull-request comment open with, and the icon of each run. */
 import { formatDuration } from '../core/format.js';
+import { kindNamed } from '../kinds/registry.js';
 import { code, htmlText } from './markdown.js';
 import type { Outcome, RunData, StepData } from './record.js';
 
@@ -49,7 +50,8 @@ export function inputsRefused(step: StepData): boolean {
 export function targetTitle(step: StepData): string {
   const target = step.target;
   if (!target) return 'Armox run';
-  const kind = target.kind === 'model' ? ` (${target.modality ? `${htmlText(target.modality)} ` : ''}model)` : '';
+  const note = kindNamed(target.kind)?.titleNote(target);
+  const kind = note ? ` (${htmlText(note)})` : '';
   return `Armox · ${target.name ? htmlText(target.name) : code(target.id)}${kind}`;
 }
 

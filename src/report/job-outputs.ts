@@ -1,5 +1,6 @@
 import type { Job } from '../armox/types.js';
 import { isHttpUrl, isObject } from '../core/text.js';
+import { kindOfJob } from '../kinds/registry.js';
 
 /** One value found in a job's outputs: a file URL or a piece of text. */
 export interface OutputItem {
@@ -19,20 +20,13 @@ export function fileUrlsOf(items: OutputItem[]): string[] {
 /** How deep nested objects are searched for values: outputs are shallow; this only bounds hostile input. */
 const MAX_DEPTH = 4;
 
-/** A model job (flat `output_data`) rather than an app job (`output_data.node_outputs`). */
-export function isModelJob(job: Job): boolean {
-  if (job.run_type !== undefined && job.run_type !== null) return job.run_type === 'model';
-  return typeof job.model_id === 'string' && job.model_id !== '' && typeof job.app_id !== 'string';
-}
-
 /**
  * The job's output object as the API gave it, for the `outputs` step output:
  * `node_outputs` (keyed by node id) for an app job, the flat `output_data` for a
  * model job; `{}` when there is none.
  */
 export function rawOutputs(job: Job): unknown {
-  if (isModelJob(job)) return job.output_data ?? {};
-  return job.output_data?.node_outputs ?? {};
+  return kindOfJob(job).rawOutputs(job);
 }
 
 /**
@@ -42,17 +36,17 @@ export function rawOutputs(job: Job): unknown {
  * set of keys is open (outputImage, outputVideo, outputText, …), so anything is accepted.
  */
 export function collectOutputs(job: Job): { items: OutputItem[]; problem?: string } {
-  const model = isModelJob(job);
-  const outputs = rawOutputs(job);
+  const kind = kindOfJob(job);
+  const outputs = kind.rawOutputs(job);
   if (!isObject(outputs)) {
-    const what = model ? 'output_data' : 'output_data.node_outputs';
+    const what = kind.outputsField;
     return {
       items: [],
       problem: `${what} is ${Array.isArray(outputs) ? 'a list' : `a ${typeof outputs}`}, not an object`,
     };
   }
   const items: OutputItem[] = [];
-  if (model) {
+  if (!kind.outputsByNode) {
     for (const [key, value] of Object.entries(outputs)) collect(items, '', key, value, 0);
     return { items };
   }

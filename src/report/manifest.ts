@@ -40,7 +40,7 @@ export interface Manifest {
 }
 
 export interface ManifestTarget {
-  kind: 'app' | 'model';
+  kind: string;
   /** The app id or the model id. */
   id: string;
   name: string;

@@ -1,3 +1,4 @@
+import type { TargetInfo } from '../kinds/target.js';
 import type { Balance } from '../money/charge.js';
 import type { OutputItem } from './job-outputs.js';
 
@@ -97,6 +98,8 @@ export function runCharge(run: RunData): number | null {
   return run.creditsCharged ?? (run.outcome === 'skipped' ? 0 : null);
 }
 
+export type { TargetInfo } from '../kinds/target.js';
+
 /** The step as plain data (secrets can be redacted from it before rendering). */
 export interface StepData {
   target?: TargetInfo;
@@ -114,16 +117,6 @@ export interface StepData {
   creditsCharged?: number;
   /** The Armox balance before and after the step, when it was read. */
   balance?: Balance;
-}
-
-/** What is being run, as outputs and the summary name it. */
-export interface TargetInfo {
-  kind: 'app' | 'model';
-  id: string;
-  name?: string;
-  title: string;
-  /** A model's modality: image, video, audio, text, 3d. */
-  modality?: string;
 }
 
 /** What a dry run would have sent, and the contract it was checked against. */

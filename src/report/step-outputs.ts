@@ -1,3 +1,4 @@
+import { kindNamed } from '../kinds/registry.js';
 import { fileUrlsOf } from './job-outputs.js';
 import { Output, type OutputName } from '../config/names.js';
 import {
@@ -117,12 +118,7 @@ function candidates(step: StepView): Candidate[] {
 const LIST_OUTPUTS: readonly OutputName[] = [Output.Files, Output.ReleaseAssets, Output.OutputUrls, Output.JobIds];
 
 function targetOutputs({ target }: StepView): Candidate[] {
-  if (target?.kind === 'app')
-    return [
-      { name: Output.AppId, value: target.id },
-      { name: Output.AppName, value: target.name },
-    ];
-  return target?.kind === 'model' ? [{ name: Output.Model, value: target.id }] : [];
+  return target ? (kindNamed(target.kind)?.targetOutputs(target) ?? []) : [];
 }
 
 function singleOutputs(run: RunData): Candidate[] {

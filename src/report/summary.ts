@@ -1,3 +1,4 @@
+import { kindNamed } from '../kinds/registry.js';
 import { formatBytes, plural } from '../core/format.js';
 import { clip } from '../core/text.js';
 import { renderBatch, renderProblems, reusedText } from './gallery.js';
@@ -52,7 +53,7 @@ export function renderSummary(step: StepData): string {
 /** `App <code>…</code> · job <code>0f3a…</code>`: what a reader needs to find the run again. */
 function factsLine(step: StepData, single: RunData | undefined): string {
   const facts: string[] = [];
-  if (step.target) facts.push(`${step.target.kind === 'app' ? 'App' : 'Model'} ${code(step.target.id)}`);
+  if (step.target) facts.push(`${kindNamed(step.target.kind)?.label ?? 'Target'} ${code(step.target.id)}`);
   if (single?.jobId) facts.push(`job ${shortId(single.jobId)}`);
   if (single?.reusedFrom) facts.push(`reused ${reusedText(single)}`);
   if (step.balance) facts.push(`balance ${balanceText(step.balance)}`);

@@ -1,10 +1,9 @@
 import type { Job } from '../armox/types.js';
 import type { ActionConfig } from '../config/config.js';
-import type { RunContext } from '../core/run-context.js';
 import type { Deadline } from '../core/timing.js';
-import type { PlannedRun } from '../execute/executor.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import { collectOutputs } from '../report/job-outputs.js';
-import type { RunTarget } from '../target/target.js';
+import type { RunTarget } from '../kinds/target.js';
 import { describeNoWindow, describeWindow, findReusableJob, labelled, pickReusableJob, reuseSince } from './reuse.js';
 
 /**

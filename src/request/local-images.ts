@@ -1,5 +1,5 @@
 import { isRepoFileValue, resolveRepoFiles, type RepoContext, type RepoFileMapping } from './repo-files.js';
-import type { InputsSource } from '../target/target.js';
+import type { InputsSource } from '../kinds/target.js';
 
 /**
  * Stands in for a path that could not be mapped, so the contract check does

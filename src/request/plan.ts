@@ -1,14 +1,10 @@
-import { AppTarget } from '../target/app-target.js';
-import { resolveApp } from '../target/apps.js';
+import { kindChosenBy } from '../kinds/registry.js';
 import type { ActionConfig } from '../config/config.js';
 import { InputError, type FileProblem } from '../core/errors.js';
-import type { PlannedRun } from '../execute/executor.js';
+import type { PlannedRun, RunContext } from '../run.js';
 import { mapLocalImages } from './local-images.js';
-import { resolveModel } from '../target/model-list.js';
 import { describeMappings } from './repo-files.js';
-import { ModelTarget } from '../target/model-target.js';
-import type { RunContext } from '../core/run-context.js';
-import type { InputsSource, PreparedRequest, RunTarget } from '../target/target.js';
+import type { InputsSource, PreparedRequest, RunTarget } from '../kinds/target.js';
 import type { Deadline } from '../core/timing.js';
 import type { BatchItem } from './run-inputs.js';
 
@@ -19,13 +15,11 @@ import type { BatchItem } from './run-inputs.js';
  */
 export async function loadTarget(config: ActionConfig, deadline: Deadline, context: RunContext): Promise<RunTarget> {
   const { client, log, record } = context;
-  const title = config.model ? 'Checking the model and its inputs' : 'Checking the app and its inputs';
-  return log.group(title, async () => {
+  const kind = kindChosenBy(config);
+  return log.group(kind.checking, async () => {
     let target: RunTarget;
     try {
-      target = config.model
-        ? new ModelTarget(resolveModel(await client.listModels(deadline), config.model))
-        : new AppTarget(resolveApp(await client.listApps(deadline), config));
+      target = await kind.load(config, client, deadline);
     } catch (error) {
       const known = config.runInputs.problems;
       if (!(error instanceof InputError) || known.length === 0) throw error;

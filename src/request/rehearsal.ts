@@ -1,10 +1,9 @@
 import type { Job } from '../armox/types.js';
 import { ActionError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import type { RunContext } from '../core/run-context.js';
 import type { ReleaseTarget } from '../deliver/release.js';
-import type { PlannedRun } from '../execute/executor.js';
-import type { RunTarget } from '../target/target.js';
+import type { PlannedRun, RunContext } from '../run.js';
+import type { RunTarget } from '../kinds/target.js';
 
 /**
  * `rehearsal: true`: each run borrows a completed job of the same app or model

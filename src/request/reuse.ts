@@ -10,7 +10,7 @@ import { CancelledError, errorMessage } from '../core/errors.js';
 import { formatDuration, parseDuration } from '../core/format.js';
 import { sendRequest, TransportError } from '../core/http.js';
 import type { Logger } from '../core/log.js';
-import type { PreparedRequest, RunTarget } from '../target/target.js';
+import type { PreparedRequest, RunTarget } from '../kinds/target.js';
 import { canonicalJson, printable } from '../core/text.js';
 import { sleep, type Deadline } from '../core/timing.js';
 import { USER_AGENT } from '../core/version.js';

@@ -10,7 +10,7 @@ import { errorMessage, InputError, type FileProblem } from '../core/errors.js';
 import { Input } from '../config/names.js';
 import { printable } from '../core/text.js';
 import { isWindowsReservedName } from '../deliver/file-names.js';
-import type { InputsSource } from '../target/target.js';
+import type { InputsSource } from '../kinds/target.js';
 import { inputsSource, parseInputsMapping, parseYaml, refuseHugeText, sourceFromData } from './yaml-input.js';
 
 /**

@@ -20,7 +20,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { InputError } from '../core/errors.js';
-import type { InputsSource } from '../target/target.js';
+import type { InputsSource } from '../kinds/target.js';
 import { printable } from '../core/text.js';
 
 /** The most text `inputs`, `batch` or their files may hold: prompts are long, but not megabytes. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArmoxClient } from '../../src/armox/client.js';
 import { ApiError } from '../../src/core/errors.js';
-import { ModelTarget } from '../../src/target/model-target.js';
+import { ModelTarget } from '../../src/kinds/model-target.js';
 import { Deadline } from '../../src/core/timing.js';
 import { startFileServer, type FileServer } from '../helpers/file-server.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';

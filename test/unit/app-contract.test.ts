@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/armox/types.js';
-import { buildRequestInputs, formatContract, inputsSkeleton } from '../../src/target/app-contract.js';
-import { AppTarget } from '../../src/target/app-target.js';
+import { buildRequestInputs, formatContract, inputsSkeleton } from '../../src/kinds/app-contract.js';
+import { AppTarget } from '../../src/kinds/app-target.js';
 import { parseInputsMapping } from '../../src/request/yaml-input.js';
 import { InputError } from '../../src/core/errors.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAppList } from '../../src/armox/answers.js';
-import { resolveApp } from '../../src/target/apps.js';
+import { resolveApp } from '../../src/kinds/apps.js';
 import { InputError } from '../../src/core/errors.js';
 
 const apps = parseAppList({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectOutputs, fileUrlsOf, isModelJob, rawOutputs } from '../../src/report/job-outputs.js';
+import { collectOutputs, fileUrlsOf, rawOutputs } from '../../src/report/job-outputs.js';
+import { isModelJob } from '../../src/kinds/model-kind.js';
 
 describe('collectOutputs', () => {
   it('collects URLs and texts of an app job in node order', () => {

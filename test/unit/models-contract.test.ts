@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Model } from '../../src/armox/types.js';
 import { parseModelList } from '../../src/armox/answers.js';
-import { ModelTarget } from '../../src/target/model-target.js';
+import { ModelTarget } from '../../src/kinds/model-target.js';
 import { NANO_BANANA } from '../helpers/model-fixtures.js';
-import type { InputsSource } from '../../src/target/target.js';
+import type { InputsSource } from '../../src/kinds/target.js';
 
 const banana: Model = {
   ...parseModelList({ data: [NANO_BANANA] })[0]!,

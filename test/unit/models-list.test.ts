@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, InputError } from '../../src/core/errors.js';
 import { parseModelList } from '../../src/armox/answers.js';
-import { listModels, resolveModel } from '../../src/target/model-list.js';
+import { listModels, resolveModel } from '../../src/kinds/model-list.js';
 import { NANO_BANANA } from '../helpers/model-fixtures.js';
 
 const models = parseModelList({

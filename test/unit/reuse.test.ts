@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/armox/types.js';
 import { describeWindow, findReusableJob, parseReuse } from '../../src/request/reuse.js';
-import type { PreparedRequest, RunTarget } from '../../src/target/target.js';
+import type { PreparedRequest, RunTarget } from '../../src/kinds/target.js';
 
 describe('parseReuse', () => {
   it.each([

@@ -1,7 +1,25 @@
 import type { ArmoxClient } from '../armox/client.js';
 import type { Job } from '../armox/types.js';
 import type { Deadline } from '../core/timing.js';
-import type { TargetInfo } from '../report/run-data.js';
+
+/** What is being run, as outputs, the summary and the manifest name it. */
+export interface TargetInfo {
+  /** The name of its kind of run (`app`, `model`): see RunKind.name. */
+  kind: string;
+  id: string;
+  name?: string;
+  title: string;
+  /** A model's modality: image, video, audio, text, 3d. */
+  modality?: string;
+}
+
+/** How a job of a kind is recognised and its inputs read: what reuse and lost answers compare. */
+export interface JobMatcher {
+  /** True when a job (from `GET /jobs`) is a run of this app or model. */
+  ownsJob(job: Job): boolean;
+  /** A job's inputs as sent, from its `input_data`, to compare with `PreparedRequest.inputs`. */
+  jobInputs(job: Job): unknown;
+}
 
 /** One source of input values, already parsed: `inputs`, `inputs-file`, or a batch item. */
 export interface InputsSource {
@@ -32,8 +50,9 @@ export interface Preparation {
  * settings and price). *How* a run is carried out — validate, submit once, wait,
  * deliver — is the same for every target and lives in the pipeline, not here.
  */
-export interface RunTarget {
-  readonly kind: 'app' | 'model';
+export interface RunTarget extends JobMatcher {
+  /** The name of its kind of run (see RunKind). */
+  readonly kind: string;
   /** The app id or the model id. */
   readonly id: string;
   readonly name: string;
@@ -57,8 +76,4 @@ export interface RunTarget {
   inputsSkeleton(): string;
   /** Sends the paid request, once (see ArmoxClient for what "once" means). */
   submit(client: ArmoxClient, request: PreparedRequest, deadline: Deadline): Promise<Job>;
-  /** True when a job (from `GET /jobs`) is a run of this app or model. */
-  ownsJob(job: Job): boolean;
-  /** A job's inputs as sent, from its `input_data`, to compare with `PreparedRequest.inputs`. */
-  jobInputs(job: Job): unknown;
 }
