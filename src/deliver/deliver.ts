@@ -5,7 +5,6 @@ import { downloadFiles } from './download.js';
 import { refuseInnerHosts } from './output-hosts.js';
 import { ActionError, CancelledError, DeliveryTimeoutError, errorMessage, TimeoutError } from '../core/errors.js';
 import { plural } from '../core/format.js';
-import type { PlannedRun } from '../execute/carry-out.js';
 import type { RunRecord } from '../report/record.js';
 import type { DeliveryOptions, RunDelivery, RunSink } from './sink.js';
 import { runSinks } from './sinks.js';
@@ -27,7 +26,10 @@ export type DeliverRunsOptions = Omit<DeliveryOptions, 'assetNamesTaken'> & {
  * delivery: the items not reached are recorded as not delivered, each with how
  * to fetch its files again.
  */
-export async function deliverRuns(runs: PlannedRun[], { incomplete, ...rest }: DeliverRunsOptions): Promise<void> {
+export async function deliverRuns(
+  runs: { record: RunRecord }[],
+  { incomplete, ...rest }: DeliverRunsOptions,
+): Promise<void> {
   // One set for the whole step: a file of one item never replaces another item's asset.
   const options: DeliveryOptions = { ...rest, assetNamesTaken: new Set<string>() };
   const perItem = options.context.record.perItem;
