@@ -64,7 +64,8 @@ export async function mainStep(env: Record<string, string | undefined> = process
   let config: ActionConfig | undefined;
   let event: unknown;
   let reporting: Promise<void> | undefined;
-  const reportOnce = () => (reporting ??= report(config, event, record, secrets, log, controller.signal));
+  const { signal } = controller;
+  const reportOnce = () => (reporting ??= deliverStep(record, { config, event, secrets, log, signal, writeSummary }));
   // Set once the pipeline has ended (its failure recorded), or once the step must end without it.
   let settled = false;
   const stopHandlingSignals = handleSignals(log, controller, async () => {
@@ -83,14 +84,9 @@ export async function mainStep(env: Record<string, string | undefined> = process
     for (const warning of read.warnings) log.warning(warning);
     postState.apiUrl(config.apiUrl);
     event = await readEventPayload(config.github.eventPath, log);
-    const client = new ArmoxClient({
-      apiUrl: config.apiUrl,
-      apiKey: config.apiKey,
-      log,
-      signal: controller.signal,
-    });
+    const client = new ArmoxClient({ apiUrl: config.apiUrl, apiKey: config.apiKey, log, signal });
     const seenJobs = new SeenJobs();
-    await runPipeline(config, { client, log, record, openJobs, seenJobs, signal: controller.signal, event });
+    await runPipeline(config, { client, log, record, openJobs, seenJobs, signal, event });
   } catch (error) {
     if (!settled) {
       const message = redactSecrets(errorMessage(error), secrets);
@@ -195,18 +191,6 @@ function forcedEndMessage(perItem: boolean, pending: string[], open: string[]): 
     `The workflow was cancelled, and the step had to end before ${before.join(' and before ')}: ` +
     `the post step cancels ${them}${finding}, so that nothing keeps spending credits.`
   );
-}
-
-/** What the step leaves behind, whatever happened: every per-step sink (`deliver/sinks.ts`). */
-function report(
-  config: ActionConfig | undefined,
-  event: unknown,
-  record: StepRecord,
-  secrets: string[],
-  log: Logger,
-  signal: AbortSignal,
-): Promise<void> {
-  return deliverStep(record, { config, event, secrets, log, signal, writeSummary });
 }
 
 /** How a failed step is headlined: what happened to its run, or the kind of error. */
