@@ -2,21 +2,16 @@ import * as core from '@actions/core';
 import { ArmoxClient } from './armox/client.js';
 import { readConfig, type ActionConfig } from './config/config.js';
 import { readEventPayload } from './core/github-event.js';
-import { defaultManifestPath, manifestOf, writeManifest } from './report/manifest.js';
-import { checksumsPathFor, writeChecksums } from './report/checksums.js';
 import { annotateFileProblems } from './report/annotations.js';
-import { commentMarker, publishPullRequestComment, workflowRunUrl } from './report/pr-comment.js';
 import { CancelledError, errorMessage, TimeoutError } from './core/errors.js';
 import { inertLogText } from './core/inert-log.js';
-import { redactDeep, redactingLogger, redactSecrets, registerSecrets, type Logger } from './core/log.js';
+import { redactingLogger, redactSecrets, registerSecrets, type Logger } from './core/log.js';
 import { PostStateWriter } from './core/post-state.js';
 import { StepRecord, type Outcome } from './report/record.js';
-import { CLEANUP_MS, OpenJobs, SeenJobs } from './core/run-context.js';
-import { Deadline } from './core/timing.js';
+import { OpenJobs, SeenJobs } from './core/run-context.js';
+import { deliverStep } from './deliver/deliver-step.js';
 import { runPipeline } from './pipeline.js';
 import { readSecrets, secretValues } from './config/secrets.js';
-import { renderSummary } from './report/summary.js';
-import { renderCommentDigest } from './report/comment-digest.js';
 
 /**
  * The workflow log, through @actions/core. `info` is the one way text reaches
@@ -69,7 +64,8 @@ export async function mainStep(env: Record<string, string | undefined> = process
   let config: ActionConfig | undefined;
   let event: unknown;
   let reporting: Promise<void> | undefined;
-  const reportOnce = () => (reporting ??= report(config, event, record, secrets, log, controller.signal));
+  const { signal } = controller;
+  const reportOnce = () => (reporting ??= deliverStep(record, { config, event, secrets, log, signal, writeSummary }));
   // Set once the pipeline has ended (its failure recorded), or once the step must end without it.
   let settled = false;
   const stopHandlingSignals = handleSignals(log, controller, async () => {
@@ -88,14 +84,9 @@ export async function mainStep(env: Record<string, string | undefined> = process
     for (const warning of read.warnings) log.warning(warning);
     postState.apiUrl(config.apiUrl);
     event = await readEventPayload(config.github.eventPath, log);
-    const client = new ArmoxClient({
-      apiUrl: config.apiUrl,
-      apiKey: config.apiKey,
-      log,
-      signal: controller.signal,
-    });
+    const client = new ArmoxClient({ apiUrl: config.apiUrl, apiKey: config.apiKey, log, signal });
     const seenJobs = new SeenJobs();
-    await runPipeline(config, { client, log, record, openJobs, seenJobs, signal: controller.signal, event });
+    await runPipeline(config, { client, log, record, openJobs, seenJobs, signal, event });
   } catch (error) {
     if (!settled) {
       const message = redactSecrets(errorMessage(error), secrets);
@@ -202,83 +193,6 @@ function forcedEndMessage(perItem: boolean, pending: string[], open: string[]): 
   );
 }
 
-/**
- * What the step leaves behind, whatever happened: the manifest, the job summary
- * and (when asked) the pull-request comment. Each is best effort: a failure here
- * is a warning, never a lost result.
- */
-async function report(
-  config: ActionConfig | undefined,
-  event: unknown,
-  record: StepRecord,
-  secrets: string[],
-  log: Logger,
-  signal: AbortSignal,
-): Promise<void> {
-  if (config && record.target) {
-    const file = config.manifest ?? defaultManifestPath(config.github.runnerTemp, config.github.action);
-    try {
-      const manifest = redactDeep(await manifestOf(record.snapshot(), config.workspace), secrets);
-      await writeManifest(file, manifest);
-      record.manifestWritten(file);
-      const checksums = checksumsPathFor(file);
-      if (await writeChecksums(checksums, manifest)) record.checksumsWritten(checksums);
-    } catch (error) {
-      log.warning(`Could not write the manifest ${file}: ${errorMessage(error)}`);
-    }
-  }
-  // Redacted before rendering: markdown escaping would hide the key from the runner's masking.
-  const markdown = renderSummary(redactDeep(record.snapshot(), secrets));
-  await writeSummary(markdown, log);
-  if (config?.commentOnPr) await commentOnPullRequest(config, event, record, secrets, log, signal);
-}
-
-async function commentOnPullRequest(
-  config: ActionConfig,
-  event: unknown,
-  record: StepRecord,
-  secrets: string[],
-  log: Logger,
-  signal: AbortSignal,
-): Promise<void> {
-  const { github } = config;
-  const runUrl = workflowRunUrl({
-    serverUrl: github.serverUrl,
-    repository: github.repository,
-    runId: github.runId,
-    runAttempt: String(github.runAttempt),
-  });
-  const body = renderCommentDigest(redactDeep(record.snapshot(), secrets), { sha: github.sha, runUrl });
-  const result = await publishPullRequestComment({
-    token: config.githubToken,
-    apiUrl: github.apiUrl,
-    repository: github.repository,
-    eventName: github.eventName,
-    eventPayload: event,
-    marker: commentMarker({
-      workflow: github.workflow,
-      job: github.job,
-      action: github.action,
-      extra: config.commentKey,
-    }),
-    body,
-    runUrl,
-    log,
-    signal,
-    deadline: reportDeadline(config, record),
-  });
-  log[result.level](result.message);
-}
-
-/**
- * What the comment may take: what is left of `timeout`, or, when the run used
- * it all, the short time clean-up calls get, so a timed-out step still says so.
- */
-function reportDeadline(config: ActionConfig, record: StepRecord): Deadline {
-  const left = new Deadline(record.startedAt + config.timeoutMs).remaining();
-  return Deadline.after(Math.max(left, CLEANUP_MS));
-}
-
 /** How a failed step is headlined: what happened to its run, or the kind of error. */
 function failureOutcome(record: StepRecord, error: unknown): Outcome {
   if (error instanceof CancelledError || record.outcome === 'cancelled') return 'cancelled';
@@ -288,13 +202,10 @@ function failureOutcome(record: StepRecord, error: unknown): Outcome {
   return record.perItem && record.runs.some((run) => run.jobId) ? 'failed' : 'error';
 }
 
-async function writeSummary(markdown: string, log: Logger): Promise<void> {
+/** The job summary, when the runner gives a file for it (a failure is the sink's warning). */
+async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  try {
-    await core.summary.addRaw(markdown, true).write();
-  } catch (error) {
-    log.warning(`Could not write the job summary: ${errorMessage(error)}`);
-  }
+  await core.summary.addRaw(markdown, true).write();
 }
 
 /** `@github/local-action` (npm run local-action) calls the entry's `run()`. */

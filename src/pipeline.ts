@@ -57,7 +57,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   }
   warnFilesNotYetMade(config, context);
   if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
-  await deliverRuns(runs, config, release, deadline, context, incomplete);
+  await deliverRuns(runs, { config, release, deadline, context, incomplete });
 }
 
 /** Throws when whoever triggered the run may not spend the credits (`request/trigger-guard.ts`). */
@@ -133,7 +133,7 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
     return;
   }
   if (!incomplete) context.record.outcome = 'completed';
-  await deliverRuns([run], config, release, deadline, context, incomplete);
+  await deliverRuns([run], { config, release, deadline, context, incomplete });
 }
 
 /**

@@ -5,14 +5,18 @@
  * What a call is for (and which permission it needs) is the caller's to say.
  */
 import type { getOctokit } from '@actions/github';
-import { ActionError, CancelledError, errorMessage, InputError, TimeoutError } from './errors.js';
+import { ActionError, TimeoutError } from './errors.js';
 import { formatDuration } from './format.js';
+import { GitHubCallError, octokitProblem } from './github-answer.js';
+import { githubFailure, retryNote, verdictFor, type GitHubCallHints } from './github-failure.js';
 import { abortReason, TransportError } from './http.js';
 import type { Logger } from './log.js';
-import { retry, type GiveUpReason, type Verdict } from './retry.js';
-import { clip, isObject } from './text.js';
-import { parseRateLimitReset, parseRetryAfter, type Deadline } from './timing.js';
+import { retry } from './retry.js';
+import type { Deadline } from './timing.js';
 import { USER_AGENT } from './version.js';
+
+export { GitHubCallError, GitHubPermissionError, type GitHubAnswer, type Problem } from './github-answer.js';
+export type { GitHubCallHints } from './github-failure.js';
 
 /** How GitHub calls are retried and bounded. */
 export interface GitHubCallOptions {
@@ -39,25 +43,7 @@ export interface GitHubCallOptions {
   random?: () => number;
 }
 
-/** What the errors of a family of calls add to GitHub's answer. */
-export interface GitHubCallHints {
-  /** Said after a 404: what was looked for. */
-  notFound?: string;
-  /** Said after a 403 that is not a rate limit: the permission the workflow must give the token. */
-  permission?: string;
-  /**
-   * An `already_exists` 422 is something a failed attempt left in the way, which
-   * the next attempt clears: retried at once. `retrying` is logged before each
-   * retry; `gaveUp` is the failure once the attempts are spent. Without it, such
-   * an answer fails the call.
-   */
-  inTheWay?: { retrying: string; gaveUp: (tries: number) => string };
-}
-
 export type Octokit = ReturnType<typeof getOctokit>;
-
-/** GitHub asks for at least a minute before retrying a secondary rate limit that names no time. */
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
 
 /**
  * The items of a GitHub list, page after page (each page one bounded,
@@ -77,73 +63,6 @@ export async function everyPage<T>(
     items.push(...kept);
     if ((wanted && kept.length > 0) || !/rel="next"/.test(headers.link ?? '')) return items;
   }
-}
-
-/** One GitHub answer (or its absence), as the diagnosis needs it. */
-export interface GitHubAnswer {
-  status?: number;
-  headers: Record<string, unknown>;
-  data: unknown;
-  /** Text when there was no answer at all (refused, reset, timed out). */
-  failure?: string;
-}
-
-/** What a GitHub answer means for the user and for retrying. */
-export type Problem =
-  | { kind: 'rate-limit'; waitMs: number; secondary: boolean }
-  /** A 5xx, 408 or no answer at all; `waitMs` when it came with a Retry-After. */
-  | { kind: 'transient'; waitMs?: number }
-  | { kind: 'permission' | 'auth' | 'not-found' | 'exists' | 'other' };
-
-/** GitHub refused a call because the token may not make it (a 403 that is not a rate limit). */
-export class GitHubPermissionError extends ActionError {}
-
-/** A GitHub call that failed, with the diagnosis of its answer. */
-export class GitHubCallError extends Error {
-  constructor(
-    readonly answer: GitHubAnswer,
-    readonly problem: Problem,
-  ) {
-    super(answer.failure ?? githubMessage({ status: answer.status, response: { data: answer.data } }));
-  }
-
-  static from(answer: GitHubAnswer): GitHubCallError {
-    return new GitHubCallError(answer, diagnose(answer));
-  }
-}
-
-/**
- * Reads GitHub's answer the way its REST documentation asks: a 403 or 429
- * with `retry-after`, or with `x-ratelimit-remaining: 0`, or whose message
- * says "rate limit", is a rate limit (wait, then retry), not a permission
- * problem. Only a 403 without those signs means the token may not do this.
- */
-function diagnose(answer: GitHubAnswer, now = Date.now()): Problem {
-  const { status } = answer;
-  if (status === undefined) return { kind: 'transient' };
-  const message = githubMessage({ status, response: { data: answer.data } });
-  const header = (name: string) => {
-    const value = answer.headers[name];
-    return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
-  };
-  const retryAfter = parseRetryAfter(header('retry-after'), now);
-  const exhausted = header('x-ratelimit-remaining') === '0';
-  if (status === 403 || status === 429) {
-    if (retryAfter !== undefined) return { kind: 'rate-limit', waitMs: retryAfter, secondary: !exhausted };
-    if (exhausted) {
-      const reset = parseRateLimitReset(header('x-ratelimit-reset'), now);
-      return { kind: 'rate-limit', waitMs: reset ?? SECONDARY_LIMIT_WAIT_MS, secondary: false };
-    }
-    if (status === 429 || /rate limit/i.test(message))
-      return { kind: 'rate-limit', waitMs: SECONDARY_LIMIT_WAIT_MS, secondary: true };
-  }
-  if (status === 401) return { kind: 'auth' };
-  // Without the signs of a rate limit, a 403 means the token may not do this.
-  if (status === 403 || isPermissionError({ status, response: { data: answer.data } })) return { kind: 'permission' };
-  if (status === 404) return { kind: 'not-found' };
-  if (status === 422 && JSON.stringify(answer.data ?? '').includes('already_exists')) return { kind: 'exists' };
-  if (status === 408 || status >= 500) return { kind: 'transient', waitMs: retryAfter };
-  return { kind: 'other' };
 }
 
 /**
@@ -224,108 +143,12 @@ export class GitHubCalls {
   }
 }
 
-/** An Octokit RequestError as a diagnosed GitHub answer. */
-function octokitProblem(error: unknown): unknown {
-  if (!isObject(error) || typeof error.status !== 'number') return error;
-  const response = isObject(error.response) ? error.response : undefined;
-  if (!response) return GitHubCallError.from({ headers: {}, data: undefined, failure: errorMessage(error) });
-  const headers = isObject(response.headers) ? response.headers : {};
-  return GitHubCallError.from({ status: error.status, headers, data: response.data });
-}
-
 /** Failures without a GitHub answer: the deadline, a cancellation, the network, the file on disk. */
 export function transportProblem(error: unknown): unknown {
   if (!(error instanceof TransportError)) return error;
   if (error.kind === 'deadline') return new TimeoutError(error.message);
   if (error.kind === 'source') return new ActionError(error.message);
   return GitHubCallError.from({ headers: {}, data: undefined, failure: error.message });
-}
-
-function verdictFor(error: unknown, hints: GitHubCallHints): Verdict {
-  if (!(error instanceof GitHubCallError)) return { retry: false };
-  const { problem } = error;
-  if (problem.kind === 'rate-limit') return { retry: true, waitMs: problem.waitMs };
-  // A leftover from a failed attempt: the next attempt clears it first.
-  if (problem.kind === 'exists' && hints.inTheWay) return { retry: true, waitMs: 0 };
-  if (problem.kind === 'transient') return { retry: true, waitMs: problem.waitMs };
-  return { retry: false };
-}
-
-function retryNote(error: unknown, delayMs: number, hints: GitHubCallHints): string {
-  const wait = formatDuration(delayMs);
-  if (error instanceof GitHubCallError && error.problem.kind === 'rate-limit') {
-    return `${rateLimitText(error)}; waiting ${wait} (until ${clockTime(Date.now() + delayMs)}) before trying again`;
-  }
-  if (error instanceof GitHubCallError && error.problem.kind === 'exists' && hints.inTheWay) {
-    return hints.inTheWay.retrying;
-  }
-  return `${answerText(error)}; retrying in ${wait}`;
-}
-
-/** The error a GitHub call fails with once no further attempt is made. */
-function githubFailure(
-  action: string,
-  error: unknown,
-  why: GiveUpReason | 'final',
-  tries: number,
-  hints: GitHubCallHints,
-): unknown {
-  if (error instanceof CancelledError)
-    return new CancelledError(`The workflow was cancelled while trying to ${action}.`);
-  if (error instanceof TimeoutError) return new TimeoutError(`The timeout ran out while trying to ${action}.`);
-  if (!(error instanceof GitHubCallError)) return error;
-  const after = tries > 1 ? ` (after ${tries} attempts)` : '';
-  const { problem } = error;
-  if (problem.kind === 'rate-limit') {
-    const clears = Date.now() + problem.waitMs;
-    const when =
-      why === 'deadline'
-        ? ', after the time left (timeout)'
-        : why === 'too-long'
-          ? ', later than the action waits'
-          : `${after}`;
-    return new ActionError(
-      `Could not ${action}: ${rateLimitText(error)}. It clears in ${formatDuration(problem.waitMs)} ` +
-        `(at ${clockTime(clears)})${when}. This is not a permission problem: run again after that.`,
-    );
-  }
-  if (why === 'deadline') {
-    return new TimeoutError(`The timeout ran out while trying to ${action}: ${answerText(error)}${after}.`);
-  }
-  if (problem.kind === 'permission') {
-    const hint = hints.permission ? ` ${hints.permission}` : '';
-    return new GitHubPermissionError(`Could not ${action}: ${answerText(error)}.${hint}`);
-  }
-  if (problem.kind === 'auth') {
-    return new InputError(
-      `Could not ${action}: GitHub refused github-token (${error.answer.status} ${error.message}).`,
-    );
-  }
-  if (problem.kind === 'not-found' && hints.notFound) {
-    return new ActionError(`Could not ${action}: ${answerText(error)}: ${hints.notFound}`);
-  }
-  if (problem.kind === 'exists' && hints.inTheWay) {
-    return new ActionError(`Could not ${action}: ${hints.inTheWay.gaveUp(tries)}`);
-  }
-  return new ActionError(`Could not ${action}: ${answerText(error)}${after}.`);
-}
-
-function rateLimitText(error: GitHubCallError): string {
-  const kind = error.problem.kind === 'rate-limit' && error.problem.secondary ? 'secondary rate limit' : 'rate limit';
-  return `GitHub's ${kind} was hit (${answerText(error, false)})`;
-}
-
-/** `GitHub answered 404 "Not Found"`, or the network failure when nothing answered. */
-function answerText(error: unknown, prefix = true): string {
-  if (!(error instanceof GitHubCallError)) return errorMessage(error);
-  const { status, failure } = error.answer;
-  if (status === undefined) return failure ?? error.message;
-  return `${prefix ? 'GitHub answered ' : ''}${status} ${JSON.stringify(error.message)}`;
-}
-
-/** `14:05:09 UTC`: when a rate limit clears, as the runner's log (UTC) shows time. */
-function clockTime(ms: number): string {
-  return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }
 
 /** GITHUB_REPOSITORY (`owner/repo`) in its two parts, or undefined when it is not that. */
@@ -353,28 +176,4 @@ export async function connect(
       error: log ? (message: string) => log.warning(message) : quiet,
     },
   });
-}
-
-function isPermissionError(error: unknown): boolean {
-  const status = statusOf(error);
-  return (
-    (status === 403 || status === 404) &&
-    /resource not accessible by (integration|personal access token)/i.test(githubMessage(error))
-  );
-}
-
-function statusOf(error: unknown): number | undefined {
-  return isObject(error) && typeof error.status === 'number' ? error.status : undefined;
-}
-
-function responseData(error: unknown): unknown {
-  return isObject(error) && isObject(error.response) ? error.response.data : undefined;
-}
-
-/** GitHub's own `message`, rather than Octokit's text (which appends the documentation URL). */
-function githubMessage(error: unknown): string {
-  const data = responseData(error);
-  if (isObject(data) && typeof data.message === 'string') return data.message;
-  if (typeof data === 'string' && data.trim()) return clip(data.trim(), 300);
-  return errorMessage(error);
 }

@@ -1,15 +1,25 @@
 import { ActionError } from '../core/errors.js';
 import { plural } from '../core/format.js';
-import type { PlannedRun, RunContext } from '../run.js';
 import type { Ledger } from '../money/ledger.js';
+import type { RunContext } from '../run.js';
+import type { RunRecord } from './record.js';
 import type { RunTarget } from '../kinds/target.js';
+
+/** What the dry run reads of a planned run (the executor's `PlannedRun` is one): the report does not look up to `execute/`. */
+export interface DryRunItem {
+  record: RunRecord;
+  /** What would be sent; undefined for a run that reuses a job. */
+  request?: { body: unknown };
+  /** The earlier job a run reuses: it is not submitted. */
+  job?: unknown;
+}
 
 /**
  * `dry-run`: what would be sent, the contract and a ready-to-paste `inputs:`
  * block; nothing submitted. When `max-credits` would refuse a run, the dry run
  * says so and fails as the real run would, before anything is charged.
  */
-export function reportDryRun(target: RunTarget, runs: PlannedRun[], context: RunContext, ledger: Ledger): void {
+export function reportDryRun(target: RunTarget, runs: DryRunItem[], context: RunContext, ledger: Ledger): void {
   const { log, record } = context;
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
   record.outcome = 'dry-run';
@@ -42,7 +52,7 @@ export function reportRefusedDryRun(target: RunTarget, context: RunContext): voi
  * costs nothing), told as the real run tells it: a single run refused, or a
  * batch's remaining items skipped. Undefined when every run fits.
  */
-function capRefusal(runs: PlannedRun[], ledger: Ledger, context: RunContext): ActionError | undefined {
+function capRefusal(runs: DryRunItem[], ledger: Ledger, context: RunContext): ActionError | undefined {
   const toSubmit = runs.filter((run) => !run.job);
   const { fits, reason } = ledger.forecast(toSubmit.length);
   if (!reason) return undefined;
