@@ -486,9 +486,8 @@ async function benchStartup() {
   );
   if (action / bare > GOALS.startupRatio) {
     notes.push(
-      `   In the way of ≤ ${GOALS.startupRatio}×: loading the bundle (${ms(load - node)} over node -e 0) is most of it. ` +
-        "undici's module graph (and its WebAssembly parser, compiled at load) comes in through @actions/core's OIDC helper, " +
-        'which imports @actions/http-client, which imports undici for its proxy agent: a lazy import in the action cannot drop it (bench/README.md).',
+      `   In the way of ≤ ${GOALS.startupRatio}×: loading the bundle (${ms(load - node)} over node -e 0) is most of it; ` +
+        'undici (and octokit) are already loaded on demand, so what remains is compiling the main chunk (bench/README.md, Start-up).',
     );
   }
 }
@@ -838,8 +837,8 @@ async function benchDownloads() {
   }
   if (actionRss === null || actionRss > GOALS.rssBytes) {
     notes.push(
-      `   In the way of ≤ ${GOALS.rssBytes / 1e6} MB: the transfer itself, not the hashing: without any hashing the action peaked at 101–103 MB too ` +
-        '(the bundle ~57 MB at start, then 64 KiB socket buffers awaiting collection); a hashing worker would add its own isolate (+13 MB idle).',
+      `   In the way of ≤ ${GOALS.rssBytes / 1e6} MB: the transfer itself, not the hashing: without any hashing the action peaked at 101–103 MB too when undici was loaded at start ` +
+        '(the bundle at start, then 64 KiB socket buffers awaiting collection); a hashing worker would add its own isolate (+13 MB idle).',
     );
   }
 }
