@@ -1,3 +1,4 @@
+// @ts-nocheck -- the project's lib has no WebAssembly types; this file only wraps its functions.
 // Preloaded with `node --require` by a test: reports every WebAssembly module compiled, on stderr.
 for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
   const original = WebAssembly[name];
