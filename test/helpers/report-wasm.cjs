@@ -1,9 +1,10 @@
-// @ts-nocheck -- the project's lib has no WebAssembly types; this file only wraps its functions.
 // Preloaded with `node --require` by a test: reports every WebAssembly module compiled, on stderr.
+/** @type {Record<string, (...args: unknown[]) => unknown>} */
+const wasm = /** @type {any} */ (globalThis).WebAssembly;
 for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
-  const original = WebAssembly[name];
-  WebAssembly[name] = function (...args) {
+  const original = wasm[name];
+  wasm[name] = (...args) => {
     process.stderr.write(`[wasm] WebAssembly.${name}\n`);
-    return original.apply(this, args);
+    return original?.(...args);
   };
 }
