@@ -71,16 +71,20 @@ const RETRY_AFTER_S = 2;
 const LINK_BYTES_PER_S = 50e6;
 
 const GOALS = {
-  startupRatio: 2,
+  /** Dry-run start-up against a bare `node -e 'await fetch(…)'` (issue 19; it was 2×). */
+  startupRatio: 0.8,
   jobExtraRequests: 1,
   /** Whole job: at most the curl script's wall time. */
   jobRatio: 1.0,
   /**
-   * Downloads: peak RSS no higher than before the download path was reworked
-   * (issue 9): the highest figure then measured in this benchmark, 113 MB.
+   * Downloads: peak RSS (issue 19; 113 MB before, with hashing on a worker).
    */
-  rssBytes: 113e6,
+  rssBytes: 100e6,
   downloadRatio: 1.2,
+  /** Downloads with their SHA-256s: against `curl -Z` then `openssl dgst -sha256` on the same files (issue 19). */
+  hashedDownloadRatio: 0.8,
+  /** Transfer window (first GET in → last response closed) against curl's (issue 19). */
+  windowRatio: 1.5,
 };
 
 // ------------------------------------------------------------------ apps
@@ -480,6 +484,12 @@ async function benchStartup() {
     `   → loading the bundle costs ~${ms(load - node)} over bare node; GET /apps, validation and the dry-run report ~${ms(action - load)} more.`,
     `   bundle: ${chunks.map((chunk) => `${chunk.name} ${formatBytes(chunk.bytes)}`).join(' + ')} = ${formatBytes(total)}`,
   );
+  if (action / bare > GOALS.startupRatio) {
+    notes.push(
+      `   In the way of ≤ ${GOALS.startupRatio}×: loading the bundle (${ms(load - node)} over node -e 0) is most of it; ` +
+        'undici (and octokit) are already loaded on demand, so what remains is compiling the main chunk (bench/README.md, Start-up).',
+    );
+  }
 }
 
 // ------------------------------------------------------------------ 2. whole job
@@ -640,7 +650,7 @@ async function completedJob(app) {
 }
 
 /**
- * @typedef {Outcome & { firstRequestMs: number }} DownloadRun
+ * @typedef {Outcome & { firstRequestMs: number, windowMs: number, hashMs: number }} DownloadRun
  */
 
 /**
@@ -656,6 +666,7 @@ async function download(who, app, job) {
   let outcome;
   /** @type {string} */
   let dir;
+  let hashMs = NaN;
   if (who === 'action') {
     const result = await runAction({ ...apiInputs(), 'job-id': job.id, 'download-dir': 'out' }, { measure: true });
     outcome = result;
@@ -674,19 +685,33 @@ async function download(who, app, job) {
       ...result,
       problems: result.code === 0 ? [] : [`curl exit code ${result.code}: ${result.stderr.trim()}`],
     };
+    // What a script runs next to produce the same manifest: the fastest hasher on the machine.
+    const hashed = await timedSpawn('openssl', ['dgst', '-sha256', ...files.map((file) => file.path)], {
+      env: { PATH: process.env.PATH, HOME: curlHome },
+    });
+    if (hashed.code !== 0) outcome.problems.push(`openssl exit code ${hashed.code}: ${hashed.stderr.trim()}`);
+    hashMs = hashed.ms;
   }
   const storage = requestsBetween('storage', outcome.startedAt, outcome.endedAt);
   const firstRequestMs =
     storage.length > 0 ? Math.min(...storage.map((request) => request.at)) - outcome.startedAt : NaN;
+  // First GET in → last response closed, as the storage server saw it.
+  const windowMs =
+    storage.length > 0
+      ? Math.max(...storage.map((request) => request.endedAt ?? NaN)) -
+        Math.min(...storage.map((request) => request.at))
+      : NaN;
   const problems = [...outcome.problems, ...(await verifyFiles(expectedFiles(app, dir)))];
   rmSync(who === 'action' ? path.dirname(dir) : dir, { recursive: true, force: true });
   for (const problem of problems) failures.push(`downloads (${who}, ${app.name}): ${problem}`);
   const usage = outcome.gnuTime ?? outcome.usage;
   progress(
     `  ${who.padEnd(6)} ${formatMs(outcome.ms)}, peak RSS ${formatMB(usage.peakRss)}, CPU ${formatMs(usage.cpuMs ?? NaN)}` +
+      `, transfer window ${formatMs(windowMs)}` +
+      (Number.isNaN(hashMs) ? '' : `, then openssl dgst ${formatMs(hashMs)}`) +
       (problems.length ? `, PROBLEMS: ${problems.join('; ')}` : ''),
   );
-  return { ...outcome, problems, firstRequestMs };
+  return { ...outcome, problems, firstRequestMs, windowMs, hashMs };
 }
 
 async function benchDownloads() {
@@ -723,6 +748,9 @@ async function benchDownloads() {
   const curlGnuRss = GNU_TIME ? highest(runs.curl.map((run) => run.gnuTime?.peakRss ?? null)) : null;
   const actionCpu = med(runs.action, (run) => run.usage.cpuMs ?? NaN);
   const curlCpu = med(runs.curl, (run) => (run.gnuTime ?? run.usage).cpuMs ?? NaN);
+  const curlHashed = med(runs.curl, (run) => run.ms + run.hashMs);
+  const actionWindow = med(runs.action, (run) => run.windowMs);
+  const curlWindow = med(runs.curl, (run) => run.windowMs);
   const pacedAction = med(paced.action, (run) => run.ms);
   const pacedCurl = med(paced.curl, (run) => run.ms);
   rows.push(
@@ -737,11 +765,29 @@ async function benchDownloads() {
     },
     {
       section: '3',
+      measure: 'Downloads with their SHA-256s (action: whole step, manifest hashes) vs curl, then openssl dgst -sha256',
+      action: formatMs(action),
+      baseline: formatMs(curlHashed),
+      ratio: formatRatio(action / curlHashed),
+      goal: `≤ ${GOALS.hashedDownloadRatio}× curl + openssl dgst`,
+      met: allOk ? metIf(action / curlHashed <= GOALS.hashedDownloadRatio) : 'NOT MET',
+    },
+    {
+      section: '3',
+      measure: 'Downloads: transfer window (first GET in → last response closed, at the server), median',
+      action: formatMs(actionWindow),
+      baseline: formatMs(curlWindow),
+      ratio: formatRatio(actionWindow / curlWindow),
+      goal: `≤ ${GOALS.windowRatio}× curl --parallel`,
+      met: allOk ? metIf(actionWindow / curlWindow <= GOALS.windowRatio) : 'NOT MET',
+    },
+    {
+      section: '3',
       measure: `Downloads: peak RSS (highest of ${DOWNLOAD_RUNS}); files verified (size + sha256)`,
       action: `${formatMB(actionRss)}; ${ok(runs.action) ? 'ok' : 'FAILED'}`,
       baseline: `${formatMB(curlGnuRss ?? curlRss)}; ${ok(runs.curl) ? 'ok' : 'FAILED'}`,
       ratio: '',
-      goal: `≤ ${GOALS.rssBytes / 1e6} MB (as before)`,
+      goal: `≤ ${GOALS.rssBytes / 1e6} MB`,
       met: allOk && actionRss !== null ? metIf(actionRss <= GOALS.rssBytes) : 'NOT MET',
     },
     {
@@ -780,7 +826,21 @@ async function benchDownloads() {
       'CPU time from /proc/<pid>/stat (the action is started by scripts/action-runner.js exactly as the runner does, so nothing wraps it).',
     `   ${method}. MB = 10^6 bytes.`,
     `   3b, through the relay pacing each connection to ${LINK_BYTES_PER_S / 1e6} MB/s: action ${phases(paced.action)}; curl ${phases(paced.curl)}`,
+    `   transfer windows (first GET in → last response closed, at the server): action ${times(runs.action.map((run) => ({ ...run, ms: run.windowMs })))}; ` +
+      `curl ${times(runs.curl.map((run) => ({ ...run, ms: run.windowMs })))}; openssl dgst -sha256 after curl: ${times(runs.curl.map((run) => ({ ...run, ms: run.hashMs })))}`,
   );
+  if (action / curlHashed > GOALS.hashedDownloadRatio || actionWindow / curlWindow > GOALS.windowRatio) {
+    notes.push(
+      '   In the way of the time goals: the action hashes on the main thread as the bytes arrive (the fastest of the designs measured, bench/README.md), ' +
+        'so its transfer carries the SHA-256 CPU that the script spends after curl; on 2 shared cores the emulator serving the files competes for the same CPU.',
+    );
+  }
+  if (actionRss === null || actionRss > GOALS.rssBytes) {
+    notes.push(
+      `   In the way of ≤ ${GOALS.rssBytes / 1e6} MB: the transfer itself, not the hashing: without any hashing the action peaked at 101–103 MB too when undici was loaded at start ` +
+        '(the bundle at start, then 64 KiB socket buffers awaiting collection); a hashing worker would add its own isolate (+13 MB idle).',
+    );
+  }
 }
 
 // ------------------------------------------------------------------ 4. polling

@@ -115,6 +115,7 @@ export { expectedFileBytes, expectedFileSha256 } from './file-bytes.js';
  * @property {import('node:http').IncomingHttpHeaders} headers lower-cased, as received
  * @property {string} body utf8 body (API requests; '' for storage)
  * @property {number} at Date.now() on arrival
+ * @property {number} [endedAt] Date.now() when the response closed
  */
 
 /**
@@ -529,6 +530,9 @@ export class ArmoxEmulator {
       at: Date.now(),
     };
     this.requests.push(record);
+    res.once('close', () => {
+      record.endedAt = Date.now();
+    });
     const log = this.#log;
     if (log) {
       res.once('close', () => {

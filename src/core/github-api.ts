@@ -5,6 +5,7 @@
  * What a call is for (and which permission it needs) is the caller's to say.
  */
 import type { getOctokit } from '@actions/github';
+import { loadUndici } from './undici-on-demand.js';
 import { ActionError, TimeoutError } from './errors.js';
 import { formatDuration } from './format.js';
 import { GitHubCallError, octokitProblem } from './github-answer.js';
@@ -164,6 +165,7 @@ export async function connect(
   log: Logger | undefined,
   userAgent: string = USER_AGENT,
 ): Promise<Octokit> {
+  await loadUndici();
   const { getOctokit } = await import('@actions/github');
   const quiet = () => undefined;
   return getOctokit(token, {

@@ -2,6 +2,7 @@
  * End to end: the bundled dist/index.js, started the way the runner starts it,
  * against the emulator. Outputs are read back from GITHUB_OUTPUT.
  */
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDS, startEmulator, type ArmoxEmulator } from '../../emulator/armox-emulator.js';
 import { runBundledAction, type ActionRun } from '../../scripts/action-runner.js';
@@ -81,6 +82,14 @@ describe('dist/index.js end to end', () => {
     expect(result.summary).toContain('dry run: nothing submitted');
     expect(result.outputs['job-id']).toBeUndefined();
     expect(emu.requestCount('POST', '/apps/run')).toBe(0);
+  });
+
+  it('a dry-run compiles no WebAssembly: no client it does not call is loaded (undici, octokit)', async () => {
+    const preload = fileURLToPath(new URL('../helpers/report-wasm.cjs', import.meta.url));
+    const result = await run({ ...SKETCH, 'dry-run': 'true' }, { NODE_OPTIONS: `--require ${preload}` });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Request that would be sent (POST /apps/run)');
+    expect(result.stderr).not.toContain('[wasm]');
   });
 
   it('submits now and waits later with job-id', async () => {

@@ -3,6 +3,7 @@
  * dist/index.js against the emulator and the fake GitHub: a re-run adopts the
  * identical completed job of an earlier attempt instead of paying again.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -63,6 +64,15 @@ const posts = () => emu.requestCount('POST', '/apps/run');
 const jobLists = () => emu.requestCount('GET', '/jobs?limit=100');
 const results = (result: ActionRun) => JSON.parse(result.outputs.results!) as Array<Record<string, unknown>>;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** coreutils' `sha256sum`, an outside judge of the hashes computed as the bytes arrive; null where it is missing. */
+const SHA256SUM = (() => {
+  try {
+    execFileSync('sha256sum', ['--version'], { stdio: 'ignore' });
+    return 'sha256sum';
+  } catch {
+    return null;
+  }
+})();
 
 /** The step adopted `jobId`: it succeeded, names that job, and charged nothing. */
 function expectReused(result: ActionRun, jobId: string): void {
@@ -360,6 +370,16 @@ describe('the manifest', () => {
       expect(JSON.parse(result.outputs['output-urls']!)).toContain(file.source_url);
     }
     expect(manifest.release_assets).toEqual([]);
+  });
+
+  it.skipIf(SHA256SUM === null)('hashes every downloaded file as sha256sum does', async () => {
+    const result = await run({ ...POSTER, reuse: 'false', 'download-dir': 'out' }, 1);
+    expect(result.code).toBe(0);
+    const files = readManifest(result).runs[0]!.files;
+    expect(files.length).toBe(3); // one of them (1 MB) arrives in many chunks
+    const onDisk = files.map((file) => path.join(result.workspace, file.path));
+    const listed = execFileSync(SHA256SUM!, onDisk, { encoding: 'utf8' }).trim().split('\n');
+    expect(files.map((file) => file.sha256)).toEqual(listed.map((line) => line.split(/\s+/)[0]));
   });
 
   it('is written at the manifest input path, and records a paid run and its charge', async () => {
