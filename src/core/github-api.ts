@@ -19,6 +19,12 @@ import { USER_AGENT } from './version.js';
 export { GitHubCallError, GitHubPermissionError, type GitHubAnswer, type Problem } from './github-answer.js';
 export type { GitHubCallHints } from './github-failure.js';
 
+/**
+ * For a lookup that decides what the step does before paying (a permission, the run's start):
+ * a few quick attempts, and no long wait for a rate limit.
+ */
+export const LOOKUP_CALLS = { attempts: 3, requestTimeoutMs: 15_000, maxRateLimitWaitMs: 60_000 } as const;
+
 /** How GitHub calls are retried and bounded. */
 export interface GitHubCallOptions {
   /** Aborts the request in flight and any wait between attempts (the workflow was cancelled). */

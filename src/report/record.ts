@@ -13,16 +13,8 @@ import type {
   TargetInfo,
 } from './run-data.js';
 
-export type {
-  DownloadedFile,
-  DryRunData,
-  Outcome,
-  ReleaseAsset,
-  ReusedJob,
-  RunData,
-  StepData,
-  TargetInfo,
-} from './run-data.js';
+// The record's data types live in run-data.ts; importers of the record find them here too.
+export type * from './run-data.js';
 export { problemOf, runCharge, runStatus } from './run-data.js';
 export type { OutputWriter } from './output-publisher.js';
 

@@ -4,7 +4,7 @@
  * which the default GITHUB_TOKEN may read, through `core/github-api.ts`.
  */
 import { CancelledError, errorMessage } from '../core/errors.js';
-import { connect, GitHubCalls, splitRepository } from '../core/github-api.js';
+import { connect, GitHubCalls, LOOKUP_CALLS, splitRepository } from '../core/github-api.js';
 import type { Logger } from '../core/log.js';
 import type { Deadline } from '../core/timing.js';
 import { isObject } from '../core/text.js';
@@ -40,9 +40,7 @@ async function accessOf(login: string, token: string, options: AccessLookup): Pr
       signal: options.signal,
       deadline: options.deadline,
       log: options.log,
-      attempts: 3,
-      requestTimeoutMs: 15_000,
-      maxRateLimitWaitMs: 60_000,
+      ...LOOKUP_CALLS,
     });
     const answer = await github.call(
       `read the permission of @${login}`,

@@ -3,7 +3,7 @@
  * only jobs created since then (a re-run keeps its run's `created_at`).
  */
 import { ActionError, CancelledError, errorMessage } from '../core/errors.js';
-import { connect, GitHubCalls, splitRepository, type GitHubCallOptions } from '../core/github-api.js';
+import { connect, GitHubCalls, LOOKUP_CALLS, splitRepository, type GitHubCallOptions } from '../core/github-api.js';
 import type { Logger } from '../core/log.js';
 import type { Deadline } from '../core/timing.js';
 
@@ -49,10 +49,8 @@ export async function workflowRunStartedAt(options: WorkflowRunOptions): Promise
         signal: options.signal,
         deadline: options.deadline,
         log: options.log,
-        attempts: 3,
-        requestTimeoutMs: 15_000,
         // A re-run that cannot reuse is charged as usual: not worth a long wait.
-        maxRateLimitWaitMs: 60_000,
+        ...LOOKUP_CALLS,
         ...options.calls,
       },
       // A token that may not read the repository's runs gets a 404 as often as a 403.
