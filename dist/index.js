@@ -13962,6 +13962,11 @@ function clockTime(ms) {
 
 
 /**
+ * For a lookup that decides what the step does before paying (a permission, the run's start):
+ * a few quick attempts, and no long wait for a rate limit.
+ */
+const LOOKUP_CALLS = { attempts: 3, requestTimeoutMs: 15_000, maxRateLimitWaitMs: 60_000 };
+/**
  * The items of a GitHub list, page after page (each page one bounded,
  * retried call: Octokit's paginate drops the request's signal). With `wanted`,
  * only matching items, and no page after the first that has one.
@@ -14110,10 +14115,8 @@ async function workflowRunStartedAt(options) {
             signal: options.signal,
             deadline: options.deadline,
             log: options.log,
-            attempts: 3,
-            requestTimeoutMs: 15_000,
             // A re-run that cannot reuse is charged as usual: not worth a long wait.
-            maxRateLimitWaitMs: 60_000,
+            ...LOOKUP_CALLS,
             ...options.calls,
         }, 
         // A token that may not read the repository's runs gets a 404 as often as a 403.
@@ -21013,9 +21016,7 @@ async function accessOf(login, token, options) {
             signal: options.signal,
             deadline: options.deadline,
             log: options.log,
-            attempts: 3,
-            requestTimeoutMs: 15_000,
-            maxRateLimitWaitMs: 60_000,
+            ...LOOKUP_CALLS,
         });
         const answer = await github.call(`read the permission of @${login}`, (request) => octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username: login, request }), () => undefined);
         if (!answer)
