@@ -1216,7 +1216,13 @@ try {
 }
 if (crashed) process.exitCode = 1;
 
-/** Row 6: a file the runner reads (GITHUB_OUTPUT, GITHUB_STATE) against the file of its final values. */
+/**
+ * Row 6: a file the runner reads (GITHUB_OUTPUT, GITHUB_STATE) against the file of its final values.
+ * @param {string} name
+ * @param {number} bytes
+ * @param {number} finalBytes
+ * @param {boolean} ok
+ */
 function fileRow(name, bytes, finalBytes, ok) {
   return {
     section: '6',
