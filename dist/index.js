@@ -13540,6 +13540,8 @@ const State = {
      * without this step knowing its id.
      */
     PendingSubmission: 'armox-submission-',
+    /** The target of the step's submissions (`{ kind, id }`), saved once rather than in every submission's entry. */
+    SubmissionTarget: 'armox-target',
     ApiUrl: 'armox-api-url',
     /** Saved by the main step: the runner passes it to the post step only, which is how index.ts tells them apart. */
     IsPost: 'armox-is-post',
@@ -15218,6 +15220,8 @@ class PostStateWriter {
     jobKeys = new Map();
     submissionKeys = new Map();
     entries = 0;
+    /** The step's target as saved once (every run of a step has the same). */
+    stepTarget;
     constructor(save) {
         this.save = save;
     }
@@ -15243,7 +15247,18 @@ class PostStateWriter {
     submissionSent(submission) {
         const key = `${State.PendingSubmission}${this.entries++}`;
         this.submissionKeys.set(submission, key);
-        this.save(key, JSON.stringify(submission));
+        const { target, known, ...entry } = submission;
+        const targetJson = JSON.stringify(target);
+        if (this.stepTarget === undefined) {
+            this.stepTarget = targetJson;
+            this.save(State.SubmissionTarget, targetJson);
+        }
+        const written = {
+            ...entry,
+            ...(targetJson !== this.stepTarget && { target }),
+            ...(known.length > 0 && { known }),
+        };
+        this.save(key, JSON.stringify(written));
     }
     submissionAnswered(submission) {
         const key = this.submissionKeys.get(submission);
@@ -15256,7 +15271,11 @@ class PostStateWriter {
 /** The post step's view of the state the main step left (`STATE_<name>` variables); anything malformed is ignored. */
 function readPostState(env) {
     const openJobs = entries(env, State.OpenJob).filter((id) => id !== '');
-    const pendingSubmissions = entries(env, State.PendingSubmission).map(parseJson).filter(isPendingSubmission);
+    const stepTarget = parseJson(env[`STATE_${State.SubmissionTarget}`] ?? '');
+    const pendingSubmissions = entries(env, State.PendingSubmission)
+        .map(parseJson)
+        .map((entry) => (isObject(entry) ? { target: stepTarget, known: [], ...entry } : entry))
+        .filter(isPendingSubmission);
     return { apiUrl: env[`STATE_${State.ApiUrl}`] || undefined, openJobs, pendingSubmissions };
 }
 /** The values of `STATE_<prefix><n>`, in the order they were first written. */

@@ -81,6 +81,8 @@ export const State = {
    * without this step knowing its id.
    */
   PendingSubmission: 'armox-submission-',
+  /** The target of the step's submissions (`{ kind, id }`), saved once rather than in every submission's entry. */
+  SubmissionTarget: 'armox-target',
   ApiUrl: 'armox-api-url',
   /** Saved by the main step: the runner passes it to the post step only, which is how index.ts tells them apart. */
   IsPost: 'armox-is-post',

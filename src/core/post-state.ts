@@ -45,11 +45,21 @@ export interface PostStateStore {
 
 export type SaveState = (name: string, value: string) => void;
 
+/**
+ * A submission's entry as written: its target is left out when it is the
+ * step's (saved once under `State.SubmissionTarget`), and `known` when empty,
+ * so a batch's state carries only what differs between its runs.
+ */
+type SubmissionEntry = Omit<PendingSubmission, 'target' | 'known'> &
+  Partial<Pick<PendingSubmission, 'target' | 'known'>>;
+
 /** Writes the post step's state through `save` (`core.saveState`). */
 export class PostStateWriter implements PostStateStore {
   private readonly jobKeys = new Map<string, string>();
   private readonly submissionKeys = new Map<PendingSubmission, string>();
   private entries = 0;
+  /** The step's target as saved once (every run of a step has the same). */
+  private stepTarget?: string;
 
   constructor(private readonly save: SaveState) {}
 
@@ -78,7 +88,18 @@ export class PostStateWriter implements PostStateStore {
   submissionSent(submission: PendingSubmission): void {
     const key = `${State.PendingSubmission}${this.entries++}`;
     this.submissionKeys.set(submission, key);
-    this.save(key, JSON.stringify(submission));
+    const { target, known, ...entry } = submission;
+    const targetJson = JSON.stringify(target);
+    if (this.stepTarget === undefined) {
+      this.stepTarget = targetJson;
+      this.save(State.SubmissionTarget, targetJson);
+    }
+    const written: SubmissionEntry = {
+      ...entry,
+      ...(targetJson !== this.stepTarget && { target }),
+      ...(known.length > 0 && { known }),
+    };
+    this.save(key, JSON.stringify(written));
   }
 
   submissionAnswered(submission: PendingSubmission): void {
@@ -92,7 +113,11 @@ export class PostStateWriter implements PostStateStore {
 /** The post step's view of the state the main step left (`STATE_<name>` variables); anything malformed is ignored. */
 export function readPostState(env: Record<string, string | undefined>): PostState {
   const openJobs = entries(env, State.OpenJob).filter((id) => id !== '');
-  const pendingSubmissions = entries(env, State.PendingSubmission).map(parseJson).filter(isPendingSubmission);
+  const stepTarget = parseJson(env[`STATE_${State.SubmissionTarget}`] ?? '');
+  const pendingSubmissions = entries(env, State.PendingSubmission)
+    .map(parseJson)
+    .map((entry) => (isObject(entry) ? { target: stepTarget, known: [], ...entry } : entry))
+    .filter(isPendingSubmission);
   return { apiUrl: env[`STATE_${State.ApiUrl}`] || undefined, openJobs, pendingSubmissions };
 }
 
