@@ -16406,6 +16406,47 @@ function prefixWithin(parts, limit, overhead, separator) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/run-data.ts
+/**
+ * A run as plain data: what the outputs, the summary and the manifest read.
+ * A class without methods, so that `RunRecord` (which fills it in) inherits
+ * these fields rather than listing them again; plain objects of this shape
+ * are `RunData` too.
+ */
+class RunData {
+    name;
+    /** The inputs as sent (or as they would have been). */
+    inputs;
+    jobId;
+    status;
+    /** What this step caused to be charged: 0 for a reused job, and for a failed one (Armox refunds it). */
+    creditsCharged;
+    createdAt;
+    completedAt;
+    outcome;
+    errorMessage;
+    /** The values the job produced: file URLs and texts. */
+    items = [];
+    /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
+    rawOutputs;
+    /** Undefined until delivery ran (or was not asked for). */
+    files;
+    releaseAssets = [];
+    /** The job completed, but its files were not (all) delivered: why, and how to fetch them again. */
+    deliveryError;
+    reusedFrom;
+    /** A rehearsal: the completed job (other inputs) that stood in for this run; nothing was submitted or charged. */
+    borrowedFrom;
+    /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
+    followed = false;
+    /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
+    knownNotReused = false;
+    startedAt;
+    finishedAt;
+    /** @param name `1`, `2`, … or the batch item's name; the single run is `1`. */
+    constructor(name) {
+        this.name = name;
+    }
+}
 /** The reason given for an outcome when nothing more specific is known. */
 const DEFAULT_REASONS = {
     failed: 'the API gave no reason',
@@ -16722,38 +16763,18 @@ class OutputPublisher {
 
 
 
+
 /**
  * One run of the step — the single run, or one item of a batch — filled in as
  * it happens, so outputs and the summary can be written whatever happened.
  * Each method says what happened; the outputs are derived from the data
  * (`step-outputs.ts`) at the moments that matter: accepted, ended, delivery failed.
  */
-class RunRecord {
-    name;
-    inputs;
-    jobId;
-    status;
-    creditsCharged;
-    createdAt;
-    completedAt;
-    outcome;
-    errorMessage;
-    items = [];
-    rawOutputs;
-    files;
-    releaseAssets = [];
-    deliveryError;
-    reusedFrom;
-    borrowedFrom;
-    /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
-    followed = false;
-    knownNotReused = false;
-    startedAt;
-    finishedAt;
+class RunRecord extends RunData {
     /** Private in JavaScript too, so a snapshot (JSON) of the run holds only its data. */
     #changes;
     constructor(name, changes) {
-        this.name = name;
+        super(name);
         this.#changes = changes;
     }
     /** The API took the run (or it was found after a lost answer): the job id is known from now on. */

@@ -2,15 +2,14 @@ import type { Job } from '../armox/types.js';
 import { chargeFromJob, type Balance } from '../money/charge.js';
 import { fileUrlsOf, type OutputItem } from './job-outputs.js';
 import { OutputPublisher, type OutputWriter } from './output-publisher.js';
-import type {
-  DownloadedFile,
-  DryRunData,
-  Outcome,
-  ReleaseAsset,
-  ReusedJob,
+import {
   RunData,
-  StepData,
-  TargetInfo,
+  type DownloadedFile,
+  type DryRunData,
+  type Outcome,
+  type ReleaseAsset,
+  type StepData,
+  type TargetInfo,
 } from './run-data.js';
 
 // The record's data types live in run-data.ts; importers of the record find them here too.
@@ -30,35 +29,12 @@ interface Changes {
  * Each method says what happened; the outputs are derived from the data
  * (`step-outputs.ts`) at the moments that matter: accepted, ended, delivery failed.
  */
-export class RunRecord implements RunData {
-  inputs?: Record<string, unknown>;
-  jobId?: string;
-  status?: string;
-  creditsCharged?: number;
-  createdAt?: string;
-  completedAt?: string;
-  outcome?: Outcome;
-  errorMessage?: string;
-  items: OutputItem[] = [];
-  rawOutputs?: unknown;
-  files?: DownloadedFile[];
-  releaseAssets: ReleaseAsset[] = [];
-  deliveryError?: string;
-  reusedFrom?: ReusedJob;
-  borrowedFrom?: ReusedJob;
-  /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
-  followed = false;
-  knownNotReused = false;
-  startedAt?: number;
-  finishedAt?: number;
-
+export class RunRecord extends RunData {
   /** Private in JavaScript too, so a snapshot (JSON) of the run holds only its data. */
   readonly #changes: Changes;
 
-  constructor(
-    readonly name: string,
-    changes: Changes,
-  ) {
+  constructor(name: string, changes: Changes) {
+    super(name);
     this.#changes = changes;
   }
 

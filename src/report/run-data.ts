@@ -30,10 +30,13 @@ export interface ReusedJob {
   creditsCharged?: number;
 }
 
-/** A run as plain data: what the outputs, the summary and the manifest read. */
-export interface RunData {
-  /** `1`, `2`, … or the batch item's name; the single run is `1`. */
-  readonly name: string;
+/**
+ * A run as plain data: what the outputs, the summary and the manifest read.
+ * A class without methods, so that `RunRecord` (which fills it in) inherits
+ * these fields rather than listing them again; plain objects of this shape
+ * are `RunData` too.
+ */
+export class RunData {
   /** The inputs as sent (or as they would have been). */
   inputs?: Record<string, unknown>;
   jobId?: string;
@@ -45,23 +48,26 @@ export interface RunData {
   outcome?: Outcome;
   errorMessage?: string;
   /** The values the job produced: file URLs and texts. */
-  items: OutputItem[];
+  items: OutputItem[] = [];
   /** The job's raw output object (`node_outputs` of an app, the flat `output_data` of a model). */
   rawOutputs?: unknown;
   /** Undefined until delivery ran (or was not asked for). */
   files?: DownloadedFile[];
-  releaseAssets: ReleaseAsset[];
+  releaseAssets: ReleaseAsset[] = [];
   /** The job completed, but its files were not (all) delivered: why, and how to fetch them again. */
   deliveryError?: string;
   reusedFrom?: ReusedJob;
   /** A rehearsal: the completed job (other inputs) that stood in for this run; nothing was submitted or charged. */
   borrowedFrom?: ReusedJob;
   /** Followed by `job-id`: submitted (and charged) by an earlier step, not this one. */
-  followed: boolean;
+  followed = false;
   /** Set once reuse was looked at and nothing was adopted: the `reused` output is then `false`, even in a dry run. */
-  knownNotReused: boolean;
+  knownNotReused = false;
   startedAt?: number;
   finishedAt?: number;
+
+  /** @param name `1`, `2`, … or the batch item's name; the single run is `1`. */
+  constructor(readonly name: string) {}
 }
 
 /** The reason given for an outcome when nothing more specific is known. */
