@@ -32,6 +32,11 @@ export default defineConfig({
     // 2-core machine vitest's default (cores − 1 = one worker) runs the files one after another.
     // More workers than cores is what overlaps those waits.
     maxWorkers: 4,
+    // The suite is CPU-bound on 2 cores: re-importing src/ and the emulator for each of 66 files
+    // cost about 37 of its ~200 CPU seconds. Files still run one at a time in a worker, and no test
+    // leaves a global changed (the working directory is put back; module state is a kind registry
+    // the fake-kind test unregisters, per-object caches, and registered secrets, which only redact).
+    isolate: false,
     // A test's timeout catches a hang, it does not measure speed (that is `npm run bench`). On a
     // shared 2-core machine under load a 3 s end-to-end run can take ten times as long, and
     // vitest's default of 5 s failed tests that were merely waiting for the CPU.
