@@ -20117,6 +20117,15 @@ function stopsEveryRun(error) {
 
 
 /**
+ * Starts reading the balance now, so that the request overlaps the step's
+ * other reads before paying (the contract, the recent jobs) instead of adding
+ * a round trip; nothing is said until `checkBalance` uses it. Undefined for a
+ * charge-free step (a rehearsal), which is not checked.
+ */
+function prefetchBalance(rehearsal, deadline, context) {
+    return rehearsal ? undefined : readBalance(context, deadline);
+}
+/**
  * Before paying: the balance (`GET /account`) must cover what the runs about
  * to be submitted are estimated to cost (as many as max-credits lets through),
  * since a batch that half-runs into a 402 is the worst outcome. A real run is
@@ -20125,12 +20134,15 @@ function stopsEveryRun(error) {
  * unreadable balance is warned about and the step goes on. A charge-free step
  * (rehearsal) is not checked.
  */
-async function checkBalance(ledger, runs, dryRun, deadline, context) {
-    if (ledger.chargeFree || runs.length === 0)
+async function checkBalance(ledger, runs, dryRun, read, context) {
+    if (!read || ledger.chargeFree || runs.length === 0)
         return;
-    const before = await readBalance(context, deadline, true);
-    if (before === undefined)
+    const answer = await read;
+    if ('problem' in answer) {
+        context.log.warning(`${unreadable(answer.problem)} Going on without checking that the runs fit it.`);
         return;
+    }
+    const before = answer.credits;
     context.record.balance = { before };
     const each = ledger.cost.each;
     const count = ledger.forecast(runs.length).fits;
@@ -20172,32 +20184,29 @@ async function settleBalance(context) {
     const balance = context.record.balance;
     if (!balance)
         return;
-    const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS), false);
+    const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS));
+    if (read && 'problem' in read)
+        context.log.debug(unreadable(read.problem));
     context.record.balance =
-        read === undefined
-            ? { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' }
-            : { ...balance, after: read, afterFrom: 'account' };
+        read && 'credits' in read
+            ? { ...balance, after: read.credits, afterFrom: 'account' }
+            : { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' };
 }
-/** `credits` of `GET /account`; undefined (with a warning when `warn`) when it cannot be read. */
-async function readBalance(context, deadline, warn) {
-    const { client, log } = context;
-    let problem;
+/** `credits` of `GET /account`, or why it could not be read; never throws. */
+async function readBalance(context, deadline) {
     try {
-        const account = await client.getAccount(deadline);
+        const account = await context.client.getAccount(deadline);
         const credits = isObject(account) ? account.credits : undefined;
         if (typeof credits === 'number' && Number.isFinite(credits))
-            return credits;
-        problem = 'its answer has no "credits" number';
+            return { credits };
+        return { problem: 'its answer has no "credits" number' };
     }
     catch (error) {
-        problem = errorMessage(error);
+        return { problem: errorMessage(error) };
     }
-    const message = `The Armox balance could not be read (GET /account): ${problem}`;
-    if (warn)
-        log.warning(`${message} Going on without checking that the runs fit it.`);
-    else
-        log.debug(message);
-    return undefined;
+}
+function unreadable(problem) {
+    return `The Armox balance could not be read (GET /account): ${problem}`;
 }
 
 ;// CONCATENATED MODULE: ./src/money/estimate.ts
@@ -21233,6 +21242,7 @@ async function runPipeline(config, context) {
     // Before any request: on public repositories, anyone can comment or open a pull request.
     if (!config.dryRun)
         await refuseUntrustedTrigger(config, deadline, context);
+    const balance = prefetchBalance(config.rehearsal, deadline, context);
     const target = await loadTarget(config, deadline, context);
     const recentJobs = lazyRecentJobs(deadline, context);
     const money = { maxCredits: config.maxCredits, notes: context.record.notes };
@@ -21252,7 +21262,7 @@ async function runPipeline(config, context) {
         await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
     const toSubmit = runs.filter((run) => !run.job).map((run) => run.record);
     const spending = await ledger();
-    await checkBalance(spending, toSubmit, config.dryRun, deadline, context);
+    await checkBalance(spending, toSubmit, config.dryRun, balance, context);
     if (config.dryRun)
         return reportDryRun(target, runs, context, spending);
     // Found before paying, so no credits are spent on assets with nowhere to go.
@@ -21263,13 +21273,21 @@ async function runPipeline(config, context) {
     try {
         incomplete = await runAll({ target, runs, config, deadline, context, ledger: spending });
     }
-    finally {
+    catch (error) {
         await settleBalance(context);
+        throw error;
     }
-    warnFilesNotYetMade(config, context);
-    if (!incomplete)
-        context.record.outcome = config.wait ? 'completed' : 'submitted';
-    await deliverRuns(runs, { config, release, deadline, context, incomplete });
+    // The balance after is read while the files download, not before.
+    const settling = settleBalance(context);
+    try {
+        warnFilesNotYetMade(config, context);
+        if (!incomplete)
+            context.record.outcome = config.wait ? 'completed' : 'submitted';
+        await deliverRuns(runs, { config, release, deadline, context, incomplete });
+    }
+    finally {
+        await settling;
+    }
 }
 /** Throws when whoever triggered the run may not spend the credits (`request/trigger-guard.ts`). */
 async function refuseUntrustedTrigger(config, deadline, context) {

@@ -5,7 +5,7 @@ import { Deadline } from './core/timing.js';
 import { deliverRuns, findRelease } from './deliver/deliver.js';
 import { runAll } from './execute/executor.js';
 import type { PlannedRun, RunContext } from './run.js';
-import { checkBalance, settleBalance } from './money/balance.js';
+import { checkBalance, prefetchBalance, settleBalance } from './money/balance.js';
 import { CostEstimate } from './money/estimate.js';
 import { Ledger } from './money/ledger.js';
 import { reportDryRun, reportRefusedDryRun } from './report/dry-run.js';
@@ -29,6 +29,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
 
   // Before any request: on public repositories, anyone can comment or open a pull request.
   if (!config.dryRun) await refuseUntrustedTrigger(config, deadline, context);
+  const balance = prefetchBalance(config.rehearsal, deadline, context);
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
   const money = { maxCredits: config.maxCredits, notes: context.record.notes };
@@ -44,7 +45,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   else await adoptEarlierJobs(config, target, runs, recentJobs, deadline, context);
   const toSubmit = runs.filter((run) => !run.job).map((run) => run.record);
   const spending = await ledger();
-  await checkBalance(spending, toSubmit, config.dryRun, deadline, context);
+  await checkBalance(spending, toSubmit, config.dryRun, balance, context);
   if (config.dryRun) return reportDryRun(target, runs, context, spending);
   // Found before paying, so no credits are spent on assets with nowhere to go.
   let release = await findRelease(config, context, deadline);
@@ -52,12 +53,19 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   let incomplete: Awaited<ReturnType<typeof runAll>>;
   try {
     incomplete = await runAll({ target, runs, config, deadline, context, ledger: spending });
-  } finally {
+  } catch (error) {
     await settleBalance(context);
+    throw error;
   }
-  warnFilesNotYetMade(config, context);
-  if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
-  await deliverRuns(runs, { config, release, deadline, context, incomplete });
+  // The balance after is read while the files download, not before.
+  const settling = settleBalance(context);
+  try {
+    warnFilesNotYetMade(config, context);
+    if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
+    await deliverRuns(runs, { config, release, deadline, context, incomplete });
+  } finally {
+    await settling;
+  }
 }
 
 /** Throws when whoever triggered the run may not spend the credits (`request/trigger-guard.ts`). */

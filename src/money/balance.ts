@@ -7,6 +7,23 @@ import { Deadline } from '../core/timing.js';
 import type { RunRecord } from '../report/record.js';
 import type { Ledger } from './ledger.js';
 
+/** The balance as read (`GET /account`), or why it could not be. */
+export type BalanceRead = { credits: number } | { problem: string };
+
+/**
+ * Starts reading the balance now, so that the request overlaps the step's
+ * other reads before paying (the contract, the recent jobs) instead of adding
+ * a round trip; nothing is said until `checkBalance` uses it. Undefined for a
+ * charge-free step (a rehearsal), which is not checked.
+ */
+export function prefetchBalance(
+  rehearsal: boolean,
+  deadline: Deadline,
+  context: RunContext,
+): Promise<BalanceRead> | undefined {
+  return rehearsal ? undefined : readBalance(context, deadline);
+}
+
 /**
  * Before paying: the balance (`GET /account`) must cover what the runs about
  * to be submitted are estimated to cost (as many as max-credits lets through),
@@ -20,12 +37,16 @@ export async function checkBalance(
   ledger: Ledger,
   runs: RunRecord[],
   dryRun: boolean,
-  deadline: Deadline,
+  read: Promise<BalanceRead> | undefined,
   context: RunContext,
 ): Promise<void> {
-  if (ledger.chargeFree || runs.length === 0) return;
-  const before = await readBalance(context, deadline, true);
-  if (before === undefined) return;
+  if (!read || ledger.chargeFree || runs.length === 0) return;
+  const answer = await read;
+  if ('problem' in answer) {
+    context.log.warning(`${unreadable(answer.problem)} Going on without checking that the runs fit it.`);
+    return;
+  }
+  const before = answer.credits;
   context.record.balance = { before };
   const each = ledger.cost.each;
   const count = ledger.forecast(runs.length).fits;
@@ -66,27 +87,26 @@ export async function checkBalance(
 export async function settleBalance(context: RunContext): Promise<void> {
   const balance = context.record.balance;
   if (!balance) return;
-  const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS), false);
+  const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS));
+  if (read && 'problem' in read) context.log.debug(unreadable(read.problem));
   context.record.balance =
-    read === undefined
-      ? { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' }
-      : { ...balance, after: read, afterFrom: 'account' };
+    read && 'credits' in read
+      ? { ...balance, after: read.credits, afterFrom: 'account' }
+      : { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' };
 }
 
-/** `credits` of `GET /account`; undefined (with a warning when `warn`) when it cannot be read. */
-async function readBalance(context: RunContext, deadline: Deadline, warn: boolean): Promise<number | undefined> {
-  const { client, log } = context;
-  let problem: string;
+/** `credits` of `GET /account`, or why it could not be read; never throws. */
+async function readBalance(context: RunContext, deadline: Deadline): Promise<BalanceRead> {
   try {
-    const account = await client.getAccount(deadline);
+    const account = await context.client.getAccount(deadline);
     const credits = isObject(account) ? account.credits : undefined;
-    if (typeof credits === 'number' && Number.isFinite(credits)) return credits;
-    problem = 'its answer has no "credits" number';
+    if (typeof credits === 'number' && Number.isFinite(credits)) return { credits };
+    return { problem: 'its answer has no "credits" number' };
   } catch (error) {
-    problem = errorMessage(error);
+    return { problem: errorMessage(error) };
   }
-  const message = `The Armox balance could not be read (GET /account): ${problem}`;
-  if (warn) log.warning(`${message} Going on without checking that the runs fit it.`);
-  else log.debug(message);
-  return undefined;
+}
+
+function unreadable(problem: string): string {
+  return `The Armox balance could not be read (GET /account): ${problem}`;
 }

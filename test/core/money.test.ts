@@ -172,6 +172,18 @@ describe.concurrent('the balance, before paying', () => {
     expect(run.report.balance).toBeUndefined();
   });
 
+  it('the balance is read alongside the model list, not after it: no round trip added before paying', async () => {
+    const emu = await fresh();
+    emu.fault({ kind: 'delay', ms: 500, method: 'GET', path: '/models' });
+    const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, inputs: 'prompt: a cat' });
+    expect(run.error).toBeUndefined();
+    const list = emu.findRequests('GET', '/models')[0]!;
+    const [before, after] = emu.findRequests('GET', '/account');
+    // Read one after the other, the balance could not arrive before the list's held answer.
+    expect(before!.at).toBeLessThan(list.at + 500);
+    expect(after!.at).toBeGreaterThan(emu.findRequests('POST', '/models/run')[0]!.at);
+  });
+
   it('the record keeps the balance before and after: read again at the end', async () => {
     const emu = await fresh();
     const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, inputs: 'prompt: a cat' });
