@@ -510,6 +510,7 @@ async function benchStartup() {
  * @property {RecordedRequest[]} storage
  * @property {number} toSubmitMs spawn → POST /apps/run arrives
  * @property {number} endToExitMs job terminal → process exit (detection + downloads + exit)
+ * @property {number} endToFilesMs job terminal → first storage request (detection, the poll's answer, set-up)
  * @property {string[]} problems
  */
 
@@ -555,6 +556,7 @@ async function wholeJob(who, app) {
     storage,
     toSubmitMs: submit ? submit.at - outcome.startedAt : NaN,
     endToExitMs: job ? outcome.endedAt - (job.createdMs + JOB_MS) : NaN,
+    endToFilesMs: job && storage[0] ? storage[0].at - (job.createdMs + JOB_MS) : NaN,
     problems,
   };
 }
@@ -626,7 +628,7 @@ async function benchWholeJob() {
   const times = (list) => list.map((run) => formatMs(run.ms)).join(', ');
   /** @param {JobRun[]} list */
   const phases = (list) =>
-    `spawn → submit ${ms(med(list, (run) => run.toSubmitMs))}, job end → exit ${ms(med(list, (run) => run.endToExitMs))}`;
+    `spawn → submit ${ms(med(list, (run) => run.toSubmitMs))}, job end → first file request ${ms(med(list, (run) => run.endToFilesMs))} → exit ${ms(med(list, (run) => run.endToExitMs))}`;
   notes.push(
     `2. Whole job: a fresh job per run (emulator plan completeAfterMs ${JOB_MS}: the job ends ${JOB_MS} ms after it is submitted), contenders alternating.`,
     `   action (app-id, inputs, poll-interval 1s, download-dir): ${times(runs.action)}; API ${describeCalls(runs.action[0]?.api ?? [])}`,
