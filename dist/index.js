@@ -16479,6 +16479,14 @@ function runStatus(run) {
 function runCharge(run) {
     return run.creditsCharged ?? (run.outcome === 'skipped' ? 0 : null);
 }
+/**
+ * The step's one run, when it is not a batch (a batch of one item reads as a
+ * single run too): the one definition the outputs, the summary and the
+ * comment use to tell the two apart.
+ */
+function singleRunOf(step) {
+    return !step.perItem && step.runs.length === 1 ? step.runs[0] : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/report/step-outputs.ts
 
@@ -16533,7 +16541,7 @@ function setPlain(out, { name, value }, left) {
 }
 function candidates(step) {
     const { runs } = step;
-    const single = runs.length === 1 ? runs[0] : undefined;
+    const single = singleRunOf(step);
     const list = [...targetOutputs(step)];
     // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
     const anyRun = runs.some((run) => run.jobId || run.outcome);
@@ -16758,7 +16766,100 @@ class OutputPublisher {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wording.ts
+
+
+/**
+ * Where a single run and a batch read differently, in one place: a batch
+ * names each item (`item "hero"`), a single run is `the run` and speaks of its
+ * job. Built from the record's `perItem` (`StepRecord.naming`); every phase
+ * asks it for a wording rather than branching on `perItem`. What else differs
+ * is behaviour a user sees (a single run's error is the step's; a batch goes
+ * on past a failed item) and the shapes of the outputs (`report/step-outputs.ts`).
+ */
+class Naming {
+    perItem;
+    constructor(
+    /** Several runs: log lines name the item, and one run's failure does not end the others. */
+    perItem) {
+        this.perItem = perItem;
+    }
+    /** How messages name a run: `item "2"`, or `the run`. */
+    what = (run) => (this.perItem ? `item "${run.name}"` : 'the run');
+    /** How messages name several runs: `item "2", item "5"`, or `the run`. */
+    which(names) {
+        return this.perItem ? names.map((name) => this.what({ name })).join(', ') : 'the run';
+    }
+    /** A log line's prefix naming the item (`hero: `); a single run's lines need none. */
+    label(name) {
+        return this.perItem ? `${name}: ` : undefined;
+    }
+    /** What a delivery message adds to name the run: ` of hero`, or nothing for the single run. */
+    of(name) {
+        return this.perItem || name !== '1' ? ` of ${name}` : '';
+    }
+    /** The item's name, where a file or an asset is filed under it; undefined for a single run. */
+    item(name) {
+        return this.perItem ? name : undefined;
+    }
+    /** A dry run: `all 3 runs match`, or `the inputs match` (the contract). */
+    runsMatch(count) {
+        return this.perItem ? `all ${count} runs match` : 'the inputs match';
+    }
+    /** A dry run's request heading: ` for hero`, or nothing. */
+    forRequest(name) {
+        return this.perItem ? ` for ${name}` : '';
+    }
+    /** After max-credits is crossed by a charge: the paid run is delivered; a batch submits nothing more. */
+    paidFor() {
+        return `The run is paid for, so its results are delivered${this.perItem ? '; nothing more is submitted' : ''}.`;
+    }
+    /** The subject of a status line: the item's name, or `job <id>`. */
+    subject(name, jobId) {
+        return this.perItem ? name : `job ${jobId}`;
+    }
+    /** `[  12s] hero: job j1 accepted (3 credits).`, or `Job j1 accepted (3 credits).` */
+    accepted(name, jobId, charge, elapsed) {
+        return this.perItem ? `[${elapsed}] ${name}: job ${jobId} accepted${charge}.` : `Job ${jobId} accepted${charge}.`;
+    }
+    /** A poll's news of a job: `[  12s] hero: processing`, or `[  12s] job j1: completed`. A batch item's end is `ended`'s. */
+    statusChange(name, jobId, status, elapsed) {
+        if (this.perItem && isTerminal(status))
+            return undefined;
+        return `[${elapsed}] ${this.subject(name, jobId)}: ${status}`;
+    }
+    /**
+     * A run's end: a batch says each item's (`[  12s] hero: completed, 2 files.`,
+     * `[  12s] hero: failed (the GPU melted).`); a single run says its job completed
+     * (a failure is the step's error, said once).
+     */
+    ended(run, made, elapsed) {
+        const { name, outcome, errorMessage: why } = run;
+        if (this.perItem) {
+            const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
+            return `[${elapsed}] ${name}: ${outcome}${detail}.`;
+        }
+        return outcome === 'completed' ? `Job ${run.jobId} completed: ${made}.` : undefined;
+    }
+    /** `wait: false`: how to follow the jobs left running. */
+    followLater(hint) {
+        return this.perItem ? 'The job ids are in the job-ids output; follow each with job-id.' : hint;
+    }
+    /** `Jobs a, b` or `Job a`; `they` or `it`. */
+    static jobs(ids) {
+        return ids.length === 1
+            ? { subject: `Job ${ids[0]}`, pronoun: 'it' }
+            : { subject: `Jobs ${ids.join(', ')}`, pronoun: 'they' };
+    }
+    /** `3 jobs … were cancelled so they stop`, `1 job … was cancelled so it stops`. */
+    static cancelledJobs(count, waited) {
+        const one = count === 1;
+        return `${plural(count, 'job')} did not finish within ${waited} and ${one ? 'was' : 'were'} cancelled so ${one ? 'it stops' : 'they stop'} spending credits.`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/record.ts
+
 
 
 
@@ -16903,6 +17004,10 @@ class StepRecord {
         this.perItem = options.perItem ?? false;
         this.publisher = new OutputPublisher(write, options.warn ?? (() => undefined));
     }
+    /** How the step's messages name its runs: a single run, or a batch's items (`wording.ts`). */
+    get naming() {
+        return new Naming(this.perItem);
+    }
     /** A rehearsal: every run borrows a completed job (said by the `rehearsal` output from now on). */
     rehearsing() {
         this.rehearsal = true;
@@ -16966,7 +17071,7 @@ class StepRecord {
     }
     /** The single run, when the step has exactly one. */
     get single() {
-        return this.runs.length === 1 ? this.runs[0] : undefined;
+        return singleRunOf(this);
     }
     get creditsCharged() {
         const charged = this.runs.filter((run) => run.creditsCharged !== undefined);
@@ -18024,7 +18129,7 @@ function renderSummary(step) {
     const banner = rehearsalBanner(step);
     if (banner)
         lines.push(banner, '');
-    const single = step.runs.length === 1 && !step.perItem ? step.runs[0] : undefined;
+    const single = singleRunOf(step);
     const facts = factsLine(step, single);
     if (facts)
         lines.push(facts, '');
@@ -18200,7 +18305,7 @@ function renderCommentDigest(step, context) {
     const facts = [];
     if (context.sha)
         facts.push(`for commit ${code(context.sha.slice(0, 7), context.sha)}`);
-    const single = step.runs.length === 1 && !step.perItem ? step.runs[0] : undefined;
+    const single = singleRunOf(step);
     if (single?.jobId)
         facts.push(`job ${shortId(single.jobId)}`);
     if (facts.length > 0)
@@ -18223,9 +18328,7 @@ function renderCommentDigest(step, context) {
     return lines.join('\n');
 }
 function previewCount(step) {
-    if (step.runs.length === 1 && !step.perItem)
-        return step.runs[0].items.length;
-    return step.runs.length;
+    return singleRunOf(step)?.items.length ?? step.runs.length;
 }
 /** One run's outputs: images side by side, media as links, texts folded; at most a dozen. */
 function singlePreviews(items) {
@@ -19054,22 +19157,28 @@ async function refuseInnerHosts(urls, apiUrl) {
 async function deliverRuns(runs, { incomplete, ...rest }) {
     // One set for the whole step: a file of one item never replaces another item's asset.
     const options = { ...rest, assetNamesTaken: new Set() };
-    const perItem = options.context.record.perItem;
+    const { naming } = options.context.record;
+    const deliveryOf = (record) => ({
+        record,
+        item: naming.item(record.name),
+        label: naming.of(record.name),
+        files: [],
+    });
     const sinks = runSinks().filter((sink) => sink.wanted(options));
     const completed = runs.map((run) => run.record).filter((record) => record.outcome === 'completed');
     const failed = [];
     for (const [index, record] of completed.entries()) {
-        const run = deliveryOf(record, perItem);
+        const run = deliveryOf(record);
         try {
             await deliverRun(run, sinks, options);
         }
         catch (error) {
             record.deliveryFailed(errorMessage(error));
-            if (!perItem)
+            if (!naming.perItem)
                 throw error;
             if (error instanceof CancelledError || error instanceof TimeoutError) {
                 const notReached = completed.slice(index + 1).filter((next) => next.fileUrls.length > 0);
-                throw deliveryStopped(error, record, notReached, incomplete, { sinks, options });
+                throw deliveryStopped(error, record, notReached.map(deliveryOf), incomplete, { sinks, options });
             }
             // Another item's failure does not stop this one.
             failed.push(`- ${record.name}: ${errorMessage(error)}`);
@@ -19085,10 +19194,6 @@ async function deliverRuns(runs, { incomplete, ...rest }) {
     if (undelivered)
         throw new ActionError(undelivered);
 }
-function deliveryOf(record, perItem) {
-    const label = record.name === '1' && !perItem ? '' : ` of ${record.name}`;
-    return { record, item: perItem ? record.name : undefined, label, files: [] };
-}
 /**
  * A batch's delivery ended by the deadline (or a cancellation) at item
  * `stopped`: the step's error names it, and every item not reached is
@@ -19096,13 +19201,13 @@ function deliveryOf(record, perItem) {
  */
 function deliveryStopped(error, stopped, notReached, incomplete, where) {
     const cause = error instanceof CancelledError ? 'the workflow was cancelled' : 'the timeout ran out';
-    for (const record of notReached) {
-        const again = fetchAgain(deliveryOf(record, true), where.sinks, where.options);
-        record.deliveryFailed(`Its files were not delivered: ${cause} before their turn. The job completed and was paid for; to fetch them without paying again, ${again}.`);
+    for (const run of notReached) {
+        const again = fetchAgain(run, where.sinks, where.options);
+        run.record.deliveryFailed(`Its files were not delivered: ${cause} before their turn. The job completed and was paid for; to fetch them without paying again, ${again}.`);
     }
     const lines = [incomplete?.message, `Item "${stopped.name}": ${error.message}`];
     if (notReached.length > 0) {
-        lines.push(`The files of ${plural(notReached.length, 'more item')} (${listed(notReached.map((record) => record.name))}) were not delivered either: ` +
+        lines.push(`The files of ${plural(notReached.length, 'more item')} (${listed(notReached.map((run) => run.record.name))}) were not delivered either: ` +
             `${cause} before their turn. Each item's error-message in the results output says how to fetch them without paying again.`);
         where.options.context.record.addNextStep("To fetch the files of the items not delivered without paying again, run this action with each item's job-id and download-dir: <download-dir>/<item> (see each item's error-message in the results output).");
     }
@@ -19362,48 +19467,6 @@ class JobWatch {
             this.context.log.warning(`${error.message} Still waiting for ${what}.`);
             return {};
         }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execute/wording.ts
-
-/**
- * Where a single run and a batch read differently, in one place: a batch
- * names each item (`item "hero"`), a single run is `the run` and speaks of its
- * job. Built from the record's `perItem`; code elsewhere asks it rather than
- * branching on `perItem`.
- */
-class Naming {
-    perItem;
-    constructor(
-    /** Several runs: log lines name the item, and one run's failure does not end the others. */
-    perItem) {
-        this.perItem = perItem;
-    }
-    /** How messages name a run: `item "2"`, or `the run`. */
-    what = (run) => (this.perItem ? `item "${run.name}"` : 'the run');
-    /** The subject of a status line: the item's name, or `job <id>`. */
-    subject(name, jobId) {
-        return this.perItem ? name : `job ${jobId}`;
-    }
-    /** `[  12s] hero: job j1 accepted (3 credits).`, or `Job j1 accepted (3 credits).` */
-    accepted(name, jobId, charge, elapsed) {
-        return this.perItem ? `[${elapsed}] ${name}: job ${jobId} accepted${charge}.` : `Job ${jobId} accepted${charge}.`;
-    }
-    /** `wait: false`: how to follow the jobs left running. */
-    followLater(hint) {
-        return this.perItem ? 'The job ids are in the job-ids output; follow each with job-id.' : hint;
-    }
-    /** `Jobs a, b` or `Job a`; `they` or `it`. */
-    static jobs(ids) {
-        return ids.length === 1
-            ? { subject: `Job ${ids[0]}`, pronoun: 'it' }
-            : { subject: `Jobs ${ids.join(', ')}`, pronoun: 'they' };
-    }
-    /** `3 jobs … were cancelled so they stop`, `1 job … was cancelled so it stops`. */
-    static cancelledJobs(count, waited) {
-        const one = count === 1;
-        return `${plural(count, 'job')} did not finish within ${waited} and ${one ? 'was' : 'were'} cancelled so ${one ? 'it stops' : 'they stop'} spending credits.`;
     }
 }
 
@@ -19841,7 +19904,6 @@ function singleVerdict(record) {
 
 
 
-
 /**
  * *How* runs are carried out, whatever is run: submit each run once (at most
  * `max-concurrency` unfinished, never past `max-credits`, nothing more after a
@@ -19881,7 +19943,7 @@ class Executor {
     constructor(execution) {
         this.execution = execution;
         const { context, ledger, runs } = execution;
-        this.naming = new Naming(context.record.perItem);
+        this.naming = context.record.naming;
         this.flight = new Flight(context.log);
         this.progress = new Progress(runs.map((run) => run.record), ledger, context.log);
         this.stopping = new Stopping(execution, this.flight, this.naming, (run, job, id) => this.finish(run, job, id));
@@ -19927,7 +19989,7 @@ class Executor {
                     this.update(id, run, job);
             }
             // A charge a poll revealed is checked against max-credits before the next submission.
-            ledger.review(this.naming.what, this.naming.perItem);
+            ledger.review(this.naming);
             this.polls += 1;
         }
     }
@@ -19971,7 +20033,7 @@ class Executor {
         const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
         context.log.info(this.naming.accepted(run.record.name, job.id, charge, this.progress.elapsed()));
         this.follow(run, job);
-        ledger.review(this.naming.what, this.naming.perItem);
+        ledger.review(this.naming);
         if (context.signal.aborted)
             throw new CancelledError('The workflow was cancelled.');
     }
@@ -20044,9 +20106,10 @@ class Executor {
      */
     update(id, run, job) {
         const record = run.record;
-        if (job.status !== record.status && !(this.naming.perItem && isTerminal(job.status))) {
-            const subject = this.naming.subject(record.name, job.id);
-            this.execution.context.log.info(`[${this.progress.elapsed()}] ${subject}: ${job.status}`);
+        if (job.status !== record.status) {
+            const line = this.naming.statusChange(record.name, job.id, job.status, this.progress.elapsed());
+            if (line)
+                this.execution.context.log.info(line);
         }
         if (isTerminal(job.status))
             this.finish(run, job, id);
@@ -20065,16 +20128,12 @@ class Executor {
         }
         const urls = run.record.fileUrls.length;
         const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
-        if (this.naming.perItem) {
-            const { name, outcome, errorMessage: why } = run.record;
-            const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
-            context.log.info(`[${this.progress.elapsed()}] ${name}: ${outcome}${detail}.`);
-            if (outcome !== 'completed' && config.failFast)
-                this.flight.stopSubmitting(`fail-fast: item "${name}" ${outcome}.`);
-        }
-        else if (run.record.outcome === 'completed') {
-            context.log.info(`Job ${job.id} completed: ${made}.`);
-        }
+        const line = this.naming.ended(run.record, made, this.progress.elapsed());
+        if (line)
+            context.log.info(line);
+        const { name, outcome } = run.record;
+        if (this.naming.perItem && outcome !== 'completed' && config.failFast)
+            this.flight.stopSubmitting(`fail-fast: item "${name}" ${outcome}.`);
     }
     /** `wait: false`: every job is left running on purpose, and the step says how to follow them. */
     leaveRunning() {
@@ -20417,9 +20476,9 @@ class Ledger {
     /**
      * Charges the step has just seen (in a run's answer or a poll): the estimate
      * learns from them, and a charge that takes the step past `max-credits` is
-     * warned about (once). `what` names a run.
+     * warned about (once). `naming` names a run.
      */
-    review(what, perItem) {
+    review(naming) {
         for (const run of this.runs) {
             const charge = knownCharge(run);
             if (charge === undefined || !run.jobId || run.reusedFrom || run.borrowedFrom || this.learnt.has(run))
@@ -20427,7 +20486,7 @@ class Ledger {
             this.learnt.add(run);
             if (charge > 0)
                 this.cost.learn(charge);
-            this.warnIfCrossed(run, charge, what(run), perItem);
+            this.warnIfCrossed(run, charge, naming.what(run), naming.paidFor());
         }
     }
     /** What max-credits would let through of `count` runs about to be submitted (for a dry run and refused inputs). */
@@ -20453,7 +20512,7 @@ class Ledger {
      * could not be known before Armox accepted it, or was more than estimated.
      * The run is paid for, so it is followed and delivered, not cancelled.
      */
-    warnIfCrossed(run, charge, what, perItem) {
+    warnIfCrossed(run, charge, what, paidFor) {
         const max = this.maxCredits;
         const spent = this.spent();
         if (max === undefined || spent <= max || this.crossed)
@@ -20461,8 +20520,7 @@ class Ledger {
         this.crossed = true;
         const basis = this.bases.get(run) ?? this.cost.basis();
         const message = `max-credits (${max}) is crossed: Armox charged ${charge} credits for ${what} (job ${run.jobId}), ` +
-            `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
-            `${perItem ? '; nothing more is submitted' : ''}.`;
+            `so this step has spent ${spent}. ${basis} ${paidFor}`;
         this.log.warning(message);
         this.notes.push(message);
     }
@@ -20484,11 +20542,10 @@ function reportDryRun(target, runs, context, ledger) {
     const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
     record.outcome = 'dry-run';
     record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-    const runsText = record.perItem ? `all ${runs.length} runs match` : 'the inputs match';
-    log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
+    const { naming } = record;
+    log.info(`Dry run: ${naming.runsMatch(runs.length)} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
     for (const request of requests) {
-        const label = record.perItem ? ` for ${request.name}` : '';
-        log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
+        log.info(`Request that would be sent${naming.forRequest(request.name)} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
     }
     log.info(record.dryRun.contract);
     log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
@@ -20562,7 +20619,7 @@ async function adoptEarlierJobs(config, target, runs, recentJobs, deadline, cont
     const claimed = new Set();
     const outputUrls = (job) => collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
     for (const run of runs) {
-        const label = context.record.perItem ? `${run.record.name}: ` : undefined;
+        const label = context.record.naming.label(run.record.name);
         const say = (text) => log.info(labelled(label, text));
         const candidates = findReusableJob(jobs, target, run.request, since);
         const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });
@@ -21531,7 +21588,7 @@ function handleSignals(log, controller, lastWords) {
 function recordForcedEnd(record, openJobs) {
     const pending = openJobs.submissions.map((submission) => submission.item);
     const open = openJobs.jobIds;
-    const message = forcedEndMessage(record.perItem, pending, open);
+    const message = forcedEndMessage(record.naming.which(pending), pending, open);
     const own = (itemMessage) => (record.perItem ? itemMessage : message);
     for (const run of record.runs) {
         if (run.outcome)
@@ -21550,12 +21607,10 @@ function recordForcedEnd(record, openJobs) {
     return message;
 }
 /** `The workflow was cancelled, and the step had to end before Armox answered the submission of item "2": …` */
-function forcedEndMessage(perItem, pending, open) {
+function forcedEndMessage(which, pending, open) {
     const before = [];
-    if (pending.length > 0) {
-        const which = perItem ? pending.map((name) => `item "${name}"`).join(', ') : 'the run';
+    if (pending.length > 0)
         before.push(`Armox answered the submission of ${which}`);
-    }
     if (open.length > 0)
         before.push(`${open.length === 1 ? `job ${open[0]} was` : `jobs ${open.join(', ')} were`} cancelled`);
     if (before.length === 0)

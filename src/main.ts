@@ -149,7 +149,7 @@ function handleSignals(log: Logger, controller: AbortController, lastWords: () =
 function recordForcedEnd(record: StepRecord, openJobs: OpenJobs): string {
   const pending = openJobs.submissions.map((submission) => submission.item);
   const open = openJobs.jobIds;
-  const message = forcedEndMessage(record.perItem, pending, open);
+  const message = forcedEndMessage(record.naming.which(pending), pending, open);
   const own = (itemMessage: string) => (record.perItem ? itemMessage : message);
   for (const run of record.runs) {
     if (run.outcome) continue;
@@ -176,12 +176,9 @@ function recordForcedEnd(record: StepRecord, openJobs: OpenJobs): string {
 }
 
 /** `The workflow was cancelled, and the step had to end before Armox answered the submission of item "2": …` */
-function forcedEndMessage(perItem: boolean, pending: string[], open: string[]): string {
+function forcedEndMessage(which: string, pending: string[], open: string[]): string {
   const before: string[] = [];
-  if (pending.length > 0) {
-    const which = perItem ? pending.map((name) => `item "${name}"`).join(', ') : 'the run';
-    before.push(`Armox answered the submission of ${which}`);
-  }
+  if (pending.length > 0) before.push(`Armox answered the submission of ${which}`);
   if (open.length > 0)
     before.push(`${open.length === 1 ? `job ${open[0]} was` : `jobs ${open.join(', ')} were`} cancelled`);
   if (before.length === 0) return 'The workflow was cancelled.';

@@ -32,20 +32,26 @@ export async function deliverRuns(
 ): Promise<void> {
   // One set for the whole step: a file of one item never replaces another item's asset.
   const options: DeliveryOptions = { ...rest, assetNamesTaken: new Set<string>() };
-  const perItem = options.context.record.perItem;
+  const { naming } = options.context.record;
+  const deliveryOf = (record: RunRecord): RunDelivery => ({
+    record,
+    item: naming.item(record.name),
+    label: naming.of(record.name),
+    files: [],
+  });
   const sinks = runSinks().filter((sink) => sink.wanted(options));
   const completed = runs.map((run) => run.record).filter((record) => record.outcome === 'completed');
   const failed: string[] = [];
   for (const [index, record] of completed.entries()) {
-    const run = deliveryOf(record, perItem);
+    const run = deliveryOf(record);
     try {
       await deliverRun(run, sinks, options);
     } catch (error) {
       record.deliveryFailed(errorMessage(error));
-      if (!perItem) throw error;
+      if (!naming.perItem) throw error;
       if (error instanceof CancelledError || error instanceof TimeoutError) {
         const notReached = completed.slice(index + 1).filter((next) => next.fileUrls.length > 0);
-        throw deliveryStopped(error, record, notReached, incomplete, { sinks, options });
+        throw deliveryStopped(error, record, notReached.map(deliveryOf), incomplete, { sinks, options });
       }
       // Another item's failure does not stop this one.
       failed.push(`- ${record.name}: ${errorMessage(error)}`);
@@ -59,11 +65,6 @@ export async function deliverRuns(
   if (undelivered) throw new ActionError(undelivered);
 }
 
-function deliveryOf(record: RunRecord, perItem: boolean): RunDelivery {
-  const label = record.name === '1' && !perItem ? '' : ` of ${record.name}`;
-  return { record, item: perItem ? record.name : undefined, label, files: [] };
-}
-
 /**
  * A batch's delivery ended by the deadline (or a cancellation) at item
  * `stopped`: the step's error names it, and every item not reached is
@@ -72,21 +73,21 @@ function deliveryOf(record: RunRecord, perItem: boolean): RunDelivery {
 function deliveryStopped(
   error: TimeoutError | CancelledError,
   stopped: RunRecord,
-  notReached: RunRecord[],
+  notReached: RunDelivery[],
   incomplete: ActionError | undefined,
   where: { sinks: RunSink[]; options: DeliveryOptions },
 ): ActionError {
   const cause = error instanceof CancelledError ? 'the workflow was cancelled' : 'the timeout ran out';
-  for (const record of notReached) {
-    const again = fetchAgain(deliveryOf(record, true), where.sinks, where.options);
-    record.deliveryFailed(
+  for (const run of notReached) {
+    const again = fetchAgain(run, where.sinks, where.options);
+    run.record.deliveryFailed(
       `Its files were not delivered: ${cause} before their turn. The job completed and was paid for; to fetch them without paying again, ${again}.`,
     );
   }
   const lines = [incomplete?.message, `Item "${stopped.name}": ${error.message}`];
   if (notReached.length > 0) {
     lines.push(
-      `The files of ${plural(notReached.length, 'more item')} (${listed(notReached.map((record) => record.name))}) were not delivered either: ` +
+      `The files of ${plural(notReached.length, 'more item')} (${listed(notReached.map((run) => run.record.name))}) were not delivered either: ` +
         `${cause} before their turn. Each item's error-message in the results output says how to fetch them without paying again.`,
     );
     where.options.context.record.addNextStep(

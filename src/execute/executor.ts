@@ -11,7 +11,7 @@ import { Stopping } from './stopping.js';
 import { OutcomeUnknownError, submitOnce } from './submit.js';
 import { verdictOf } from './verdict.js';
 import { JobWatch, LostTrackError, type PollResult } from './watch.js';
-import { Naming } from './wording.js';
+import type { Naming } from '../wording.js';
 
 export type { Execution, PlannedRun } from './execution.js';
 
@@ -51,7 +51,7 @@ class Executor {
 
   constructor(private readonly execution: Execution) {
     const { context, ledger, runs } = execution;
-    this.naming = new Naming(context.record.perItem);
+    this.naming = context.record.naming;
     this.flight = new Flight(context.log);
     this.progress = new Progress(
       runs.map((run) => run.record),
@@ -93,7 +93,7 @@ class Executor {
         if (job) this.update(id, run, job);
       }
       // A charge a poll revealed is checked against max-credits before the next submission.
-      ledger.review(this.naming.what, this.naming.perItem);
+      ledger.review(this.naming);
       this.polls += 1;
     }
   }
@@ -136,7 +136,7 @@ class Executor {
     const charge = job.credits_charged !== undefined ? ` (${job.credits_charged} credits)` : '';
     context.log.info(this.naming.accepted(run.record.name, job.id, charge, this.progress.elapsed()));
     this.follow(run, job);
-    ledger.review(this.naming.what, this.naming.perItem);
+    ledger.review(this.naming);
     if (context.signal.aborted) throw new CancelledError('The workflow was cancelled.');
   }
 
@@ -204,9 +204,9 @@ class Executor {
    */
   private update(id: string, run: PlannedRun, job: Job): void {
     const record = run.record;
-    if (job.status !== record.status && !(this.naming.perItem && isTerminal(job.status))) {
-      const subject = this.naming.subject(record.name, job.id);
-      this.execution.context.log.info(`[${this.progress.elapsed()}] ${subject}: ${job.status}`);
+    if (job.status !== record.status) {
+      const line = this.naming.statusChange(record.name, job.id, job.status, this.progress.elapsed());
+      if (line) this.execution.context.log.info(line);
     }
     if (isTerminal(job.status)) this.finish(run, job, id);
     else record.jobUpdated(job);
@@ -227,15 +227,11 @@ class Executor {
     }
     const urls = run.record.fileUrls.length;
     const made = `${plural(urls, 'file')}${items.length > urls ? ` and ${plural(items.length - urls, 'text output')}` : ''}`;
-    if (this.naming.perItem) {
-      const { name, outcome, errorMessage: why } = run.record;
-      const detail = outcome === 'completed' ? `, ${made}` : why ? ` (${why})` : '';
-      context.log.info(`[${this.progress.elapsed()}] ${name}: ${outcome}${detail}.`);
-      if (outcome !== 'completed' && config.failFast)
-        this.flight.stopSubmitting(`fail-fast: item "${name}" ${outcome}.`);
-    } else if (run.record.outcome === 'completed') {
-      context.log.info(`Job ${job.id} completed: ${made}.`);
-    }
+    const line = this.naming.ended(run.record, made, this.progress.elapsed());
+    if (line) context.log.info(line);
+    const { name, outcome } = run.record;
+    if (this.naming.perItem && outcome !== 'completed' && config.failFast)
+      this.flight.stopSubmitting(`fail-fast: item "${name}" ${outcome}.`);
   }
 
   /** `wait: false`: every job is left running on purpose, and the step says how to follow them. */

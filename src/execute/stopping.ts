@@ -6,7 +6,7 @@ import { Deadline } from '../core/timing.js';
 import type { Execution, PlannedRun } from './execution.js';
 import type { Flight } from './flight.js';
 import { MAX_REFUSED_READS, type LostTrackError } from './watch.js';
-import { Naming } from './wording.js';
+import { Naming } from '../wording.js';
 
 /** Records a terminal job as finished (the executor's `finish`). */
 type Finish = (run: PlannedRun, job: Job, trackedId: string) => void;

@@ -3,6 +3,7 @@ import type { Logger } from '../core/log.js';
 import type { RunTarget } from '../kinds/target.js';
 import { knownCharge, type ChargedRun } from './charge.js';
 import { CostEstimate } from './estimate.js';
+import type { Naming } from '../wording.js';
 
 export interface LedgerOptions {
   /** `max-credits`; undefined without a cap. */
@@ -95,15 +96,15 @@ export class Ledger {
   /**
    * Charges the step has just seen (in a run's answer or a poll): the estimate
    * learns from them, and a charge that takes the step past `max-credits` is
-   * warned about (once). `what` names a run.
+   * warned about (once). `naming` names a run.
    */
-  review(what: (run: ChargedRun) => string, perItem: boolean): void {
+  review(naming: Pick<Naming, 'what' | 'paidFor'>): void {
     for (const run of this.runs) {
       const charge = knownCharge(run);
       if (charge === undefined || !run.jobId || run.reusedFrom || run.borrowedFrom || this.learnt.has(run)) continue;
       this.learnt.add(run);
       if (charge > 0) this.cost.learn(charge);
-      this.warnIfCrossed(run, charge, what(run), perItem);
+      this.warnIfCrossed(run, charge, naming.what(run), naming.paidFor());
     }
   }
 
@@ -130,7 +131,7 @@ export class Ledger {
    * could not be known before Armox accepted it, or was more than estimated.
    * The run is paid for, so it is followed and delivered, not cancelled.
    */
-  private warnIfCrossed(run: ChargedRun, charge: number, what: string, perItem: boolean): void {
+  private warnIfCrossed(run: ChargedRun, charge: number, what: string, paidFor: string): void {
     const max = this.maxCredits;
     const spent = this.spent();
     if (max === undefined || spent <= max || this.crossed) return;
@@ -138,8 +139,7 @@ export class Ledger {
     const basis = this.bases.get(run) ?? this.cost.basis();
     const message =
       `max-credits (${max}) is crossed: Armox charged ${charge} credits for ${what} (job ${run.jobId}), ` +
-      `so this step has spent ${spent}. ${basis} The run is paid for, so its results are delivered` +
-      `${perItem ? '; nothing more is submitted' : ''}.`;
+      `so this step has spent ${spent}. ${basis} ${paidFor}`;
     this.log.warning(message);
     this.notes.push(message);
   }

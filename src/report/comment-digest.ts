@@ -7,7 +7,7 @@ import { gallery, renderProblems } from './gallery.js';
 import { headline } from './headline.js';
 import { rehearsalBanner } from './rehearsal-banner.js';
 import { code, fileName, htmlText, inline, link, shortId } from './markdown.js';
-import { problemOf, type StepData } from './record.js';
+import { problemOf, singleRunOf, type StepData } from './run-data.js';
 import { textOutput } from './summary.js';
 
 /** Previews a comment shows at most: a reviewer looks, the run's summary has them all. */
@@ -29,7 +29,7 @@ export function renderCommentDigest(step: StepData, context: DigestContext): str
   if (banner) lines.push(banner, '');
   const facts: string[] = [];
   if (context.sha) facts.push(`for commit ${code(context.sha.slice(0, 7), context.sha)}`);
-  const single = step.runs.length === 1 && !step.perItem ? step.runs[0] : undefined;
+  const single = singleRunOf(step);
   if (single?.jobId) facts.push(`job ${shortId(single.jobId)}`);
   if (facts.length > 0) lines.push(`<sub>${facts.join(' · ')}</sub>`, '');
   const batch = !single && step.runs.length > 0;
@@ -48,8 +48,7 @@ export function renderCommentDigest(step: StepData, context: DigestContext): str
 }
 
 function previewCount(step: StepData): number {
-  if (step.runs.length === 1 && !step.perItem) return step.runs[0]!.items.length;
-  return step.runs.length;
+  return singleRunOf(step)?.items.length ?? step.runs.length;
 }
 
 /** One run's outputs: images side by side, media as links, texts folded; at most a dozen. */

@@ -24,11 +24,14 @@ export function reportDryRun(target: RunTarget, runs: DryRunItem[], context: Run
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
   record.outcome = 'dry-run';
   record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-  const runsText = record.perItem ? `all ${runs.length} runs match` : 'the inputs match';
-  log.info(`Dry run: ${runsText} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
+  const { naming } = record;
+  log.info(
+    `Dry run: ${naming.runsMatch(runs.length)} the contract of ${target.title}. Nothing was submitted and no credits were spent.`,
+  );
   for (const request of requests) {
-    const label = record.perItem ? ` for ${request.name}` : '';
-    log.info(`Request that would be sent${label} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
+    log.info(
+      `Request that would be sent${naming.forRequest(request.name)} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`,
+    );
   }
   log.info(record.dryRun.contract);
   log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);

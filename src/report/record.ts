@@ -2,8 +2,10 @@ import type { Job } from '../armox/types.js';
 import { chargeFromJob, type Balance } from '../money/charge.js';
 import { fileUrlsOf, type OutputItem } from './job-outputs.js';
 import { OutputPublisher, type OutputWriter } from './output-publisher.js';
+import { Naming } from '../wording.js';
 import {
   RunData,
+  singleRunOf,
   type DownloadedFile,
   type DryRunData,
   type Outcome,
@@ -184,6 +186,11 @@ export class StepRecord {
     this.publisher = new OutputPublisher(write, options.warn ?? (() => undefined));
   }
 
+  /** How the step's messages name its runs: a single run, or a batch's items (`wording.ts`). */
+  get naming(): Naming {
+    return new Naming(this.perItem);
+  }
+
   /** A rehearsal: every run borrows a completed job (said by the `rehearsal` output from now on). */
   rehearsing(): void {
     this.rehearsal = true;
@@ -257,7 +264,7 @@ export class StepRecord {
 
   /** The single run, when the step has exactly one. */
   get single(): RunRecord | undefined {
-    return this.runs.length === 1 ? this.runs[0] : undefined;
+    return singleRunOf(this);
   }
 
   get creditsCharged(): number | undefined {

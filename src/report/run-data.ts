@@ -106,6 +106,15 @@ export function runCharge(run: RunData): number | null {
 
 export type { TargetInfo } from '../kinds/target.js';
 
+/**
+ * The step's one run, when it is not a batch (a batch of one item reads as a
+ * single run too): the one definition the outputs, the summary and the
+ * comment use to tell the two apart.
+ */
+export function singleRunOf<Run>(step: { readonly runs: readonly Run[]; readonly perItem: boolean }): Run | undefined {
+  return !step.perItem && step.runs.length === 1 ? step.runs[0] : undefined;
+}
+
 /** The step as plain data (secrets can be redacted from it before rendering). */
 export interface StepData {
   target?: TargetInfo;

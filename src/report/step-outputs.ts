@@ -12,7 +12,15 @@ import {
   type ResultEntry,
 } from './output-limits.js';
 import { oneLine } from '../core/text.js';
-import { problemOf, runCharge, runStatus, type Outcome, type RunData, type TargetInfo } from './run-data.js';
+import {
+  problemOf,
+  runCharge,
+  runStatus,
+  singleRunOf,
+  type Outcome,
+  type RunData,
+  type TargetInfo,
+} from './run-data.js';
 
 /** What the outputs are derived from: the step's record, read only. */
 export interface StepView {
@@ -83,7 +91,7 @@ function setPlain(out: StepOutputs, { name, value }: Plain, left: number): numbe
 
 function candidates(step: StepView): Candidate[] {
   const { runs } = step;
-  const single = runs.length === 1 ? runs[0] : undefined;
+  const single = singleRunOf(step);
   const list: Candidate[] = [...targetOutputs(step)];
   // Once any run was accepted, skipped or refused, every run has its entry (a skipped run too).
   const anyRun = runs.some((run) => run.jobId || run.outcome);

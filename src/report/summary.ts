@@ -6,7 +6,7 @@ import { headline, inputsRefused } from './headline.js';
 import { rehearsalBanner } from './rehearsal-banner.js';
 import { byteLength, code, fenced, fileName, htmlText, inline, link, shortId } from './markdown.js';
 import type { OutputItem } from './job-outputs.js';
-import { problemOf, type RunData, type StepData } from './record.js';
+import { problemOf, singleRunOf, type RunData, type StepData } from './run-data.js';
 
 /** GitHub drops a step summary over 1 MiB; a batch's previews stop well before that. */
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
@@ -31,7 +31,7 @@ export function renderSummary(step: StepData): string {
   const lines: string[] = [`## ${headline(step)}`, ''];
   const banner = rehearsalBanner(step);
   if (banner) lines.push(banner, '');
-  const single = step.runs.length === 1 && !step.perItem ? step.runs[0] : undefined;
+  const single = singleRunOf(step);
   const facts = factsLine(step, single);
   if (facts) lines.push(facts, '');
   const batch = !single && step.runs.length > 0;

@@ -44,7 +44,7 @@ export async function adoptEarlierJobs(
   const outputUrls = (job: Job) =>
     collectOutputs(job).items.flatMap((item) => (item.kind === 'text' ? [] : [item.value]));
   for (const run of runs) {
-    const label = context.record.perItem ? `${run.record.name}: ` : undefined;
+    const label = context.record.naming.label(run.record.name);
     const say = (text: string) => log.info(labelled(label, text));
     const candidates = findReusableJob(jobs, target, run.request!, since);
     const job = await pickReusableJob(candidates, { deadline, signal, log, outputUrls, claimed, label });

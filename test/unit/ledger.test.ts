@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chargeFromJob, knownCharge } from '../../src/money/charge.js';
 import { CostEstimate } from '../../src/money/estimate.js';
 import { Ledger } from '../../src/money/ledger.js';
+import { Naming } from '../../src/wording.js';
 import { MemoryLogger } from '../helpers/memory-logger.js';
 
 const what = (run: { name: string }) => `item "${run.name}"`;
+const batch = new Naming(true);
 
 describe('the refund rule and known charges', () => {
   it('a failed or reused job costs 0; an answer without a charge leaves the charge unknown', () => {
@@ -45,7 +47,7 @@ describe('Ledger', () => {
     expect(ledger.refusal(what)).toMatch(/counting 400 for item "1", whose charge is not known yet/);
     expect(ledger.awaitingCharges()).toBe(true);
     Object.assign(run, { status: 'completed', creditsCharged: 0 });
-    ledger.review(what, true);
+    ledger.review(batch);
     expect(ledger.refusal(what)).toBeUndefined();
     expect(ledger.awaitingCharges()).toBe(false);
   });
