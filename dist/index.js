@@ -16939,6 +16939,15 @@ class RunRecord extends RunData {
         this.errorMessage = message;
         this.#changes.moment();
     }
+    /** The run's inputs are checked against the contract: these are the inputs it sends. */
+    prepared(inputs) {
+        this.inputs = inputs;
+    }
+    /** `job-id`: the run is an earlier step's job, followed here (charged to that step), sent these inputs. */
+    following(inputs) {
+        this.followed = true;
+        this.inputs = inputs;
+    }
     /** The run ended without a job result: not submitted, skipped, timed out, an error. */
     ended(outcome, message) {
         this.outcome = outcome;
@@ -17016,6 +17025,36 @@ class StepRecord {
     targetKnown(target) {
         this.target = target;
         this.publisher.publish(this);
+    }
+    /** The runs are about to be planned: several items of a batch (named per item), or a single run. */
+    planned(perItem) {
+        this.perItem = perItem;
+    }
+    /** A line for the summary that is not about one run (the spending cap, the balance). */
+    note(text) {
+        this.notes.push(text);
+    }
+    /** The Armox balance as far as it is known (before paying; then after the step). */
+    balanceKnown(balance) {
+        this.balance = balance;
+    }
+    /** A dry run (or refused inputs): what would be sent, the contract and the `inputs:` skeleton. */
+    dryRunShown(dryRun, outcome) {
+        this.dryRun = dryRun;
+        if (outcome)
+            this.outcome = outcome;
+    }
+    /** The step did what it was asked: every run completed, or was submitted or left running on purpose. */
+    succeeded(outcome) {
+        this.outcome = outcome;
+    }
+    /** The workflow was cancelled; the step's error message follows (`failed`). */
+    cancelled() {
+        this.outcome = 'cancelled';
+    }
+    /** The step's work is over (the summary's duration ends here). */
+    ended(now) {
+        this.finishedAt = now;
     }
     addRun(name) {
         const run = new RunRecord(name, this.changes);
@@ -19580,7 +19619,7 @@ class Stopping {
     /** The workflow was cancelled: cancel every unfinished job too. */
     async interrupted() {
         const { context } = this.execution;
-        context.record.outcome = 'cancelled';
+        context.record.cancelled();
         void this.cancelOnSignal();
         const cancelled = (await Promise.all(this.signalCancels)).reduce((sum, count) => sum + count, 0);
         const one = this.execution.runs.length === 1 ? this.execution.runs[0].record : undefined;
@@ -20202,7 +20241,7 @@ async function checkBalance(ledger, runs, dryRun, read, context) {
         return;
     }
     const before = answer.credits;
-    context.record.balance = { before };
+    context.record.balanceKnown({ before });
     const each = ledger.cost.each;
     const count = ledger.forecast(runs.length).fits;
     if (!each) {
@@ -20225,11 +20264,11 @@ async function checkBalance(ledger, runs, dryRun, read, context) {
     if (dryRun) {
         const warning = `${reason} The real run would submit nothing unless credits are added first.`;
         context.log.warning(warning);
-        context.record.notes.push(warning);
+        context.record.note(warning);
         return;
     }
     // Nothing is charged: the balance after is the one before.
-    context.record.balance = { before, after: before, afterFrom: 'charges' };
+    context.record.balanceKnown({ before, after: before, afterFrom: 'charges' });
     for (const run of runs)
         run.ended('skipped', `not submitted: ${reason}`);
     context.record.addNextStep('Add credits to the Armox account (or run fewer items), then run again.');
@@ -20246,10 +20285,9 @@ async function settleBalance(context) {
     const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS));
     if (read && 'problem' in read)
         context.log.debug(unreadable(read.problem));
-    context.record.balance =
-        read && 'credits' in read
-            ? { ...balance, after: read.credits, afterFrom: 'account' }
-            : { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' };
+    context.record.balanceKnown(read && 'credits' in read
+        ? { ...balance, after: read.credits, afterFrom: 'account' }
+        : { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' });
 }
 /** `credits` of `GET /account`, or why it could not be read; never throws. */
 async function readBalance(context, deadline) {
@@ -20428,13 +20466,13 @@ class Ledger {
     crossed = false;
     maxCredits;
     chargeFree;
-    notes;
+    note;
     constructor(cost, log, options = {}) {
         this.cost = cost;
         this.log = log;
         this.maxCredits = options.maxCredits;
         this.chargeFree = options.chargeFree ?? false;
-        this.notes = options.notes ?? [];
+        this.note = options.note ?? (() => undefined);
     }
     /** The ledger of a step that runs `target`: its estimate read as `CostEstimate.forTarget` reads it. */
     static async forTarget(target, recentJobs, log, options = {}) {
@@ -20522,7 +20560,7 @@ class Ledger {
         const message = `max-credits (${max}) is crossed: Armox charged ${charge} credits for ${what} (job ${run.jobId}), ` +
             `so this step has spent ${spent}. ${basis} ${paidFor}`;
         this.log.warning(message);
-        this.notes.push(message);
+        this.note(message);
     }
     chargeUnknown(run) {
         return run.jobId !== undefined && knownCharge(run) === undefined;
@@ -20540,15 +20578,15 @@ class Ledger {
 function reportDryRun(target, runs, context, ledger) {
     const { log, record } = context;
     const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
-    record.outcome = 'dry-run';
-    record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+    const shown = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+    record.dryRunShown(shown, 'dry-run');
     const { naming } = record;
     log.info(`Dry run: ${naming.runsMatch(runs.length)} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
     for (const request of requests) {
         log.info(`Request that would be sent${naming.forRequest(request.name)} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`);
     }
-    log.info(record.dryRun.contract);
-    log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+    log.info(shown.contract);
+    log.info(`Ready-to-paste inputs:\n${shown.skeleton}`);
     const refused = capRefusal(runs, ledger, context);
     if (refused)
         throw refused;
@@ -20560,8 +20598,9 @@ function reportDryRun(target, runs, context, ledger) {
  */
 function reportRefusedDryRun(target, context) {
     const { log, record } = context;
-    record.dryRun = { requests: [], skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-    log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${record.dryRun.skeleton}`);
+    const skeleton = target.inputsSkeleton();
+    record.dryRunShown({ requests: [], skeleton, contract: target.contractTable() });
+    log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${skeleton}`);
 }
 /**
  * What max-credits would do with the runs that would be submitted (a reused one
@@ -20964,7 +21003,7 @@ async function loadTarget(config, deadline, context) {
 async function planRuns(config, target, context) {
     const { shared, items, problems: readProblems, unreadable } = config.runInputs;
     const runs = items ?? [undefined];
-    context.record.perItem = config.batchGiven && runs.length > 1;
+    context.record.planned(config.batchGiven && runs.length > 1);
     const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
     // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
     const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, context, shared, runs);
@@ -20977,7 +21016,7 @@ async function planRuns(config, target, context) {
     }
     return runs.map((_, index) => {
         const request = checked.requests[index];
-        records[index].inputs = request.inputs;
+        records[index].prepared(request.inputs);
         return { record: records[index], request };
     });
 }
@@ -21302,7 +21341,7 @@ async function runPipeline(config, context) {
     const balance = prefetchBalance(config.rehearsal, deadline, context);
     const target = await loadTarget(config, deadline, context);
     const recentJobs = lazyRecentJobs(deadline, context);
-    const money = { maxCredits: config.maxCredits, notes: context.record.notes };
+    const money = { maxCredits: config.maxCredits, note: (text) => context.record.note(text) };
     const ledger = () => Ledger.forTarget(target, recentJobs, context.log, money);
     let runs;
     try {
@@ -21339,7 +21378,7 @@ async function runPipeline(config, context) {
     try {
         warnFilesNotYetMade(config, context);
         if (!incomplete)
-            context.record.outcome = config.wait ? 'completed' : 'submitted';
+            context.record.succeeded(config.wait ? 'completed' : 'submitted');
         await deliverRuns(runs, { config, release, deadline, context, incomplete });
     }
     finally {
@@ -21403,19 +21442,18 @@ async function followJob(config, jobId, deadline, context) {
         context.record.targetKnown(target);
     context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
     const run = { record: context.record.addRun('1'), job };
-    run.record.followed = true;
     // The inputs as the job was sent them, for the manifest.
-    run.record.inputs = inputs;
+    run.record.following(inputs);
     // This step submitted nothing: its ledger has no cap and no estimate.
     const ledger = new Ledger(new CostEstimate(context.log, undefined, undefined, false), context.log);
     const incomplete = await runAll({ runs: [run], config, deadline, context, ledger, pollFirst: true });
     if (run.record.outcome === 'running') {
-        context.record.outcome = 'running';
+        context.record.succeeded('running');
         warnFilesNotYetMade(config, context);
         return;
     }
     if (!incomplete)
-        context.record.outcome = 'completed';
+        context.record.succeeded('completed');
     await deliverRuns([run], { config, release, deadline, context, incomplete });
 }
 /**
@@ -21505,7 +21543,7 @@ async function mainStep(env = process.env) {
         if (!settled) {
             settled = true;
             setFailed(redactSecrets(recordForcedEnd(record, openJobs), secrets));
-            record.finishedAt = Date.now();
+            record.ended(Date.now());
         }
         record.settleLists();
         await Promise.race([reportOnce(), new Promise((resolve) => setTimeout(resolve, LAST_REPORT_MS))]);
@@ -21533,7 +21571,7 @@ async function mainStep(env = process.env) {
     }
     finally {
         if (!settled)
-            record.finishedAt = Date.now();
+            record.ended(Date.now());
         settled = true;
         record.flush();
         record.settleLists();

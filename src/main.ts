@@ -72,7 +72,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     if (!settled) {
       settled = true;
       core.setFailed(redactSecrets(recordForcedEnd(record, openJobs), secrets));
-      record.finishedAt = Date.now();
+      record.ended(Date.now());
     }
     record.settleLists();
     await Promise.race([reportOnce(), new Promise((resolve) => setTimeout(resolve, LAST_REPORT_MS))]);
@@ -96,7 +96,7 @@ export async function mainStep(env: Record<string, string | undefined> = process
     }
     if (error instanceof Error && error.stack) core.debug(redactSecrets(error.stack, secrets));
   } finally {
-    if (!settled) record.finishedAt = Date.now();
+    if (!settled) record.ended(Date.now());
     settled = true;
     record.flush();
     record.settleLists();

@@ -32,7 +32,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   const balance = prefetchBalance(config.rehearsal, deadline, context);
   const target = await loadTarget(config, deadline, context);
   const recentJobs = lazyRecentJobs(deadline, context);
-  const money = { maxCredits: config.maxCredits, notes: context.record.notes };
+  const money = { maxCredits: config.maxCredits, note: (text: string) => context.record.note(text) };
   const ledger = () => Ledger.forTarget(target, recentJobs, context.log, money);
   let runs: PlannedRun[];
   try {
@@ -61,7 +61,7 @@ export async function runPipeline(config: ActionConfig, context: RunContext): Pr
   const settling = settleBalance(context);
   try {
     warnFilesNotYetMade(config, context);
-    if (!incomplete) context.record.outcome = config.wait ? 'completed' : 'submitted';
+    if (!incomplete) context.record.succeeded(config.wait ? 'completed' : 'submitted');
     await deliverRuns(runs, { config, release, deadline, context, incomplete });
   } finally {
     await settling;
@@ -129,18 +129,17 @@ async function followJob(config: ActionConfig, jobId: string, deadline: Deadline
   if (target) context.record.targetKnown(target);
   context.log.info(`Job ${job.id}: ${job.status}${job.app_name ? ` (${job.app_name})` : ''}`);
   const run: PlannedRun = { record: context.record.addRun('1'), job };
-  run.record.followed = true;
   // The inputs as the job was sent them, for the manifest.
-  run.record.inputs = inputs;
+  run.record.following(inputs);
   // This step submitted nothing: its ledger has no cap and no estimate.
   const ledger = new Ledger(new CostEstimate(context.log, undefined, undefined, false), context.log);
   const incomplete = await runAll({ runs: [run], config, deadline, context, ledger, pollFirst: true });
   if (run.record.outcome === 'running') {
-    context.record.outcome = 'running';
+    context.record.succeeded('running');
     warnFilesNotYetMade(config, context);
     return;
   }
-  if (!incomplete) context.record.outcome = 'completed';
+  if (!incomplete) context.record.succeeded('completed');
   await deliverRuns([run], { config, release, deadline, context, incomplete });
 }
 

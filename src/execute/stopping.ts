@@ -118,7 +118,7 @@ export class Stopping {
   /** The workflow was cancelled: cancel every unfinished job too. */
   async interrupted(): Promise<void> {
     const { context } = this.execution;
-    context.record.outcome = 'cancelled';
+    context.record.cancelled();
     void this.cancelOnSignal();
     const cancelled = (await Promise.all(this.signalCancels)).reduce((sum, count) => sum + count, 0);
     const one = this.execution.runs.length === 1 ? this.execution.runs[0]!.record : undefined;

@@ -47,7 +47,7 @@ export async function checkBalance(
     return;
   }
   const before = answer.credits;
-  context.record.balance = { before };
+  context.record.balanceKnown({ before });
   const each = ledger.cost.each;
   const count = ledger.forecast(runs.length).fits;
   if (!each) {
@@ -70,11 +70,11 @@ export async function checkBalance(
   if (dryRun) {
     const warning = `${reason} The real run would submit nothing unless credits are added first.`;
     context.log.warning(warning);
-    context.record.notes.push(warning);
+    context.record.note(warning);
     return;
   }
   // Nothing is charged: the balance after is the one before.
-  context.record.balance = { before, after: before, afterFrom: 'charges' };
+  context.record.balanceKnown({ before, after: before, afterFrom: 'charges' });
   for (const run of runs) run.ended('skipped', `not submitted: ${reason}`);
   context.record.addNextStep('Add credits to the Armox account (or run fewer items), then run again.');
   throw new ActionError(`${reason} Nothing was submitted and no credits were spent.`);
@@ -89,10 +89,11 @@ export async function settleBalance(context: RunContext): Promise<void> {
   if (!balance) return;
   const read = context.signal.aborted ? undefined : await readBalance(context, Deadline.after(CLEANUP_MS));
   if (read && 'problem' in read) context.log.debug(unreadable(read.problem));
-  context.record.balance =
+  context.record.balanceKnown(
     read && 'credits' in read
       ? { ...balance, after: read.credits, afterFrom: 'account' }
-      : { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' };
+      : { ...balance, after: balance.before - (context.record.creditsCharged ?? 0), afterFrom: 'charges' },
+  );
 }
 
 /** `credits` of `GET /account`, or why it could not be read; never throws. */

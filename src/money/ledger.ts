@@ -10,8 +10,8 @@ export interface LedgerOptions {
   maxCredits?: number;
   /** Nothing this step sends is charged (a rehearsal): the cap and the balance always let a run through. */
   chargeFree?: boolean;
-  /** Where the crossing of the cap is noted for the summary. */
-  notes?: string[];
+  /** Notes the crossing of the cap for the summary. */
+  note?: (text: string) => void;
 }
 
 /**
@@ -33,7 +33,7 @@ export class Ledger {
   private crossed = false;
   readonly maxCredits?: number;
   readonly chargeFree: boolean;
-  private readonly notes: string[];
+  private readonly note: (text: string) => void;
 
   constructor(
     readonly cost: CostEstimate,
@@ -42,7 +42,7 @@ export class Ledger {
   ) {
     this.maxCredits = options.maxCredits;
     this.chargeFree = options.chargeFree ?? false;
-    this.notes = options.notes ?? [];
+    this.note = options.note ?? (() => undefined);
   }
 
   /** The ledger of a step that runs `target`: its estimate read as `CostEstimate.forTarget` reads it. */
@@ -141,7 +141,7 @@ export class Ledger {
       `max-credits (${max}) is crossed: Armox charged ${charge} credits for ${what} (job ${run.jobId}), ` +
       `so this step has spent ${spent}. ${basis} ${paidFor}`;
     this.log.warning(message);
-    this.notes.push(message);
+    this.note(message);
   }
 
   private chargeUnknown(run: ChargedRun): boolean {

@@ -22,8 +22,8 @@ export interface DryRunItem {
 export function reportDryRun(target: RunTarget, runs: DryRunItem[], context: RunContext, ledger: Ledger): void {
   const { log, record } = context;
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
-  record.outcome = 'dry-run';
-  record.dryRun = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+  const shown = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
+  record.dryRunShown(shown, 'dry-run');
   const { naming } = record;
   log.info(
     `Dry run: ${naming.runsMatch(runs.length)} the contract of ${target.title}. Nothing was submitted and no credits were spent.`,
@@ -33,8 +33,8 @@ export function reportDryRun(target: RunTarget, runs: DryRunItem[], context: Run
       `Request that would be sent${naming.forRequest(request.name)} (${target.submitCall}):\n${JSON.stringify(request.body, null, 2)}`,
     );
   }
-  log.info(record.dryRun.contract);
-  log.info(`Ready-to-paste inputs:\n${record.dryRun.skeleton}`);
+  log.info(shown.contract);
+  log.info(`Ready-to-paste inputs:\n${shown.skeleton}`);
   const refused = capRefusal(runs, ledger, context);
   if (refused) throw refused;
 }
@@ -46,8 +46,9 @@ export function reportDryRun(target: RunTarget, runs: DryRunItem[], context: Run
  */
 export function reportRefusedDryRun(target: RunTarget, context: RunContext): void {
   const { log, record } = context;
-  record.dryRun = { requests: [], skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-  log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${record.dryRun.skeleton}`);
+  const skeleton = target.inputsSkeleton();
+  record.dryRunShown({ requests: [], skeleton, contract: target.contractTable() });
+  log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${skeleton}`);
 }
 
 /**

@@ -111,6 +111,17 @@ export class RunRecord extends RunData {
     this.#changes.moment();
   }
 
+  /** The run's inputs are checked against the contract: these are the inputs it sends. */
+  prepared(inputs: Record<string, unknown>): void {
+    this.inputs = inputs;
+  }
+
+  /** `job-id`: the run is an earlier step's job, followed here (charged to that step), sent these inputs. */
+  following(inputs: Record<string, unknown> | undefined): void {
+    this.followed = true;
+    this.inputs = inputs;
+  }
+
   /** The run ended without a job result: not submitted, skipped, timed out, an error. */
   ended(outcome: Outcome, message?: string): void {
     this.outcome = outcome;
@@ -200,6 +211,42 @@ export class StepRecord {
   targetKnown(target: TargetInfo): void {
     this.target = target;
     this.publisher.publish(this);
+  }
+
+  /** The runs are about to be planned: several items of a batch (named per item), or a single run. */
+  planned(perItem: boolean): void {
+    this.perItem = perItem;
+  }
+
+  /** A line for the summary that is not about one run (the spending cap, the balance). */
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  /** The Armox balance as far as it is known (before paying; then after the step). */
+  balanceKnown(balance: Balance): void {
+    this.balance = balance;
+  }
+
+  /** A dry run (or refused inputs): what would be sent, the contract and the `inputs:` skeleton. */
+  dryRunShown(dryRun: DryRunData, outcome?: 'dry-run'): void {
+    this.dryRun = dryRun;
+    if (outcome) this.outcome = outcome;
+  }
+
+  /** The step did what it was asked: every run completed, or was submitted or left running on purpose. */
+  succeeded(outcome: 'completed' | 'submitted' | 'running'): void {
+    this.outcome = outcome;
+  }
+
+  /** The workflow was cancelled; the step's error message follows (`failed`). */
+  cancelled(): void {
+    this.outcome = 'cancelled';
+  }
+
+  /** The step's work is over (the summary's duration ends here). */
+  ended(now: number): void {
+    this.finishedAt = now;
   }
 
   addRun(name: string): RunRecord {

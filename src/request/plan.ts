@@ -41,7 +41,7 @@ export async function loadTarget(config: ActionConfig, deadline: Deadline, conte
 export async function planRuns(config: ActionConfig, target: RunTarget, context: RunContext): Promise<PlannedRun[]> {
   const { shared, items, problems: readProblems, unreadable } = config.runInputs;
   const runs = items ?? [undefined];
-  context.record.perItem = config.batchGiven && runs.length > 1;
+  context.record.planned(config.batchGiven && runs.length > 1);
   const records = runs.map((item) => context.record.addRun(item?.name ?? '1'));
   // Without a shared source, every run would be checked without values it has: no check beats a wrong one.
   const checked = unreadable.length > 0 ? undefined : await checkRuns(config, target, context, shared, runs);
@@ -54,7 +54,7 @@ export async function planRuns(config: ActionConfig, target: RunTarget, context:
   }
   return runs.map((_, index) => {
     const request = checked!.requests[index]!;
-    records[index]!.inputs = request.inputs;
+    records[index]!.prepared(request.inputs);
     return { record: records[index]!, request };
   });
 }
