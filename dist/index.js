@@ -17069,12 +17069,12 @@ class StepRecord {
             this.nextSteps.push(nextStep);
         this.publisher.final(this);
     }
-    manifestWritten(file) {
-        this.manifestPath = file;
-        this.publisher.final(this);
-    }
-    checksumsWritten(file) {
-        this.checksumsPath = file;
+    /** The manifest, or the checksums beside it, is written (the `manifest` and `checksums` outputs). */
+    written(what, file) {
+        if (what === 'manifest')
+            this.manifestPath = file;
+        else
+            this.checksumsPath = file;
         this.publisher.final(this);
     }
     /** Publishes what moments held back: call when the step (or a phase of it) ends. */
@@ -17781,7 +17781,7 @@ const manifestSink = {
         catch (error) {
             throw new ActionError(`${file}: ${errorMessage(error)}`);
         }
-        step.record.manifestWritten(file);
+        step.record.written('manifest', file);
         step.manifest = { file, content };
     },
 };
@@ -17793,7 +17793,7 @@ const checksumsSink = {
             return;
         const file = checksumsPathFor(step.manifest.file);
         if (await writeChecksums(file, step.manifest.content))
-            step.record.checksumsWritten(file);
+            step.record.written('checksums', file);
     },
 };
 

@@ -21,7 +21,7 @@ export const manifestSink: StepSink = {
     } catch (error) {
       throw new ActionError(`${file}: ${errorMessage(error)}`);
     }
-    step.record.manifestWritten(file);
+    step.record.written('manifest', file);
     step.manifest = { file, content };
   },
 };
@@ -32,6 +32,6 @@ export const checksumsSink: StepSink = {
   async deliver(step) {
     if (!step.manifest) return;
     const file = checksumsPathFor(step.manifest.file);
-    if (await writeChecksums(file, step.manifest.content)) step.record.checksumsWritten(file);
+    if (await writeChecksums(file, step.manifest.content)) step.record.written('checksums', file);
   },
 };

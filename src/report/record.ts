@@ -263,13 +263,10 @@ export class StepRecord {
     this.publisher.final(this);
   }
 
-  manifestWritten(file: string): void {
-    this.manifestPath = file;
-    this.publisher.final(this);
-  }
-
-  checksumsWritten(file: string): void {
-    this.checksumsPath = file;
+  /** The manifest, or the checksums beside it, is written (the `manifest` and `checksums` outputs). */
+  written(what: 'manifest' | 'checksums', file: string): void {
+    if (what === 'manifest') this.manifestPath = file;
+    else this.checksumsPath = file;
     this.publisher.final(this);
   }
 
