@@ -17127,15 +17127,41 @@ class StepRecord {
  */
 class SeenJobs {
     firstSeen = new Map();
+    /** The sightings in the order they came, for each index to catch up from where it stopped. */
+    order = [];
+    indexes = new Map();
     /** A job list arrived at `at` (ms since the epoch): every job in it existed by then. */
     saw(jobs, at = Date.now()) {
-        for (const job of jobs)
-            if (!this.firstSeen.has(job.id))
-                this.firstSeen.set(job.id, { at, job });
+        for (const job of jobs) {
+            if (this.firstSeen.has(job.id))
+                continue;
+            const sighting = { at, job };
+            this.firstSeen.set(job.id, sighting);
+            this.order.push(sighting);
+        }
     }
-    /** The ids of the jobs listed at or before `time` for which `matches` holds. */
-    seenBy(time, matches) {
-        return [...this.firstSeen.values()].filter(({ at, job }) => at <= time && matches(job)).map(({ job }) => job.id);
+    /**
+     * The ids of the jobs listed at or before `time` whose key (by `keyOf`) is
+     * `key`. Each job is keyed once per `keyOf` (pass the same function each
+     * time): a batch asks this at every submission, and a scan of every job seen
+     * would make the step O(N²).
+     */
+    seenWith(keyOf, key, time) {
+        let index = this.indexes.get(keyOf);
+        if (!index)
+            this.indexes.set(keyOf, (index = { byKey: new Map(), upTo: 0 }));
+        for (; index.upTo < this.order.length; index.upTo++) {
+            const sighting = this.order[index.upTo];
+            const found = keyOf(sighting.job);
+            if (found === undefined)
+                continue;
+            const same = index.byKey.get(found);
+            if (same)
+                same.push(sighting);
+            else
+                index.byKey.set(found, [sighting]);
+        }
+        return (index.byKey.get(key) ?? []).filter((sighting) => sighting.at <= time).map(({ job }) => job.id);
     }
 }
 /**
@@ -19742,14 +19768,12 @@ async function submitOnce(target, request, what, item, deadline, context) {
 /** The submission about to be sent, as the lookup of a lost answer (here or in the post step) knows it. */
 function pendingSubmission(target, request, run, context) {
     const inputs = inputsFingerprint(request.inputs);
-    const sameRun = (job) => target.ownsJob(job) && jobFingerprint(target, job) === inputs;
     const sentAt = Date.now();
     // Listed before sending, or another run's (a batch may hold identical items): not this submission's job.
-    const known = new Set(context.seenJobs.seenBy(sentAt, sameRun));
-    for (const run of context.record.runs) {
-        if (run.jobId && run.inputs && inputsFingerprint(run.inputs) === inputs)
+    const known = new Set(context.seenJobs.seenWith(inputsKeyOf(target), inputs, sentAt));
+    for (const run of runsByInputs(context.record.runs).get(inputs) ?? [])
+        if (run.jobId)
             known.add(run.jobId);
-    }
     return { ...run, target: { kind: target.kind, id: target.id }, inputs, sentAt, known: [...known] };
 }
 async function sendOnce(target, request, what, pending, deadline, context) {
@@ -19850,6 +19874,36 @@ function inputsFingerprint(inputs) {
  */
 const fingerprints = new WeakMap();
 const jobFingerprints = new WeakMap();
+const runIndexes = new WeakMap();
+/** The step's runs by their inputs' fingerprint (a run's inputs are fixed once planned): an index, not a scan per submission. */
+function runsByInputs(runs) {
+    let index = runIndexes.get(runs);
+    if (!index || index.size !== runs.length) {
+        const byInputs = new Map();
+        for (const run of runs) {
+            if (!run.inputs)
+                continue;
+            const key = inputsFingerprint(run.inputs);
+            const same = byInputs.get(key);
+            if (same)
+                same.push(run);
+            else
+                byInputs.set(key, [run]);
+        }
+        runIndexes.set(runs, (index = { size: runs.length, byInputs }));
+    }
+    return index.byInputs;
+}
+const inputsKeys = new WeakMap();
+/** One function per target (so that `SeenJobs` indexes each job once): the fingerprint of a job of `target`'s inputs. */
+function inputsKeyOf(target) {
+    let keyOf = inputsKeys.get(target);
+    if (!keyOf) {
+        keyOf = (job) => (target.ownsJob(job) ? jobFingerprint(target, job) : undefined);
+        inputsKeys.set(target, keyOf);
+    }
+    return keyOf;
+}
 /** The fingerprint of the inputs `target` reads from `job`. */
 function jobFingerprint(target, job) {
     let known = jobFingerprints.get(target);

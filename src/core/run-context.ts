@@ -10,18 +10,50 @@ export type { PendingSubmission } from './post-state.js';
  * earlier one, whatever the clocks say.
  */
 export class SeenJobs {
-  private readonly firstSeen = new Map<string, { at: number; job: Job }>();
+  private readonly firstSeen = new Map<string, Sighting>();
+  /** The sightings in the order they came, for each index to catch up from where it stopped. */
+  private readonly order: Sighting[] = [];
+  private readonly indexes = new Map<JobKey, { byKey: Map<string, Sighting[]>; upTo: number }>();
 
   /** A job list arrived at `at` (ms since the epoch): every job in it existed by then. */
   saw(jobs: Job[], at = Date.now()): void {
-    for (const job of jobs) if (!this.firstSeen.has(job.id)) this.firstSeen.set(job.id, { at, job });
+    for (const job of jobs) {
+      if (this.firstSeen.has(job.id)) continue;
+      const sighting = { at, job };
+      this.firstSeen.set(job.id, sighting);
+      this.order.push(sighting);
+    }
   }
 
-  /** The ids of the jobs listed at or before `time` for which `matches` holds. */
-  seenBy(time: number, matches: (job: Job) => boolean): string[] {
-    return [...this.firstSeen.values()].filter(({ at, job }) => at <= time && matches(job)).map(({ job }) => job.id);
+  /**
+   * The ids of the jobs listed at or before `time` whose key (by `keyOf`) is
+   * `key`. Each job is keyed once per `keyOf` (pass the same function each
+   * time): a batch asks this at every submission, and a scan of every job seen
+   * would make the step O(N²).
+   */
+  seenWith(keyOf: JobKey, key: string, time: number): string[] {
+    let index = this.indexes.get(keyOf);
+    if (!index) this.indexes.set(keyOf, (index = { byKey: new Map(), upTo: 0 }));
+    for (; index.upTo < this.order.length; index.upTo++) {
+      const sighting = this.order[index.upTo]!;
+      const found = keyOf(sighting.job);
+      if (found === undefined) continue;
+      const same = index.byKey.get(found);
+      if (same) same.push(sighting);
+      else index.byKey.set(found, [sighting]);
+    }
+    return (index.byKey.get(key) ?? []).filter((sighting) => sighting.at <= time).map(({ job }) => job.id);
   }
 }
+
+/** A job as a list first showed it, and when. */
+interface Sighting {
+  at: number;
+  job: Job;
+}
+
+/** What `SeenJobs.seenWith` indexes jobs by; undefined leaves a job out. */
+export type JobKey = (job: Job) => string | undefined;
 
 /**
  * What the post step must clean up if this step dies before it is done: the

@@ -4,7 +4,8 @@ import { REQUEST_TIMEOUT_MS } from '../armox/client.js';
 import { ActionError, ApiError, errorMessage, NotSentError, TimeoutError } from '../core/errors.js';
 import { formatDuration } from '../core/format.js';
 import type { Logger } from '../core/log.js';
-import { CLEANUP_MS, type PendingSubmission } from '../core/run-context.js';
+import { CLEANUP_MS, type JobKey, type PendingSubmission } from '../core/run-context.js';
+import type { RunData } from '../report/run-data.js';
 import type { RunContext } from '../run.js';
 import { kindNamed } from '../kinds/registry.js';
 import type { PreparedRequest, RunTarget } from '../kinds/target.js';
@@ -66,13 +67,10 @@ function pendingSubmission(
   context: RunContext,
 ): PendingSubmission {
   const inputs = inputsFingerprint(request.inputs);
-  const sameRun = (job: Job) => target.ownsJob(job) && jobFingerprint(target, job) === inputs;
   const sentAt = Date.now();
   // Listed before sending, or another run's (a batch may hold identical items): not this submission's job.
-  const known = new Set(context.seenJobs.seenBy(sentAt, sameRun));
-  for (const run of context.record.runs) {
-    if (run.jobId && run.inputs && inputsFingerprint(run.inputs) === inputs) known.add(run.jobId);
-  }
+  const known = new Set(context.seenJobs.seenWith(inputsKeyOf(target), inputs, sentAt));
+  for (const run of runsByInputs(context.record.runs).get(inputs) ?? []) if (run.jobId) known.add(run.jobId);
   return { ...run, target: { kind: target.kind, id: target.id }, inputs, sentAt, known: [...known] };
 }
 
@@ -196,6 +194,37 @@ function inputsFingerprint(inputs: unknown): string {
  */
 const fingerprints = new WeakMap<object, string>();
 const jobFingerprints = new WeakMap<JobMatcher, WeakMap<Job, string>>();
+
+const runIndexes = new WeakMap<readonly RunData[], { size: number; byInputs: Map<string, RunData[]> }>();
+
+/** The step's runs by their inputs' fingerprint (a run's inputs are fixed once planned): an index, not a scan per submission. */
+function runsByInputs(runs: readonly RunData[]): Map<string, RunData[]> {
+  let index = runIndexes.get(runs);
+  if (!index || index.size !== runs.length) {
+    const byInputs = new Map<string, RunData[]>();
+    for (const run of runs) {
+      if (!run.inputs) continue;
+      const key = inputsFingerprint(run.inputs);
+      const same = byInputs.get(key);
+      if (same) same.push(run);
+      else byInputs.set(key, [run]);
+    }
+    runIndexes.set(runs, (index = { size: runs.length, byInputs }));
+  }
+  return index.byInputs;
+}
+
+const inputsKeys = new WeakMap<JobMatcher, JobKey>();
+
+/** One function per target (so that `SeenJobs` indexes each job once): the fingerprint of a job of `target`'s inputs. */
+function inputsKeyOf(target: JobMatcher): JobKey {
+  let keyOf = inputsKeys.get(target);
+  if (!keyOf) {
+    keyOf = (job) => (target.ownsJob(job) ? jobFingerprint(target, job) : undefined);
+    inputsKeys.set(target, keyOf);
+  }
+  return keyOf;
+}
 
 /** The fingerprint of the inputs `target` reads from `job`. */
 function jobFingerprint(target: JobMatcher, job: Job): string {
