@@ -388,6 +388,23 @@ const failures = [];
 /** @param {boolean} ok @returns {'met' | 'NOT MET'} */
 const metIf = (ok) => (ok ? 'met' : 'NOT MET');
 
+/**
+ * A row that compares two times against a ratio goal: `≤ goal× <against>`, met
+ * only when the runs behind it did what they should (`ok`).
+ * @param {{ section: string, measure: string, action: number, baseline: number, goal: number, against?: string, ok?: boolean }} row
+ */
+function timeRatioRow({ section, measure, action, baseline, goal, against = '', ok = true }) {
+  return {
+    section,
+    measure,
+    action: formatMs(action),
+    baseline: formatMs(baseline),
+    ratio: formatRatio(action / baseline),
+    goal: `≤ ${goal}×${against ? ` ${against}` : ''}`,
+    met: ok ? metIf(action / baseline <= goal) : 'NOT MET',
+  };
+}
+
 /** Alternates who goes first, round after round. @param {number} round @returns {Contender[]} */
 const orderOf = (round) => (round % 2 === 0 ? ['action', 'curl'] : ['curl', 'action']);
 
@@ -446,15 +463,13 @@ async function benchStartup() {
   const bare = median(samples.bare);
   const bareExit = median(samples.bareExit);
   rows.push(
-    {
+    timeRatioRow({
       section: '1',
       measure: `Start-up: dry-run (GET /apps + validation) vs bare node fetch, median of ${STARTUP_RUNS}`,
-      action: formatMs(action),
-      baseline: formatMs(bare),
-      ratio: formatRatio(action / bare),
-      goal: `≤ ${GOALS.startupRatio}×`,
-      met: metIf(action / bare <= GOALS.startupRatio),
-    },
+      action,
+      baseline: bare,
+      goal: GOALS.startupRatio,
+    }),
     {
       section: '1',
       measure: '  same, vs the bare fetch ending with process.exit(0)',
@@ -587,15 +602,15 @@ async function benchWholeJob() {
   const pacedAction = med(paced.action, (run) => run.ms);
   const pacedCurl = med(paced.curl, (run) => run.ms);
   rows.push(
-    {
+    timeRatioRow({
       section: '2',
       measure: `Whole job (3 s job, 3 × 100 MiB, poll 1 s): wall time, median of ${JOB_RUNS}`,
-      action: formatMs(action),
-      baseline: formatMs(curl),
-      ratio: formatRatio(action / curl),
-      goal: `≤ ${GOALS.jobRatio}× curl script`,
-      met: allOk ? metIf(action / curl <= GOALS.jobRatio) : 'NOT MET',
-    },
+      action,
+      baseline: curl,
+      goal: GOALS.jobRatio,
+      against: 'curl script',
+      ok: allOk,
+    }),
     {
       section: '2',
       measure: 'Whole job: API requests (action: most of any run; script: fewest)',
@@ -765,33 +780,33 @@ async function benchDownloads() {
   const pacedAction = med(paced.action, (run) => run.ms);
   const pacedCurl = med(paced.curl, (run) => run.ms);
   rows.push(
-    {
+    timeRatioRow({
       section: '3',
       measure: `Downloads 3 × 300 MiB: wall time, median of ${DOWNLOAD_RUNS} (action: whole step)`,
-      action: formatMs(action),
-      baseline: formatMs(curl),
-      ratio: formatRatio(action / curl),
-      goal: `≤ ${GOALS.downloadRatio}× curl --parallel`,
-      met: allOk ? metIf(action / curl <= GOALS.downloadRatio) : 'NOT MET',
-    },
-    {
+      action,
+      baseline: curl,
+      goal: GOALS.downloadRatio,
+      against: 'curl --parallel',
+      ok: allOk,
+    }),
+    timeRatioRow({
       section: '3',
       measure: 'Downloads with their SHA-256s (action: whole step, manifest hashes) vs curl, then openssl dgst -sha256',
-      action: formatMs(action),
-      baseline: formatMs(curlHashed),
-      ratio: formatRatio(action / curlHashed),
-      goal: `≤ ${GOALS.hashedDownloadRatio}× curl + openssl dgst`,
-      met: allOk ? metIf(action / curlHashed <= GOALS.hashedDownloadRatio) : 'NOT MET',
-    },
-    {
+      action,
+      baseline: curlHashed,
+      goal: GOALS.hashedDownloadRatio,
+      against: 'curl + openssl dgst',
+      ok: allOk,
+    }),
+    timeRatioRow({
       section: '3',
       measure: 'Downloads: transfer window (first GET in → last response closed, at the server), median',
-      action: formatMs(actionWindow),
-      baseline: formatMs(curlWindow),
-      ratio: formatRatio(actionWindow / curlWindow),
-      goal: `≤ ${GOALS.windowRatio}× curl --parallel`,
-      met: allOk ? metIf(actionWindow / curlWindow <= GOALS.windowRatio) : 'NOT MET',
-    },
+      action: actionWindow,
+      baseline: curlWindow,
+      goal: GOALS.windowRatio,
+      against: 'curl --parallel',
+      ok: allOk,
+    }),
     {
       section: '3',
       measure: `Downloads: peak RSS (highest of ${DOWNLOAD_RUNS}); files verified (size + sha256)`,
