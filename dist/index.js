@@ -17038,11 +17038,14 @@ class StepRecord {
     balanceKnown(balance) {
         this.balance = balance;
     }
-    /** A dry run (or refused inputs): what would be sent, the contract and the `inputs:` skeleton. */
-    dryRunShown(dryRun, outcome) {
+    /** A dry run: what would be sent, the contract and the `inputs:` skeleton; nothing is submitted. */
+    dryRunShown(dryRun) {
         this.dryRun = dryRun;
-        if (outcome)
-            this.outcome = outcome;
+        this.outcome = 'dry-run';
+    }
+    /** The inputs were refused: the contract and the `inputs:` skeleton to fix them with (the summary ends with them). */
+    contractShown(dryRun) {
+        this.dryRun = dryRun;
     }
     /** The step did what it was asked: every run completed, or was submitted or left running on purpose. */
     succeeded(outcome) {
@@ -17126,18 +17129,17 @@ class StepRecord {
  * earlier one, whatever the clocks say.
  */
 class SeenJobs {
-    firstSeen = new Map();
-    /** The sightings in the order they came, for each index to catch up from where it stopped. */
+    ids = new Set();
+    /** Each job as first listed, in the order they came, for each index to catch up from where it stopped. */
     order = [];
     indexes = new Map();
     /** A job list arrived at `at` (ms since the epoch): every job in it existed by then. */
     saw(jobs, at = Date.now()) {
         for (const job of jobs) {
-            if (this.firstSeen.has(job.id))
+            if (this.ids.has(job.id))
                 continue;
-            const sighting = { at, job };
-            this.firstSeen.set(job.id, sighting);
-            this.order.push(sighting);
+            this.ids.add(job.id);
+            this.order.push({ at, job });
         }
     }
     /**
@@ -20633,7 +20635,7 @@ function reportDryRun(target, runs, context, ledger) {
     const { log, record } = context;
     const requests = runs.map((run) => ({ name: run.record.name, body: run.request.body }));
     const shown = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-    record.dryRunShown(shown, 'dry-run');
+    record.dryRunShown(shown);
     const { naming } = record;
     log.info(`Dry run: ${naming.runsMatch(runs.length)} the contract of ${target.title}. Nothing was submitted and no credits were spent.`);
     for (const request of requests) {
@@ -20653,7 +20655,7 @@ function reportDryRun(target, runs, context, ledger) {
 function reportRefusedDryRun(target, context) {
     const { log, record } = context;
     const skeleton = target.inputsSkeleton();
-    record.dryRunShown({ requests: [], skeleton, contract: target.contractTable() });
+    record.contractShown({ requests: [], skeleton, contract: target.contractTable() });
     log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${skeleton}`);
 }
 /**

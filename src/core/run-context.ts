@@ -10,18 +10,17 @@ export type { PendingSubmission } from './post-state.js';
  * earlier one, whatever the clocks say.
  */
 export class SeenJobs {
-  private readonly firstSeen = new Map<string, Sighting>();
-  /** The sightings in the order they came, for each index to catch up from where it stopped. */
+  private readonly ids = new Set<string>();
+  /** Each job as first listed, in the order they came, for each index to catch up from where it stopped. */
   private readonly order: Sighting[] = [];
   private readonly indexes = new Map<JobKey, { byKey: Map<string, Sighting[]>; upTo: number }>();
 
   /** A job list arrived at `at` (ms since the epoch): every job in it existed by then. */
   saw(jobs: Job[], at = Date.now()): void {
     for (const job of jobs) {
-      if (this.firstSeen.has(job.id)) continue;
-      const sighting = { at, job };
-      this.firstSeen.set(job.id, sighting);
-      this.order.push(sighting);
+      if (this.ids.has(job.id)) continue;
+      this.ids.add(job.id);
+      this.order.push({ at, job });
     }
   }
 

@@ -23,7 +23,7 @@ export function reportDryRun(target: RunTarget, runs: DryRunItem[], context: Run
   const { log, record } = context;
   const requests = runs.map((run) => ({ name: run.record.name, body: run.request!.body }));
   const shown = { requests, skeleton: target.inputsSkeleton(), contract: target.contractTable() };
-  record.dryRunShown(shown, 'dry-run');
+  record.dryRunShown(shown);
   const { naming } = record;
   log.info(
     `Dry run: ${naming.runsMatch(runs.length)} the contract of ${target.title}. Nothing was submitted and no credits were spent.`,
@@ -47,7 +47,7 @@ export function reportDryRun(target: RunTarget, runs: DryRunItem[], context: Run
 export function reportRefusedDryRun(target: RunTarget, context: RunContext): void {
   const { log, record } = context;
   const skeleton = target.inputsSkeleton();
-  record.dryRunShown({ requests: [], skeleton, contract: target.contractTable() });
+  record.contractShown({ requests: [], skeleton, contract: target.contractTable() });
   log.info(`Ready-to-paste inputs (fill in what the problems below name):\n${skeleton}`);
 }
 

@@ -228,10 +228,15 @@ export class StepRecord {
     this.balance = balance;
   }
 
-  /** A dry run (or refused inputs): what would be sent, the contract and the `inputs:` skeleton. */
-  dryRunShown(dryRun: DryRunData, outcome?: 'dry-run'): void {
+  /** A dry run: what would be sent, the contract and the `inputs:` skeleton; nothing is submitted. */
+  dryRunShown(dryRun: DryRunData): void {
     this.dryRun = dryRun;
-    if (outcome) this.outcome = outcome;
+    this.outcome = 'dry-run';
+  }
+
+  /** The inputs were refused: the contract and the `inputs:` skeleton to fix them with (the summary ends with them). */
+  contractShown(dryRun: DryRunData): void {
+    this.dryRun = dryRun;
   }
 
   /** The step did what it was asked: every run completed, or was submitted or left running on purpose. */

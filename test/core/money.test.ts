@@ -184,6 +184,31 @@ describe.concurrent('the balance, before paying', () => {
     expect(after!.at).toBeGreaterThan(emu.findRequests('POST', '/models/run')[0]!.at);
   });
 
+  it('refused inputs: the balance read alongside the contract is not mentioned, even when it failed', async () => {
+    const emu = await fresh();
+    emu.fault({ kind: 'status', status: 500, method: 'GET', path: '/account', times: Infinity });
+    const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, inputs: 'prompt: a cat\naspect_ratio: 7:5' });
+    expect(run.error?.message).toMatch(/aspect_ratio/);
+    expect(run.log.text).not.toContain('balance');
+    expect(run.report.balance).toBeUndefined();
+    expect(emu.requestCount('POST', '/models/run')).toBe(0);
+  });
+
+  it('a rehearsal reads no balance (nothing it does is charged)', async () => {
+    const emu = await fresh();
+    const paid = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, inputs: 'prompt: a cat' });
+    expect(paid.error).toBeUndefined();
+    const before = emu.requestCount('GET', '/account');
+    const rehearsal = await runInProcess(emu, {
+      model: MODEL_IDS.nanoBanana,
+      inputs: 'prompt: a dog',
+      rehearsal: 'true',
+    });
+    expect(rehearsal.error).toBeUndefined();
+    expect(emu.requestCount('GET', '/account')).toBe(before);
+    expect(rehearsal.report.balance).toBeUndefined();
+  });
+
   it('the record keeps the balance before and after: read again at the end', async () => {
     const emu = await fresh();
     const run = await runInProcess(emu, { model: MODEL_IDS.nanoBanana, inputs: 'prompt: a cat' });
