@@ -17956,9 +17956,6 @@ function runIcon(run) {
         return '⚠️';
     return ICONS[run.outcome ?? 'running'];
 }
-function outcomeWords(outcome) {
-    return WORDS[outcome];
-}
 /** The inputs were refused before anything was sent: the contract was recorded, no request. */
 function inputsRefused(step) {
     return step.outcome === 'error' && step.dryRun !== undefined && step.dryRun.requests.length === 0;

@@ -37,10 +37,6 @@ export function runIcon(run: RunData): string {
   return ICONS[run.outcome ?? 'running'];
 }
 
-export function outcomeWords(outcome: Outcome): string {
-  return WORDS[outcome];
-}
-
 /** The inputs were refused before anything was sent: the contract was recorded, no request. */
 export function inputsRefused(step: StepData): boolean {
   return step.outcome === 'error' && step.dryRun !== undefined && step.dryRun.requests.length === 0;
